@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'no_source',
   'invalid_source',
   'invalid_settings',
+  'invalid_range',
   'invalid_message',
   'unknown_task',
   'network',

@@ -1,0 +1,42 @@
+import { TASKS_PORT, type PortMessage } from '@/lib/contract';
+import { isOffscreenRequest } from '@/lib/offscreen-protocol';
+import { DownloadService } from '@/lib/service/service';
+import { BUILTIN_SOURCES } from '@/lib/sources/builtin';
+import { Store } from '@/lib/store/store';
+import { saveFile } from './save-file';
+import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
+
+export default defineBackground(() => {
+  const store = Store.open();
+  const service = store.then((opened) =>
+    DownloadService.start(opened, BUILTIN_SOURCES, {
+      fetch: (input, init) => fetch(input, init),
+      saveFile: (task) => saveFile(task, store),
+      // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
+      keepAlive: () => void chrome.runtime.getPlatformInfo(),
+      settingsChanged: (settings) => void scheduleWatchdog(settings),
+    }),
+  );
+
+  // Listeners are registered at once, so events that woke the worker are not missed.
+  chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+    if (isOffscreenRequest(message)) return false;
+    service.then((s) => s.handle(message)).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: { code: 'storage', message: `The extension could not open its storage: ${String(error)}` } }));
+    return true;
+  });
+
+  chrome.runtime.onConnect.addListener((port) => {
+    if (port.name !== TASKS_PORT) return;
+    void service.then((s) => {
+      const unsubscribe = s.subscribe((event) => {
+        const message: PortMessage = 'task' in event ? { type: 'task.updated', task: event.task } : { type: 'task.removed', taskId: event.removedId };
+        port.postMessage(message);
+      });
+      port.onDisconnect.addListener(unsubscribe);
+    });
+  });
+
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
+  });
+});

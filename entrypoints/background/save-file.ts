@@ -1,0 +1,60 @@
+import { AppError } from '@/lib/errors';
+import { buildBookFile } from '@/lib/file/build-file';
+import type { BuildFileAnswer, OffscreenRequest } from '@/lib/offscreen-protocol';
+import type { Store } from '@/lib/store/store';
+import type { Task } from '@/lib/contract';
+
+const OFFSCREEN_PATH = 'offscreen.html';
+
+/** Builds the book where blob URLs exist and hands it to the downloads bar. */
+export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fileName: string; downloadId: number }> {
+  const built = chrome.offscreen ? await buildOffscreen(task.id) : await buildHere(task.id, await store);
+  const downloadId = await chrome.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
+  releaseWhenSaved(downloadId, built.url);
+  return { fileName: built.fileName, downloadId };
+}
+
+async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: string }> {
+  await ensureOffscreenDocument();
+  const request: OffscreenRequest = { target: 'offscreen', type: 'build-file', taskId };
+  const answer = (await chrome.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
+  if (!answer) throw new AppError('internal', 'The file builder page did not answer, so the book could not be saved. Retry the download.');
+  if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
+  return answer;
+}
+
+// Firefox's background is a page, so it can make the blob URL itself.
+async function buildHere(taskId: string, store: Store): Promise<{ url: string; fileName: string }> {
+  const { blob, fileName } = await buildBookFile(store, taskId);
+  return { url: URL.createObjectURL(blob), fileName };
+}
+
+let creating: Promise<void> | undefined;
+
+async function ensureOffscreenDocument(): Promise<void> {
+  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
+  const existing = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+  if (existing.length > 0) return;
+  creating ??= chrome.offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: [chrome.offscreen.Reason.BLOBS], justification: 'Build EPUB and TXT files from stored chapters for download.' })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+function releaseWhenSaved(downloadId: number, url: string): void {
+  const listener = (delta: chrome.downloads.DownloadDelta) => {
+    if (delta.id !== downloadId) return;
+    const state = delta.state?.current;
+    if (state !== 'complete' && state !== 'interrupted') return;
+    chrome.downloads.onChanged.removeListener(listener);
+    if (chrome.offscreen) {
+      const request: OffscreenRequest = { target: 'offscreen', type: 'revoke', url };
+      chrome.runtime.sendMessage(request).catch((error: unknown) => console.warn('Could not release the file URL', error));
+    } else {
+      URL.revokeObjectURL(url);
+    }
+  };
+  chrome.downloads.onChanged.addListener(listener);
+}

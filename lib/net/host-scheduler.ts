@@ -1,0 +1,205 @@
+import { abortReason } from './abortable';
+
+export interface HostLimits {
+  /** Requests to one host at once. */
+  concurrency: number;
+  /** Minimum ms between the starts of two requests to one host. */
+  delayMs: number;
+}
+
+export interface HostSnapshot {
+  active: number;
+  queued: number;
+  /** The configured limit, lowered while the host is throttling us. */
+  effectiveConcurrency: number;
+  /** Epoch ms, or null when the host is not paused. */
+  pausedUntil: number | null;
+}
+
+export interface HostSchedulerOptions {
+  now?: () => number;
+  /** Successes needed, after a throttle, to allow one more parallel request again. */
+  recoverEvery?: number;
+}
+
+interface Waiter {
+  limits: HostLimits;
+  start: () => void;
+}
+
+interface HostState {
+  active: number;
+  queue: Waiter[];
+  /** Concurrency asked for by the latest caller; the ceiling creeping back up aims for. */
+  limit: number;
+  /** Lowered concurrency after a throttle; undefined once fully recovered. */
+  reduced: number | undefined;
+  successesSinceStep: number;
+  pausedUntil: number;
+  lastStart: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * Politeness per host, shared by every task in the worker: two tasks on one site must not add up
+ * to twice the allowed load. Waiters start strictly in arrival order, so a queued chapter is never
+ * overtaken forever by newer ones.
+ */
+export class HostScheduler {
+  // Hosts are never forgotten: a worker sees a handful of sites and lives minutes, and dropping
+  // an idle host would lose its pause, its throttling and the limit that halving starts from.
+  private readonly hosts = new Map<string, HostState>();
+  private readonly now: () => number;
+  private readonly recoverEvery: number;
+
+  constructor(options: HostSchedulerOptions = {}) {
+    this.now = options.now ?? (() => Date.now());
+    this.recoverEvery = Math.max(1, options.recoverEvery ?? 10);
+  }
+
+  async run<T>(url: string, limits: HostLimits, signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+    const key = hostOf(url);
+    const clean = normalise(limits);
+    const host = this.state(key);
+    host.limit = clean.concurrency;
+    await this.acquire(key, host, clean, signal);
+    try {
+      return await fn();
+    } finally {
+      host.active--;
+      this.pump(key, host);
+    }
+  }
+
+  /** Holds every request to the host until `untilEpochMs`; an earlier pause never shortens a later one. */
+  pause(url: string, untilEpochMs: number): void {
+    const key = hostOf(url);
+    const host = this.state(key);
+    host.pausedUntil = untilEpochMs;
+    this.pump(key, host);
+  }
+
+  /** The host pushed back (429/503): halve its parallelism. */
+  throttled(url: string): void {
+    const key = hostOf(url);
+    const host = this.state(key);
+    host.reduced = Math.max(1, Math.floor(effective(host) / 2));
+    host.successesSinceStep = 0;
+  }
+
+  /** A request went through: after a throttle, enough of these earn parallelism back step by step. */
+  succeeded(url: string): void {
+    const key = hostOf(url);
+    const host = this.hosts.get(key);
+    if (!host || host.reduced === undefined) return;
+    host.successesSinceStep++;
+    if (host.successesSinceStep < this.recoverEvery) return;
+    host.successesSinceStep = 0;
+    host.reduced++;
+    if (host.reduced >= host.limit) host.reduced = undefined;
+    this.pump(key, host);
+  }
+
+  snapshot(): Record<string, HostSnapshot> {
+    const now = this.now();
+    const result: Record<string, HostSnapshot> = {};
+    this.hosts.forEach((host, key) => {
+      result[key] = {
+        active: host.active,
+        queued: host.queue.length,
+        effectiveConcurrency: effective(host),
+        pausedUntil: host.pausedUntil > now ? host.pausedUntil : null,
+      };
+    });
+    return result;
+  }
+
+  private state(key: string): HostState {
+    let host = this.hosts.get(key);
+    if (!host) {
+      host = {
+        active: 0,
+        queue: [],
+        limit: 1,
+        reduced: undefined,
+        successesSinceStep: 0,
+        pausedUntil: 0,
+        lastStart: Number.NEGATIVE_INFINITY,
+        timer: undefined,
+      };
+      this.hosts.set(key, host);
+    }
+    return host;
+  }
+
+  private acquire(key: string, host: HostState, limits: HostLimits, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.reject(abortReason(signal));
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        const index = host.queue.indexOf(waiter);
+        if (index >= 0) host.queue.splice(index, 1);
+        reject(abortReason(signal));
+        // The leaver may have been the head that blocked everyone behind it.
+        this.pump(key, host);
+      };
+      const waiter: Waiter = {
+        limits,
+        start: () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      host.queue.push(waiter);
+      this.pump(key, host);
+    });
+  }
+
+  /** Starts as many head-of-queue waiters as the limits allow now, and sets one timer for the next. */
+  private pump(key: string, host: HostState): void {
+    if (host.timer !== undefined) {
+      clearTimeout(host.timer);
+      host.timer = undefined;
+    }
+    for (;;) {
+      const head = host.queue[0];
+      if (!head) return;
+      if (host.active >= Math.min(head.limits.concurrency, effective(host))) return;
+      const now = this.now();
+      const readyAt = Math.max(host.pausedUntil, host.lastStart + head.limits.delayMs);
+      if (now < readyAt) {
+        host.timer = setTimeout(() => {
+          host.timer = undefined;
+          this.pump(key, host);
+        }, readyAt - now);
+        return;
+      }
+      host.queue.shift();
+      host.active++;
+      host.lastStart = now;
+      head.start();
+    }
+  }
+}
+
+function effective(host: HostState): number {
+  return Math.min(host.limit, host.reduced ?? Number.POSITIVE_INFINITY);
+}
+
+function normalise(limits: HostLimits): HostLimits {
+  const concurrency = Math.floor(limits.concurrency);
+  const delayMs = limits.delayMs;
+  return {
+    concurrency: Number.isFinite(concurrency) && concurrency >= 1 ? concurrency : 1,
+    delayMs: Number.isFinite(delayMs) && delayMs > 0 ? delayMs : 0,
+  };
+}
+
+/** host incl. port: two servers on one machine are two sites. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}

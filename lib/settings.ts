@@ -1,0 +1,54 @@
+import type { Settings } from './contract';
+import { FORMATS } from './contract';
+import { AppError } from './errors';
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultFormat: 'epub',
+  concurrency: 3,
+  delayMs: 0,
+  requestTimeoutMs: 30_000,
+  maxAttempts: 4,
+  watchdogPeriodSeconds: 30,
+  maxTaskMinutes: 720,
+  maxRunningTasks: 2,
+};
+
+type Check = (value: unknown) => string | undefined;
+
+function integer(min: number, max: number): Check {
+  return (value) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? undefined
+      : `a whole number from ${min} to ${max}`;
+}
+
+// Bounds keep a typo from making the extension hammer a site or never give up.
+const CHECKS: Record<keyof Settings, Check> = {
+  defaultFormat: (value) => (FORMATS.includes(value as never) ? undefined : `one of ${FORMATS.join(', ')}`),
+  concurrency: integer(1, 16),
+  delayMs: integer(0, 60_000),
+  requestTimeoutMs: integer(1_000, 600_000),
+  maxAttempts: integer(1, 10),
+  // Unpacked builds accept periods below Chrome's packed minimum of 30 s; tests use that.
+  watchdogPeriodSeconds: integer(1, 3_600),
+  maxTaskMinutes: integer(1, 10_080),
+  maxRunningTasks: integer(1, 8),
+};
+
+/** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */
+export function applySettingsPatch(current: Settings, patch: unknown): Settings {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
+    throw new AppError('invalid_settings', 'Settings must be an object of key/value pairs.');
+  }
+  const next: Settings = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    const check = CHECKS[key as keyof Settings];
+    if (!check) throw new AppError('invalid_settings', `"${key}" is not a setting.`);
+    const expected = check(value);
+    if (expected) {
+      throw new AppError('invalid_settings', `The setting "${key}" must be ${expected}, not ${JSON.stringify(value)}.`);
+    }
+    (next as unknown as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}

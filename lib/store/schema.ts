@@ -1,0 +1,57 @@
+import type { DBSchema } from 'idb';
+import type { ErrorInfo, Settings, SourceRule, Task } from '../contract';
+
+export const DB_NAME = 'novel-downloader';
+export const DB_VERSION = 1;
+
+export interface TocEntry {
+  title: string;
+  url: string;
+}
+
+/** What the book page and table of contents gave; read once per task, then reused on resume. */
+export interface BookRecord {
+  taskId: string;
+  title: string;
+  author: string;
+  intro?: string;
+  cover?: string;
+  /** Chapters to download, already cut to the task's range, in reading order. */
+  chapters: TocEntry[];
+}
+
+/** One chapter as stored the moment it arrived (or was given up on). */
+export interface ChapterRecord {
+  taskId: string;
+  index: number;
+  title: string;
+  url: string;
+  text?: string;
+  error?: ErrorInfo;
+  /** Set (to the task id) only on chapters given up on, so an index finds just those. */
+  failedTask?: string;
+}
+
+export interface Health {
+  watchdogAt: number | null;
+  recoveredTotal: number;
+}
+
+export interface SourceState {
+  id: string;
+  enabled: boolean;
+}
+
+export interface Meta {
+  settings: Settings;
+  health: Health;
+}
+
+export interface NovelDb extends DBSchema {
+  tasks: { key: string; value: Task; indexes: { status: string } };
+  books: { key: string; value: BookRecord };
+  chapters: { key: [string, number]; value: ChapterRecord; indexes: { failedTask: string } };
+  sources: { key: string; value: SourceRule };
+  sourceStates: { key: string; value: SourceState };
+  meta: { key: keyof Meta; value: Meta[keyof Meta] };
+}

@@ -1,0 +1,180 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import type { Settings, SourceRule, Task } from '../contract';
+import { AppError } from '../errors';
+import { DEFAULT_SETTINGS } from '../settings';
+import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type Health, type NovelDb, type SourceState } from './schema';
+
+/**
+ * IndexedDB is the truth; the worker's memory is only a cache of it, because MV3 kills the
+ * worker whenever it likes. The worker and the offscreen document both open this store.
+ */
+export class Store {
+  private constructor(private readonly db: IDBPDatabase<NovelDb>) {}
+
+  static async open(name = DB_NAME): Promise<Store> {
+    try {
+      const db = await openDB<NovelDb>(name, DB_VERSION, {
+        upgrade(db) {
+          db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
+          db.createObjectStore('books', { keyPath: 'taskId' });
+          db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
+          db.createObjectStore('sources', { keyPath: 'id' });
+          db.createObjectStore('sourceStates', { keyPath: 'id' });
+          db.createObjectStore('meta');
+        },
+      });
+      return new Store(db);
+    } catch (error) {
+      throw storageError('open the database', error);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  getTask(id: string): Promise<Task | undefined> {
+    return guard('read a task', () => this.db.get('tasks', id));
+  }
+
+  putTask(task: Task): Promise<void> {
+    return guard('save a task', async () => {
+      await this.db.put('tasks', task);
+    });
+  }
+
+  listTasks(): Promise<Task[]> {
+    return guard('list tasks', () => this.db.getAll('tasks'));
+  }
+
+  tasksWithStatus(status: Task['status']): Promise<Task[]> {
+    return guard('list tasks', () => this.db.getAllFromIndex('tasks', 'status', status));
+  }
+
+  /** Drops a task with everything stored for it. */
+  deleteTask(id: string): Promise<void> {
+    return guard('remove a task', async () => {
+      const tx = this.db.transaction(['tasks', 'books', 'chapters'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('tasks').delete(id),
+        tx.objectStore('books').delete(id),
+        tx.objectStore('chapters').delete(chapterRange(id)),
+        tx.done,
+      ]);
+    });
+  }
+
+  getBook(taskId: string): Promise<BookRecord | undefined> {
+    return guard('read a book', () => this.db.get('books', taskId));
+  }
+
+  putBook(book: BookRecord): Promise<void> {
+    return guard('save a book', async () => {
+      await this.db.put('books', book);
+    });
+  }
+
+  putChapter(chapter: ChapterRecord): Promise<void> {
+    return guard('save a chapter', async () => {
+      await this.db.put('chapters', chapter);
+    });
+  }
+
+  /** Which chapters have a record (text or a final error), without reading their text. */
+  chapterIndexes(taskId: string): Promise<{ stored: Set<number>; failed: Set<number> }> {
+    return guard('read stored chapters', async () => {
+      const keys = await this.db.getAllKeys('chapters', chapterRange(taskId));
+      const failedKeys = await this.db.getAllKeysFromIndex('chapters', 'failedTask', taskId);
+      return { stored: new Set(keys.map((key) => key[1])), failed: new Set(failedKeys.map((key) => key[1])) };
+    });
+  }
+
+  /** Forgets the chapters given up on, so the next run fetches them again. */
+  clearFailedChapters(taskId: string): Promise<number> {
+    return guard('clear failed chapters', async () => {
+      const tx = this.db.transaction('chapters', 'readwrite');
+      const keys = await tx.store.index('failedTask').getAllKeys(taskId);
+      await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
+      return keys.length;
+    });
+  }
+
+  /**
+   * Visits the chapters in order a batch at a time, so building a file of a huge book never
+   * holds more than one batch of chapter text beyond what the visitor keeps.
+   */
+  async forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>, batch = 200): Promise<void> {
+    let from = 0;
+    for (;;) {
+      const range = IDBKeyRange.bound([taskId, from], [taskId, Number.MAX_SAFE_INTEGER]);
+      const chapters = await guard('read chapters', () => this.db.getAll('chapters', range, batch));
+      for (const chapter of chapters) await visit(chapter);
+      if (chapters.length < batch) return;
+      from = chapters[chapters.length - 1]!.index + 1;
+    }
+  }
+
+  async getSettings(): Promise<Settings> {
+    const stored = (await guard('read settings', () => this.db.get('meta', 'settings'))) as Settings | undefined;
+    return { ...DEFAULT_SETTINGS, ...stored };
+  }
+
+  putSettings(settings: Settings): Promise<void> {
+    return guard('save settings', async () => {
+      await this.db.put('meta', settings, 'settings');
+    });
+  }
+
+  async getHealth(): Promise<Health> {
+    const stored = (await guard('read health', () => this.db.get('meta', 'health'))) as Health | undefined;
+    return stored ?? { watchdogAt: null, recoveredTotal: 0 };
+  }
+
+  putHealth(health: Health): Promise<void> {
+    return guard('save health', async () => {
+      await this.db.put('meta', health, 'health');
+    });
+  }
+
+  importedSources(): Promise<SourceRule[]> {
+    return guard('read sources', () => this.db.getAll('sources'));
+  }
+
+  putSources(rules: SourceRule[]): Promise<void> {
+    return guard('save sources', async () => {
+      const tx = this.db.transaction('sources', 'readwrite');
+      await Promise.all([...rules.map((rule) => tx.store.put(rule)), tx.done]);
+    });
+  }
+
+  sourceStates(): Promise<SourceState[]> {
+    return guard('read source states', () => this.db.getAll('sourceStates'));
+  }
+
+  putSourceState(state: SourceState): Promise<void> {
+    return guard('save a source state', async () => {
+      await this.db.put('sourceStates', state);
+    });
+  }
+}
+
+function chapterRange(taskId: string): IDBKeyRange {
+  return IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+}
+
+async function guard<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw storageError(what, error);
+  }
+}
+
+function storageError(what: string, error: unknown): AppError {
+  const name = error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError') {
+    return new AppError('storage', `The browser has no room left to ${what} (${detail}). Free disk space, then retry.`);
+  }
+  return new AppError('storage', `Could not ${what} in the browser's storage: ${detail}`);
+}

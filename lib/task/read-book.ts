@@ -1,0 +1,63 @@
+import type { ChapterRange, SourceRule } from '../contract';
+import { AppError } from '../errors';
+import { finishToc, parseBook, parseTocPage } from '../source';
+import type { TocEntry } from '../store/schema';
+import type { PageLoader } from './page-loader';
+
+// A table of contents split over more pages than this is a loop, not a book.
+const MAX_TOC_PAGES = 500;
+
+export interface BookPage {
+  title: string;
+  author: string;
+  intro?: string;
+  cover?: string;
+  chapters: TocEntry[];
+}
+
+/** Reads the book page and the whole table of contents, cut to the requested range. */
+export async function readBook(url: string, rule: SourceRule, range: ChapterRange | undefined, load: PageLoader, signal: AbortSignal): Promise<BookPage> {
+  const bookPage = await load(url, rule, signal);
+  const book = parseBook(bookPage.html, bookPage.url, rule);
+  const tocPage = book.tocUrl ? await load(book.tocUrl, rule, signal) : bookPage;
+  const found = await readTocPages(tocPage, rule, load, signal);
+  const chapters = cutToRange(finishToc(found, rule, tocPage.url), range, url);
+  return {
+    title: book.title,
+    author: book.author ?? '',
+    intro: book.intro,
+    cover: book.cover,
+    chapters,
+  };
+}
+
+async function readTocPages(first: { url: string; html: string }, rule: SourceRule, load: PageLoader, signal: AbortSignal): Promise<TocEntry[]> {
+  const firstToc = parseTocPage(first.html, first.url, rule);
+  const chapters = [...firstToc.chapters];
+  const seen = new Set([first.url]);
+  // `toc.pages` lists every page at once: fetch them together, keep their order.
+  const others = firstToc.pages.filter((page) => !seen.has(page)).slice(0, MAX_TOC_PAGES);
+  others.forEach((page) => seen.add(page));
+  const pages = await Promise.all(others.map((page) => load(page, rule, signal)));
+  for (const page of pages) chapters.push(...parseTocPage(page.html, page.url, rule).chapters);
+  // `toc.next` is a chain: follow it until it ends or comes back.
+  let next = firstToc.next;
+  while (next && !seen.has(next) && seen.size < MAX_TOC_PAGES) {
+    seen.add(next);
+    const page = await load(next, rule, signal);
+    const toc = parseTocPage(page.html, page.url, rule);
+    chapters.push(...toc.chapters);
+    next = toc.next;
+  }
+  return chapters;
+}
+
+export function cutToRange(chapters: TocEntry[], range: ChapterRange | undefined, url: string): TocEntry[] {
+  if (!range) return chapters;
+  const from = range.from ?? 1;
+  const to = Math.min(range.to ?? chapters.length, chapters.length);
+  if (from > chapters.length) {
+    throw new AppError('invalid_range', `The book at ${url} has ${chapters.length} chapters, so it has no chapter ${from}. Choose a range within 1–${chapters.length}.`);
+  }
+  return chapters.slice(from - 1, to);
+}

@@ -1,0 +1,195 @@
+import type { Settings, SourceRule, Task } from '../contract';
+import { AppError, toErrorInfo } from '../errors';
+import type { Store } from '../store/store';
+import type { BookRecord, TocEntry } from '../store/schema';
+import { hostLimits, type PageLoader } from './page-loader';
+import { readBook } from './read-book';
+import { readChapter } from './read-chapter';
+import { fail, isFinal, progressOf, transition } from './state';
+
+/** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
+export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number }>;
+
+export interface RunnerDeps {
+  store: Store;
+  load: PageLoader;
+  saveFile: SaveFile;
+  /** An extension API call: MV3 kills a worker 30 s after the last one. */
+  keepAlive: () => void;
+  now: () => number;
+  publish: (task: Task) => void;
+  settings: Settings;
+  /** How often the heartbeat is written and the worker kept alive (must stay under 30 s). */
+  heartbeatMs?: number;
+}
+
+// A site that fails this many chapters in a row is down or blocking us: end the task now
+// rather than spend hours retrying the rest one by one.
+export const MAX_FAILURES_IN_A_ROW = 10;
+
+type StopReason = 'cancelled' | 'removed' | 'timeout';
+
+/**
+ * Drives one task from its stored state to a final status. Every chapter is stored the moment
+ * it arrives; a runner started again on the same task skips what is stored.
+ */
+export class TaskRunner {
+  private task: Task;
+  private readonly abort = new AbortController();
+  private stopReason: StopReason | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private failuresInARow = 0;
+
+  constructor(
+    task: Task,
+    private readonly rule: SourceRule,
+    private readonly deps: RunnerDeps,
+  ) {
+    this.task = task;
+  }
+
+  get id(): string {
+    return this.task.id;
+  }
+
+  /** Stops the download: in-flight requests are aborted at once. */
+  stop(reason: StopReason): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    const sentence =
+      reason === 'timeout'
+        ? `The download ran longer than the ${this.deps.settings.maxTaskMinutes} minutes allowed. Retry to continue from the stored chapters, or raise the limit in Settings.`
+        : 'The download was cancelled.';
+    this.abort.abort(new AppError(reason === 'timeout' ? 'timeout' : 'cancelled', sentence));
+  }
+
+  async run(): Promise<Task> {
+    const heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs ?? 10_000);
+    try {
+      this.update(transition(this.task, 'running', this.deps.now()));
+      this.deps.keepAlive();
+      const book = await this.bookRecord();
+      await this.downloadChapters(book);
+      this.throwIfStopped();
+      await this.finish();
+    } catch (error) {
+      this.end(error);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await this.saving;
+    return this.task;
+  }
+
+  private async bookRecord(): Promise<BookRecord> {
+    const stored = await this.deps.store.getBook(this.task.id);
+    if (stored) {
+      this.update({ ...this.task, title: stored.title, author: stored.author, totalChapters: stored.chapters.length });
+      return stored;
+    }
+    const read = await readBook(this.task.url, this.rule, this.task.range, this.deps.load, this.abort.signal);
+    const book: BookRecord = { taskId: this.task.id, ...read };
+    this.throwIfStopped();
+    await this.deps.store.putBook(book);
+    this.update({ ...this.task, title: book.title, author: book.author, totalChapters: book.chapters.length });
+    return book;
+  }
+
+  private async downloadChapters(book: BookRecord): Promise<void> {
+    const { stored, failed } = await this.deps.store.chapterIndexes(this.task.id);
+    this.update({ ...this.task, completedChapters: stored.size - failed.size, failedChapters: failed.size });
+    const pending = book.chapters.map((_, index) => index).filter((index) => !stored.has(index))[Symbol.iterator]();
+    const workers = hostLimits(this.deps.settings, this.rule).concurrency;
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        this.work(pending, book.chapters).catch((error: unknown) => {
+          // One worker's fatal error stops its siblings too, at once.
+          if (!this.abort.signal.aborted) this.abort.abort(error);
+          throw error;
+        }),
+      ),
+    );
+  }
+
+  /** One of the task's parallel workers: takes the next chapter until none is left. */
+  private async work(pending: Iterator<number>, chapters: TocEntry[]): Promise<void> {
+    for (let next = pending.next(); !next.done; next = pending.next()) {
+      const index = next.value;
+      this.throwIfStopped();
+      const entry = chapters[index]!;
+      try {
+        const chapter = await readChapter(entry, chapters[index + 1]?.url, this.rule, this.deps.load, this.abort.signal);
+        this.throwIfStopped();
+        await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, ...chapter });
+        this.failuresInARow = 0;
+        this.update({ ...this.task, completedChapters: this.task.completedChapters + 1, resumesWithoutProgress: 0 });
+      } catch (error) {
+        this.throwIfStopped();
+        const info = toErrorInfo(error);
+        // A full or broken store fails the whole task: nothing more could be kept anyway.
+        if (info.code === 'storage' || info.code === 'internal') throw error;
+        await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
+        this.update({ ...this.task, failedChapters: this.task.failedChapters + 1 });
+        this.failuresInARow += 1;
+        if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+          throw new AppError(info.code, `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${info.message}`);
+        }
+      }
+    }
+  }
+
+  private async finish(): Promise<void> {
+    const { completedChapters, failedChapters, totalChapters } = this.task;
+    if (completedChapters === 0 && totalChapters > 0) {
+      throw new AppError('parse', `None of the ${totalChapters} chapters could be downloaded, so no file was made.`);
+    }
+    await this.saving;
+    const file = await this.deps.saveFile(this.task);
+    const warning =
+      failedChapters > 0
+        ? {
+            error: {
+              code: 'http_status' as const,
+              message: `${failedChapters} of ${totalChapters} chapters could not be downloaded and are marked as missing in the book. Retry to fetch only those.`,
+            },
+          }
+        : {};
+    this.update(transition(this.task, 'completed', this.deps.now(), { ...file, ...warning }));
+  }
+
+  private end(error: unknown): void {
+    if (this.stopReason === 'removed') return;
+    if (isFinal(this.task.status)) return;
+    const now = this.deps.now();
+    if (this.stopReason === 'cancelled') {
+      this.update(transition(this.task, 'cancelled', now, { error: { code: 'cancelled', message: 'The download was cancelled.' } }));
+      return;
+    }
+    const reason = this.abort.signal.aborted ? this.abort.signal.reason : error;
+    this.update(fail(this.task, toErrorInfo(reason), now));
+  }
+
+  private throwIfStopped(): void {
+    if (this.abort.signal.aborted) throw this.abort.signal.reason;
+  }
+
+  private beat(): void {
+    this.deps.keepAlive();
+    const now = this.deps.now();
+    const startedAt = this.task.startedAt ?? now;
+    if (now - startedAt > this.deps.settings.maxTaskMinutes * 60_000) this.stop('timeout');
+    this.update({ ...this.task, heartbeatAt: now });
+  }
+
+  /** Keeps the task in memory, writes it in order, and tells the pages. */
+  private update(task: Task): void {
+    if (this.stopReason === 'removed') return;
+    this.task = { ...task, progress: task.status === 'completed' ? 100 : progressOf(task), heartbeatAt: task.heartbeatAt };
+    const snapshot = this.task;
+    this.saving = this.saving.then(() => this.deps.store.putTask(snapshot)).catch((error: unknown) => {
+      // The task stays `running` in storage; the watchdog will find it without a runner.
+      console.error('Could not save task', snapshot.id, error);
+    });
+    this.deps.publish(snapshot);
+  }
+}

@@ -1,0 +1,47 @@
+import type { ErrorInfo, Task, TaskStatus } from '../contract';
+import { FINAL_STATUSES } from '../contract';
+import { AppError } from '../errors';
+
+// Which status may follow which. `running → queued` is a resume after the worker was lost;
+// `completed → queued` is a retry of the chapters a finished book is missing.
+const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {
+  queued: ['running', 'cancelled', 'failed'],
+  running: ['completed', 'failed', 'cancelled', 'queued'],
+  completed: ['queued'],
+  failed: ['queued'],
+  cancelled: ['queued'],
+};
+
+export function isFinal(status: TaskStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+/** Returns the task in its new status; refuses moves the state machine does not allow. */
+export function transition(task: Task, to: TaskStatus, now: number, patch: Partial<Task> = {}): Task {
+  if (!NEXT[task.status].includes(to)) {
+    throw new AppError('internal', `A task cannot go from "${task.status}" to "${to}".`);
+  }
+  const next: Task = { ...task, ...patch, status: to };
+  if (to === 'running') {
+    next.startedAt = patch.startedAt ?? task.startedAt ?? now;
+    next.heartbeatAt = now;
+    delete next.error;
+  }
+  if (to === 'queued') {
+    delete next.error;
+    delete next.finishedAt;
+  }
+  if (isFinal(to)) next.finishedAt = now;
+  if (to === 'completed') next.progress = 100;
+  return next;
+}
+
+export function fail(task: Task, error: ErrorInfo, now: number): Task {
+  return transition(task, 'failed', now, { error });
+}
+
+/** Whole percent of chapters dealt with; 100 only once the file is made. */
+export function progressOf(task: Pick<Task, 'totalChapters' | 'completedChapters' | 'failedChapters'>): number {
+  if (task.totalChapters === 0) return 0;
+  return Math.min(99, Math.floor((100 * (task.completedChapters + task.failedChapters)) / task.totalChapters));
+}

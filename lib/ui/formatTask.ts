@@ -1,0 +1,79 @@
+// Pure formatting of tasks for the popup: labels, progress text, which actions apply.
+import type { Task, TaskStatus } from '../contract';
+import { strings } from './strings';
+
+/** What the user recognises a task by: its title once known, its URL until then. */
+export function taskName(task: Pick<Task, 'title' | 'url'>): string {
+  const title = task.title?.trim();
+  return title ? title : task.url;
+}
+
+export function statusLabel(status: TaskStatus): string {
+  return strings.status[status] ?? status;
+}
+
+/** Whole percent 0..100: the worker's `progress`, else derived from the chapter counts. */
+export function progressPercent(task: Pick<Task, 'progress' | 'completedChapters' | 'totalChapters'>): number {
+  let value = task.progress;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    value = task.totalChapters > 0 ? (task.completedChapters / task.totalChapters) * 100 : 0;
+  }
+  return Math.min(100, Math.max(0, Math.floor(value)));
+}
+
+/** "12/340 chapters · 3%", or what the task is doing before the chapter count is known. */
+export function progressText(task: Task): string {
+  if (task.totalChapters > 0) {
+    return strings.chapters(task.completedChapters, task.totalChapters, progressPercent(task));
+  }
+  if (task.status === 'queued') return strings.waiting;
+  if (task.status === 'running') return strings.readingToc;
+  return strings.chapters(task.completedChapters, task.totalChapters, progressPercent(task));
+}
+
+export interface TaskActions {
+  cancel: boolean;
+  retry: boolean;
+  remove: boolean;
+}
+
+/** Cancel while queued or running; retry once failed or cancelled; remove anything not running. */
+export function taskActions(status: TaskStatus): TaskActions {
+  return {
+    cancel: status === 'queued' || status === 'running',
+    retry: status === 'failed' || status === 'cancelled',
+    remove: status !== 'running',
+  };
+}
+
+export interface TaskNotes {
+  /** Why a failed task failed. */
+  error?: string;
+  /** A completed (or cancelled) task's non-fatal problem. */
+  warning?: string;
+  failedChapters?: string;
+  fileName?: string;
+}
+
+/** The sentences shown under a task, each only when it applies. */
+export function taskNotes(task: Task): TaskNotes {
+  const notes: TaskNotes = {};
+  const message = task.error?.message?.trim();
+  if (message) {
+    if (task.status === 'failed') notes.error = message;
+    else notes.warning = strings.warning(message);
+  }
+  if (task.failedChapters > 0) notes.failedChapters = strings.failedChapters(task.failedChapters);
+  if (task.status === 'completed' && task.fileName) notes.fileName = strings.savedAs(task.fileName);
+  return notes;
+}
+
+/** The sentence to show for anything thrown by a call: the worker's own message when it has one. */
+export function errorMessage(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) {
+    const message = (error as { message: unknown }).message;
+    if (typeof message === 'string' && message.trim()) return message;
+  }
+  if (typeof error === 'string' && error.trim()) return error;
+  return strings.unknownError;
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bookInfo, startDemoSite, type DemoSite } from '../../fixtures/site';
+import { expectedTxtLines } from './expected-txt';
+import { startService } from './service-harness';
+
+let site: DemoSite;
+beforeAll(async () => {
+  site = await startDemoSite();
+});
+afterAll(async () => {
+  await site.close();
+});
+beforeEach(() => {
+  site.resetLog();
+  site.setLatency(0);
+  site.setFault(null);
+});
+
+const fileLines = (text: string) => text.replace(/\n$/, '').split('\n');
+
+describe('downloading a book in the engine', () => {
+  it('downloads the demo book as TXT with every chapter in order, line by line', async () => {
+    const { send, waitForTask, ended, files } = await startService();
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    expect(['queued', 'running']).toContain(task.status);
+    const done = await waitForTask(task.id, ended);
+    expect(done).toMatchObject({ status: 'completed', title: '演示之书', author: '示例作者', totalChapters: 12, completedChapters: 12, failedChapters: 0, progress: 100 });
+    expect(done.fileName).toBe('演示之书 - 示例作者.txt');
+    expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1'));
+  });
+
+  it.each(['2', '3'])('decodes the GBK book %s (charset in the header or only in <meta>)', async (id) => {
+    const { send, waitForTask, ended, files } = await startService();
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
+    const done = await waitForTask(task.id, ended);
+    expect(done.status).toBe('completed');
+    expect(done.title).toBe(bookInfo(id).title);
+    expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, id));
+  });
+
+  it('honours the chapter range', async () => {
+    const { send, waitForTask, ended, files } = await startService();
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt', range: { from: 3, to: 5 } });
+    const done = await waitForTask(task.id, ended);
+    expect(done.totalChapters).toBe(3);
+    expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1', [3, 4, 5]));
+    expect(site.hits('/book/1/1.html')).toBe(0);
+  });
+
+  it('ends a task on a host that does not resolve as failed/network within 10 s', async () => {
+    const { send, waitForTask, ended } = await startService({ settings: { maxAttempts: 2 } });
+    const started = Date.now();
+    const { task } = await send({ type: 'task.start', url: 'http://nonexistent-site.invalid/book/123', sourceId: 'demo', format: 'txt' });
+    const done = await waitForTask(task.id, ended, 10_000);
+    expect(done.status).toBe('failed');
+    expect(done.error?.code).toBe('network');
+    expect(done.error?.message).toContain('nonexistent-site.invalid');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('fails a book page that answers 404 at once with http_status', async () => {
+    const { send, waitForTask, ended } = await startService();
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/no-such-book/`, format: 'txt' });
+    const done = await waitForTask(task.id, ended);
+    expect(done.error?.code).toBe('http_status');
+    expect(site.hits('/book/no-such-book/')).toBe(1);
+  });
+
+  it('keeps going past a chapter that stays broken and reports it as a warning', async () => {
+    const { send, waitForTask, ended, files } = await startService({ settings: { maxAttempts: 2 } });
+    site.setFault(/^\/book\/1\/4\.html$/, { kind: 'status', status: 404 });
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const done = await waitForTask(task.id, ended);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 11, failedChapters: 1 });
+    expect(done.error?.message).toMatch(/1 of 12 chapters/);
+    expect(files.get(task.id)!.text).toContain(`[This chapter is missing:`);
+
+    // Retry fetches only the missing chapter.
+    site.setFault(null);
+    site.resetLog();
+    await send({ type: 'task.retry', taskId: task.id });
+    const retried = await waitForTask(task.id, (t) => ended(t) && t.failedChapters === 0);
+    expect(retried).toMatchObject({ status: 'completed', completedChapters: 12 });
+    expect(site.hits(/^\/book\/1\/\d+\.html$/)).toBe(1);
+    expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1'));
+  });
+
+  it('cancel stops fetching within a second and the site sees no further chapter requests', async () => {
+    const { send, waitForTask } = await startService();
+    site.setLatency(50);
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
+    await waitForTask(task.id, (t) => t.completedChapters >= 5);
+    const asked = Date.now();
+    const answer = await send({ type: 'task.cancel', taskId: task.id });
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    expect(answer.task.status).toBe('cancelled');
+    const chapterHits = () => site.hits(/^\/book\/gen-300\/\d+\.html$/);
+    const atCancel = chapterHits();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(chapterHits()).toBe(atCancel);
+    expect(atCancel).toBeLessThan(300);
+    expect((await send({ type: 'task.get', taskId: task.id })).task.status).toBe('cancelled');
+  });
+
+  it('remove during a download drops the task and its chapters', async () => {
+    const { send, waitForTask, store } = await startService();
+    site.setLatency(30);
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' });
+    await waitForTask(task.id, (t) => t.completedChapters >= 3);
+    expect((await send({ type: 'task.remove', taskId: task.id })).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await send({ type: 'task.get', taskId: task.id })).error.code).toBe('unknown_task');
+    expect((await store.chapterIndexes(task.id)).stored.size).toBe(0);
+  });
+
+  it('keeps the worker alive with extension calls while it downloads', async () => {
+    const { send, waitForTask, ended, keepAlives } = await startService({ heartbeatMs: 20 });
+    site.setLatency(20);
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-30/`, format: 'txt' });
+    const done = await waitForTask(task.id, ended);
+    expect(done.status).toBe('completed');
+    expect(keepAlives()).toBeGreaterThan(3);
+    expect(done.heartbeatAt).toBeGreaterThanOrEqual(done.startedAt!);
+  });
+});

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Settings, Task } from '../../../lib/contract';
+import { buildBookFile } from '../../../lib/file/build-file';
+import { DownloadService, type Platform } from '../../../lib/service/service';
+import { BUILTIN_SOURCES } from '../../../lib/sources/builtin';
+import { Store } from '../../../lib/store/store';
+
+export interface SavedFile {
+  fileName: string;
+  text: string;
+}
+
+/** A DownloadService over a fresh fake-indexeddb database, with files kept in memory. */
+export async function startService(options: { fetch?: typeof fetch; settings?: Partial<Settings>; dbName?: string; heartbeatMs?: number } = {}) {
+  const dbName = options.dbName ?? `test-${randomUUID()}`;
+  const store = await Store.open(dbName);
+  if (options.settings) await store.putSettings({ ...(await store.getSettings()), ...options.settings });
+  const files = new Map<string, SavedFile>();
+  let keepAlives = 0;
+  const platform: Platform = {
+    fetch: options.fetch ?? fetch,
+    saveFile: async (task) => {
+      const { blob, fileName } = await buildBookFile(store, task.id);
+      files.set(task.id, { fileName, text: await blob.text() });
+      return { fileName, downloadId: files.size };
+    },
+    keepAlive: () => {
+      keepAlives += 1;
+    },
+    heartbeatMs: options.heartbeatMs,
+  };
+  const service = await DownloadService.start(store, BUILTIN_SOURCES, platform);
+  await service.ready;
+
+  async function send(request: Request | Record<string, unknown>) {
+    return (await service.handle(request)) as any;
+  }
+
+  /** Polls task.get until `done` holds, at most `timeoutMs`. */
+  async function waitForTask(taskId: string, done: (task: Task) => boolean, timeoutMs = 10_000): Promise<Task> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const answer = await send({ type: 'task.get', taskId });
+      if (answer.ok && done(answer.task)) return answer.task;
+      if (Date.now() > until) throw new Error(`Task ${taskId} did not reach the state in ${timeoutMs} ms: ${JSON.stringify(answer)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
+  return { service, store, dbName, files, send, waitForTask, ended, keepAlives: () => keepAlives };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { startService } from './service-harness';
+
+// The origin of this project: a bad URL or a missing site left tasks "running" forever.
+// task.start must refuse bad input at once and create nothing.
+describe('task.start validation', () => {
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['a word that is not a URL', { url: 'invalid_url' }, 'invalid_url'],
+    ['a relative path', { url: '/book/1/' }, 'invalid_url'],
+    ['an ftp URL', { url: 'ftp://127.0.0.1/book/1/' }, 'invalid_url'],
+    ['a number as URL', { url: 42 }, 'invalid_url'],
+    ['a missing URL', {}, 'invalid_url'],
+    ['an unknown format', { url: 'http://127.0.0.1/book/1/', format: 'pdf' }, 'invalid_format'],
+    ['an unknown source id', { url: 'http://127.0.0.1/book/1/', sourceId: '999' }, 'unknown_source'],
+    ['a URL no source knows', { url: 'https://example.org/novel/1' }, 'no_source'],
+    ['a range that runs backwards', { url: 'http://127.0.0.1/book/1/', range: { from: 5, to: 2 } }, 'invalid_range'],
+    ['a range starting at 0', { url: 'http://127.0.0.1/book/1/', range: { from: 0 } }, 'invalid_range'],
+  ];
+
+  it.each(cases)('refuses %s with its code and creates no task', async (_name, fields, code) => {
+    const { send } = await startService();
+    const answer = await send({ type: 'task.start', ...fields });
+    expect(answer.ok).toBe(false);
+    expect(answer.error.code).toBe(code);
+    expect(answer.error.message.length).toBeGreaterThan(20);
+    expect((await send({ type: 'task.list' })).tasks).toEqual([]);
+  });
+
+  it('names the bad value in the sentence', async () => {
+    const { send } = await startService();
+    const answer = await send({ type: 'task.start', url: 'invalid_url' });
+    expect(answer.error.message).toContain('"invalid_url"');
+  });
+
+  it('refuses a disabled source with source_disabled', async () => {
+    const { send } = await startService();
+    expect((await send({ type: 'source.setEnabled', sourceId: 'demo', enabled: false })).ok).toBe(true);
+    const answer = await send({ type: 'task.start', url: 'http://127.0.0.1/book/1/', sourceId: 'demo' });
+    expect(answer.error.code).toBe('source_disabled');
+    const matched = await send({ type: 'task.start', url: 'http://127.0.0.1/book/1/' });
+    expect(matched.error.code).toBe('no_source');
+    expect((await send({ type: 'task.list' })).tasks).toEqual([]);
+  });
+
+  it('answers unknown message types and unknown tasks with codes', async () => {
+    const { send } = await startService();
+    expect((await send({ type: 'nope' })).error.code).toBe('invalid_message');
+    expect((await send({ type: 'task.get', taskId: 'missing' })).error.code).toBe('unknown_task');
+  });
+});
+
+describe('settings', () => {
+  it('has the contract defaults', async () => {
+    const { send } = await startService();
+    const { settings } = await send({ type: 'settings.get' });
+    expect(settings).toMatchObject({
+      defaultFormat: 'epub', concurrency: 3, delayMs: 0, requestTimeoutMs: 30000,
+      maxAttempts: 4, watchdogPeriodSeconds: 30, maxTaskMinutes: 720,
+    });
+  });
+
+  it('refuses unknown keys and bad values, changing nothing', async () => {
+    const { send } = await startService();
+    expect((await send({ type: 'settings.set', patch: { colour: 'red' } })).error.code).toBe('invalid_settings');
+    const bad = await send({ type: 'settings.set', patch: { concurrency: 2, maxAttempts: 0 } });
+    expect(bad.error.code).toBe('invalid_settings');
+    expect(bad.error.message).toContain('maxAttempts');
+    expect((await send({ type: 'settings.get' })).settings.concurrency).toBe(3);
+    expect((await send({ type: 'settings.set', patch: { concurrency: 2 } })).settings.concurrency).toBe(2);
+  });
+
+  it('keeps settings in storage for the next worker', async () => {
+    const first = await startService();
+    await first.send({ type: 'settings.set', patch: { delayMs: 250 } });
+    const second = await startService({ dbName: first.dbName });
+    expect((await second.send({ type: 'settings.get' })).settings.delayMs).toBe(250);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Task } from '../../../lib/contract';
+import { progressOf, transition } from '../../../lib/task/state';
+
+const task = (status: Task['status']): Task => ({
+  id: 't', url: 'http://x/', sourceId: 'demo', format: 'txt', status, totalChapters: 10, completedChapters: 0,
+  failedChapters: 0, progress: 0, createdAt: 1, resumes: 0, resumesWithoutProgress: 0,
+});
+
+describe('task state machine', () => {
+  it('allows the moves of a download', () => {
+    const running = transition(task('queued'), 'running', 100);
+    expect(running).toMatchObject({ status: 'running', startedAt: 100, heartbeatAt: 100 });
+    const done = transition(running, 'completed', 200);
+    expect(done).toMatchObject({ status: 'completed', finishedAt: 200, progress: 100 });
+  });
+
+  it('keeps the first start time when a task resumes', () => {
+    const resumed = transition({ ...task('queued'), startedAt: 50 }, 'running', 100);
+    expect(resumed.startedAt).toBe(50);
+  });
+
+  it.each([
+    ['completed', 'running'],
+    ['failed', 'completed'],
+    ['cancelled', 'running'],
+    ['queued', 'completed'],
+  ] as const)('refuses %s → %s', (from, to) => {
+    expect(() => transition(task(from), to, 1)).toThrow(/cannot go/);
+  });
+
+  it('clears the error when a failed task is queued again', () => {
+    const failed = { ...task('failed'), error: { code: 'network' as const, message: 'x' }, finishedAt: 5 };
+    const queued = transition(failed, 'queued', 10);
+    expect(queued.error).toBeUndefined();
+    expect(queued.finishedAt).toBeUndefined();
+  });
+
+  it('counts progress over chapters dealt with and keeps 100 for a made file', () => {
+    expect(progressOf({ totalChapters: 0, completedChapters: 0, failedChapters: 0 })).toBe(0);
+    expect(progressOf({ totalChapters: 8, completedChapters: 3, failedChapters: 1 })).toBe(50);
+    expect(progressOf({ totalChapters: 3, completedChapters: 3, failedChapters: 0 })).toBe(99);
+  });
+});
