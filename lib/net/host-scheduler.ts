@@ -75,7 +75,7 @@ export class HostScheduler {
   pause(url: string, untilEpochMs: number): void {
     const key = hostOf(url);
     const host = this.state(key);
-    host.pausedUntil = untilEpochMs;
+    host.pausedUntil = Math.max(host.pausedUntil, untilEpochMs);
     this.pump(key, host);
   }
 

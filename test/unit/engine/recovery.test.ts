@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Task } from '../../../lib/contract';
+import { Store } from '../../../lib/store/store';
+import { MAX_RESUMES_WITHOUT_PROGRESS } from '../../../lib/service/task-manager';
+import { chapterParagraphs, chapterTitle, startDemoSite, type DemoSite } from '../../fixtures/site';
+import { expectedTxtLines } from './expected-txt';
+import { startService } from './service-harness';
+
+let site: DemoSite;
+beforeAll(async () => {
+  site = await startDemoSite();
+});
+afterAll(async () => {
+  await site.close();
+});
+beforeEach(() => {
+  site.resetLog();
+  site.setLatency(0);
+  site.setFault(null);
+});
+
+/** What a worker that died mid-download leaves in storage: a `running` task and some chapters. */
+async function orphan(dbName: string, patch: Partial<Task>, storedChapters: number[]): Promise<Task> {
+  const store = await Store.open(dbName);
+  const id = randomUUID();
+  const url = `${site.origin}/book/1/`;
+  const task: Task = {
+    id, url, sourceId: 'demo', format: 'txt', status: 'running', title: '演示之书', author: '示例作者',
+    totalChapters: 12, completedChapters: storedChapters.length, failedChapters: 0, progress: 10,
+    createdAt: Date.now() - 60_000, startedAt: Date.now() - 60_000, heartbeatAt: Date.now() - 50_000,
+    resumes: 0, resumesWithoutProgress: 0, ...patch,
+  };
+  await store.putTask(task);
+  const chapters = Array.from({ length: 12 }, (_, i) => ({ title: chapterTitle('1', i + 1), url: `${site.origin}/book/1/${i + 1}.html` }));
+  await store.putBook({ taskId: id, title: '演示之书', author: '示例作者', chapters });
+  for (const n of storedChapters) {
+    await store.putChapter({ taskId: id, index: n - 1, title: chapterTitle('1', n), url: chapters[n - 1]!.url, text: chapterParagraphs('1', n).join('\n') });
+  }
+  store.close();
+  return task;
+}
+
+describe('recovering tasks whose worker was lost', () => {
+  it('resumes an orphaned running task at start-up without fetching stored chapters again', async () => {
+    const dbName = `test-${randomUUID()}`;
+    const task = await orphan(dbName, {}, [1, 2, 3, 4, 5]);
+    const { waitForTask, ended, files, send } = await startService({ dbName });
+    const done = await waitForTask(task.id, ended);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 12, resumes: 1 });
+    for (let n = 1; n <= 5; n++) expect(site.hits(`/book/1/${n}.html`)).toBe(0);
+    for (let n = 6; n <= 12; n++) expect(site.hits(`/book/1/${n}.html`)).toBe(1);
+    expect(site.hits('/book/1/')).toBe(7); // the book page is stored too: only the 7 chapters
+    expect(files.get(task.id)!.text.replace(/\n$/, '').split('\n')).toEqual(expectedTxtLines(site.origin, '1'));
+    const health = await send({ type: 'health' });
+    expect(health.recoveredTotal).toBe(1);
+  });
+
+  it(`ends a task interrupted after ${MAX_RESUMES_WITHOUT_PROGRESS} resumes without progress`, async () => {
+    const dbName = `test-${randomUUID()}`;
+    const task = await orphan(dbName, { resumesWithoutProgress: MAX_RESUMES_WITHOUT_PROGRESS }, [1]);
+    const { send } = await startService({ dbName });
+    const { task: ended } = await send({ type: 'task.get', taskId: task.id });
+    expect(ended.status).toBe('failed');
+    expect(ended.error.code).toBe('interrupted');
+    expect(ended.error.message).toMatch(/Retry/);
+    expect(site.hits()).toBe(0);
+  });
+
+  it('ends a task that outlived maxTaskMinutes as timeout instead of resuming it', async () => {
+    const dbName = `test-${randomUUID()}`;
+    const task = await orphan(dbName, { startedAt: Date.now() - 2 * 60 * 60_000 }, []);
+    const { send } = await startService({ dbName, settings: { maxTaskMinutes: 60 } });
+    const { task: ended } = await send({ type: 'task.get', taskId: task.id });
+    expect(ended).toMatchObject({ status: 'failed', error: { code: 'timeout' } });
+  });
+
+  it('tasks.recover counts only tasks with no live runner, and the watchdog notes its run', async () => {
+    const { send, service, waitForTask, ended } = await startService();
+    site.setLatency(30);
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-40/`, format: 'txt' });
+    await waitForTask(task.id, (t) => t.status === 'running');
+    expect((await send({ type: 'tasks.recover' })).recovered).toBe(0);
+    const before = Date.now();
+    expect(await service.watchdog()).toBe(0);
+    const health = await send({ type: 'health' });
+    expect(health.watchdogAt).toBeGreaterThanOrEqual(before);
+    expect(health).toMatchObject({ running: 1, liveRunners: 1 });
+    expect((await waitForTask(task.id, ended)).status).toBe('completed');
+  });
+
+  it('a worker lost mid-download is resumed by the next one; no chapter is fetched more than twice', async () => {
+    const dbName = `test-${randomUUID()}`;
+    site.setLatency(10);
+    // The first worker "dies": after 8 chapter requests its fetches never settle, as when
+    // Chrome stops a service worker with requests in flight.
+    let chapterRequests = 0;
+    const dying: typeof fetch = (input, init) => {
+      if (/\/\d+\.html$/.test(String(input)) && ++chapterRequests > 8) return new Promise(() => {});
+      return fetch(input, init);
+    };
+    const first = await startService({ dbName, fetch: dying, heartbeatMs: 3_600_000 });
+    const { task } = await first.send({ type: 'task.start', url: `${site.origin}/book/gen-40/`, format: 'txt' });
+    await first.waitForTask(task.id, (t) => t.completedChapters >= 5);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stored = (await first.store.chapterIndexes(task.id)).stored.size;
+    expect((await first.send({ type: 'task.get', taskId: task.id })).task.status).toBe('running');
+
+    const second = await startService({ dbName });
+    const done = await second.waitForTask(task.id, second.ended);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 40, resumes: 1 });
+    const counts = new Map<string, number>();
+    for (const request of site.requests()) counts.set(request.path, (counts.get(request.path) ?? 0) + 1);
+    const chapterCounts = [...counts].filter(([path]) => /\d+\.html$/.test(path)).map(([, n]) => n);
+    expect(chapterCounts).toHaveLength(40);
+    expect(Math.max(...chapterCounts)).toBeLessThanOrEqual(2);
+    expect(chapterCounts.filter((n) => n === 2).length).toBeLessThanOrEqual(40 - stored);
+  });
+});
