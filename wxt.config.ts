@@ -7,12 +7,13 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Novel Downloader',
     description: 'Download web novels chapter by chapter into EPUB and TXT files.',
-    permissions: ['storage', 'alarms', 'downloads', 'offscreen', 'tabs', 'unlimitedStorage'],
+    // Firefox has no offscreen documents: its background page builds files itself.
+    permissions: ['storage', 'alarms', 'downloads', 'tabs', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['<all_urls>'],
-  },
+  }),
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,0 +1,354 @@
+// Drives the built extension (.output/chrome-mv3) in Debian's Chromium through playwright-core.
+// Used by the browser tests and by `npm start` (scripts/start.ts). Every wait here is bounded.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { Task } from '../../lib/contract';
+
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  /** Chromium user data dir; a fresh temp dir (deleted by close()) when omitted. */
+  profileDir?: string;
+  /** Where downloads land; a fresh temp dir (deleted by close()) when omitted. */
+  downloadsDir?: string;
+  /** Default true (`--headless=new`). */
+  headless?: boolean;
+  /** Default `.output/chrome-mv3`. */
+  extensionDir?: string;
+  /** Extra Chromium switches. */
+  args?: string[];
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** Names what is awaited in the timeout error. */
+  what?: string;
+}
+
+export interface Ext {
+  context: BrowserContext;
+  extensionId: string;
+  extensionDir: string;
+  /** An extension page (popup.html) opened in a tab; `send` runs in it. */
+  page: Page;
+  profileDir: string;
+  downloadsDir: string;
+  /** `chrome-extension://ID/<path>` */
+  url(path?: string): string;
+  /** `chrome.runtime.sendMessage(msg)` from the extension page; the worker's raw answer. */
+  send<T = any>(msg: object, timeoutMs?: number): Promise<T>;
+  /** Polls `probe` until `predicate` holds on its result; returns that result. */
+  waitFor<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options?: WaitOptions): Promise<T>;
+  /** Polls `task.get` until `predicate(task)`; returns the task. */
+  waitForTask(taskId: string, predicate: (task: Task) => boolean, timeoutMs?: number): Promise<Task>;
+  /** Stops the extension's service worker (as Chrome does when it idles); the next message wakes it. */
+  stopWorker(): Promise<void>;
+  /** Waits for a finished file in downloadsDir whose name satisfies `predicate`; its full path. */
+  waitForDownload(predicate: (fileName: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Waits until chrome.downloads reports download `downloadId` complete; its full path. */
+  downloadPath(downloadId: number, timeoutMs?: number): Promise<string>;
+  /** Opens `url` in a new tab. */
+  openTab(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built extension loaded. */
+export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
+  const extensionDir = resolve(opts.extensionDir ?? EXTENSION_DIR);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` (wxt build) first.`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
+  const headless = opts.headless ?? true;
+  const temps: string[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    temps.push(dir);
+    return dir;
+  };
+  const profileDir = resolve(opts.profileDir ?? tempDir('nd-profile-'));
+  const downloadsDir = resolve(opts.downloadsDir ?? tempDir('nd-downloads-'));
+  mkdirSync(downloadsDir, { recursive: true });
+  writeDownloadPreferences(profileDir, downloadsDir);
+
+  const args = [
+    ...(headless ? ['--headless=new'] : []),
+    '--no-sandbox',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    ...(opts.args ?? []),
+  ];
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args,
+    timeout: 30_000,
+  });
+  let closed = false;
+  const cleanup = () => {
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const extensionId = await findExtensionId(context, extensionDir);
+    const base = `chrome-extension://${extensionId}/`;
+    const page = await context.newPage();
+    const entry = existsSync(join(extensionDir, 'popup.html')) ? 'popup.html' : 'manifest.json';
+    await page.goto(base + entry, { timeout: 15_000 });
+    const cdp = await context.newCDPSession(page);
+    await allowDownloads(context, cdp, downloadsDir);
+
+    const send = async <T = any>(msg: object, timeoutMs = 30_000): Promise<T> => {
+      const answer = page.evaluate((m) => chrome.runtime.sendMessage(m), msg as Record<string, unknown>);
+      return withTimeout(answer, timeoutMs, `no answer to ${JSON.stringify(msg)} within ${timeoutMs} ms`) as Promise<T>;
+    };
+
+    const waitFor = <T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}) =>
+      poll(probe, predicate, options);
+
+    const ext: Ext = {
+      context,
+      extensionId,
+      extensionDir,
+      page,
+      profileDir,
+      downloadsDir,
+      url: (path = '') => base + path.replace(/^\//, ''),
+      send,
+      waitFor,
+      async waitForTask(taskId, predicate, timeoutMs = 60_000) {
+        const answer = await poll(
+          () => send<{ ok: boolean; task?: Task; error?: unknown }>({ type: 'task.get', taskId }),
+          (a) => {
+            if (!a?.ok) throw new Error(`task.get ${taskId} failed: ${JSON.stringify(a)}`);
+            return predicate(a.task!);
+          },
+          { timeoutMs, intervalMs: 200, what: `task ${taskId}` },
+        );
+        return answer.task!;
+      },
+      async stopWorker() {
+        await stopServiceWorkers(cdp, base);
+      },
+      waitForDownload: (predicate, timeoutMs = 30_000) => waitForFile(downloadsDir, predicate, timeoutMs),
+      async downloadPath(downloadId, timeoutMs = 30_000) {
+        const item = await poll(
+          () => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId),
+          (d) => {
+            if (d?.state === 'interrupted') throw new Error(`Download ${downloadId} was interrupted: ${d.error ?? 'unknown reason'}`);
+            return d?.state === 'complete' && Boolean(d.filename) && existsSync(d.filename);
+          },
+          { timeoutMs, intervalMs: 200, what: `download ${downloadId}` },
+        );
+        return item!.filename;
+      },
+      async openTab(url) {
+        const tab = await context.newPage();
+        await tab.goto(url, { timeout: 15_000 });
+        return tab;
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await withTimeout(context.close(), 15_000, 'Chromium did not close within 15 s').catch((error: unknown) => {
+          console.warn(String(error));
+        });
+        cleanup();
+      },
+    };
+    return ext;
+  } catch (error) {
+    closed = true;
+    await withTimeout(context.close(), 15_000, 'close').catch(() => undefined);
+    cleanup();
+    throw error;
+  }
+}
+
+/** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */
+export async function poll<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}): Promise<T> {
+  const { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = options;
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    let value: T;
+    try {
+      value = await withTimeout(probe(), left, `${what}: probe timed out`);
+    } catch (error) {
+      lastError = error; // e.g. the worker is restarting: try again
+      await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+      continue;
+    }
+    last = value;
+    lastError = undefined;
+    if (predicate(value)) return value; // a predicate that throws gives up at once
+    await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+  }
+  const seen = lastError !== undefined ? `last error: ${String(lastError)}` : `last value: ${safeJson(last)}`;
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; ${seen}`);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The id Chromium gives an unpacked extension: from its manifest key, else from its path. */
+export function unpackedExtensionId(extensionDir: string): string {
+  let input: Buffer;
+  try {
+    const key = (JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf-8')) as { key?: string }).key;
+    input = key ? Buffer.from(key, 'base64') : Buffer.from(resolve(extensionDir));
+  } catch {
+    input = Buffer.from(resolve(extensionDir));
+  }
+  const hex = createHash('sha256').update(input).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function writeDownloadPreferences(profileDir: string, downloadsDir: string): void {
+  const file = join(profileDir, 'Default', 'Preferences');
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  let prefs: Record<string, any> = {};
+  if (existsSync(file)) {
+    try {
+      prefs = JSON.parse(readFileSync(file, 'utf-8')) as Record<string, any>;
+    } catch {
+      return; // not ours to repair
+    }
+    if (prefs.download?.default_directory === downloadsDir && prefs.download?.prompt_for_download === false) return;
+  }
+  prefs.download = { ...(prefs.download ?? {}), default_directory: downloadsDir, prompt_for_download: false };
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+async function findExtensionId(context: BrowserContext, extensionDir: string): Promise<string> {
+  const fromWorker = (url: string) => /^chrome-extension:\/\/([a-p]{32})\//.exec(url)?.[1];
+  for (const worker of context.serviceWorkers()) {
+    const id = fromWorker(worker.url());
+    if (id) return id;
+  }
+  try {
+    const worker = await context.waitForEvent('serviceworker', {
+      predicate: (w) => Boolean(fromWorker(w.url())),
+      timeout: 10_000,
+    });
+    return fromWorker(worker.url())!;
+  } catch {
+    // No service worker yet (e.g. the background failed to start): fall back to the id
+    // Chromium derives for an unpacked extension, which is what it will use.
+    return unpackedExtensionId(extensionDir);
+  }
+}
+
+/**
+ * Playwright routes downloads into its own temp folder under GUID names; hand them back to
+ * Chromium's default behaviour so files land in downloadsDir (from Preferences) by name.
+ */
+async function allowDownloads(context: BrowserContext, pageSession: CDPSession, downloadsDir: string): Promise<void> {
+  const browser = context.browser();
+  const attempts: (() => Promise<unknown>)[] = [];
+  if (browser) {
+    attempts.push(async () => {
+      const session = await browser.newBrowserCDPSession();
+      await session.send('Browser.setDownloadBehavior', { behavior: 'default' });
+      await session.detach().catch(() => undefined);
+    });
+  }
+  attempts.push(() => pageSession.send('Browser.setDownloadBehavior', { behavior: 'default' }));
+  // Last resort: name-keeping downloads straight into downloadsDir.
+  attempts.push(() => pageSession.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir }));
+  const errors: string[] = [];
+  for (const attempt of attempts) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      errors.push(String(error));
+    }
+  }
+  throw new Error(`Could not set Chromium's download behaviour: ${errors.join('; ')}`);
+}
+
+async function stopServiceWorkers(cdp: CDPSession, base: string): Promise<void> {
+  const running = new Map<string, string>(); // versionId -> runningStatus
+  const onVersions = (event: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+    for (const v of event.versions) if (v.scriptURL.startsWith(base)) running.set(v.versionId, v.runningStatus);
+  };
+  cdp.on('ServiceWorker.workerVersionUpdated', onVersions);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await sleep(50); // let the initial version report arrive
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && [...running.values()].some((s) => s !== 'stopped')) await sleep(50);
+  } finally {
+    cdp.off('ServiceWorker.workerVersionUpdated', onVersions);
+    await cdp.send('ServiceWorker.disable').catch(() => undefined);
+  }
+}
+
+async function waitForFile(dir: string, predicate: (name: string) => boolean, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const sizes = new Map<string, number>();
+  for (;;) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      names = [];
+    }
+    const partial = new Set(names.filter((n) => n.endsWith('.crdownload')).map((n) => n.slice(0, -'.crdownload'.length)));
+    for (const name of names) {
+      if (name.endsWith('.crdownload') || name.startsWith('.') || partial.has(name) || !predicate(name)) continue;
+      const path = join(dir, name);
+      let size: number;
+      try {
+        const stat = statSync(path);
+        if (!stat.isFile()) continue;
+        size = stat.size;
+      } catch {
+        continue;
+      }
+      if (sizes.get(name) === size) return path; // unchanged since the last look
+      sizes.set(name, size);
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for a download in ${dir}; it holds: ${names.join(', ') || 'nothing'}`);
+    }
+    await sleep(250);
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 500) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
