@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Task } from '../../lib/contract';
 import { errorMessage, progressPercent, progressText, statusLabel, taskActions, taskName, taskNotes } from '../../lib/ui/formatTask';
 import { strings } from '../../lib/ui/strings';
@@ -12,6 +12,27 @@ export interface TaskItemProps {
 export function TaskItem({ task, onAction }: TaskItemProps) {
   const [busy, setBusy] = useState<TaskAction | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const rowRef = useRef<HTMLLIElement>(null);
+  // Keyboard users keep their place: when the button they pressed goes away (Cancel becomes
+  // Retry, the row is removed), focus moves to the nearest sensible button instead of the page.
+  const keepFocus = useRef<TaskAction | null>(null);
+
+  useEffect(() => {
+    if (!keepFocus.current || busy) return;
+    const row = rowRef.current;
+    const active = document.activeElement;
+    if (!row || (active && active !== document.body && active.isConnected && !(active as HTMLButtonElement).disabled)) {
+      keepFocus.current = null;
+      return;
+    }
+    const next =
+      row.querySelector<HTMLButtonElement>(`button[data-testid="${keepFocus.current}"]:not(:disabled)`) ??
+      row.querySelector<HTMLButtonElement>('button:not(:disabled)');
+    if (next) {
+      next.focus();
+      keepFocus.current = null;
+    }
+  });
 
   const name = taskName(task);
   const percent = progressPercent(task);
@@ -21,10 +42,23 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
 
   async function run(action: TaskAction) {
     if (busy) return;
+    const row = rowRef.current;
+    const hadFocus = !!row && row.contains(document.activeElement);
+    // Where focus goes if this row disappears: the next row's (or previous row's) first button.
+    const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling) as HTMLElement | null;
+    keepFocus.current = hadFocus ? action : null;
     setBusy(action);
     setError(null);
     try {
       await onAction(task, action);
+      if (action === 'remove' && hadFocus) {
+        setTimeout(() => {
+          const target =
+            neighbour?.isConnected && neighbour.querySelector<HTMLButtonElement>('button:not(:disabled)');
+          if (target) target.focus();
+          else document.getElementById('tasks-heading')?.focus();
+        }, 0);
+      }
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -48,6 +82,7 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
 
   return (
     <li
+      ref={rowRef}
       class={`task status-${task.status}`}
       data-testid={`task-${task.id}`}
       data-status={task.status}
@@ -92,6 +127,11 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
       {notes.warning && (
         <p class="note note-warning" data-testid="task-warning">
           {notes.warning}
+        </p>
+      )}
+      {notes.info && (
+        <p class="note note-info" data-testid="task-info">
+          {notes.info}
         </p>
       )}
       {notes.fileName && (

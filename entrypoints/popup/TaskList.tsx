@@ -14,7 +14,7 @@ export function TaskList({ state, onAction }: TaskListProps) {
   const { tasks, loaded, error, reconnecting } = state;
   return (
     <section class="tasks" aria-labelledby="tasks-heading">
-      <h2 id="tasks-heading" class="section-title">
+      <h2 id="tasks-heading" class="section-title" tabIndex={-1}>
         {strings.tasksHeading}
       </h2>
       {reconnecting && (

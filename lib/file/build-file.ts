@@ -1,6 +1,7 @@
 import type { BookFormat } from '../contract';
 import { AppError } from '../errors';
 import type { Store } from '../store/store';
+import { buildEpub, type EpubOptions } from './epub';
 import { bookFileName } from './file-name';
 import { buildTxt } from './txt';
 
@@ -10,11 +11,25 @@ export const MIME: Record<BookFormat, string> = {
   txt: 'text/plain;charset=utf-8',
 };
 
+export interface BuildOptions {
+  /**
+   * The cover image's bytes, fetched by the caller (the builder reads storage only, never the
+   * network). EPUB only; ignored for TXT. Without it the EPUB simply has no cover.
+   */
+  cover?: EpubOptions['cover'];
+}
+
 /** Builds a task's book straight from storage, chapter by chapter. */
-export async function buildBookFile(store: Store, taskId: string): Promise<{ blob: Blob; fileName: string }> {
+export async function buildBookFile(store: Store, taskId: string, options: BuildOptions = {}): Promise<{ blob: Blob; fileName: string }> {
   const [task, book] = await Promise.all([store.getTask(taskId), store.getBook(taskId)]);
   if (!task || !book) throw new AppError('storage', `The chapters of task ${taskId} are no longer stored, so no file can be made. Start the download again.`);
   const fileName = bookFileName(book.title, book.author, task.format);
-  if (task.format === 'txt') return { blob: await buildTxt(task, book, store), fileName };
-  throw new AppError('invalid_format', `Books in ${task.format} format cannot be built yet; choose TXT.`);
+  switch (task.format) {
+    case 'txt':
+      return { blob: await buildTxt(task, book, store), fileName };
+    case 'epub':
+      return { blob: await buildEpub(task, book, store, { cover: options.cover }), fileName };
+    default:
+      throw new AppError('invalid_format', `Books in ${String(task.format)} format cannot be built.`);
+  }
 }

@@ -5,10 +5,14 @@ export interface ChapterSource {
   forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>): Promise<void>;
 }
 
+/** Why a chapter has no text, in the words both the TXT and the EPUB book print. */
+export function missingChapterReason(chapter: ChapterRecord): string {
+  return chapter.error?.message ?? 'it was not downloaded';
+}
+
 /** A line that stands in the book for a chapter the site would not give us. */
 export function missingChapterLine(chapter: ChapterRecord): string {
-  const why = chapter.error?.message ?? 'it was not downloaded';
-  return `[This chapter is missing: ${why} ${chapter.url}]`;
+  return `[This chapter is missing: ${missingChapterReason(chapter)} ${chapter.url}]`;
 }
 
 /**

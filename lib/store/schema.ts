@@ -16,6 +16,8 @@ export interface BookRecord {
   author: string;
   intro?: string;
   cover?: string;
+  /** BCP 47 tag when the source states it; the EPUB builder detects zh or en from the text otherwise. */
+  language?: string;
   /** Chapters to download, already cut to the task's range, in reading order. */
   chapters: TocEntry[];
 }

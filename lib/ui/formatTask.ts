@@ -49,8 +49,10 @@ export function taskActions(status: TaskStatus): TaskActions {
 export interface TaskNotes {
   /** Why a failed task failed. */
   error?: string;
-  /** A completed (or cancelled) task's non-fatal problem. */
+  /** A completed task's non-fatal problem. */
   warning?: string;
+  /** Why a cancelled task stopped. */
+  info?: string;
   failedChapters?: string;
   fileName?: string;
 }
@@ -61,6 +63,7 @@ export function taskNotes(task: Task): TaskNotes {
   const message = task.error?.message?.trim();
   if (message) {
     if (task.status === 'failed') notes.error = message;
+    else if (task.status === 'cancelled') notes.info = message;
     else notes.warning = strings.warning(message);
   }
   if (task.failedChapters > 0) notes.failedChapters = strings.failedChapters(task.failedChapters);

@@ -296,17 +296,28 @@ async function allowDownloads(context: BrowserContext, pageSession: CDPSession, 
 }
 
 async function stopServiceWorkers(cdp: CDPSession, base: string): Promise<void> {
-  const running = new Map<string, string>(); // versionId -> runningStatus
-  const onVersions = (event: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
-    for (const v of event.versions) if (v.scriptURL.startsWith(base)) running.set(v.versionId, v.runningStatus);
+  type Version = { versionId: string; scriptURL: string; runningStatus: string };
+  let status: string | undefined; // latest runningStatus of the extension's worker
+  let stopRequested = false;
+  let sawStopped = false;
+  const onVersions = (event: { versions: Version[] }) => {
+    for (const v of event.versions) {
+      if (!v.scriptURL.startsWith(base)) continue;
+      status = v.runningStatus;
+      if (stopRequested && status === 'stopped') sawStopped = true;
+    }
   };
   cdp.on('ServiceWorker.workerVersionUpdated', onVersions);
   try {
     await cdp.send('ServiceWorker.enable');
-    await sleep(50); // let the initial version report arrive
+    // The current versions are reported right after enable.
+    for (const deadline = Date.now() + 2_000; status === undefined && Date.now() < deadline; ) await sleep(25);
+    if (status === 'stopped') return;
+    stopRequested = true;
     await cdp.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && [...running.values()].some((s) => s !== 'stopped')) await sleep(50);
+    // It may start again at once (an open page reconnecting a port); seeing it stopped is enough.
+    for (const deadline = Date.now() + 5_000; !sawStopped && Date.now() < deadline; ) await sleep(25);
+    if (!sawStopped) throw new Error(`The extension's service worker did not stop within 5 s (status: ${status ?? 'unknown'}).`);
   } finally {
     cdp.off('ServiceWorker.workerVersionUpdated', onVersions);
     await cdp.send('ServiceWorker.disable').catch(() => undefined);

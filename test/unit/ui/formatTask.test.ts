@@ -88,6 +88,11 @@ describe('taskNotes', () => {
     expect(notes.fileName).toBe('Saved as Book - Author.epub');
   });
 
+  it('shows why a cancelled task stopped, without calling it a warning', () => {
+    const notes = taskNotes(makeTask({ status: 'cancelled', error: { code: 'cancelled', message: 'The download was cancelled.' } }));
+    expect(notes).toEqual({ info: 'The download was cancelled.' });
+  });
+
   it('uses the singular for one failed chapter and hides zero', () => {
     expect(taskNotes(makeTask({ status: 'running', failedChapters: 1 })).failedChapters).toBe(
       '1 chapter could not be downloaded.',

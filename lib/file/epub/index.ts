@@ -1,0 +1,99 @@
+// The EPUB 3 builder. It runs in the offscreen document, straight off IndexedDB, so it fetches
+// nothing (the cover arrives as bytes) and keeps only one chapter's page at a time in hand:
+// each page goes into the zip as a string the moment it is made, and only titles and paths
+// are kept for the contents, the NCX and the package document written at the end.
+import JSZip from 'jszip';
+import type { Task } from '../../contract';
+import type { BookRecord } from '../../store/schema';
+import type { ChapterSource } from '../txt';
+import { forEachBookChapter, LanguageGate } from './chapters';
+import { bookIdentifier } from './identifier';
+import { sniffImage } from './image';
+import {
+  chapterHref,
+  chapterId,
+  CONTAINER_PATH,
+  COVER_PAGE_HREF,
+  coverImageHref,
+  CSS_HREF,
+  MIMETYPE,
+  NAV_HREF,
+  NCX_HREF,
+  OPF_PATH,
+  ROOT,
+  TITLE_HREF,
+  type TocItem,
+} from './layout';
+import { CONTAINER_XML, NAV_ITEM, packageDocument, XHTML, type ManifestItem } from './package';
+import { chapterPage, coverPage, missingChapterPage, titlePage } from './pages';
+import { STYLESHEET } from './styles';
+import { navDocument, ncxDocument } from './toc';
+import { oneLine } from './xml';
+
+export interface EpubOptions {
+  /** The cover image as fetched by the caller; its type is read from the bytes, not the URL. */
+  cover?: { bytes: Uint8Array };
+  /** The time stamped as dcterms:modified; now by default. */
+  now?: Date;
+}
+
+export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterSource, options: EpubOptions = {}): Promise<Blob> {
+  const zip = new JSZip();
+  // The OCF rules: `mimetype` is the first entry, uncompressed, so tools can sniff the format
+  // from a fixed offset. jszip writes entries in the order they were added.
+  zip.file('mimetype', MIMETYPE, { compression: 'STORE' });
+  zip.file(CONTAINER_PATH, CONTAINER_XML);
+
+  const title = oneLine(book.title, oneLine(task.title, 'Untitled'));
+  const author = oneLine(book.author, '') || undefined;
+  const items: TocItem[] = [];
+  const gate = new LanguageGate(book, (chapter, lang) => {
+    const position = items.length + 1;
+    const item: TocItem = { id: chapterId(position), href: chapterHref(position), title: oneLine(chapter.title, `Chapter ${position}`) };
+    items.push(item);
+    const page = chapter.text !== undefined ? chapterPage(item.title, chapter.text, lang) : missingChapterPage(item.title, chapter, lang);
+    zip.file(ROOT + item.href, page);
+  });
+  await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter));
+  const lang = gate.finish();
+
+  const frontMatter: ManifestItem[] = [];
+  const resources: ManifestItem[] = [];
+  const image = options.cover ? sniffImage(options.cover.bytes) : undefined;
+  if (options.cover && image) {
+    const href = coverImageHref(image.extension);
+    // Images are compressed already; deflating them again only costs time.
+    zip.file(ROOT + href, options.cover.bytes, { binary: true, compression: 'STORE' });
+    resources.push({ id: 'cover-image', href, mediaType: image.mediaType, properties: 'cover-image' });
+    zip.file(ROOT + COVER_PAGE_HREF, coverPage(href, title, lang));
+    frontMatter.push({ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML });
+  }
+  const intro = book.intro?.trim() || undefined;
+  zip.file(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }));
+  frontMatter.push({ id: 'title-page', href: TITLE_HREF, mediaType: XHTML }, NAV_ITEM);
+
+  // The title page heads the contents too: it holds the introduction, and a contents list
+  // must never be empty (a book whose chapters all vanished still opens).
+  const toc: TocItem[] = [{ id: 'title-page', href: TITLE_HREF, title }, ...items];
+  const identifier = await bookIdentifier(task.url);
+  zip.file(ROOT + NAV_HREF, navDocument(toc, lang));
+  zip.file(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, items: toc }));
+  zip.file(ROOT + CSS_HREF, STYLESHEET);
+  zip.file(
+    OPF_PATH,
+    packageDocument({
+      identifier,
+      title,
+      author,
+      lang,
+      source: task.url,
+      description: intro,
+      modified: options.now ?? new Date(),
+      frontMatter,
+      resources,
+      chapters: items,
+    }),
+  );
+
+  return zip.generateAsync({ type: 'blob', mimeType: MIMETYPE, compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
