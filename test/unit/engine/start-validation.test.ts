@@ -61,7 +61,7 @@ describe('settings', () => {
 
   it('refuses unknown keys and bad values, changing nothing', async () => {
     const { send } = await startService();
-    expect((await send({ type: 'settings.set', patch: { colour: 'red' } })).error.code).toBe('invalid_settings');
+    expect((await send({ type: 'settings.set', patch: { colour: 'red' } as never })).error.code).toBe('invalid_settings');
     const bad = await send({ type: 'settings.set', patch: { concurrency: 2, maxAttempts: 0 } });
     expect(bad.error.code).toBe('invalid_settings');
     expect(bad.error.message).toContain('maxAttempts');
