@@ -8,7 +8,7 @@ import type { BookRecord } from '../../store/schema';
 import type { ChapterSource } from '../txt';
 import { forEachBookChapter, LanguageGate } from './chapters';
 import { bookIdentifier } from './identifier';
-import { sniffImage } from './image';
+import { sniffImage, type ImageType } from './image';
 import {
   chapterHref,
   chapterId,
@@ -37,48 +37,63 @@ export interface EpubOptions {
   now?: Date;
 }
 
+// Folder entries are optional in a zip; leaving them out keeps the listing to real files.
+const NO_FOLDERS = { createFolders: false } as const;
+
+/**
+ * The cover's type, when it is one every EPUB 3.2 reader must show (PNG, JPEG, GIF). WebP only
+ * became a core type in EPUB 3.3; epubcheck 4 and older readers reject it without a fallback
+ * image, which we cannot make here, so a WebP cover is left out (the caller may convert it).
+ */
+function coverType(bytes: Uint8Array): ImageType | undefined {
+  const type = sniffImage(bytes);
+  return type && type.mediaType !== 'image/webp' ? type : undefined;
+}
+
 export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterSource, options: EpubOptions = {}): Promise<Blob> {
   const zip = new JSZip();
   // The OCF rules: `mimetype` is the first entry, uncompressed, so tools can sniff the format
   // from a fixed offset. jszip writes entries in the order they were added.
-  zip.file('mimetype', MIMETYPE, { compression: 'STORE' });
-  zip.file(CONTAINER_PATH, CONTAINER_XML);
+  zip.file('mimetype', MIMETYPE, { ...NO_FOLDERS, compression: 'STORE' });
+  zip.file(CONTAINER_PATH, CONTAINER_XML, NO_FOLDERS);
 
   const title = oneLine(book.title, oneLine(task.title, 'Untitled'));
   const author = oneLine(book.author, '') || undefined;
   const items: TocItem[] = [];
   const gate = new LanguageGate(book, (chapter, lang) => {
     const position = items.length + 1;
-    const item: TocItem = { id: chapterId(position), href: chapterHref(position), title: oneLine(chapter.title, `Chapter ${position}`) };
+    // The chapter page's own title first, else the contents' entry, else a number.
+    const fallback = oneLine(book.chapters[chapter.index]?.title, `Chapter ${position}`);
+    const item: TocItem = { id: chapterId(position), href: chapterHref(position), title: oneLine(chapter.title, fallback) };
     items.push(item);
     const page = chapter.text !== undefined ? chapterPage(item.title, chapter.text, lang) : missingChapterPage(item.title, chapter, lang);
-    zip.file(ROOT + item.href, page);
+    zip.file(ROOT + item.href, page, NO_FOLDERS);
   });
   await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter));
   const lang = gate.finish();
 
   const frontMatter: ManifestItem[] = [];
   const resources: ManifestItem[] = [];
-  const image = options.cover ? sniffImage(options.cover.bytes) : undefined;
+  const image = options.cover ? coverType(options.cover.bytes) : undefined;
   if (options.cover && image) {
     const href = coverImageHref(image.extension);
     // Images are compressed already; deflating them again only costs time.
-    zip.file(ROOT + href, options.cover.bytes, { binary: true, compression: 'STORE' });
+    zip.file(ROOT + href, options.cover.bytes, { ...NO_FOLDERS, binary: true, compression: 'STORE' });
     resources.push({ id: 'cover-image', href, mediaType: image.mediaType, properties: 'cover-image' });
-    zip.file(ROOT + COVER_PAGE_HREF, coverPage(href, title, lang));
+    zip.file(ROOT + COVER_PAGE_HREF, coverPage(href, title, lang), NO_FOLDERS);
     frontMatter.push({ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML });
   }
   const intro = book.intro?.trim() || undefined;
-  zip.file(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }));
+  zip.file(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }), NO_FOLDERS);
   frontMatter.push({ id: 'title-page', href: TITLE_HREF, mediaType: XHTML }, NAV_ITEM);
 
   // The title page heads the contents too: it holds the introduction, and a contents list
   // must never be empty (a book whose chapters all vanished still opens).
   const toc: TocItem[] = [{ id: 'title-page', href: TITLE_HREF, title }, ...items];
   const identifier = await bookIdentifier(task.url);
-  zip.file(ROOT + NAV_HREF, navDocument(toc, lang));
-  zip.file(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, items: toc }));
-  zip.file(ROOT + CSS_HREF, STYLESHEET);
+  zip.file(ROOT + NAV_HREF, navDocument(toc, lang), NO_FOLDERS);
+  zip.file(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, items: toc }), NO_FOLDERS);
+  zip.file(ROOT + CSS_HREF, STYLESHEET, NO_FOLDERS);
   zip.file(
     OPF_PATH,
     packageDocument({
@@ -93,6 +108,7 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
       resources,
       chapters: items,
     }),
+    NO_FOLDERS,
   );
 
   return zip.generateAsync({ type: 'blob', mimeType: MIMETYPE, compression: 'DEFLATE', compressionOptions: { level: 6 } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookInfo, startDemoSite, type DemoSite } from '../../fixtures/site';
-import { expectedTxtLines } from './expected-txt';
+import { expectedTxtLines } from '../../fixtures/expected-txt';
 import { startService } from './service-harness';
 
 let site: DemoSite;

@@ -4,7 +4,7 @@ import type { Task } from '../../../lib/contract';
 import { Store } from '../../../lib/store/store';
 import { MAX_RESUMES_WITHOUT_PROGRESS } from '../../../lib/service/task-manager';
 import { chapterParagraphs, chapterTitle, startDemoSite, type DemoSite } from '../../fixtures/site';
-import { expectedTxtLines } from './expected-txt';
+import { expectedTxtLines } from '../../fixtures/expected-txt';
 import { startService } from './service-harness';
 
 let site: DemoSite;

@@ -1,0 +1,96 @@
+// Issue 2 end to end: the built extension in Chromium downloads the demo book to the
+// downloads folder, refuses bad input at once, ends dead sites and cancels in bounded time,
+// and survives its service worker being stopped mid-download.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Task } from '../../lib/contract';
+import { expectedTxtLines } from '../fixtures/expected-txt';
+import { startDemoSite, type DemoSite } from '../fixtures/site';
+import { launchExtension, sleep, type Ext } from './harness';
+
+let site: DemoSite;
+let ext: Ext;
+
+beforeAll(async () => {
+  site = await startDemoSite();
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await site?.close();
+});
+beforeEach(() => {
+  site.resetLog();
+  site.setLatency(0);
+  site.setFault(null);
+});
+
+const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
+const chapterPath = /^\/book\/[^/]+\/\d+\.html$/;
+
+describe('downloads in Chromium', () => {
+  it('downloads the demo book as TXT into the downloads folder, line by line', async () => {
+    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const done = await ext.waitForTask(task.id, ended, 60_000);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 12, failedChapters: 0, fileName: '演示之书 - 示例作者.txt' });
+    const path = await ext.downloadPath(done.downloadId!);
+    expect(basename(path)).toBe('演示之书 - 示例作者.txt');
+    const lines = readFileSync(path, 'utf8').replace(/\n$/, '').split('\n');
+    expect(lines).toEqual(expectedTxtLines(site.origin, '1'));
+  });
+
+  it('answers invalid_url at once and creates no task', async () => {
+    const before = (await ext.send({ type: 'task.list' })).tasks.length;
+    const asked = Date.now();
+    const answer = await ext.send({ type: 'task.start', url: 'invalid_url', sourceId: 'demo', format: 'txt' });
+    expect(Date.now() - asked).toBeLessThan(2_000);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_url' } });
+    expect(answer.error.message).toContain('invalid_url');
+    expect((await ext.send({ type: 'task.list' })).tasks.length).toBe(before);
+  });
+
+  it('ends a task on a host that does not resolve as failed/network within 20 s', async () => {
+    const asked = Date.now();
+    const { task } = await ext.send({ type: 'task.start', url: 'http://nonexistent-site.invalid/book/123', sourceId: 'demo', format: 'txt' });
+    const done = await ext.waitForTask(task.id, ended, 20_000);
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatchObject({ code: 'network' });
+    expect(done.error!.message).toContain('nonexistent-site.invalid');
+    // Four tries with 0.5 s, 1 s and 2 s backoff: about 4 s, far inside the bound.
+    expect(Date.now() - asked).toBeLessThan(20_000);
+  });
+
+  it('completes with every chapter after its worker is stopped three times; no chapter fetched more than twice', async () => {
+    site.setLatency(60);
+    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/gen-150/`, format: 'txt' });
+    for (const atLeast of [15, 60, 105]) {
+      await ext.waitForTask(task.id, (t) => t.completedChapters >= atLeast || ended(t), 60_000);
+      await ext.stopWorker();
+    }
+    const done = await ext.waitForTask(task.id, ended, 90_000);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 150, failedChapters: 0 });
+    expect(done.resumes).toBe(3);
+    const perChapter = new Map<string, number>();
+    for (const { path } of site.requests()) if (chapterPath.test(path)) perChapter.set(path, (perChapter.get(path) ?? 0) + 1);
+    expect(perChapter.size).toBe(150);
+    expect(Math.max(...perChapter.values())).toBeLessThanOrEqual(2);
+    const lines = readFileSync(await ext.downloadPath(done.downloadId!), 'utf8').split('\n');
+    expect(lines.filter((line) => /^第\d+章 /.test(line))).toHaveLength(150);
+  });
+
+  it('cancel mid-download: the task ends cancelled and the site receives no further chapter requests', async () => {
+    site.setLatency(50);
+    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
+    await ext.waitForTask(task.id, (t) => t.completedChapters >= 10, 60_000);
+    const asked = Date.now();
+    const answer = await ext.send({ type: 'task.cancel', taskId: task.id });
+    expect(Date.now() - asked).toBeLessThan(1_500);
+    expect(answer.task.status).toBe('cancelled');
+    const atCancel = site.hits(chapterPath);
+    await sleep(1_000);
+    expect(site.hits(chapterPath)).toBe(atCancel);
+    expect(atCancel).toBeLessThan(300);
+    expect((await ext.send({ type: 'task.get', taskId: task.id })).task.status).toBe('cancelled');
+  });
+});

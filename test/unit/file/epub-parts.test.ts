@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { bookIdentifier } from '../../../lib/file/epub/identifier';
+import { sniffImage } from '../../../lib/file/epub/image';
+import { detectLanguage, givenLanguage } from '../../../lib/file/epub/language';
+import { chapterHref, chapterId } from '../../../lib/file/epub/layout';
+import { modifiedStamp } from '../../../lib/file/epub/package';
+import { cleanXmlText, escapeXml, paragraphs } from '../../../lib/file/epub/xml';
+import { PNG_1X1 } from './fixtures';
+
+describe('xml text', () => {
+  it('escapes the five XML specials', () => {
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('strips characters XML 1.0 forbids and keeps tabs, newlines and astral characters', () => {
+    const lone = String.fromCharCode(0xd800);
+    expect(cleanXmlText(`a\u0000b\u0008c\u000bd\u001fe\ufffef\uffffg${lone}h\u0085i`)).toBe('abcdefghi');
+    expect(cleanXmlText('x\ty\nz\r😀𠀀')).toBe('x\ty\nz\r😀𠀀');
+  });
+
+  it('makes one <p> per non-blank line, without the leading full-width indent', () => {
+    expect(paragraphs('　　第一段\r\n\n  second <b>\r third')).toBe('<p>第一段</p>\n<p>second &lt;b&gt;</p>\n<p>third</p>');
+  });
+});
+
+describe('language', () => {
+  it('is zh when CJK characters dominate, even with English words in the text', () => {
+    expect(detectLanguage('第一章 他打开了 iPhone，登录 QQ 后看到 https://example.com 的消息。')).toBe('zh');
+  });
+
+  it('is en for English, even when it quotes a few Chinese names', () => {
+    expect(detectLanguage('Chapter 1: Li Wei (李伟) walked into the old temple and bowed.')).toBe('en');
+    expect(detectLanguage('')).toBe('en');
+  });
+
+  it('accepts only well-formed language tags given on the book', () => {
+    expect(givenLanguage(' zh-Hant ')).toBe('zh-Hant');
+    expect(givenLanguage('ja')).toBe('ja');
+    expect(givenLanguage('"><x')).toBeUndefined();
+    expect(givenLanguage('')).toBeUndefined();
+  });
+});
+
+describe('identifier', () => {
+  it('is a version 5 UUID URN, the same for the same URL and different for another', async () => {
+    const a = await bookIdentifier('https://novels.example/book/42/');
+    expect(a).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await bookIdentifier('https://novels.example/book/42/')).toBe(a);
+    expect(await bookIdentifier('https://novels.example/book/43/')).not.toBe(a);
+  });
+
+  it('matches RFC 4122 version 5 in the URL namespace (Python uuid5(NAMESPACE_URL, …))', async () => {
+    // python3 -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_URL, 'https://example.com/'))"
+    expect(await bookIdentifier('https://example.com/')).toBe('urn:uuid:dd2c1780-811a-5296-81c5-178a0ef488bc');
+  });
+});
+
+describe('image sniffing', () => {
+  const bytes = (...values: (number | string)[]): Uint8Array =>
+    Uint8Array.from(values.flatMap((v) => (typeof v === 'string' ? Array.from(v, (c) => c.charCodeAt(0)) : [v])));
+
+  it('reads PNG, JPEG, GIF and WebP from their magic numbers', () => {
+    expect(sniffImage(PNG_1X1)).toEqual({ mediaType: 'image/png', extension: 'png' });
+    expect(sniffImage(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10))).toEqual({ mediaType: 'image/jpeg', extension: 'jpg' });
+    expect(sniffImage(bytes('GIF89a', 1, 0))?.mediaType).toBe('image/gif');
+    expect(sniffImage(bytes('GIF87a', 1, 0))?.mediaType).toBe('image/gif');
+    expect(sniffImage(bytes('RIFF', 0, 0, 0, 0, 'WEBPVP8 '))?.mediaType).toBe('image/webp');
+  });
+
+  it('gives nothing for anything else, short or misleading input included', () => {
+    expect(sniffImage(bytes('<!DOCTYPE html><html>'))).toBeUndefined();
+    expect(sniffImage(bytes(0x89, 0x50))).toBeUndefined();
+    expect(sniffImage(bytes('RIFF', 0, 0, 0, 0, 'WAVEfmt '))).toBeUndefined();
+    expect(sniffImage(new Uint8Array())).toBeUndefined();
+  });
+});
+
+describe('names and stamps', () => {
+  it('uses ASCII file names and XML-name ids, padded to sort', () => {
+    expect(chapterHref(7)).toBe('text/chapter-00007.xhtml');
+    expect(chapterHref(123456)).toBe('text/chapter-123456.xhtml');
+    expect(chapterId(7)).toMatch(/^[A-Za-z][\w.-]*$/);
+  });
+
+  it('stamps dcterms:modified in UTC to the second', () => {
+    expect(modifiedStamp(new Date('2026-11-28T03:00:00.987Z'))).toBe('2026-11-28T03:00:00Z');
+  });
+});
