@@ -65,6 +65,18 @@ export interface Task {
   resumes: number;
   /** Resumes since the last chapter was stored; too many in a row ends the task `interrupted`. */
   resumesWithoutProgress: number;
+  /** HTTP tries made for this task, and how many of them failed and were tried again. */
+  attempts?: number;
+  retries?: number;
+}
+
+/** One line of a task's diagnostic log, kept in IndexedDB (bounded per task). */
+export interface TaskEvent {
+  taskId: string;
+  at: number;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  code?: ErrorCode;
 }
 
 export interface Settings {
@@ -137,7 +149,9 @@ export type Request =
   | { type: 'source.setEnabled'; sourceId: string; enabled: boolean }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
-  | { type: 'health' };
+  | { type: 'health' }
+  | { type: 'task.log'; taskId: string; limit?: number }
+  | { type: 'diagnostics' };
 
 export type RequestType = Request['type'];
 
@@ -155,6 +169,17 @@ interface Payloads {
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };
   health: Health;
+  'task.log': { events: TaskEvent[] };
+  diagnostics: Diagnostics;
+}
+
+/** Everything the options page's diagnostics section shows, and what "Export diagnostics" saves. */
+export interface Diagnostics {
+  generatedAt: number;
+  health: Health;
+  settings: Settings;
+  tasks: Array<Task & { live: boolean; heartbeatAgeMs: number | null; events: TaskEvent[] }>;
+  hosts: Record<string, { active: number; queued: number; effectiveConcurrency: number; pausedUntil: number | null }>;
 }
 
 export type Payload<T extends RequestType> = Payloads[T];

@@ -1,4 +1,4 @@
-import type { Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
+import type { Diagnostics, Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
@@ -33,6 +33,7 @@ export class DownloadService {
   private readonly manager: TaskManager;
   readonly sources: SourceRegistry;
   private readonly now: () => number;
+  private readonly scheduler = new HostScheduler();
   /** Start-up recovery; every message waits for it so no answer sees a stale orphan. */
   readonly ready: Promise<void>;
 
@@ -47,7 +48,7 @@ export class DownloadService {
     this.manager = new TaskManager({
       store,
       sources: this.sources,
-      load: createPageLoader({ fetch: platform.fetch, scheduler: new HostScheduler(), settings: () => this.settings }),
+      load: createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,
       now: this.now,
@@ -133,6 +134,13 @@ export class DownloadService {
       }
       case 'health':
         return { ...(await this.health()) };
+      case 'task.log': {
+        const task = await this.manager.get(request.taskId);
+        const limit = typeof request.limit === 'number' && request.limit > 0 ? Math.min(request.limit, 200) : 50;
+        return { events: await this.store.taskEvents(task.id, limit) };
+      }
+      case 'diagnostics':
+        return { ...(await this.diagnostics()) };
       default:
         throw new AppError('invalid_message', `"${String((request as { type: unknown }).type)}" is not a message the extension knows.`);
     }
@@ -147,6 +155,25 @@ export class DownloadService {
       recoveredTotal: stored.recoveredTotal,
       liveRunners: this.manager.liveRunners,
       tasks: tasks.length,
+    };
+  }
+
+  private async diagnostics(): Promise<Diagnostics> {
+    const now = this.now();
+    const tasks = await this.manager.list();
+    return {
+      generatedAt: now,
+      health: await this.health(),
+      settings: this.settings,
+      tasks: await Promise.all(
+        tasks.map(async (task) => ({
+          ...task,
+          live: this.manager.isLive(task.id),
+          heartbeatAgeMs: task.status === 'running' && task.heartbeatAt ? now - task.heartbeatAt : null,
+          events: await this.store.taskEvents(task.id, 20),
+        })),
+      ),
+      hosts: this.scheduler.snapshot(),
     };
   }
 

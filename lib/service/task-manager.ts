@@ -40,6 +40,10 @@ export class TaskManager {
     return this.runners.size;
   }
 
+  isLive(id: string): boolean {
+    return this.runners.has(id);
+  }
+
   async create(start: ValidStart): Promise<Task> {
     const range: ChapterRange | undefined = start.range;
     const task: Task = {
@@ -131,22 +135,27 @@ export class TaskManager {
     for (const task of await this.deps.store.tasksWithStatus('running')) {
       if (this.runners.has(task.id)) continue;
       recovered += 1;
+      const log = (level: 'warn' | 'error', message: string, code?: 'timeout' | 'interrupted') =>
+        this.deps.store.addEvent({ taskId: task.id, at: now, level, message, ...(code ? { code } : {}) });
       const ranFor = now - (task.startedAt ?? task.createdAt);
       if (ranFor > settings.maxTaskMinutes * 60_000) {
         await this.save(fail(task, {
           code: 'timeout',
           message: `The download ran longer than the ${settings.maxTaskMinutes} minutes allowed. Retry to continue from the stored chapters, or raise the limit in Settings.`,
         }, now));
+        await log('error', 'Found without a runner after its time limit: ended as timeout.', 'timeout');
       } else if (task.resumesWithoutProgress >= MAX_RESUMES_WITHOUT_PROGRESS) {
         await this.save(fail(task, {
           code: 'interrupted',
           message: `The browser stopped the download ${task.resumesWithoutProgress} times in a row before it could store another chapter. Retry to continue from the ${task.completedChapters} stored chapters.`,
         }, now));
+        await log('error', 'Found without a runner once too often without progress: ended as interrupted.', 'interrupted');
       } else {
         await this.save(transition(task, 'queued', now, {
           resumes: task.resumes + 1,
           resumesWithoutProgress: task.resumesWithoutProgress + 1,
         }));
+        await log('warn', `Found running without a runner (the worker was stopped); queued to resume from its stored chapters.`);
       }
     }
     await this.pump();

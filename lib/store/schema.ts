@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { ErrorInfo, Settings, SourceRule, Task } from '../contract';
+import type { ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
 
 export const DB_NAME = 'novel-downloader';
 export const DB_VERSION = 1;
@@ -56,4 +56,5 @@ export interface NovelDb extends DBSchema {
   sources: { key: string; value: SourceRule };
   sourceStates: { key: string; value: SourceState };
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
+  events: { key: number; value: TaskEvent; indexes: { taskId: string } };
 }

@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import type { Settings, SourceRule, Task } from '../contract';
+import type { Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { AppError } from '../errors';
 import { DEFAULT_SETTINGS } from '../settings';
 import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type Health, type NovelDb, type SourceState } from './schema';
@@ -21,6 +21,7 @@ export class Store {
           db.createObjectStore('sources', { keyPath: 'id' });
           db.createObjectStore('sourceStates', { keyPath: 'id' });
           db.createObjectStore('meta');
+          db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
         },
       });
       return new Store(db);
@@ -54,13 +55,36 @@ export class Store {
   /** Drops a task with everything stored for it. */
   deleteTask(id: string): Promise<void> {
     return guard('remove a task', async () => {
-      const tx = this.db.transaction(['tasks', 'books', 'chapters'], 'readwrite');
+      const tx = this.db.transaction(['tasks', 'books', 'chapters', 'events'], 'readwrite');
+      const eventKeys = await tx.objectStore('events').index('taskId').getAllKeys(id);
       await Promise.all([
         tx.objectStore('tasks').delete(id),
         tx.objectStore('books').delete(id),
         tx.objectStore('chapters').delete(chapterRange(id)),
+        ...eventKeys.map((key) => tx.objectStore('events').delete(key)),
         tx.done,
       ]);
+    });
+  }
+
+  /** Appends to a task's log, dropping its oldest lines beyond `keep`. */
+  addEvent(event: TaskEvent, keep = 200): Promise<void> {
+    return guard('save a log line', async () => {
+      const tx = this.db.transaction('events', 'readwrite');
+      await tx.store.add(event);
+      const keys = await tx.store.index('taskId').getAllKeys(event.taskId);
+      // Keys grow with time, so the smallest are the oldest.
+      const excess = keys.length - keep;
+      if (excess > 0) await Promise.all(keys.sort((a, b) => a - b).slice(0, excess).map((key) => tx.store.delete(key)));
+      await tx.done;
+    });
+  }
+
+  /** The newest `limit` lines of a task's log, oldest first. */
+  taskEvents(taskId: string, limit = 50): Promise<TaskEvent[]> {
+    return guard('read a task log', async () => {
+      const events = await this.db.getAllFromIndex('events', 'taskId', taskId);
+      return events.slice(-limit);
     });
   }
 

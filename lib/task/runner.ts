@@ -1,7 +1,8 @@
-import type { Settings, SourceRule, Task } from '../contract';
+import type { ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import type { Store } from '../store/store';
 import type { BookRecord, TocEntry } from '../store/schema';
+import type { AttemptInfo } from '../net';
 import { hostLimits, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
 import { readChapter } from './read-chapter';
@@ -39,6 +40,8 @@ export class TaskRunner {
   private stopReason: StopReason | undefined;
   private saving: Promise<void> = Promise.resolve();
   private failuresInARow = 0;
+  /** The deps' loader, telling this task of every HTTP try. */
+  private readonly load: PageLoader;
 
   constructor(
     task: Task,
@@ -46,6 +49,7 @@ export class TaskRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.task = task;
+    this.load = (url, rule, signal) => deps.load(url, rule, signal, (at, info) => this.observe(at, info));
   }
 
   get id(): string {
@@ -67,6 +71,7 @@ export class TaskRunner {
     const heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs ?? 10_000);
     try {
       this.update(transition(this.task, 'running', this.deps.now()));
+      this.log('info', this.task.resumes > 0 && this.task.completedChapters + this.task.failedChapters > 0 ? `Resumed (resume ${this.task.resumes}).` : 'Started.');
       this.deps.keepAlive();
       const book = await this.bookRecord();
       await this.downloadChapters(book);
@@ -87,11 +92,12 @@ export class TaskRunner {
       this.update({ ...this.task, title: stored.title, author: stored.author, totalChapters: stored.chapters.length });
       return stored;
     }
-    const read = await readBook(this.task.url, this.rule, this.task.range, this.deps.load, this.abort.signal);
+    const read = await readBook(this.task.url, this.rule, this.task.range, this.load, this.abort.signal);
     const book: BookRecord = { taskId: this.task.id, ...read };
     this.throwIfStopped();
     await this.deps.store.putBook(book);
     this.update({ ...this.task, title: book.title, author: book.author, totalChapters: book.chapters.length });
+    this.log('info', `Read «${book.title}» by ${book.author || 'an unknown author'}: ${book.chapters.length} chapters.`);
     return book;
   }
 
@@ -118,7 +124,7 @@ export class TaskRunner {
       this.throwIfStopped();
       const entry = chapters[index]!;
       try {
-        const chapter = await readChapter(entry, chapters[index + 1]?.url, this.rule, this.deps.load, this.abort.signal);
+        const chapter = await readChapter(entry, chapters[index + 1]?.url, this.rule, this.load, this.abort.signal);
         this.throwIfStopped();
         await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, ...chapter });
         this.failuresInARow = 0;
@@ -130,6 +136,7 @@ export class TaskRunner {
         if (info.code === 'storage' || info.code === 'internal') throw error;
         await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
         this.update({ ...this.task, failedChapters: this.task.failedChapters + 1 });
+        this.log('error', `Gave up on chapter ${index + 1} «${entry.title}»: ${info.message}`, info.code);
         this.failuresInARow += 1;
         if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) {
           throw new AppError(info.code, `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${info.message}`);
@@ -155,6 +162,7 @@ export class TaskRunner {
           }
         : {};
     this.update(transition(this.task, 'completed', this.deps.now(), { ...file, ...warning }));
+    this.log(failedChapters > 0 ? 'warn' : 'info', `Completed: ${completedChapters} chapters saved as ${file.fileName}${failedChapters ? `, ${failedChapters} missing` : ''}.`);
   }
 
   private end(error: unknown): void {
@@ -163,10 +171,27 @@ export class TaskRunner {
     const now = this.deps.now();
     if (this.stopReason === 'cancelled') {
       this.update(transition(this.task, 'cancelled', now, { error: { code: 'cancelled', message: 'The download was cancelled.' } }));
+      this.log('info', 'Cancelled.');
       return;
     }
     const reason = this.abort.signal.aborted ? this.abort.signal.reason : error;
-    this.update(fail(this.task, toErrorInfo(reason), now));
+    const info = toErrorInfo(reason);
+    this.update(fail(this.task, info, now));
+    this.log('error', `Failed: ${info.message}`, info.code);
+  }
+
+  private observe(url: string, info: AttemptInfo): void {
+    const retried = info.error && info.waitMs > 0;
+    this.task = { ...this.task, attempts: (this.task.attempts ?? 0) + 1, retries: (this.task.retries ?? 0) + (retried ? 1 : 0) };
+    if (retried) {
+      this.log('warn', `Try ${info.attempt} of ${url} failed (${info.error!.message}); trying again in ${Math.ceil(info.waitMs / 1000)} s.`, info.error!.code);
+    }
+  }
+
+  private log(level: TaskEvent['level'], message: string, code?: ErrorCode): void {
+    if (this.stopReason === 'removed') return;
+    const event: TaskEvent = { taskId: this.task.id, at: this.deps.now(), level, message, ...(code ? { code } : {}) };
+    this.deps.store.addEvent(event).catch((error: unknown) => console.error('Could not log', event, error));
   }
 
   private throwIfStopped(): void {
