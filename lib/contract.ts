@@ -179,7 +179,7 @@ export interface Diagnostics {
   health: Health;
   settings: Settings;
   tasks: Array<Task & { live: boolean; heartbeatAgeMs: number | null; events: TaskEvent[] }>;
-  hosts: Record<string, { active: number; queued: number; effectiveConcurrency: number; pausedUntil: number | null }>;
+  hosts: Record<string, { active: number; queued: number; effectiveConcurrency: number; pausedUntil: number | null; learnedDelayMs: number }>;
 }
 
 export type Payload<T extends RequestType> = Payloads[T];

@@ -7,6 +7,7 @@ import {
   cancelledMessage,
   clientStatusMessage,
   describeNetworkError,
+  challengeMessage,
   emptyPageMessage,
   invalidUrlMessage,
   longRetryAfterMessage,
@@ -15,6 +16,7 @@ import {
   statusLine,
   timeoutMessage,
 } from './messages';
+import { isChallengePage } from './challenge';
 import { discardBody, readBody } from './read-body';
 import { parseRetryAfter } from './retry-after';
 
@@ -144,7 +146,12 @@ async function judge(
     const bytes = await readBody(response, deadline);
     // Several sites answer a throttled client with an empty 200 instead of a 429.
     if (status === 200 && bytes.byteLength === 0) {
+      o.scheduler.throttled(url);
       return { ok: false, retry: true, error: new AppError('http_status', emptyPageMessage(url, attempt)) };
+    }
+    if (isChallengePage(bytes)) {
+      o.scheduler.throttled(url);
+      return { ok: false, retry: true, error: new AppError('http_status', challengeMessage(url, attempt)) };
     }
     o.scheduler.succeeded(url);
     const page: RawPage = {

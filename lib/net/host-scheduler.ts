@@ -14,7 +14,19 @@ export interface HostSnapshot {
   effectiveConcurrency: number;
   /** Epoch ms, or null when the host is not paused. */
   pausedUntil: number | null;
+  /** The gap between request starts this host has taught us, on top of the configured delay. */
+  learnedDelayMs: number;
 }
+
+// Pacing learned from throttling: the rate of successes in the last second when a host says
+// "too many" is about the rate it allows. We aim a little below it, then probe back up slowly,
+// so a rate-limited site sees few refusals after the first seconds.
+const PACE_WINDOW_MS = 1_000;
+const PACE_MARGIN = 0.9;
+const PACE_BACKOFF = 1.25;
+const PACE_MAX_MS = 10_000;
+const PROBE_EVERY = 20;
+const PROBE_STEP = 0.95;
 
 export interface HostSchedulerOptions {
   now?: () => number;
@@ -37,6 +49,10 @@ interface HostState {
   successesSinceStep: number;
   pausedUntil: number;
   lastStart: number;
+  learnedDelayMs: number;
+  /** Start times of recent successes (the last PACE_WINDOW_MS). */
+  recentSuccesses: number[];
+  successesSinceProbe: number;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -85,19 +101,38 @@ export class HostScheduler {
     const host = this.state(key);
     host.reduced = Math.max(1, Math.floor(effective(host) / 2));
     host.successesSinceStep = 0;
+    const now = this.now();
+    const recent = host.recentSuccesses.filter((at) => now - at < PACE_WINDOW_MS).length;
+    const paced = recent > 0 ? PACE_WINDOW_MS / (recent * PACE_MARGIN) : 250;
+    host.learnedDelayMs = Math.min(PACE_MAX_MS, Math.max(paced, host.learnedDelayMs * PACE_BACKOFF));
+    host.successesSinceProbe = 0;
   }
 
   /** A request went through: after a throttle, enough of these earn parallelism back step by step. */
   succeeded(url: string): void {
     const key = hostOf(url);
     const host = this.hosts.get(key);
-    if (!host || host.reduced === undefined) return;
+    if (!host) return;
+    this.learnFromSuccess(host);
+    if (host.reduced === undefined) return;
     host.successesSinceStep++;
     if (host.successesSinceStep < this.recoverEvery) return;
     host.successesSinceStep = 0;
     host.reduced++;
     if (host.reduced >= host.limit) host.reduced = undefined;
     this.pump(key, host);
+  }
+
+  private learnFromSuccess(host: HostState): void {
+    const now = this.now();
+    host.recentSuccesses.push(now);
+    while (host.recentSuccesses.length && now - host.recentSuccesses[0]! >= PACE_WINDOW_MS) host.recentSuccesses.shift();
+    if (host.learnedDelayMs === 0) return;
+    host.successesSinceProbe++;
+    if (host.successesSinceProbe < PROBE_EVERY) return;
+    host.successesSinceProbe = 0;
+    host.learnedDelayMs *= PROBE_STEP;
+    if (host.learnedDelayMs < 10) host.learnedDelayMs = 0;
   }
 
   snapshot(): Record<string, HostSnapshot> {
@@ -109,6 +144,7 @@ export class HostScheduler {
         queued: host.queue.length,
         effectiveConcurrency: effective(host),
         pausedUntil: host.pausedUntil > now ? host.pausedUntil : null,
+        learnedDelayMs: Math.round(host.learnedDelayMs),
       };
     });
     return result;
@@ -125,6 +161,9 @@ export class HostScheduler {
         successesSinceStep: 0,
         pausedUntil: 0,
         lastStart: Number.NEGATIVE_INFINITY,
+        learnedDelayMs: 0,
+        recentSuccesses: [],
+        successesSinceProbe: 0,
         timer: undefined,
       };
       this.hosts.set(key, host);
@@ -166,7 +205,7 @@ export class HostScheduler {
       if (!head) return;
       if (host.active >= Math.min(head.limits.concurrency, effective(host))) return;
       const now = this.now();
-      const readyAt = Math.max(host.pausedUntil, host.lastStart + head.limits.delayMs);
+      const readyAt = Math.max(host.pausedUntil, host.lastStart + Math.max(head.limits.delayMs, host.learnedDelayMs));
       if (now < readyAt) {
         host.timer = setTimeout(() => {
           host.timer = undefined;

@@ -85,3 +85,7 @@ export function describeNetworkError(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return String(error);
 }
+
+export function challengeMessage(url: string, attempts: number): string {
+  return `${url} answered with an anti-bot check page instead of the chapter (${tries(attempts)}). Open the site in a tab once, then retry.`;
+}

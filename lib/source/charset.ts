@@ -59,12 +59,38 @@ function charsetFromBom(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+// Servers add these by default whatever the page is written in, so they prove little.
+const WEAK_HEADER = /^(utf-?8|iso-8859-1|latin-?1|windows-1252|us-ascii|ascii)$/i;
+
+/** The text if the bytes are valid in that encoding, else undefined. */
+function decodeStrict(label: string | undefined, bytes: Uint8Array): string | undefined {
+  const lenient = decoderFor(label);
+  if (!lenient) return undefined;
+  try {
+    return new TextDecoder(lenient.encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined; // not valid in this encoding: the caller tries the next clue
+  }
+}
+
 export function decodeHtml(bytes: Uint8Array, opts: DecodeOptions = {}): string {
-  const decoder =
-    decoderFor(charsetFromBom(bytes)) ??
-    decoderFor(opts.charset) ??
-    decoderFor(charsetFromHeader(opts.contentType)) ??
-    decoderFor(charsetFromMeta(bytes)) ??
-    new TextDecoder('utf-8');
-  return decoder.decode(bytes);
+  const certain = decoderFor(charsetFromBom(bytes)) ?? decoderFor(opts.charset);
+  if (certain) return certain.decode(bytes);
+  const header = charsetFromHeader(opts.contentType);
+  const meta = charsetFromMeta(bytes);
+  // A header that names a real charset wins, as in browsers. But Chinese sites often send a
+  // server-default utf-8 or latin-1 over GBK pages: then the page's own <meta> is believed,
+  // as long as the bytes are valid in it.
+  if (header && !WEAK_HEADER.test(header)) {
+    const decoder = decoderFor(header);
+    if (decoder) return decoder.decode(bytes);
+  }
+  const weakHeaderIsUtf8 = header !== undefined && /^utf-?8$/i.test(header);
+  const guesses = weakHeaderIsUtf8 ? ['utf-8', meta] : [meta, header, 'utf-8'];
+  for (const label of [...guesses, 'gb18030']) {
+    if (!label) continue;
+    const text = decodeStrict(label, bytes);
+    if (text !== undefined) return text;
+  }
+  return (decoderFor(meta) ?? decoderFor(header) ?? new TextDecoder('utf-8')).decode(bytes);
 }

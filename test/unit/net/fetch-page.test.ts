@@ -235,7 +235,8 @@ describe('fetchPage Retry-After', () => {
     await vi.advanceTimersByTimeAsync(1900);
     expect(f.fn).toHaveBeenCalledTimes(1);
     expect(other.fn).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(100);
+    // After the pause, starts are paced (no success yet to learn a rate from: 250 ms apart).
+    await vi.advanceTimersByTimeAsync(400);
     await Promise.all([p, q]);
     expect(f.calls[1]!.at - t0).toBeGreaterThanOrEqual(2000);
     expect(other.calls[0]!.at - t0).toBeGreaterThanOrEqual(2000);

@@ -236,15 +236,19 @@ describe('HostScheduler adaptive concurrency', () => {
     const warm = h.job(A, 'warm', limits);
     warm.release();
     await warm.promise;
-    s.throttled(A); // 4 → 2
+    s.throttled(A); // 4 → 2, and starts are paced 250 ms apart (no success to learn a rate from)
     const jobs = ['1', '2', '3', '4'].map((n) => h.job(A, n, limits));
     await flush();
+    expect(h.started).toEqual(['warm']);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(h.started).toEqual(['warm', '1']);
+    await vi.advanceTimersByTimeAsync(250);
     expect(h.started).toEqual(['warm', '1', '2']);
     s.succeeded(A);
-    await flush();
+    await vi.advanceTimersByTimeAsync(250);
     expect(h.started).toHaveLength(3);
     s.succeeded(A); // 2 → 3
-    await flush();
+    await vi.advanceTimersByTimeAsync(250);
     expect(h.started).toEqual(['warm', '1', '2', '3']);
     expect(s.snapshot()['a.test:8080']).toMatchObject({ active: 3, queued: 1, effectiveConcurrency: 3 });
     for (const j of jobs) j.release();
@@ -259,5 +263,40 @@ describe('HostScheduler adaptive concurrency', () => {
     s.succeeded(B); // unknown host: ignored
     expect(s.snapshot()['a.test:8080']?.effectiveConcurrency).toBe(3);
     expect(s.snapshot()['b.test']).toBeUndefined();
+  });
+});
+
+describe('HostScheduler learned pacing', () => {
+  it('paces a throttling host just below the rate it accepted in the last second', async () => {
+    const s = new HostScheduler();
+    const limits = { concurrency: 4, delayMs: 0 };
+    await s.run(A, limits, live(), async () => undefined);
+    for (let i = 0; i < 5; i++) s.succeeded(A); // five accepted within the last second
+    s.throttled(A);
+    // 5 per second accepted → aim for 4.5 per second: one start every 222 ms.
+    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(222);
+    const starts: number[] = [];
+    const t0 = Date.now();
+    const runs = [0, 1, 2].map(() => s.run(A, limits, live(), async () => void starts.push(Date.now() - t0)));
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all(runs);
+    // The warm-up run started at t0, so the first paced start waits one gap too.
+    const gaps = starts.map((at, i) => at - (i === 0 ? 0 : starts[i - 1]!));
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(222);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(224);
+  });
+
+  it('backs off further on each new throttle and probes back down after enough successes', async () => {
+    const s = new HostScheduler();
+    await s.run(A, { concurrency: 1, delayMs: 0 }, live(), async () => undefined);
+    s.throttled(A);
+    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(250);
+    s.throttled(A);
+    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(313);
+    for (let i = 0; i < 20; i++) {
+      vi.advanceTimersByTime(400);
+      s.succeeded(A);
+    }
+    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(Math.round(312.5 * 0.95));
   });
 });

@@ -49,9 +49,29 @@ describe('decodeHtml', () => {
     expect(decodeHtml(bytes, { contentType: 'text/html; charset=utf-8', charset: 'gbk' })).toContain('第一章');
   });
 
-  it('lets the header win over the meta', () => {
+  it('lets a header naming a real charset win over the meta', () => {
+    const bytes = page('<meta charset="gbk"><p>', BIG5_DI_YI_ZHANG, '</p>');
+    expect(decodeHtml(bytes, { contentType: 'text/html; charset=big5' })).toContain('第一章');
+  });
+
+  it('believes the meta when a server-default utf-8 header lies about GBK bytes', () => {
     const bytes = page('<meta charset="gbk"><p>', GBK_DI_YI_ZHANG, '</p>');
-    expect(decodeHtml(bytes, { contentType: 'text/html; charset=utf-8' })).not.toContain('第一章');
+    expect(decodeHtml(bytes, { contentType: 'text/html; charset=utf-8' })).toContain('第一章');
+  });
+
+  it('believes the meta over a latin-1 header', () => {
+    const bytes = page('<meta charset="gbk"><p>', GBK_DI_YI_ZHANG, '</p>');
+    expect(decodeHtml(bytes, { contentType: 'text/html; charset=ISO-8859-1' })).toContain('第一章');
+  });
+
+  it('keeps a utf-8 header when the bytes really are UTF-8, whatever the meta says', () => {
+    const utf8 = Array.from(new TextEncoder().encode('第一章'));
+    const bytes = page('<meta charset="gbk"><p>', utf8, '</p>');
+    expect(decodeHtml(bytes, { contentType: 'text/html; charset=utf-8' })).toContain('第一章');
+  });
+
+  it('guesses GBK for bytes that are not UTF-8 when nothing names a charset', () => {
+    expect(decodeHtml(body(GBK_DI_YI_ZHANG), {})).toContain('第一章');
   });
 
   it('reads GBK-only characters on pages labelled gb2312', () => {
@@ -77,7 +97,7 @@ describe('decodeHtml', () => {
   });
 
   it('only sniffs the start of the page', () => {
-    const bytes = page(' '.repeat(5000), '<meta charset="gbk">', GBK_DI_YI_ZHANG);
+    const bytes = page(' '.repeat(5000), '<meta charset="big5">', BIG5_DI_YI_ZHANG);
     expect(decodeHtml(bytes, {})).not.toContain('第一章');
   });
 
