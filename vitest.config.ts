@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
+          // Engine tests run real downloads against the demo site; each states its own bound.
+          testTimeout: 30_000,
         },
       },
       {

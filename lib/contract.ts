@@ -68,6 +68,16 @@ export interface Task {
   /** HTTP tries made for this task, and how many of them failed and were tried again. */
   attempts?: number;
   retries?: number;
+  /** The chapters given up on, with why (the first 100), once the task has ended. */
+  failures?: ChapterFailure[];
+}
+
+export interface ChapterFailure {
+  /** 1-based, in table-of-contents order of the task's chapters. */
+  chapter: number;
+  title: string;
+  url: string;
+  error: ErrorInfo;
 }
 
 /** One line of a task's diagnostic log, kept in IndexedDB (bounded per task). */
@@ -89,6 +99,8 @@ export interface Settings {
   maxTaskMinutes: number;
   /** Tasks downloading at once; the rest wait `queued`. */
   maxRunningTasks: number;
+  /** A book with more chapters missing than this share ends `failed` instead of `completed`. */
+  maxFailedChapterPercent: number;
 }
 
 /** A selector string: `css[@what][##regex##replacement]` (contract §2). */
@@ -126,6 +138,19 @@ export interface SourceInfo extends SourceRule {
   builtIn: boolean;
 }
 
+/** What `source.test` read: enough to see at a glance whether a rule fits a site. */
+export interface SourceTestReport {
+  /** The source that read the page (the `rule`'s id when one was given). */
+  sourceId: string;
+  book: { title: string; author: string; cover?: string; intro?: string };
+  /** Chapters in the whole table of contents (every page of it). */
+  chapters: number;
+  /** The first five, in reading order. */
+  firstChapters: Array<{ title: string; url: string }>;
+  /** The first chapter (all its pages), its text cut to 2,000 characters. */
+  firstChapter: { title: string; url: string; text: string; length: number };
+}
+
 export interface Health {
   running: number;
   queued: number;
@@ -147,11 +172,19 @@ export type Request =
   | { type: 'source.list' }
   | { type: 'source.import'; sources: SourceRule | SourceRule[] }
   | { type: 'source.setEnabled'; sourceId: string; enabled: boolean }
+  /** Deletes an imported source; built-in ones can only be disabled. */
+  | { type: 'source.remove'; sourceId: string }
+  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`), storing nothing. */
+  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }
   | { type: 'task.log'; taskId: string; limit?: number }
-  | { type: 'diagnostics' };
+  | { type: 'diagnostics' }
+  /** From the content script: the page it runs in (`html` only when it may be a book; see PageDetected). */
+  | PageDetected
+  /** From the popup: what was detected in a tab. */
+  | { type: 'page.get'; tabId: number };
 
 export type RequestType = Request['type'];
 
@@ -166,11 +199,37 @@ interface Payloads {
   'source.list': { sources: SourceInfo[] };
   'source.import': { imported: string[] };
   'source.setEnabled': { source: SourceInfo };
+  'source.remove': Record<string, never>;
+  'source.test': SourceTestReport;
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };
   health: Health;
   'task.log': { events: TaskEvent[] };
   diagnostics: Diagnostics;
+  /** `needHtml`: the URL belongs to a source's site, send again with `html`. */
+  'page.detected': { page: PageInfo | null; needHtml?: boolean };
+  'page.get': { page: PageInfo | null };
+}
+
+/**
+ * What a web page is, as the toolbar button and the popup show it: a book page of an enabled
+ * source, an unknown site's table of contents the generic reader can download, or neither.
+ * `chapters` counts the chapters listed on the page itself (0: the list is on another page).
+ */
+export type PageInfo =
+  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number }
+  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number }
+  | { kind: 'none'; url: string };
+
+/**
+ * Sent by the content script once a page has loaded. The worker answers from the URL alone when
+ * it can; `html` (the page's markup) comes along when the page has many chapter-like links, or
+ * on a second try when the worker asked for it.
+ */
+export interface PageDetected {
+  type: 'page.detected';
+  url: string;
+  html?: string;
 }
 
 /** Everything the options page's diagnostics section shows, and what "Export diagnostics" saves. */

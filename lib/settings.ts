@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   watchdogPeriodSeconds: 30,
   maxTaskMinutes: 720,
   maxRunningTasks: 2,
+  maxFailedChapterPercent: 10,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -33,6 +34,7 @@ const CHECKS: Record<keyof Settings, Check> = {
   watchdogPeriodSeconds: integer(1, 3_600),
   maxTaskMinutes: integer(1, 10_080),
   maxRunningTasks: integer(1, 8),
+  maxFailedChapterPercent: integer(0, 100),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

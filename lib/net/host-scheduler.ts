@@ -25,6 +25,7 @@ const PACE_WINDOW_MS = 1_000;
 const PACE_MARGIN = 0.9;
 const PACE_BACKOFF = 1.25;
 const PACE_MAX_MS = 10_000;
+const PACE_FLOOR_MS = 250;
 const PROBE_EVERY = 20;
 const PROBE_STEP = 0.95;
 
@@ -103,8 +104,12 @@ export class HostScheduler {
     host.successesSinceStep = 0;
     const now = this.now();
     const recent = host.recentSuccesses.filter((at) => now - at < PACE_WINDOW_MS).length;
-    const paced = recent > 0 ? PACE_WINDOW_MS / (recent * PACE_MARGIN) : 250;
-    host.learnedDelayMs = Math.min(PACE_MAX_MS, Math.max(paced, host.learnedDelayMs * PACE_BACKOFF));
+    // With no success to learn a rate from, the site is failing rather than rationing us: pace
+    // gently and leave the rest to each request's backoff, or a dead site would slow to a crawl.
+    host.learnedDelayMs =
+      recent > 0
+        ? Math.min(PACE_MAX_MS, Math.max(PACE_WINDOW_MS / (recent * PACE_MARGIN), host.learnedDelayMs * PACE_BACKOFF))
+        : Math.max(host.learnedDelayMs, PACE_FLOOR_MS);
     host.successesSinceProbe = 0;
   }
 

@@ -1,12 +1,14 @@
 import type { Diagnostics, Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
+import { withGeneric } from '../generic/rule';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../sources/registry';
 import type { Store } from '../store/store';
-import { createPageLoader } from '../task/page-loader';
+import { createPageLoader, type PageLoader } from '../task/page-loader';
 import type { SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
+import { testSource } from './test-source';
 import { validateStart } from './validate-start';
 
 /** What the browser gives the engine; the background entrypoint fills it with chrome.* calls. */
@@ -34,6 +36,8 @@ export class DownloadService {
   readonly sources: SourceRegistry;
   private readonly now: () => number;
   private readonly scheduler = new HostScheduler();
+  /** The one page loader: downloads and `source.test` share its politeness and retries. */
+  private readonly load: PageLoader;
   /** Start-up recovery; every message waits for it so no answer sees a stale orphan. */
   readonly ready: Promise<void>;
 
@@ -44,11 +48,13 @@ export class DownloadService {
     private readonly platform: Platform,
   ) {
     this.now = platform.now ?? Date.now;
-    this.sources = new SourceRegistry(store, builtIn);
+    // The generic reader is a built-in source too, so it can be listed and switched off.
+    this.sources = new SourceRegistry(store, withGeneric(builtIn));
+    this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
     this.manager = new TaskManager({
       store,
       sources: this.sources,
-      load: createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
+      load: this.load,
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,
       now: this.now,
@@ -123,6 +129,11 @@ export class DownloadService {
         return { imported: await this.sources.import(request.sources) };
       case 'source.setEnabled':
         return { source: await this.sources.setEnabled(request.sourceId, request.enabled) };
+      case 'source.remove':
+        await this.sources.remove(request.sourceId);
+        return {};
+      case 'source.test':
+        return { ...(await testSource(request, { sources: this.sources, load: this.load })) };
       case 'settings.get':
         return { settings: this.settings };
       case 'settings.set': {

@@ -106,6 +106,7 @@ export class TaskManager {
     await this.deps.store.clearFailedChapters(task.id);
     const queued = transition(task, 'queued', this.deps.now(), { failedChapters: 0, resumesWithoutProgress: 0 });
     delete queued.startedAt;
+    delete queued.failures;
     delete queued.fileName;
     delete queued.downloadId;
     await this.save(queued);

@@ -1,6 +1,7 @@
 import type { BookFormat, ChapterRange, Settings, SourceInfo } from '../contract';
 import { FORMATS } from '../contract';
 import { AppError } from '../errors';
+import { matchSource } from '../generic/rule';
 import type { SourceRegistry } from '../sources/registry';
 
 export interface StartRequest {
@@ -65,9 +66,10 @@ async function pickSource(sourceId: unknown, url: string, sources: SourceRegistr
     if (!source.enabled) throw new AppError('source_disabled', `The book source "${source.name}" (${sourceId}) is disabled. Enable it in Options → Sources first.`);
     return source;
   }
-  const source = await sources.match(url);
+  // A source made for the site first; the generic reader (matching any page) only after all of them.
+  const source = matchSource(await sources.list(), url);
   if (!source) {
-    throw new AppError('no_source', `No enabled book source knows the site of ${url}. Import a source for it in Options → Sources, or name one with sourceId.`);
+    throw new AppError('no_source', `No enabled book source knows the site of ${url}, and the generic reader is switched off. Import a source for it or enable "Generic reader" in Options → Sources, or name one with sourceId.`);
   }
   return source;
 }

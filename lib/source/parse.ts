@@ -172,11 +172,13 @@ function purifyRegex(source: string, rule: SourceRule): RegExp {
 }
 
 function purify(text: string, rule: SourceRule): string {
-  let out = text;
-  for (const source of rule.chapter.purify ?? []) out = out.replace(purifyRegex(source, rule), '');
-  // Removed ads leave blank or padded lines behind.
-  return out
+  const regexes = (rule.chapter.purify ?? []).map((source) => purifyRegex(source, rule));
+  // One paragraph at a time: a regex never sees more than a line, so a slow pattern stays
+  // bounded by the longest paragraph, and no pattern can join two paragraphs by eating a break.
+  return text
     .split('\n')
+    .map((line) => regexes.reduce((out, re) => out.replace(re, ''), line))
+    // Removed ads leave blank or padded lines behind.
     .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter(Boolean)
     .join('\n');

@@ -2,7 +2,7 @@ import type { SourceInfo, SourceRule } from '../contract';
 import { AppError } from '../errors';
 import { findSource } from '../source';
 import type { Store } from '../store/store';
-import { validateRule } from './validate-rule';
+import { validateRules } from './validate-rule';
 
 /** Built-in rules plus the user's imports, with the user's enabled/disabled choices applied. */
 export class SourceRegistry {
@@ -33,8 +33,7 @@ export class SourceRegistry {
 
   /** Validates every rule first; one bad rule stores none of them. */
   async import(input: unknown): Promise<string[]> {
-    const rules = (Array.isArray(input) ? input : [input]).map((rule) => validateRule(rule));
-    if (rules.length === 0) throw new AppError('invalid_source', 'There was no source to import: the list is empty.');
+    const rules = validateRules(input);
     const builtInIds = new Set(this.builtIn.map((rule) => rule.id));
     const clash = rules.find((rule) => builtInIds.has(rule.id));
     if (clash) throw new AppError('invalid_source', `The id "${clash.id}" belongs to a built-in source; give the imported source another id.`);
@@ -43,6 +42,18 @@ export class SourceRegistry {
     if (twice) throw new AppError('invalid_source', `The id "${twice}" appears twice in the import.`);
     await this.store.putSources(rules);
     return ids;
+  }
+
+  /** Deletes an imported source and its enabled state; built-in sources can only be disabled. */
+  async remove(id: unknown): Promise<void> {
+    if (typeof id !== 'string') throw new AppError('unknown_source', `${JSON.stringify(id) ?? 'Nothing'} is not a book source id.`);
+    const builtIn = this.builtIn.find((rule) => rule.id === id);
+    if (builtIn) {
+      throw new AppError('invalid_source', `The source "${builtIn.name}" (${id}) is built in and cannot be removed. Disable it instead.`);
+    }
+    const imported = await this.store.importedSources();
+    if (!imported.some((rule) => rule.id === id)) throw new AppError('unknown_source', `There is no imported book source with the id "${id}".`);
+    await this.store.deleteSource(id);
   }
 
   async setEnabled(id: string, enabled: unknown): Promise<SourceInfo> {

@@ -1,92 +1,63 @@
-import type { SourceRule } from '../contract';
-import { AppError } from '../errors';
-import { isValidMatchPattern, parseSelector } from '../source';
+// Turns valibot's issues into the sentence a user reads: every bad field by its path, e.g.
+// `The source "x" is not valid: toc.chapters: missing, expected a selector text; chapters: unknown field (did you mean "toc.chapters"?).`
 
-const ID = /^[a-z0-9_-]+$/;
-const SELECTORS: Array<[keyof SourceRule, string, boolean]> = [
-  ['book', 'title', true],
-  ['book', 'author', false],
-  ['book', 'cover', false],
-  ['book', 'intro', false],
-  ['book', 'tocUrl', false],
-  ['toc', 'chapters', true],
-  ['toc', 'pages', false],
-  ['toc', 'next', false],
-  ['chapter', 'title', false],
-  ['chapter', 'content', true],
-  ['chapter', 'next', false],
-];
+import * as v from 'valibot';
+import { AppError } from '../errors';
+import { FIELD_PATHS, SourceRuleSchema, type SourceFile } from './schema';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `tests[0].pages["https://…"]`: dots for names, brackets for indexes and odd keys. */
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') path += `[${key}]`;
+    else if (typeof key === 'string' && IDENTIFIER.test(key)) path += path ? `.${key}` : key;
+    else path += `[${JSON.stringify(key)}]`;
+  }
+  return path;
+}
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = pathOf(issue);
+  let message = issue.message;
+  if (issue.type === 'never') {
+    const key = String(issue.path?.[issue.path.length - 1]?.key ?? '');
+    const elsewhere = (FIELD_PATHS[key.toLowerCase()] ?? []).filter((p) => p !== path);
+    if (elsewhere.length) message += ` (did you mean ${elsewhere.map((p) => `"${p}"`).join(' or ')}?)`;
+  }
+  return path ? `${path}: ${message}` : message;
+}
 
 /** Every problem with a rule, each naming the field by its path; empty when the rule is good. */
 export function ruleProblems(input: unknown): string[] {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return ['the source must be a JSON object'];
-  const rule = input as Record<string, unknown>;
-  const problems: string[] = [];
-  if (typeof rule.id !== 'string' || !ID.test(rule.id)) problems.push('id must be lowercase letters, digits, "-" or "_"');
-  if (typeof rule.name !== 'string' || !rule.name.trim()) problems.push('name must be a non-empty text');
-  if (rule.enabled !== undefined && typeof rule.enabled !== 'boolean') problems.push('enabled must be true or false');
-  if (!Array.isArray(rule.matches) || rule.matches.length === 0) problems.push('matches must be a list of match patterns');
-  else rule.matches.forEach((p, i) => typeof p === 'string' && isValidMatchPattern(p) ? undefined : problems.push(`matches[${i}] is not a match pattern`));
-  if (rule.charset !== undefined && typeof rule.charset !== 'string') problems.push('charset must be a text');
-  for (const [group, key, required] of SELECTORS) {
-    const section = rule[group] as Record<string, unknown> | undefined;
-    const path = `${group}.${key}`;
-    if (!section || typeof section !== 'object') {
-      if (required) problems.push(`${group} is missing`);
-      continue;
-    }
-    const value = section[key];
-    if (value === undefined) {
-      if (required) problems.push(`${path} is missing`);
-    } else if (typeof value !== 'string') problems.push(`${path} must be a selector text`);
-    else problems.push(...selectorProblem(path, value));
-  }
-  const toc = rule.toc as Record<string, unknown> | undefined;
-  if (toc?.order !== undefined && toc.order !== 'asc' && toc.order !== 'desc') problems.push('toc.order must be "asc" or "desc"');
-  const chapter = rule.chapter as Record<string, unknown> | undefined;
-  if (chapter?.purify !== undefined) {
-    if (!Array.isArray(chapter.purify)) problems.push('chapter.purify must be a list of regexes');
-    else chapter.purify.forEach((pattern, i) => problems.push(...regexProblem(`chapter.purify[${i}]`, pattern)));
-  }
-  const crawl = rule.crawl as Record<string, unknown> | undefined;
-  if (crawl !== undefined) {
-    if (crawl.concurrency !== undefined && !isInt(crawl.concurrency, 1, 16)) problems.push('crawl.concurrency must be a whole number from 1 to 16');
-    if (crawl.delayMs !== undefined && !isInt(crawl.delayMs, 0, 60_000)) problems.push('crawl.delayMs must be a whole number from 0 to 60000');
-  }
-  return problems;
+  const result = v.safeParse(SourceRuleSchema, input);
+  return result.success ? [] : [...new Set(result.issues.map(describe))];
 }
 
-/** The rule as stored, or `invalid_source` naming every bad field. */
-export function validateRule(input: unknown): SourceRule {
-  const problems = ruleProblems(input);
-  if (problems.length) {
-    const id = (input as { id?: unknown } | null)?.id;
-    const which = typeof id === 'string' ? `The source "${id}"` : 'The source';
-    throw new AppError('invalid_source', `${which} is not valid: ${problems.join('; ')}.`);
-  }
-  const rule = input as SourceRule;
-  return { ...rule, enabled: rule.enabled ?? true };
+function parse(input: unknown, where: string): { rule?: SourceFile; error?: string } {
+  const result = v.safeParse(SourceRuleSchema, input);
+  if (result.success) return { rule: result.output as SourceFile };
+  const id = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+  const which = typeof id === 'string' && id ? `The source "${id}"` : `The source${where}`;
+  const problems = [...new Set(result.issues.map(describe))];
+  return { error: `${which} is not valid: ${problems.join('; ')}.` };
 }
 
-function selectorProblem(path: string, selector: string): string[] {
-  try {
-    parseSelector(selector);
-    return [];
-  } catch (error) {
-    return [`${path}: ${error instanceof Error ? error.message : String(error)}`];
-  }
+/** The rule as stored (unknown keys refused, `enabled` defaulted), or `invalid_source` naming every bad field. */
+export function validateRule(input: unknown): SourceFile {
+  const { rule, error } = parse(input, '');
+  if (error) throw new AppError('invalid_source', error);
+  return rule!;
 }
 
-function regexProblem(path: string, pattern: unknown): string[] {
-  if (typeof pattern !== 'string') return [`${path} must be a regex text`];
-  try {
-    new RegExp(pattern, 'g');
-    return [];
-  } catch (error) {
-    return [`${path} is not a valid regex (${error instanceof Error ? error.message : String(error)})`];
-  }
-}
-
-function isInt(value: unknown, min: number, max: number): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+/** One rule or a list: all of them valid, or `invalid_source` naming every bad rule and field. */
+export function validateRules(input: unknown): SourceFile[] {
+  const list = Array.isArray(input) ? input : [input];
+  if (list.length === 0) throw new AppError('invalid_source', 'There was no source to import: the list is empty.');
+  const parsed = list.map((item, i) => parse(item, Array.isArray(input) ? ` number ${i + 1} in the list` : ''));
+  const errors = parsed.flatMap((p) => (p.error ? [p.error] : []));
+  if (errors.length) throw new AppError('invalid_source', errors.join(' '));
+  return parsed.map((p) => p.rule!);
 }

@@ -113,6 +113,14 @@ export class Store {
     });
   }
 
+  /** The chapters given up on, in order, at most `limit` (they hold no text, so this is cheap). */
+  failedChapters(taskId: string, limit = 100): Promise<ChapterRecord[]> {
+    return guard('read failed chapters', async () => {
+      const failed = await this.db.getAllFromIndex('chapters', 'failedTask', taskId);
+      return failed.sort((a, b) => a.index - b.index).slice(0, limit);
+    });
+  }
+
   /** Forgets the chapters given up on, so the next run fetches them again. */
   clearFailedChapters(taskId: string): Promise<number> {
     return guard('clear failed chapters', async () => {
@@ -168,6 +176,14 @@ export class Store {
     return guard('save sources', async () => {
       const tx = this.db.transaction('sources', 'readwrite');
       await Promise.all([...rules.map((rule) => tx.store.put(rule)), tx.done]);
+    });
+  }
+
+  /** Drops an imported source together with its enabled/disabled state. */
+  deleteSource(id: string): Promise<void> {
+    return guard('remove a source', async () => {
+      const tx = this.db.transaction(['sources', 'sourceStates'], 'readwrite');
+      await Promise.all([tx.objectStore('sources').delete(id), tx.objectStore('sourceStates').delete(id), tx.done]);
     });
   }
 

@@ -1,6 +1,6 @@
 import type { ChapterRange, SourceRule } from '../contract';
 import { AppError } from '../errors';
-import { finishToc, parseBook, parseTocPage } from '../source';
+import { readerFor } from '../generic/reader';
 import type { TocEntry } from '../store/schema';
 import type { PageLoader } from './page-loader';
 
@@ -18,10 +18,10 @@ export interface BookPage {
 /** Reads the book page and the whole table of contents, cut to the requested range. */
 export async function readBook(url: string, rule: SourceRule, range: ChapterRange | undefined, load: PageLoader, signal: AbortSignal): Promise<BookPage> {
   const bookPage = await load(url, rule, signal);
-  const book = parseBook(bookPage.html, bookPage.url, rule);
+  const book = readerFor(rule).parseBook(bookPage.html, bookPage.url, rule);
   const tocPage = book.tocUrl ? await load(book.tocUrl, rule, signal) : bookPage;
   const found = await readTocPages(tocPage, rule, load, signal);
-  const chapters = cutToRange(finishToc(found, rule, tocPage.url), range, url);
+  const chapters = cutToRange(readerFor(rule).finishToc(found, rule, tocPage.url), range, url);
   return {
     title: book.title,
     author: book.author ?? '',
@@ -32,20 +32,20 @@ export async function readBook(url: string, rule: SourceRule, range: ChapterRang
 }
 
 async function readTocPages(first: { url: string; html: string }, rule: SourceRule, load: PageLoader, signal: AbortSignal): Promise<TocEntry[]> {
-  const firstToc = parseTocPage(first.html, first.url, rule);
+  const firstToc = readerFor(rule).parseTocPage(first.html, first.url, rule);
   const chapters = [...firstToc.chapters];
   const seen = new Set([first.url]);
   // `toc.pages` lists every page at once: fetch them together, keep their order.
   const others = firstToc.pages.filter((page) => !seen.has(page)).slice(0, MAX_TOC_PAGES);
   others.forEach((page) => seen.add(page));
   const pages = await Promise.all(others.map((page) => load(page, rule, signal)));
-  for (const page of pages) chapters.push(...parseTocPage(page.html, page.url, rule).chapters);
+  for (const page of pages) chapters.push(...readerFor(rule).parseTocPage(page.html, page.url, rule).chapters);
   // `toc.next` is a chain: follow it until it ends or comes back.
   let next = firstToc.next;
   while (next && !seen.has(next) && seen.size < MAX_TOC_PAGES) {
     seen.add(next);
     const page = await load(next, rule, signal);
-    const toc = parseTocPage(page.html, page.url, rule);
+    const toc = readerFor(rule).parseTocPage(page.html, page.url, rule);
     chapters.push(...toc.chapters);
     next = toc.next;
   }

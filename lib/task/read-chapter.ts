@@ -1,10 +1,33 @@
 import type { SourceRule } from '../contract';
-import { parseChapterPage } from '../source';
+import { AppError } from '../errors';
+import { readerFor } from '../generic/reader';
 import type { TocEntry } from '../store/schema';
 import type { PageLoader } from './page-loader';
 
 // A chapter continued over more pages than this is a loop in the site's links.
 const MAX_CHAPTER_PAGES = 50;
+// A page without its text is often a cut-off or stand-in answer of a busy site: one fresh
+// fetch is worth it before the chapter is given up.
+const PARSE_RETRIES = 1;
+
+async function readPart(url: string, tocTitle: string, rule: SourceRule, load: PageLoader, signal: AbortSignal) {
+  for (let retry = 0; ; retry++) {
+    const page = await load(url, rule, signal);
+    const last = retry >= PARSE_RETRIES;
+    // A page cut off mid-way may still hold part of the text; take it only if a fresh fetch
+    // is cut off too (some sites never close their markup).
+    if (!last && looksCutOff(page.html)) continue;
+    try {
+      return { page, part: readerFor(rule).parseChapterPage(page.html, page.url, rule, tocTitle) };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'parse' || last) throw error;
+    }
+  }
+}
+
+function looksCutOff(html: string): boolean {
+  return !/<\/(body|html)\s*>/i.test(html.slice(-4_096));
+}
 
 /**
  * Reads one chapter, following `chapter.next` while the same chapter continues on another
@@ -23,9 +46,8 @@ export async function readChapter(
   let url: string | undefined = entry.url;
   while (url && !seen.has(url) && url !== nextChapterUrl && seen.size < MAX_CHAPTER_PAGES) {
     seen.add(url);
-    const page = await load(url, rule, signal);
+    const { page, part } = await readPart(url, entry.title, rule, load, signal);
     seen.add(page.url);
-    const part = parseChapterPage(page.html, page.url, rule, entry.title);
     if (texts.length === 0) title = part.title;
     texts.push(part.text);
     url = part.next;

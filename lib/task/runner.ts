@@ -1,4 +1,4 @@
-import type { ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
+import type { ChapterFailure, ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import type { Store } from '../store/store';
 import type { BookRecord, TocEntry } from '../store/schema';
@@ -141,14 +141,27 @@ export class TaskRunner {
         if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) {
           throw new AppError(info.code, `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${info.message}`);
         }
+        // Once more chapters are lost than the book may miss, finishing it is pointless.
+        const { failedChapters, totalChapters } = this.task;
+        const allowed = this.deps.settings.maxFailedChapterPercent;
+        if (failedChapters * 100 > totalChapters * allowed) {
+          throw new AppError(info.code, `${failedChapters} of ${totalChapters} chapters could not be downloaded, more than the ${allowed}% allowed in Settings, so the download stopped. The last one said: ${info.message}`);
+        }
       }
     }
   }
 
   private async finish(): Promise<void> {
     const { completedChapters, failedChapters, totalChapters } = this.task;
+    const failures = await this.failures();
+    if (failures.length) this.update({ ...this.task, failures });
+    const firstCode = failures[0]?.error.code ?? 'parse';
     if (completedChapters === 0 && totalChapters > 0) {
-      throw new AppError('parse', `None of the ${totalChapters} chapters could be downloaded, so no file was made.`);
+      throw new AppError(firstCode, `None of the ${totalChapters} chapters could be downloaded, so no file was made. The first one said: ${failures[0]?.error.message ?? 'nothing'}`);
+    }
+    const allowed = this.deps.settings.maxFailedChapterPercent;
+    if (failedChapters * 100 > totalChapters * allowed) {
+      throw new AppError(firstCode, `${failedChapters} of ${totalChapters} chapters could not be downloaded, more than the ${allowed}% allowed in Settings, so no file was made. Retry to fetch only the missing ones.`);
     }
     await this.saving;
     const file = await this.deps.saveFile(this.task);
@@ -156,13 +169,23 @@ export class TaskRunner {
       failedChapters > 0
         ? {
             error: {
-              code: 'http_status' as const,
-              message: `${failedChapters} of ${totalChapters} chapters could not be downloaded and are marked as missing in the book. Retry to fetch only those.`,
+              code: firstCode,
+              message: `${failedChapters} of ${totalChapters} chapters could not be downloaded and are marked as missing in the book (first: chapter ${failures[0]?.chapter}, ${failures[0]?.error.message}). Retry to fetch only those.`,
             },
           }
         : {};
     this.update(transition(this.task, 'completed', this.deps.now(), { ...file, ...warning }));
     this.log(failedChapters > 0 ? 'warn' : 'info', `Completed: ${completedChapters} chapters saved as ${file.fileName}${failedChapters ? `, ${failedChapters} missing` : ''}.`);
+  }
+
+  private async failures(): Promise<ChapterFailure[]> {
+    const failed = await this.deps.store.failedChapters(this.task.id);
+    return failed.map((chapter) => ({
+      chapter: chapter.index + 1,
+      title: chapter.title,
+      url: chapter.url,
+      error: chapter.error ?? { code: 'internal', message: 'No reason was recorded.' },
+    }));
   }
 
   private end(error: unknown): void {

@@ -28,7 +28,7 @@ import { CONTAINER_XML, NAV_ITEM, packageDocument, XHTML, type ManifestItem } fr
 import { chapterPage, coverPage, missingChapterPage, titlePage } from './pages';
 import { STYLESHEET } from './styles';
 import { navDocument, ncxDocument } from './toc';
-import { oneLine } from './xml';
+import { cleanXmlText, oneLine } from './xml';
 
 export interface EpubOptions {
   /** The cover image as fetched by the caller; its type is read from the bytes, not the URL. */
@@ -83,7 +83,7 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
     zip.file(ROOT + COVER_PAGE_HREF, coverPage(href, title, lang), NO_FOLDERS);
     frontMatter.push({ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML });
   }
-  const intro = book.intro?.trim() || undefined;
+  const intro = cleanXmlText(book.intro ?? '').trim() || undefined;
   zip.file(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }), NO_FOLDERS);
   frontMatter.push({ id: 'title-page', href: TITLE_HREF, mediaType: XHTML }, NAV_ITEM);
 

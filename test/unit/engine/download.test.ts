@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookInfo, startDemoSite, type DemoSite } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
-import { startService } from './service-harness';
+import { cancelAllTasks, startService } from './service-harness';
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -9,6 +9,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await site.close();
+});
+afterEach(async () => {
+  await cancelAllTasks();
 });
 beforeEach(() => {
   site.resetLog();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/contract';
 import { Store } from '../../../lib/store/store';
 import { MAX_RESUMES_WITHOUT_PROGRESS } from '../../../lib/service/task-manager';
 import { chapterParagraphs, chapterTitle, startDemoSite, type DemoSite } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
-import { startService } from './service-harness';
+import { cancelAllTasks, startService } from './service-harness';
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -13,6 +13,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await site.close();
+});
+afterEach(async () => {
+  await cancelAllTasks();
 });
 beforeEach(() => {
   site.resetLog();

@@ -10,6 +10,18 @@ export interface SavedFile {
   text: string;
 }
 
+const started: Array<(request: Record<string, unknown>) => Promise<any>> = [];
+
+/** Cancels every task still going in every service a test started, so none outlives its test. */
+export async function cancelAllTasks(): Promise<void> {
+  for (const send of started.splice(0)) {
+    const { tasks } = await send({ type: 'task.list' });
+    for (const task of tasks as Task[]) {
+      if (task.status === 'queued' || task.status === 'running') await send({ type: 'task.cancel', taskId: task.id });
+    }
+  }
+}
+
 /** A DownloadService over a fresh fake-indexeddb database, with files kept in memory. */
 export async function startService(options: { fetch?: typeof fetch; settings?: Partial<Settings>; dbName?: string; heartbeatMs?: number } = {}) {
   const dbName = options.dbName ?? `test-${randomUUID()}`;
@@ -35,6 +47,7 @@ export async function startService(options: { fetch?: typeof fetch; settings?: P
   async function send(request: Request | Record<string, unknown>) {
     return (await service.handle(request)) as any;
   }
+  started.push(send);
 
   /** Polls task.get until `done` holds, at most `timeoutMs`. */
   async function waitForTask(taskId: string, done: (task: Task) => boolean, timeoutMs = 10_000): Promise<Task> {

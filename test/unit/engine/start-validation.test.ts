@@ -12,7 +12,6 @@ describe('task.start validation', () => {
     ['a missing URL', {}, 'invalid_url'],
     ['an unknown format', { url: 'http://127.0.0.1/book/1/', format: 'pdf' }, 'invalid_format'],
     ['an unknown source id', { url: 'http://127.0.0.1/book/1/', sourceId: '999' }, 'unknown_source'],
-    ['a URL no source knows', { url: 'https://example.org/novel/1' }, 'no_source'],
     ['a range that runs backwards', { url: 'http://127.0.0.1/book/1/', range: { from: 5, to: 2 } }, 'invalid_range'],
     ['a range starting at 0', { url: 'http://127.0.0.1/book/1/', range: { from: 0 } }, 'invalid_range'],
   ];
@@ -37,9 +36,29 @@ describe('task.start validation', () => {
     expect((await send({ type: 'source.setEnabled', sourceId: 'demo', enabled: false })).ok).toBe(true);
     const answer = await send({ type: 'task.start', url: 'http://127.0.0.1/book/1/', sourceId: 'demo' });
     expect(answer.error.code).toBe('source_disabled');
+    expect((await send({ type: 'source.setEnabled', sourceId: 'generic', enabled: false })).ok).toBe(true);
     const matched = await send({ type: 'task.start', url: 'http://127.0.0.1/book/1/' });
     expect(matched.error.code).toBe('no_source');
     expect((await send({ type: 'task.list' })).tasks).toEqual([]);
+  });
+
+  it('refuses a URL no source knows with no_source once the generic reader is disabled', async () => {
+    const { send } = await startService();
+    expect((await send({ type: 'source.setEnabled', sourceId: 'generic', enabled: false })).ok).toBe(true);
+    const answer = await send({ type: 'task.start', url: 'https://example.org/novel/1' });
+    expect(answer.error.code).toBe('no_source');
+    expect(answer.error.message).toContain('https://example.org/novel/1');
+    expect(answer.error.message).toMatch(/generic reader/);
+    expect((await send({ type: 'task.list' })).tasks).toEqual([]);
+  });
+
+  it('lists the generic reader as an enabled built-in source after the others', async () => {
+    const { send } = await startService();
+    const { sources } = await send({ type: 'source.list' });
+    expect(sources.at(-1)).toMatchObject({ id: 'generic', name: 'Generic reader', enabled: true, builtIn: true, matches: ['<all_urls>'] });
+    expect(sources.findIndex((s: { id: string }) => s.id === 'demo')).toBeLessThan(sources.length - 1);
+    const { error } = await send({ type: 'task.start', url: 'https://example.org/novel/1', sourceId: 'generic', format: 'pdf' });
+    expect(error.code).toBe('invalid_format');
   });
 
   it('answers unknown message types and unknown tasks with codes', async () => {

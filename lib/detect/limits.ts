@@ -1,0 +1,7 @@
+// Thresholds shared by the content script (a cheap first look) and the worker's detection.
+
+/** An unknown page is a table of contents when one list holds at least this many chapters. */
+export const MIN_TOC_CHAPTERS = 10;
+
+/** Pages larger than this are not sent to the worker for a closer look. */
+export const MAX_DETECT_HTML = 8_000_000;
