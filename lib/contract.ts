@@ -134,6 +134,9 @@ export interface SourceRule {
   crawl?: { concurrency?: number; delayMs?: number };
 }
 
+/** A rule as users write it: `enabled` may be left out (it defaults to true). */
+export type SourceRuleInput = Omit<SourceRule, 'enabled'> & { enabled?: boolean };
+
 export interface SourceInfo extends SourceRule {
   builtIn: boolean;
 }
@@ -170,7 +173,7 @@ export type Request =
   | { type: 'task.remove'; taskId: string }
   | { type: 'tasks.recover' }
   | { type: 'source.list' }
-  | { type: 'source.import'; sources: SourceRule | SourceRule[] }
+  | { type: 'source.import'; sources: SourceRuleInput | SourceRuleInput[] }
   | { type: 'source.setEnabled'; sourceId: string; enabled: boolean }
   /** Deletes an imported source; built-in ones can only be disabled. */
   | { type: 'source.remove'; sourceId: string }

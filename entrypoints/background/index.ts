@@ -4,6 +4,7 @@ import { DownloadService } from '@/lib/service/service';
 import { BUILTIN_SOURCES } from '@/lib/sources/builtin';
 import { Store } from '@/lib/store/store';
 import { saveFile } from './save-file';
+import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
 export default defineBackground(() => {
@@ -18,9 +19,15 @@ export default defineBackground(() => {
     }),
   );
 
+  const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
+
   // Listeners are registered at once, so events that woke the worker are not missed.
-  chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (isOffscreenRequest(message)) return false;
+    if (isPageRequest(message)) {
+      void tabPages.handle(message, sender).then(sendResponse);
+      return true;
+    }
     service.then((s) => s.handle(message)).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: { code: 'storage', message: `The extension could not open its storage: ${String(error)}` } }));
     return true;
   });
@@ -35,6 +42,9 @@ export default defineBackground(() => {
       port.onDisconnect.addListener(unsubscribe);
     });
   });
+
+  chrome.tabs.onUpdated.addListener((tabId, change) => void tabPages.navigated(tabId, change));
+  chrome.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId));
 
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());

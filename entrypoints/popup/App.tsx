@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
-import type { Task } from '../../lib/contract';
+import type { PageInfo, Task } from '../../lib/contract';
 import type { StartUrl } from '../../lib/ui/startUrl';
 import type { FeedState, TaskFeed } from '../../lib/ui/taskFeed';
 import { strings } from '../../lib/ui/strings';
@@ -11,6 +11,8 @@ export interface AppProps {
   call: Client;
   feed: TaskFeed;
   detectStartUrl: () => Promise<StartUrl>;
+  /** The book detected in the active tab, if any. */
+  detectBook?: () => Promise<PageInfo | null>;
 }
 
 function useFeed(feed: TaskFeed): FeedState {
@@ -26,7 +28,7 @@ function useFeed(feed: TaskFeed): FeedState {
   return state;
 }
 
-export function App({ call, feed, detectStartUrl }: AppProps) {
+export function App({ call, feed, detectStartUrl, detectBook }: AppProps) {
   const state = useFeed(feed);
 
   async function runAction(task: Task, action: TaskAction): Promise<void> {
@@ -46,7 +48,7 @@ export function App({ call, feed, detectStartUrl }: AppProps) {
   return (
     <main class="app">
       <h1 class="app-title">{strings.appTitle}</h1>
-      <StartForm call={call} detectStartUrl={detectStartUrl} onStarted={(task) => feed.addStarted(task)} />
+      <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
       <TaskList state={state} onAction={runAction} />
     </main>
   );

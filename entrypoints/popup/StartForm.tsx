@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
-import { FORMATS, type BookFormat, type Task } from '../../lib/contract';
+import { FORMATS, type BookFormat, type PageInfo, type Task } from '../../lib/contract';
 import { errorMessage } from '../../lib/ui/formatTask';
 import type { StartUrl } from '../../lib/ui/startUrl';
 import { strings } from '../../lib/ui/strings';
@@ -8,17 +8,21 @@ import { strings } from '../../lib/ui/strings';
 export interface StartFormProps {
   call: Client;
   detectStartUrl: () => Promise<StartUrl>;
+  detectBook?: () => Promise<PageInfo | null>;
   onStarted: (task: Task) => void;
 }
 
 const FORMAT_LABELS: Record<BookFormat, string> = { epub: strings.formatEpub, txt: strings.formatTxt };
 
-export function StartForm({ call, detectStartUrl, onStarted }: StartFormProps) {
+const withoutHash = (url: string) => url.trim().split('#')[0];
+
+export function StartForm({ call, detectStartUrl, detectBook, onStarted }: StartFormProps) {
   const [url, setUrl] = useState('');
   const [source, setSource] = useState<StartUrl['source']>('manual');
   const [format, setFormat] = useState<BookFormat>('epub');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [detected, setDetected] = useState<PageInfo | null>(null);
   // What the user typed or picked wins over answers that arrive later.
   const urlTouched = useRef(false);
   const formatTouched = useRef(false);
@@ -33,6 +37,12 @@ export function StartForm({ call, detectStartUrl, onStarted }: StartFormProps) {
       },
       () => undefined, // nothing detected: the user pastes a URL
     );
+    detectBook?.().then(
+      (page) => {
+        if (live) setDetected(page);
+      },
+      () => undefined, // no answer: the popup offers the bare address
+    );
     call({ type: 'settings.get' }).then(
       ({ settings }) => {
         if (!live || formatTouched.current) return;
@@ -45,7 +55,7 @@ export function StartForm({ call, detectStartUrl, onStarted }: StartFormProps) {
     return () => {
       live = false;
     };
-  }, [call, detectStartUrl]);
+  }, [call, detectStartUrl, detectBook]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -64,11 +74,19 @@ export function StartForm({ call, detectStartUrl, onStarted }: StartFormProps) {
   }
 
   const fromTab = source === 'tab';
+  // Offered by name only while the address is still the detected page's.
+  const book = fromTab && detected && detected.kind !== 'none' && withoutHash(detected.url) === withoutHash(url) ? detected : null;
   return (
     <form class="start" noValidate onSubmit={submit} data-testid="start-form" aria-labelledby="start-heading">
       <h2 id="start-heading" class="section-title">
-        {fromTab ? strings.startHeading : strings.startHeadingManual}
+        {book ? strings.detectedHeading : fromTab ? strings.startHeading : strings.startHeadingManual}
       </h2>
+      {book && (
+        <p class="detected" data-testid="detected-book" title={book.author ? strings.byAuthor(book.author) : undefined}>
+          {strings.detectedOffer(book.title, book.chapters)}
+          {book.kind === 'toc' && <span class="detected-note">{strings.detectedGeneric}</span>}
+        </p>
+      )}
       <label class="field">
         <span class="field-label">{fromTab ? strings.urlLabelTab : strings.urlLabelManual}</span>
         <input

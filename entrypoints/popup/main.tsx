@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { createClient } from '../../lib/client';
-import { TASKS_PORT } from '../../lib/contract';
+import { TASKS_PORT, type PageInfo } from '../../lib/contract';
 import { pickStartUrl, type StartUrl } from '../../lib/ui/startUrl';
 import { createTaskFeed } from '../../lib/ui/taskFeed';
 import { App } from './App';
@@ -31,6 +31,13 @@ async function detectStartUrl(): Promise<StartUrl> {
   return pickStartUrl(location.href, tabUrl);
 }
 
+/** What the content script found in the active tab: a book the popup can offer by name. */
+async function detectBook(): Promise<PageInfo | null> {
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  return (await call({ type: 'page.get', tabId: tab.id })).page;
+}
+
 window.addEventListener('pagehide', () => feed.stop());
 
-render(<App call={call} feed={feed} detectStartUrl={detectStartUrl} />, document.getElementById('app')!);
+render(<App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} />, document.getElementById('app')!);

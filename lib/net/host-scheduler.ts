@@ -22,12 +22,16 @@ export interface HostSnapshot {
 // "too many" is about the rate it allows. We aim a little below it, then probe back up slowly,
 // so a rate-limited site sees few refusals after the first seconds.
 const PACE_WINDOW_MS = 1_000;
-const PACE_MARGIN = 0.9;
-const PACE_BACKOFF = 1.25;
+const PACE_MARGIN = 0.95;
+const PACE_BACKOFF = 1.1;
 const PACE_MAX_MS = 10_000;
 const PACE_FLOOR_MS = 250;
-const PROBE_EVERY = 20;
+const PROBE_EVERY = 10;
 const PROBE_STEP = 0.95;
+// Probing stops a little above the gap that was last refused, and that memory fades slowly,
+// so a host is not pushed into refusing us again and again at the same pace.
+const REFUSED_MARGIN = 1.03;
+const REFUSED_FADE = 0.999;
 
 export interface HostSchedulerOptions {
   now?: () => number;
@@ -51,6 +55,9 @@ interface HostState {
   pausedUntil: number;
   lastStart: number;
   learnedDelayMs: number;
+  /** The learned gap in force when the host last refused us: too fast for it. */
+  refusedDelayMs: number;
+  lastThrottleAt: number;
   /** Start times of recent successes (the last PACE_WINDOW_MS). */
   recentSuccesses: number[];
   successesSinceProbe: number;
@@ -103,7 +110,12 @@ export class HostScheduler {
     host.reduced = Math.max(1, Math.floor(effective(host) / 2));
     host.successesSinceStep = 0;
     const now = this.now();
+    // Refusals of requests that were already in flight together say nothing new about the pace.
+    if (now - host.lastThrottleAt < PACE_WINDOW_MS) return;
+    host.lastThrottleAt = now;
     const recent = host.recentSuccesses.filter((at) => now - at < PACE_WINDOW_MS).length;
+    // The pace that was refused: the learned gap, or before any learning the rate just seen.
+    host.refusedDelayMs = host.learnedDelayMs > 0 ? host.learnedDelayMs : recent > 0 ? PACE_WINDOW_MS / recent : 0;
     // With no success to learn a rate from, the site is failing rather than rationing us: pace
     // gently and leave the rest to each request's backoff, or a dead site would slow to a crawl.
     host.learnedDelayMs =
@@ -136,7 +148,8 @@ export class HostScheduler {
     host.successesSinceProbe++;
     if (host.successesSinceProbe < PROBE_EVERY) return;
     host.successesSinceProbe = 0;
-    host.learnedDelayMs *= PROBE_STEP;
+    host.refusedDelayMs *= REFUSED_FADE;
+    host.learnedDelayMs = Math.max(host.learnedDelayMs * PROBE_STEP, host.refusedDelayMs * REFUSED_MARGIN);
     if (host.learnedDelayMs < 10) host.learnedDelayMs = 0;
   }
 
@@ -167,6 +180,8 @@ export class HostScheduler {
         pausedUntil: 0,
         lastStart: Number.NEGATIVE_INFINITY,
         learnedDelayMs: 0,
+        refusedDelayMs: 0,
+        lastThrottleAt: Number.NEGATIVE_INFINITY,
         recentSuccesses: [],
         successesSinceProbe: 0,
         timer: undefined,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { LanguageGate } from '../../../lib/file/epub/chapters';
 import { bookIdentifier } from '../../../lib/file/epub/identifier';
 import { sniffImage } from '../../../lib/file/epub/image';
 import { detectLanguage, givenLanguage } from '../../../lib/file/epub/language';
 import { chapterHref, chapterId } from '../../../lib/file/epub/layout';
 import { modifiedStamp } from '../../../lib/file/epub/package';
 import { cleanXmlText, escapeXml, paragraphs } from '../../../lib/file/epub/xml';
-import { PNG_1X1 } from './fixtures';
+import type { ChapterRecord } from '../../../lib/store/schema';
+import { chapter, failedChapter, makeBook, makeTask, PNG_1X1 } from './fixtures';
 
 describe('xml text', () => {
   it('escapes the five XML specials', () => {
@@ -38,6 +40,42 @@ describe('language', () => {
     expect(givenLanguage('ja')).toBe('ja');
     expect(givenLanguage('"><x')).toBeUndefined();
     expect(givenLanguage('')).toBeUndefined();
+  });
+});
+
+describe('language gate', () => {
+  const task = makeTask();
+  const emitted = (): { list: [number, string][]; emit: (chapter: ChapterRecord, lang: string) => void } => {
+    const list: [number, string][] = [];
+    return { list, emit: (chapter, lang) => list.push([chapter.index, lang]) };
+  };
+
+  it('passes chapters straight through when the book states its language', () => {
+    const out = emitted();
+    const gate = new LanguageGate(makeBook(task, [], { language: 'zh-Hant', title: 'English Title' }), out.emit);
+    gate.add(chapter(task, 0, 'One', 'Some English text.'));
+    expect(out.list).toEqual([[0, 'zh-Hant']]);
+    expect(gate.finish()).toBe('zh-Hant');
+  });
+
+  it('holds chapters back only until enough text is seen, then releases them in order', () => {
+    const out = emitted();
+    const gate = new LanguageGate(makeBook(task, [], { title: 'Book', author: 'Someone' }), out.emit);
+    gate.add(failedChapter(task, 0, 'Gone', 'HTTP 500'));
+    gate.add(chapter(task, 1, '第二章', '短'));
+    expect(out.list).toEqual([]);
+    gate.add(chapter(task, 2, '第三章', '山'.repeat(3000)));
+    expect(out.list).toEqual([[0, 'zh'], [1, 'zh'], [2, 'zh']]);
+    gate.add(chapter(task, 3, 'Four', 'English words here.'));
+    expect(out.list[3]).toEqual([3, 'zh']);
+  });
+
+  it('decides from what it has when the book ends early', () => {
+    const out = emitted();
+    const gate = new LanguageGate(makeBook(task, [], { title: 'A Short Tale', author: 'Anon' }), out.emit);
+    gate.add(chapter(task, 0, 'One', 'Only a little English text.'));
+    expect(gate.finish()).toBe('en');
+    expect(out.list).toEqual([[0, 'en']]);
   });
 });
 

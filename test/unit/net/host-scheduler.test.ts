@@ -273,30 +273,44 @@ describe('HostScheduler learned pacing', () => {
     await s.run(A, limits, live(), async () => undefined);
     for (let i = 0; i < 5; i++) s.succeeded(A); // five accepted within the last second
     s.throttled(A);
-    // 5 per second accepted → aim for 4.5 per second: one start every 222 ms.
-    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(222);
+    // 5 per second accepted → aim for 95 % of it: one start every 211 ms.
+    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(211);
     const starts: number[] = [];
     const t0 = Date.now();
     const runs = [0, 1, 2].map(() => s.run(A, limits, live(), async () => void starts.push(Date.now() - t0)));
     await vi.advanceTimersByTimeAsync(1_000);
     await Promise.all(runs);
-    // The warm-up run started at t0, so the first paced start waits one gap too.
     const gaps = starts.map((at, i) => at - (i === 0 ? 0 : starts[i - 1]!));
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(222);
-    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(224);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(210);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(212);
   });
 
-  it('backs off further on each new throttle and probes back down after enough successes', async () => {
+  it('ignores refusals of one burst, backs off on new ones, and probes down no further than the refused pace', async () => {
     const s = new HostScheduler();
+    const learned = () => s.snapshot()['a.test:8080']?.learnedDelayMs;
     await s.run(A, { concurrency: 1, delayMs: 0 }, live(), async () => undefined);
     s.throttled(A);
-    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(250);
+    expect(learned()).toBe(250); // no success to learn a rate from: a gentle floor
     s.throttled(A);
-    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(313);
-    for (let i = 0; i < 20; i++) {
-      vi.advanceTimersByTime(400);
+    expect(learned()).toBe(250); // the same burst: nothing new
+    vi.advanceTimersByTime(1_000);
+    s.succeeded(A);
+    s.throttled(A); // one success in the last second → 1 / 0.95 s
+    expect(learned()).toBe(1053);
+    vi.advanceTimersByTime(1_000);
+    s.succeeded(A);
+    s.throttled(A); // refused again at 1053 ms: 10 % slower
+    expect(learned()).toBe(1158);
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(1_200);
       s.succeeded(A);
     }
-    expect(s.snapshot()['a.test:8080']?.learnedDelayMs).toBe(Math.round(312.5 * 0.95));
+    // One probe step: 5 % faster, but not below 3 % above the pace refused last (1053 ms).
+    expect(learned()).toBe(1100);
+    for (let i = 0; i < 30; i++) {
+      vi.advanceTimersByTime(1_200);
+      s.succeeded(A);
+    }
+    expect(learned()).toBe(Math.round(1052.63 * 0.999 ** 4 * 1.03));
   });
 });

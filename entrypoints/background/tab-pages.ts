@@ -1,0 +1,112 @@
+// What the content script found in each tab, shown on the toolbar button and asked for by the
+// popup. Memory is a cache: the worker dies, so every entry is also in chrome.storage.session,
+// which lives as long as the browser session. A navigation or a closed tab forgets the entry.
+
+import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '@/lib/contract';
+import { badgeFor, detectPage, siteSource } from '@/lib/detect';
+import { AppError, toErrorInfo } from '@/lib/errors';
+
+interface Entry {
+  page: PageInfo;
+  /** When it was detected: a navigation that began later clears it, one that began earlier not. */
+  at: number;
+}
+
+const key = (tabId: number) => `page:${tabId}`;
+const withoutHash = (url: string) => url.split('#')[0];
+// Firefox MV2 calls the toolbar button browserAction.
+const action = (): typeof chrome.action => chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction;
+
+type PageRequest = Extract<Request, { type: 'page.detected' | 'page.get' }>;
+
+export function isPageRequest(message: unknown): message is PageRequest {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'page.detected' || type === 'page.get';
+}
+
+export class TabPages {
+  private readonly entries = new Map<number, Entry>();
+
+  constructor(private readonly sources: () => Promise<SourceRule[]>) {}
+
+  /** One answer per message, like every other message of the contract. */
+  async handle(message: PageRequest, sender: chrome.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
+    try {
+      const payload = message.type === 'page.get' ? await this.get(message.tabId) : await this.detected(message, sender);
+      return { ok: true, ...payload };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  }
+
+  /** `page.detected` from a content script. */
+  async detected(message: PageDetected, sender: chrome.runtime.MessageSender): Promise<Payload<'page.detected'>> {
+    const tabId = sender.tab?.id;
+    if (typeof message.url !== 'string' || (message.html !== undefined && typeof message.html !== 'string')) {
+      throw new AppError('invalid_message', 'page.detected needs the page\'s "url" (and "html" as text, if any).');
+    }
+    // Only a tab's top page counts; frames and extension pages have nothing to show.
+    if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return { page: null };
+    const at = Date.now();
+    const sources = await this.sources();
+    if (message.html === undefined && siteSource(sources, message.url)) return { page: null, needHtml: true };
+    const page = message.html === undefined ? null : detectPage(message.html, message.url, sources);
+    const found = page && page.kind !== 'none' ? page : null;
+    // The tab may have moved on while the page was read.
+    const tab = await chrome.tabs.get(tabId).catch(() => undefined);
+    if (!tab?.url || withoutHash(tab.url) !== withoutHash(message.url)) return { page: found };
+    // Most pages are no book: leave the button alone unless it showed one.
+    if (found || (await this.entry(tabId))) await this.set(tabId, found ? { page: found, at } : null);
+    return { page: found };
+  }
+
+  /** `page.get` from the popup. */
+  async get(tabId: unknown): Promise<Payload<'page.get'>> {
+    if (typeof tabId !== 'number' || !Number.isInteger(tabId)) {
+      throw new AppError('invalid_message', `page.get needs a tab id (a whole number), not ${JSON.stringify(tabId)}.`);
+    }
+    return { page: (await this.entry(tabId))?.page ?? null };
+  }
+
+  /** chrome.tabs.onUpdated: a new document (or a reload) clears what the old one showed. */
+  async navigated(tabId: number, change: { status?: string; url?: string }): Promise<void> {
+    if (change.status !== 'loading' && change.url === undefined) return;
+    const began = Date.now();
+    const known = await this.entry(tabId);
+    if (!known || known.at > began) return;
+    // A new #fragment is the same document: its content script does not run again.
+    if (change.url !== undefined && withoutHash(change.url) === withoutHash(known.page.url)) return;
+    // The new page may have been detected while this event waited for storage.
+    if (this.entries.get(tabId) !== known) return;
+    await this.set(tabId, null);
+  }
+
+  /** chrome.tabs.onRemoved. */
+  async closed(tabId: number): Promise<void> {
+    this.entries.delete(tabId);
+    await chrome.storage.session?.remove(key(tabId)).catch(() => undefined);
+  }
+
+  private async entry(tabId: number): Promise<Entry | undefined> {
+    const cached = this.entries.get(tabId);
+    if (cached) return cached;
+    const stored = (await chrome.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as Entry | undefined;
+    if (stored) this.entries.set(tabId, stored);
+    return stored;
+  }
+
+  private async set(tabId: number, entry: Entry | null): Promise<void> {
+    if (entry) this.entries.set(tabId, entry);
+    else this.entries.delete(tabId);
+    const badge = badgeFor(entry?.page);
+    await Promise.all([
+      entry ? chrome.storage.session?.set({ [key(tabId)]: entry }) : chrome.storage.session?.remove(key(tabId)),
+      action().setBadgeText({ tabId, text: badge.text }),
+      action().setBadgeBackgroundColor({ tabId, color: badge.color }),
+      action().setTitle({ tabId, title: badge.title }),
+    ]).catch((error: unknown) => {
+      // The tab closed meanwhile: nothing left to show.
+      console.debug('Could not show the page on the toolbar button', tabId, error);
+    });
+  }
+}

@@ -1,0 +1,51 @@
+// Tells the worker what page this is, so the toolbar button can say "a book: 12 chapters".
+// A first look happens here (chapter-like links are cheap to count); the markup goes to the
+// worker only when the page may be a book, and the worker decides with the shared detection.
+
+import type { PageDetected, Response } from '@/lib/contract';
+import { MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from '@/lib/detect/limits';
+import { isChapterTitle } from '@/lib/generic/chapter-title';
+
+function chapterLinkCount(): number {
+  let count = 0;
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (isChapterTitle(a.textContent ?? '') && ++count >= MIN_TOC_CHAPTERS) break;
+  }
+  return count;
+}
+
+function markup(): string | undefined {
+  const html = document.documentElement.outerHTML;
+  return html.length <= MAX_DETECT_HTML ? html : undefined;
+}
+
+async function send(message: PageDetected): Promise<Response<'page.detected'> | undefined> {
+  try {
+    return (await chrome.runtime.sendMessage(message)) as Response<'page.detected'>;
+  } catch {
+    return undefined; // the extension was reloaded or updated: this page's script is orphaned
+  }
+}
+
+async function report(): Promise<void> {
+  const url = location.href;
+  const html = chapterLinkCount() >= MIN_TOC_CHAPTERS ? markup() : undefined;
+  const answer = await send({ type: 'page.detected', url, html });
+  // The URL belongs to a source's site: its book pages need not look like anything to us.
+  if (!answer?.ok || !answer.needHtml || html !== undefined) return;
+  const full = markup();
+  if (full !== undefined) await send({ type: 'page.detected', url, html: full });
+}
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  main() {
+    if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+    void report();
+    // A page restored from the back/forward cache runs no script again, but its badge was cleared.
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) void report();
+    });
+  },
+});

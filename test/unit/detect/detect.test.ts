@@ -1,0 +1,103 @@
+import { load } from 'cheerio/slim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageInfo, SourceRule } from '../../../lib/contract';
+import { badgeFor, badgeText, detectPage } from '../../../lib/detect';
+import { genericRule, withGeneric } from '../../../lib/generic';
+import { decodeHtml } from '../../../lib/source';
+import { BUILTIN_SOURCES } from '../../../lib/sources/builtin';
+import { genericFixture, type FixtureName } from '../../fixtures/generic';
+import { startDemoSite, type DemoSite } from '../../fixtures/site';
+
+let site: DemoSite;
+beforeAll(async () => {
+  site = await startDemoSite();
+});
+afterAll(async () => {
+  await site.close();
+});
+
+const sources = withGeneric(BUILTIN_SOURCES);
+const without = (id: string) => sources.map((s): SourceRule => (s.id === id ? { ...s, enabled: false } : s));
+
+async function html(path: string): Promise<string> {
+  const response = await fetch(site.origin + path);
+  return decodeHtml(new Uint8Array(await response.arrayBuffer()), { contentType: response.headers.get('content-type') });
+}
+
+async function detectDemo(path: string, list: readonly SourceRule[] = sources): Promise<PageInfo> {
+  return detectPage(await html(path), site.origin + path, list);
+}
+
+function detectFixture(name: FixtureName, list: readonly SourceRule[] = sources): PageInfo {
+  const { html, url } = genericFixture(name);
+  return detectPage(html, url, list);
+}
+
+describe('detectPage on the demo site', () => {
+  it('reads a book page of an enabled source with its rule', async () => {
+    expect(await detectDemo('/book/1/')).toEqual({
+      kind: 'book', url: `${site.origin}/book/1/`, sourceId: 'demo', title: '演示之书', author: '示例作者', chapters: 12,
+    });
+    expect(await detectDemo('/book/en/')).toMatchObject({ kind: 'book', sourceId: 'demo', title: 'The Demo Voyage', chapters: 6 });
+  });
+
+  it('sees a table of contents when the source is disabled, if the list is long enough', async () => {
+    expect(await detectDemo('/book/1/', without('demo'))).toEqual({
+      kind: 'toc', url: `${site.origin}/book/1/`, sourceId: 'generic', title: '演示之书', author: '示例作者', chapters: 12,
+    });
+    expect(await detectDemo('/book/gen-500/', without('demo'))).toMatchObject({ kind: 'toc', chapters: 500 });
+    // Six chapters are too few to call an unknown page a table of contents.
+    expect((await detectDemo('/book/en/', without('demo'))).kind).toBe('none');
+  });
+
+  it('sees nothing on the index, a chapter page, or anywhere once both readers are off', async () => {
+    expect((await detectDemo('/')).kind).toBe('none');
+    expect((await detectDemo('/book/1/3.html')).kind).toBe('none');
+    expect((await detectDemo('/book/1/3.html', without('demo'))).kind).toBe('none');
+    const off = without('demo').map((s) => (s.id === 'generic' ? { ...s, enabled: false } : s));
+    expect((await detectDemo('/book/1/', off)).kind).toBe('none');
+  });
+
+  it('accepts a parsed document as well as HTML', async () => {
+    const markup = await html('/book/1/');
+    expect(detectPage(load(markup), `${site.origin}/book/1/`, sources)).toMatchObject({ kind: 'book', chapters: 12 });
+    expect(detectPage(load(markup), `${site.origin}/book/1/`, without('demo'))).toMatchObject({ kind: 'toc', chapters: 12 });
+  });
+});
+
+describe('detectPage on unknown sites', () => {
+  it('finds the table of contents of unknown sites', () => {
+    expect(detectFixture('toc-zh.html')).toEqual({
+      kind: 'toc', url: 'https://www.moxiang.example/book/42/', sourceId: 'generic', title: '山河旧梦', author: '柳青云', chapters: 30,
+    });
+    expect(detectFixture('toc-en.html')).toMatchObject({ kind: 'toc', title: 'The Lantern Keeper', author: 'Ada Merriweather', chapters: 30 });
+    // The generic reader is on unless the list says it is off, even when it is not in the list.
+    expect(detectFixture('toc-zh.html', BUILTIN_SOURCES)).toMatchObject({ kind: 'toc', chapters: 30 });
+    expect(detectFixture('toc-zh.html', [{ ...genericRule, enabled: false }])).toMatchObject({ kind: 'none' });
+  });
+
+  it.each(['chapter-zh.html', 'chapter-en.html', 'blog.html'] as const)('sees nothing on %s', (name) => {
+    expect(detectFixture(name)).toEqual({ kind: 'none', url: genericFixture(name).url });
+  });
+
+  it('sees nothing on pages that are not http(s)', () => {
+    expect(detectPage(genericFixture('toc-zh.html').html, 'file:///home/me/toc.html', sources).kind).toBe('none');
+  });
+});
+
+describe('badge', () => {
+  it('shows the chapter count, ✓ when the list is elsewhere, and nothing for other pages', () => {
+    expect(badgeFor({ kind: 'book', url: 'u', sourceId: 'demo', title: '演示之书', chapters: 12 })).toEqual({
+      text: '12', color: '#1e7b34', title: 'Novel Downloader: «演示之书», 12 chapters — click to download',
+    });
+    expect(badgeFor({ kind: 'toc', url: 'u', sourceId: 'generic', title: 'T', chapters: 1 }).title).toBe('Novel Downloader: «T», 1 chapter — click to download');
+    expect(badgeFor({ kind: 'book', url: 'u', sourceId: 'x', title: 'T', chapters: 0 })).toMatchObject({ text: '✓', title: 'Novel Downloader: «T» — click to download' });
+    expect(badgeFor({ kind: 'none', url: 'u' })).toMatchObject({ text: '', title: 'Novel Downloader' });
+    expect(badgeFor(null).text).toBe('');
+  });
+
+  it('fits long books in four characters', () => {
+    expect(badgeText(9999)).toBe('9999');
+    expect(badgeText(12_345)).toBe('12k');
+  });
+});

@@ -1,0 +1,34 @@
+// A site that allows 5 requests per second and answers 429 beyond: the per-host scheduler
+// learns the pace from the refusals and finishes the book with nothing lost.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoSite, type DemoSite } from '../../fixtures/site';
+import { cancelAllTasks, startService } from './service-harness';
+
+let site: DemoSite;
+beforeAll(async () => {
+  site = await startDemoSite();
+});
+afterAll(async () => {
+  await site.close();
+});
+afterEach(async () => {
+  await cancelAllTasks();
+});
+
+describe('politeness that adapts', () => {
+  it('a site allowing 5 requests/s: 0 failed chapters, and at most 2 refusals after the first 3 s', async () => {
+    site.setRateLimit({ perSecond: 5, retryAfter: 1 });
+    const service = await startService({ settings: { concurrency: 4 } });
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/gen-60/`, format: 'txt' });
+    const done = await service.waitForTask(task.id, service.ended, 30_000);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 60, failedChapters: 0 });
+
+    const requests = site.requests();
+    const start = requests[0]!.at;
+    const lateRefusals = requests.filter((r) => r.limited && r.at - start > 3_000).length;
+    expect(lateRefusals).toBeLessThanOrEqual(2);
+    // Not too timid either: 61 pages at 5/s take 12 s; allow for the learning phase.
+    const seconds = (requests.at(-1)!.at - start) / 1000;
+    expect(61 / seconds).toBeGreaterThan(5 * 0.7);
+  });
+});
