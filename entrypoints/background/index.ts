@@ -46,6 +46,10 @@ export default defineBackground(() => {
   chrome.tabs.onUpdated.addListener((tabId, change) => void tabPages.navigated(tabId, change));
   chrome.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId));
 
+  // A listener here makes Chrome start the worker with the browser, so downloads cut off by
+  // closing the browser resume at once (start-up recovery runs as the worker loads).
+  chrome.runtime.onStartup.addListener(() => void service);
+
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
   });

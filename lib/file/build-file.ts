@@ -28,7 +28,7 @@ export async function buildBookFile(store: Store, taskId: string, options: Build
     case 'txt':
       return { blob: await buildTxt(task, book, store), fileName };
     case 'epub':
-      return { blob: await buildEpub(task, book, store, { cover: options.cover }), fileName };
+      return { blob: await buildEpub(task, book, store, { cover: options.cover ?? (book.coverImage && { bytes: book.coverImage }) }), fileName };
     default:
       throw new AppError('invalid_format', `Books in ${String(task.format)} format cannot be built.`);
   }

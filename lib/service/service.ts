@@ -5,7 +5,7 @@ import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../sources/registry';
 import type { Store } from '../store/store';
-import { createPageLoader, type PageLoader } from '../task/page-loader';
+import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
 import type { SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
@@ -55,6 +55,7 @@ export class DownloadService {
       store,
       sources: this.sources,
       load: this.load,
+      loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,
       now: this.now,

@@ -2,7 +2,7 @@ import type { ChapterRange, Settings, Task } from '../contract';
 import { AppError } from '../errors';
 import type { SourceRegistry } from '../sources/registry';
 import type { Store } from '../store/store';
-import type { PageLoader } from '../task/page-loader';
+import type { BytesLoader, PageLoader } from '../task/page-loader';
 import { TaskRunner, type SaveFile } from '../task/runner';
 import { fail, isFinal, transition } from '../task/state';
 import type { ValidStart } from './validate-start';
@@ -11,6 +11,7 @@ export interface TaskManagerDeps {
   store: Store;
   sources: SourceRegistry;
   load: PageLoader;
+  loadBytes: BytesLoader;
   saveFile: SaveFile;
   keepAlive: () => void;
   now: () => number;
@@ -190,6 +191,7 @@ export class TaskManager {
     const runner = new TaskRunner(task, source, {
       store: this.deps.store,
       load: this.deps.load,
+      loadBytes: this.deps.loadBytes,
       saveFile: this.deps.saveFile,
       keepAlive: this.deps.keepAlive,
       now: this.deps.now,

@@ -20,6 +20,8 @@ export interface BookRecord {
   language?: string;
   /** Chapters to download, already cut to the task's range, in reading order. */
   chapters: TocEntry[];
+  /** The cover image as fetched (EPUB books only); its type is sniffed from the bytes. */
+  coverImage?: Uint8Array;
 }
 
 /** One chapter as stored the moment it arrived (or was given up on). */

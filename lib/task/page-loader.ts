@@ -22,22 +22,35 @@ export function hostLimits(settings: Settings, rule: SourceRule): { concurrency:
   };
 }
 
-export function createPageLoader(deps: {
+/** Loads a file of a site (a cover image) as bytes, with the same politeness as pages. */
+export type BytesLoader = (url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) => Promise<Uint8Array>;
+
+interface LoaderDeps {
   fetch: typeof fetch;
   scheduler: HostScheduler;
   settings: () => Settings;
-}): PageLoader {
+}
+
+function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) {
+  const settings = deps.settings();
+  return fetchPage(url, {
+    fetch: deps.fetch,
+    scheduler: deps.scheduler,
+    limits: hostLimits(settings, rule),
+    timeoutMs: settings.requestTimeoutMs,
+    maxAttempts: settings.maxAttempts,
+    signal,
+    onAttempt: observe && ((info) => observe(url, info)),
+  });
+}
+
+export function createPageLoader(deps: LoaderDeps): PageLoader {
   return async (url, rule, signal, observe) => {
-    const settings = deps.settings();
-    const raw = await fetchPage(url, {
-      fetch: deps.fetch,
-      scheduler: deps.scheduler,
-      limits: hostLimits(settings, rule),
-      timeoutMs: settings.requestTimeoutMs,
-      maxAttempts: settings.maxAttempts,
-      signal,
-      onAttempt: observe && ((info) => observe(url, info)),
-    });
+    const raw = await fetchRaw(deps, url, rule, signal, observe);
     return { url: raw.url, html: decodeHtml(raw.bytes, { contentType: raw.contentType, charset: rule.charset }) };
   };
+}
+
+export function createBytesLoader(deps: LoaderDeps): BytesLoader {
+  return async (url, rule, signal, observe) => (await fetchRaw(deps, url, rule, signal, observe)).bytes;
 }

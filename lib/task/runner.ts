@@ -3,7 +3,7 @@ import { AppError, toErrorInfo } from '../errors';
 import type { Store } from '../store/store';
 import type { BookRecord, TocEntry } from '../store/schema';
 import type { AttemptInfo } from '../net';
-import { hostLimits, type PageLoader } from './page-loader';
+import { hostLimits, type BytesLoader, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
 import { readChapter } from './read-chapter';
 import { fail, isFinal, progressOf, transition } from './state';
@@ -14,6 +14,7 @@ export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: 
 export interface RunnerDeps {
   store: Store;
   load: PageLoader;
+  loadBytes: BytesLoader;
   saveFile: SaveFile;
   /** An extension API call: MV3 kills a worker 30 s after the last one. */
   keepAlive: () => void;
@@ -94,11 +95,25 @@ export class TaskRunner {
     }
     const read = await readBook(this.task.url, this.rule, this.task.range, this.load, this.abort.signal);
     const book: BookRecord = { taskId: this.task.id, ...read };
+    if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
     this.throwIfStopped();
     await this.deps.store.putBook(book);
     this.update({ ...this.task, title: book.title, author: book.author, totalChapters: book.chapters.length });
     this.log('info', `Read «${book.title}» by ${book.author || 'an unknown author'}: ${book.chapters.length} chapters.`);
     return book;
+  }
+
+  /** The cover is optional: a site that will not give it costs the book its cover, nothing more. */
+  private async coverImage(url: string): Promise<Uint8Array | undefined> {
+    try {
+      return await this.deps.loadBytes(url, this.rule, this.abort.signal, (at, info) => this.observe(at, info));
+    } catch (error) {
+      this.throwIfStopped();
+      const info = toErrorInfo(error);
+      if (info.code === 'storage' || info.code === 'internal') throw error;
+      this.log('warn', `The cover ${url} could not be fetched, so the book has none: ${info.message}`, info.code);
+      return undefined;
+    }
   }
 
   private async downloadChapters(book: BookRecord): Promise<void> {

@@ -6,7 +6,9 @@ import { basename } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../lib/contract';
 import { expectedTxtLines } from '../fixtures/expected-txt';
-import { startDemoSite, type DemoSite } from '../fixtures/site';
+import { EPub } from 'epub2';
+import { epubcheck } from '../fixtures/epubcheck';
+import { chapterTitle, startDemoSite, type DemoSite } from '../fixtures/site';
 import { launchExtension, sleep, type Ext } from './harness';
 
 let site: DemoSite;
@@ -92,5 +94,21 @@ describe('downloads in Chromium', () => {
     expect(site.hits(chapterPath)).toBe(atCancel);
     expect(atCancel).toBeLessThan(300);
     expect((await ext.send({ type: 'task.get', taskId: task.id })).task.status).toBe('cancelled');
+  });
+});
+
+describe('EPUB in Chromium', () => {
+  it('downloads the demo book as EPUB (the default) that passes epubcheck and lists its chapters in order', async () => {
+    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/1/` });
+    const done = await ext.waitForTask(task.id, ended, 60_000);
+    expect(done).toMatchObject({ status: 'completed', format: 'epub', fileName: '演示之书 - 示例作者.epub' });
+    const path = await ext.downloadPath(done.downloadId!);
+    expect(basename(path)).toBe('演示之书 - 示例作者.epub');
+    const [verdict, parsed] = await Promise.all([epubcheck(path), EPub.createAsync(path)]);
+    expect(verdict).toMatchObject({ fatals: 0, errors: 0 });
+    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title) => /^第\d+章/.test(title ?? ''));
+    expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
+    const mime = await ext.page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]?.mime), done.downloadId!);
+    expect(mime).toBe('application/epub+zip');
   });
 });

@@ -7,6 +7,8 @@ import { Store } from '../../../lib/store/store';
 
 export interface SavedFile {
   fileName: string;
+  blob: Blob;
+  /** The file as UTF-8 text (meaningful for TXT books). */
   text: string;
 }
 
@@ -33,7 +35,7 @@ export async function startService(options: { fetch?: typeof fetch; settings?: P
     fetch: options.fetch ?? fetch,
     saveFile: async (task) => {
       const { blob, fileName } = await buildBookFile(store, task.id);
-      files.set(task.id, { fileName, text: await blob.text() });
+      files.set(task.id, { fileName, blob, text: await blob.text() });
       return { fileName, downloadId: files.size };
     },
     keepAlive: () => {

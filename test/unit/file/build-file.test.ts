@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBookFile, MIME } from '../../../lib/file/build-file';
 import type { BookRecord } from '../../../lib/store/schema';
 import { Store } from '../../../lib/store/store';
-import { epubcheck, tempDir, writeBlob } from './epubcheck';
+import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
 import { chapter, failedChapter, makeTask, openEpub, PNG_1X1 } from './fixtures';
 
 let store: Store;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEpub } from '../../../lib/file/epub';
 import type { ChapterSource } from '../../../lib/file/txt';
 import type { ChapterRecord } from '../../../lib/store/schema';
-import { epubcheck, tempDir, writeBlob } from './epubcheck';
+import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
 import { makeTask, openEpub, type OpenedEpub } from './fixtures';
 
 const CHAPTERS = 2000;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/contract';
 import { buildEpub } from '../../../lib/file/epub';
 import type { BookRecord, ChapterRecord } from '../../../lib/store/schema';
-import { epubcheck, tempDir, writeBlob } from './epubcheck';
+import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
 import { chapter, failedChapter, firstZipEntry, makeBook, makeTask, memorySource, openEpub, PNG_1X1, type OpenedEpub } from './fixtures';
 
 const NOW = new Date('2026-11-28T03:00:00.456Z');

@@ -1,0 +1,73 @@
+// An EPUB download through the engine: the book, its cover from the site, every chapter in
+// order, and a file that W3C epubcheck and an independent parser both accept.
+import { rm } from 'node:fs/promises';
+import { EPub } from 'epub2';
+import JSZip from 'jszip';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
+import { bookInfo, chapterParagraphs, chapterTitle, coverPng, startDemoSite, type DemoSite } from '../../fixtures/site';
+import { cancelAllTasks, startService } from './service-harness';
+
+let site: DemoSite;
+let dir: string;
+beforeAll(async () => {
+  site = await startDemoSite();
+  dir = await tempDir();
+});
+afterAll(async () => {
+  await site.close();
+  await rm(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  await cancelAllTasks();
+});
+
+describe('EPUB downloads', () => {
+  it('downloads demo book 1 as EPUB 3 with its cover, passing epubcheck and epub2 in order', async () => {
+    const service = await startService();
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/` });
+    expect(task.format).toBe('epub'); // the default format
+    const done = await service.waitForTask(task.id, service.ended);
+    expect(done).toMatchObject({ status: 'completed', fileName: '演示之书 - 示例作者.epub' });
+
+    const { blob } = service.files.get(task.id)!;
+    const zip = await JSZip.loadAsync(await blob.arrayBuffer());
+    const cover = await zip.file('OEBPS/images/cover.png')?.async('uint8array');
+    expect(cover && Buffer.from(cover).equals(coverPng('1'))).toBe(true);
+    const opf = await zip.file('OEBPS/content.opf')!.async('string');
+    expect(opf).toContain('<dc:title>演示之书</dc:title>');
+    expect(opf).toContain(`<dc:source>${site.origin}/book/1/</dc:source>`);
+    expect(opf).toContain('<dc:language>zh</dc:language>');
+    const third = await zip.file('OEBPS/text/chapter-00003.xhtml')!.async('string');
+    for (const paragraph of chapterParagraphs('1', 3)) expect(third).toContain(`<p>${paragraph}</p>`);
+
+    const path = await writeBlob(dir, 'book-1.epub', blob);
+    const [verdict, parsed] = await Promise.all([epubcheck(path), EPub.createAsync(path)]);
+    expect(verdict).toMatchObject({ fatals: 0, errors: 0 });
+    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title) => /^第\d+章/.test(title ?? ''));
+    expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
+  });
+
+  it('builds a book whose site has no cover, without one', async () => {
+    const service = await startService();
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/3/`, format: 'epub' });
+    const done = await service.waitForTask(task.id, service.ended);
+    expect(done.status).toBe('completed');
+    const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
+    expect(Object.keys(zip.files).filter((name) => name.includes('cover'))).toEqual([]);
+    expect(bookInfo('3').cover).toBe(false);
+  });
+
+  it('a cover the site will not give costs the book its cover, not the download', async () => {
+    site.setFault(/^\/cover\//, { kind: 'status', status: 404 });
+    const service = await startService();
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'epub' });
+    const done = await service.waitForTask(task.id, service.ended);
+    site.setFault(null);
+    expect(done).toMatchObject({ status: 'completed', failedChapters: 0 });
+    const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
+    expect(zip.file('OEBPS/images/cover.png')).toBeNull();
+    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    expect(events.some((e: { message: string }) => e.message.includes('cover'))).toBe(true);
+  });
+});
