@@ -106,7 +106,7 @@ describe('EPUB in Chromium', () => {
     expect(basename(path)).toBe('演示之书 - 示例作者.epub');
     const [verdict, parsed] = await Promise.all([epubcheck(path), EPub.createAsync(path)]);
     expect(verdict).toMatchObject({ fatals: 0, errors: 0 });
-    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title) => /^第\d+章/.test(title ?? ''));
+    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title: string | undefined) => /^第\d+章/.test(title ?? ''));
     expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
     const mime = await ext.page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]?.mime), done.downloadId!);
     expect(mime).toBe('application/epub+zip');

@@ -44,7 +44,7 @@ describe('EPUB downloads', () => {
     const path = await writeBlob(dir, 'book-1.epub', blob);
     const [verdict, parsed] = await Promise.all([epubcheck(path), EPub.createAsync(path)]);
     expect(verdict).toMatchObject({ fatals: 0, errors: 0 });
-    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title) => /^第\d+章/.test(title ?? ''));
+    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title: string | undefined) => /^第\d+章/.test(title ?? ''));
     expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
   });
 

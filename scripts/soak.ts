@@ -1,0 +1,117 @@
+// `npm run soak -- --minutes N`: many downloads against the demo site with random faults and
+// worker kills, for N minutes (default 3). Prints how many tasks ended in each state and how many
+// were ever stuck beyond their bound; exits 1 if any was. Not part of `npm test`.
+import { existsSync } from 'node:fs';
+import type { Task } from '../lib/contract';
+import { EXTENSION_DIR, launchExtension, sleep } from '../test/browser/harness';
+import { startDemoSite, type Fault } from '../test/fixtures/site';
+
+const minutes = Number(process.argv[process.argv.indexOf('--minutes') + 1]) || 3;
+const seed = Number(process.argv[process.argv.indexOf('--seed') + 1]) || Date.now() % 100_000;
+const SETTINGS = { requestTimeoutMs: 5_000, maxAttempts: 3, watchdogPeriodSeconds: 5, concurrency: 4, maxRunningTasks: 3 };
+// A task may sit without visible progress for at most: one page's tries and backoffs, a
+// Retry-After pause, a watchdog period and some slack. Beyond that it counts as stuck.
+const STUCK_AFTER_MS = SETTINGS.requestTimeoutMs * SETTINGS.maxAttempts + 2_000 + 5_000 + SETTINGS.watchdogPeriodSeconds * 1_000 + 15_000;
+const DRAIN_MS = 3 * 60_000;
+const MAX_ACTIVE = 5;
+
+let state = seed;
+const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+const FAULTS: Array<() => Fault> = [
+  () => ({ kind: 'status', status: pick([500, 502, 503]), times: 1 + Math.floor(random() * 3) }),
+  () => ({ kind: 'status', status: 503 }),
+  () => ({ kind: 'status', status: 429, times: 1, retryAfter: 1 }),
+  () => ({ kind: 'status', status: 404 }),
+  () => ({ kind: 'hang', times: 2 }),
+  () => ({ kind: 'reset', times: 2 }),
+  () => ({ kind: 'empty', times: 2 }),
+  () => ({ kind: 'challenge', times: 1 }),
+  () => ({ kind: 'truncate', times: 1 }),
+  () => ({ kind: 'trickle', intervalMs: 200, times: 1 }),
+];
+
+async function main(): Promise<number> {
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error('Build the extension first: npm run build');
+  console.log(`Soak for ${minutes} min (seed ${seed}); a task is stuck after ${STUCK_AFTER_MS / 1000} s without progress.`);
+  const site = await startDemoSite({ latencyMs: 10 });
+  const ext = await launchExtension();
+  const seen = new Map<string, { key: string; at: number; stuck: boolean }>();
+  let kills = 0;
+  try {
+    await ext.send({ type: 'settings.set', patch: SETTINGS });
+    const until = Date.now() + minutes * 60_000;
+    let nextKill = Date.now() + 10_000;
+    let nextFault = Date.now();
+    while (Date.now() < until) {
+      const { tasks } = (await ext.send({ type: 'task.list' })) as { tasks: Task[] };
+      track(tasks, seen);
+      const active = tasks.filter((t) => t.status === 'queued' || t.status === 'running');
+      if (active.length < MAX_ACTIVE) {
+        const book = pick(['1', '2', '3', 'en', `gen-${20 + Math.floor(random() * 180)}`, 'missing-book']);
+        await ext.send({ type: 'task.start', url: `${site.origin}/book/${book}/`, format: pick(['epub', 'txt']) });
+      }
+      if (active.length && random() < 0.03) await ext.send({ type: 'task.cancel', taskId: pick(active).id });
+      if (Date.now() > nextFault) {
+        site.setFault(null);
+        for (let i = 0; i < 3; i++) site.setFault(new RegExp(`/${1 + Math.floor(random() * 60)}\\.html$`), pick(FAULTS)());
+        nextFault = Date.now() + 5_000;
+      }
+      if (Date.now() > nextKill) {
+        await ext.stopWorker();
+        kills += 1;
+        nextKill = Date.now() + 8_000 + random() * 15_000;
+      }
+      await sleep(1_000);
+    }
+    site.setFault(null);
+    console.log(`Stopped adding work after ${kills} worker kills; waiting up to ${DRAIN_MS / 1000} s for every task to end.`);
+    const drainUntil = Date.now() + DRAIN_MS;
+    let tasks: Task[] = [];
+    while (Date.now() < drainUntil) {
+      tasks = ((await ext.send({ type: 'task.list' })) as { tasks: Task[] }).tasks;
+      track(tasks, seen);
+      if (tasks.every((t) => t.status !== 'queued' && t.status !== 'running')) break;
+      await sleep(1_000);
+    }
+    const byState = new Map<string, number>();
+    for (const task of tasks) {
+      const key = task.status === 'failed' ? `failed/${task.error?.code}` : task.status;
+      byState.set(key, (byState.get(key) ?? 0) + 1);
+    }
+    const unfinished = tasks.filter((t) => t.status === 'queued' || t.status === 'running').length;
+    const stuck = [...seen.values()].filter((s) => s.stuck).length;
+    console.log(`Tasks: ${tasks.length}, worker kills: ${kills}`);
+    for (const [key, count] of [...byState].sort()) console.log(`  ${key}: ${count}`);
+    console.log(`Ever stuck beyond ${STUCK_AFTER_MS / 1000} s: ${stuck}; not ended after the drain: ${unfinished}`);
+    return stuck + unfinished === 0 ? 0 : 1;
+  } finally {
+    await ext.close();
+    await site.close();
+  }
+}
+
+/** Notes each task's last visible change and flags those that went quiet for too long. */
+function track(tasks: Task[], seen: Map<string, { key: string; at: number; stuck: boolean }>): void {
+  const now = Date.now();
+  for (const task of tasks) {
+    const key = `${task.status}/${task.completedChapters}/${task.failedChapters}/${task.attempts ?? 0}/${task.resumes}`;
+    const last = seen.get(task.id);
+    if (!last || last.key !== key) {
+      seen.set(task.id, { key, at: now, stuck: last?.stuck ?? false });
+    } else if (task.status === 'running' && now - last.at > STUCK_AFTER_MS && !last.stuck) {
+      // Only running tasks: a queued one may rightly wait behind others (the drain checks it ends).
+      last.stuck = true;
+      console.log(`STUCK: ${task.id} ${task.url} ${key} for ${Math.round((now - last.at) / 1000)} s`);
+    }
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
