@@ -1,23 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bookInfo, startDemoSite, type DemoSite } from '../../fixtures/site';
+import { describe, expect, it } from 'vitest';
+import { bookInfo } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
-import { cancelAllTasks, startService } from './service-harness';
+import { startService, useDemoSite } from './service-harness';
 
-let site: DemoSite;
-beforeAll(async () => {
-  site = await startDemoSite();
-});
-afterAll(async () => {
-  await site.close();
-});
-afterEach(async () => {
-  await cancelAllTasks();
-});
-beforeEach(() => {
-  site.resetLog();
-  site.setLatency(0);
-  site.setFault(null);
-});
+const site = useDemoSite();
 
 const fileLines = (text: string) => text.replace(/\n$/, '').split('\n');
 

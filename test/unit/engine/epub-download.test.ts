@@ -3,23 +3,18 @@
 import { rm } from 'node:fs/promises';
 import { EPub } from 'epub2';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
-import { bookInfo, chapterParagraphs, chapterTitle, coverPng, startDemoSite, type DemoSite } from '../../fixtures/site';
-import { cancelAllTasks, startService } from './service-harness';
+import { bookInfo, chapterParagraphs, chapterTitle, coverPng } from '../../fixtures/site';
+import { startService, useDemoSite } from './service-harness';
 
-let site: DemoSite;
+const site = useDemoSite();
 let dir: string;
 beforeAll(async () => {
-  site = await startDemoSite();
   dir = await tempDir();
 });
 afterAll(async () => {
-  await site.close();
   await rm(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await cancelAllTasks();
 });
 
 describe('EPUB downloads', () => {
@@ -63,7 +58,6 @@ describe('EPUB downloads', () => {
     const service = await startService();
     const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'epub' });
     const done = await service.waitForTask(task.id, service.ended);
-    site.setFault(null);
     expect(done).toMatchObject({ status: 'completed', failedChapters: 0 });
     const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
     expect(zip.file('OEBPS/images/cover.png')).toBeNull();

@@ -2,28 +2,13 @@
 // a known state with a contract code, within a stated bound. The engine runs as in the worker,
 // against the demo site over real HTTP on 127.0.0.1.
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/contract';
-import { chapterParagraphs, startDemoSite, type DemoSite } from '../../fixtures/site';
+import { chapterParagraphs } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
-import { cancelAllTasks, startService } from './service-harness';
+import { startService, useDemoSite } from './service-harness';
 
-let site: DemoSite;
-beforeAll(async () => {
-  site = await startDemoSite();
-});
-afterAll(async () => {
-  await site.close();
-});
-afterEach(async () => {
-  await cancelAllTasks();
-});
-beforeEach(() => {
-  site.resetLog();
-  site.setLatency(0);
-  site.setFault(null);
-  site.setRateLimit(null);
-});
+const site = useDemoSite();
 
 // Short timeouts keep the matrix fast; the bounds below follow from them:
 // a page gives up after 3 tries × 1 s plus 0.5 s + 1 s of backoff (with jitter) ≈ 5 s.

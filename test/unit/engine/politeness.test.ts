@@ -1,19 +1,9 @@
 // A site that allows 5 requests per second and answers 429 beyond: the per-host scheduler
 // learns the pace from the refusals and finishes the book with nothing lost.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../fixtures/site';
-import { cancelAllTasks, startService } from './service-harness';
+import { describe, expect, it } from 'vitest';
+import { startService, useDemoSite } from './service-harness';
 
-let site: DemoSite;
-beforeAll(async () => {
-  site = await startDemoSite();
-});
-afterAll(async () => {
-  await site.close();
-});
-afterEach(async () => {
-  await cancelAllTasks();
-});
+const site = useDemoSite();
 
 describe('politeness that adapts', () => {
   it('a site allowing 5 requests/s: 0 failed chapters, and at most 2 refusals after the first 3 s', async () => {

@@ -1,27 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/contract';
 import { Store } from '../../../lib/store/store';
 import { MAX_RESUMES_WITHOUT_PROGRESS } from '../../../lib/service/task-manager';
-import { chapterParagraphs, chapterTitle, startDemoSite, type DemoSite } from '../../fixtures/site';
+import { chapterParagraphs, chapterTitle } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
-import { cancelAllTasks, startService } from './service-harness';
+import { startService, useDemoSite } from './service-harness';
 
-let site: DemoSite;
-beforeAll(async () => {
-  site = await startDemoSite();
-});
-afterAll(async () => {
-  await site.close();
-});
-afterEach(async () => {
-  await cancelAllTasks();
-});
-beforeEach(() => {
-  site.resetLog();
-  site.setLatency(0);
-  site.setFault(null);
-});
+const site = useDemoSite();
 
 /** What a worker that died mid-download leaves in storage: a `running` task and some chapters. */
 async function orphan(dbName: string, patch: Partial<Task>, storedChapters: number[]): Promise<Task> {

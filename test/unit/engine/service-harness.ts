@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startDemoSite, type DemoSite } from '../../fixtures/site';
 import type { Request, Settings, Task } from '../../../lib/contract';
 import { buildBookFile } from '../../../lib/file/build-file';
 import { DownloadService, type Platform } from '../../../lib/service/service';
@@ -64,4 +66,35 @@ export async function startService(options: { fetch?: typeof fetch; settings?: P
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
   return { service, store, dbName, files, send, waitForTask, ended, keepAlives: () => keepAlives };
+}
+
+/**
+ * The demo site for one test file: started once, reset before each test (log, latency, faults,
+ * rate limit), and every task cancelled after each test so none outlives it.
+ */
+export function useDemoSite(): DemoSite {
+  let current: DemoSite | undefined;
+  beforeAll(async () => {
+    current = await startDemoSite();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    current!.resetLog();
+    current!.setLatency(0);
+    current!.setFault(null);
+    current!.setRateLimit(null);
+  });
+  afterEach(async () => {
+    await cancelAllTasks();
+  });
+  // Tests read `site.origin` at run time, after beforeAll has started the real site.
+  return new Proxy({} as DemoSite, {
+    get(_target, key) {
+      if (!current) throw new Error('The demo site is used before beforeAll started it.');
+      const value = Reflect.get(current, key) as unknown;
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
