@@ -6,6 +6,7 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
 import type { SourceRule } from '../contract';
 import { AppError } from '../errors';
+import { cleanText, stripPageMark } from './cleanup';
 import { extractValue, parseSelector, resolveUrl, selectAll, selectElements, selectFirst } from './selector';
 
 export interface BookInfo {
@@ -188,7 +189,7 @@ export function parseChapterPage(html: string, url: string, rule: SourceRule, to
   const { $, base } = loadPage(html, url);
   // Several matches (`#content p`) are several paragraphs of one text.
   const found = selectAll($, null, rule.chapter.content, base);
-  const text = purify(found.join('\n'), rule);
+  const text = cleanText(purify(found.join('\n'), rule));
   if (!text) {
     const why = found.length === 0 ? 'found nothing' : 'found only empty text (after purify)';
     throw new AppError(
@@ -196,11 +197,21 @@ export function parseChapterPage(html: string, url: string, rule: SourceRule, to
       `The chapter page ${url} has no text: selector "${rule.chapter.content}" ${why}. The source "${rule.id}" may no longer fit the site.`,
     );
   }
+  const title = oneLine(optional($, rule.chapter.title, base));
   return {
-    title: oneLine(optional($, rule.chapter.title, base)) ?? tocTitle,
+    title: title ? stripPageMark(title) : tocTitle,
     text,
-    next: elsewhere(httpUrl(optional($, rule.chapter.next, base), base), url),
+    next: leadsToNextChapter($, rule) ? undefined : elsewhere(httpUrl(optional($, rule.chapter.next, base), base), url),
   };
+}
+
+// A "next page" link that says it goes to the next chapter (or nowhere) ends this chapter.
+const NEXT_CHAPTER_TEXT = /下一章|下一节|下一回|没有了|next chapter/i;
+
+function leadsToNextChapter($: CheerioAPI, rule: SourceRule): boolean {
+  if (!rule.chapter.next) return false;
+  const link = selectElements($, null, parseSelector(rule.chapter.next).css)[0];
+  return link !== undefined && NEXT_CHAPTER_TEXT.test($(link).text());
 }
 
 /**
