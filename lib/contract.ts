@@ -101,6 +101,8 @@ export interface Settings {
   maxRunningTasks: number;
   /** A book with more chapters missing than this share ends `failed` instead of `completed`. */
   maxFailedChapterPercent: number;
+  /** A system notification when a download finishes or fails. */
+  notifications: boolean;
 }
 
 /** A selector string: `css[@what][##regex##replacement]` (contract §2). */

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxTaskMinutes: 720,
   maxRunningTasks: 2,
   maxFailedChapterPercent: 10,
+  notifications: true,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -35,6 +36,7 @@ const CHECKS: Record<keyof Settings, Check> = {
   maxTaskMinutes: integer(1, 10_080),
   maxRunningTasks: integer(1, 8),
   maxFailedChapterPercent: integer(0, 100),
+  notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

@@ -7,14 +7,14 @@ import type { Task } from '@/lib/contract';
 const OFFSCREEN_PATH = 'offscreen.html';
 
 /** Builds the book where blob URLs exist and hands it to the downloads bar. */
-export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fileName: string; downloadId: number }> {
+export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fileName: string; downloadId: number; stats: string }> {
   const built = chrome.offscreen ? await buildOffscreen(task.id) : await buildHere(task.id, await store);
   const downloadId = await chrome.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
   releaseWhenSaved(downloadId, built.url);
-  return { fileName: built.fileName, downloadId };
+  return { fileName: built.fileName, downloadId, stats: built.stats };
 }
 
-async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: string }> {
+async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: string; stats: string }> {
   await ensureOffscreenDocument();
   const request: OffscreenRequest = { target: 'offscreen', type: 'build-file', taskId };
   const answer = (await chrome.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
@@ -24,9 +24,9 @@ async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: 
 }
 
 // Firefox's background is a page, so it can make the blob URL itself.
-async function buildHere(taskId: string, store: Store): Promise<{ url: string; fileName: string }> {
-  const { blob, fileName } = await buildBookFile(store, taskId);
-  return { url: URL.createObjectURL(blob), fileName };
+async function buildHere(taskId: string, store: Store): Promise<{ url: string; fileName: string; stats: string }> {
+  const { blob, fileName, stats } = await buildBookFile(store, taskId);
+  return { url: URL.createObjectURL(blob), fileName, stats };
 }
 
 let creating: Promise<void> | undefined;

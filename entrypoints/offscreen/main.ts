@@ -16,7 +16,7 @@ chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) =
   }
   store
     .then((opened) => buildBookFile(opened, message.taskId))
-    .then(({ blob, fileName }): BuildFileAnswer => ({ ok: true, url: URL.createObjectURL(blob), fileName }))
+    .then(({ blob, fileName, stats }): BuildFileAnswer => ({ ok: true, url: URL.createObjectURL(blob), fileName, stats }))
     .catch((error: unknown): BuildFileAnswer => ({ ok: false, error: toErrorInfo(error) }))
     .then(sendResponse);
   return true;

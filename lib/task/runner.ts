@@ -9,7 +9,7 @@ import { readChapter } from './read-chapter';
 import { fail, isFinal, progressOf, transition } from './state';
 
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
-export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number }>;
+export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
 
 export interface RunnerDeps {
   store: Store;
@@ -179,7 +179,8 @@ export class TaskRunner {
       throw new AppError(firstCode, `${failedChapters} of ${totalChapters} chapters could not be downloaded, more than the ${allowed}% allowed in Settings, so no file was made. Retry to fetch only the missing ones.`);
     }
     await this.saving;
-    const file = await this.deps.saveFile(this.task);
+    const { stats, ...file } = await this.deps.saveFile(this.task);
+    if (stats) this.log('info', `File: ${stats}.`);
     const warning =
       failedChapters > 0
         ? {

@@ -34,16 +34,55 @@ export function progressText(task: Task): string {
 export interface TaskActions {
   cancel: boolean;
   retry: boolean;
+  /** A completed book with chapters missing: fetch just those again (the worker's retry). */
+  retryMissing: boolean;
   remove: boolean;
+  /** "Show in folder" and "Open": the file reached the downloads bar. */
+  file: boolean;
 }
 
-/** Cancel while queued or running; retry once failed or cancelled; remove anything not running. */
-export function taskActions(status: TaskStatus): TaskActions {
+/**
+ * Cancel while queued or running; retry once failed or cancelled (or missing chapters on a
+ * completed book); remove anything not running; the file's buttons once it was handed over.
+ */
+export function taskActions(task: Pick<Task, 'status' | 'failedChapters' | 'downloadId'>): TaskActions {
+  const { status } = task;
   return {
     cancel: status === 'queued' || status === 'running',
     retry: status === 'failed' || status === 'cancelled',
+    retryMissing: status === 'completed' && task.failedChapters > 0,
     remove: status !== 'running',
+    file: status === 'completed' && typeof task.downloadId === 'number',
   };
+}
+
+/** What helps with a failed task, besides Retry: its error in a few words and where to look. */
+export interface ErrorHelp {
+  /** The kind of failure in the UI language; the worker's own sentence follows it. */
+  kind: string;
+  /** The book page, for errors the site itself may explain (down, refusing, asking for a login). */
+  siteUrl?: string;
+  /** The options page's diagnostics: the task's log says which page failed and how. */
+  diagnostics: boolean;
+}
+
+const SITE_ERRORS: ReadonlySet<string> = new Set(['network', 'http_status', 'timeout']);
+
+export function errorHelp(task: Pick<Task, 'status' | 'error' | 'url'>): ErrorHelp | null {
+  if (task.status !== 'failed') return null;
+  const code = task.error?.code;
+  return {
+    kind: (code && strings.errorKind[code]) || strings.errorOther,
+    siteUrl: code && SITE_ERRORS.has(code) ? task.url : undefined,
+    diagnostics: true,
+  };
+}
+
+/** "chapters 5–10" when the task asked for part of the book. */
+export function rangeText(task: Pick<Task, 'range'>): string | undefined {
+  const { from, to } = task.range ?? {};
+  if (from === undefined && to === undefined) return undefined;
+  return strings.taskRange(from, to);
 }
 
 export interface TaskNotes {

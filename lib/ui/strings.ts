@@ -1,177 +1,262 @@
-// Every sentence the popup shows, in one place so it can be translated later.
-import type { TaskStatus } from '../contract';
+// Every sentence the popup, the options page and the toolbar button show, in the words of the
+// browser's language. The words live in public/_locales/<lang>/messages.json; this file gives
+// them a shape (plurals, arguments) so the UI code reads `strings.savedAs(name)`.
+//
+// Sentences that come from the worker (task errors, refused input) are shown as the worker
+// wrote them, in English.
+import type { ErrorCode, Settings, TaskStatus } from '../contract';
+import { keyTranslate, type MessageKey, type Translate } from './i18n';
 
-export const strings = {
-  appTitle: 'Novel Downloader',
+export function createStrings(t: Translate) {
+  /** "1 chapter" / "N chapters": Chrome's messages have no plurals, so two messages. */
+  const counted = (one: MessageKey, many: MessageKey) => (count: number) => (count === 1 ? t(one) : t(many, [count]));
+  const chapterCount = counted('chapterCountOne', 'chapterCountMany');
+  const field = (label: MessageKey, help: MessageKey) => ({ label: t(label), help: t(help) });
 
-  // Start form
-  startHeading: 'Download this page',
-  startHeadingManual: 'Download a book',
-  urlLabelTab: 'Page address',
-  urlLabelManual: 'Book URL',
-  urlPlaceholder: 'Paste the address of a book page',
-  formatLabel: 'Format',
-  formatEpub: 'EPUB',
-  formatTxt: 'TXT',
-  downloadButton: 'Download',
-  downloadingButton: 'Starting…',
+  return {
+    appTitle: t('appName'),
+    /** The `lang` of the pages: the language the messages are in. */
+    htmlLang: t('htmlLang'),
 
-  // Task list
-  tasksHeading: 'Downloads',
-  noTasks: 'No downloads yet.',
-  loadingTasks: 'Loading downloads…',
-  reconnecting: 'Reconnecting to the background worker…',
-  cancelButton: 'Cancel',
-  retryButton: 'Retry',
-  removeButton: 'Remove',
-  progressLabel: 'Download progress',
-  readingToc: 'Reading the table of contents…',
-  waiting: 'Waiting to start…',
+    // Start form
+    startHeading: t('startHeading'),
+    startHeadingManual: t('startHeadingManual'),
+    urlLabelTab: t('urlLabelTab'),
+    urlLabelManual: t('urlLabelManual'),
+    urlPlaceholder: t('urlPlaceholder'),
+    formatLabel: t('formatLabel'),
+    formatEpub: t('formatEpub'),
+    formatTxt: t('formatTxt'),
+    downloadButton: t('downloadButton'),
+    downloadingButton: t('downloadingButton'),
+    rangeLabel: t('rangeLabel'),
+    rangeFrom: t('rangeFrom'),
+    rangeTo: t('rangeTo'),
+    rangeLast: t('rangeLast'),
+    rangeOf: (chapters: number) => t('rangeOf', [chapters]),
+    rangeHelp: t('rangeHelp'),
+    rangeNotNumber: (label: string) => t('rangeNotNumber', [label]),
+    rangeReversed: (from: number, to: number) => t('rangeReversed', [from, to]),
+    rangeTooHigh: (chapters: number, chapter: number) => t('rangeTooHigh', [chapters, chapter]),
+    /** A task's range as its row shows it: "chapters 5–10", "from chapter 5", "chapters 1–10". */
+    taskRange: (from: number | undefined, to: number | undefined) =>
+      to === undefined ? t('taskRangeFrom', [from ?? 1]) : t('taskRange', [from ?? 1, to]),
 
-  status: {
-    queued: 'Queued',
-    running: 'Downloading',
-    completed: 'Completed',
-    failed: 'Failed',
-    cancelled: 'Cancelled',
-  } satisfies Record<TaskStatus, string>,
+    // Task list
+    tasksHeading: t('tasksHeading'),
+    noTasks: t('noTasks'),
+    loadingTasks: t('loadingTasks'),
+    reconnecting: t('reconnecting'),
+    cancelButton: t('cancelButton'),
+    retryButton: t('retryButton'),
+    retryMissingButton: t('retryMissingButton'),
+    removeButton: t('removeButton'),
+    showInFolderButton: t('showInFolderButton'),
+    openFileButton: t('openFileButton'),
+    fileMissing: t('fileMissing'),
+    openSiteLink: t('openSiteLink'),
+    openDiagnosticsLink: t('openDiagnosticsLink'),
+    clearFinishedButton: t('clearFinishedButton'),
+    clearFinishedHelp: t('clearFinishedHelp'),
+    progressLabel: t('progressLabel'),
+    readingToc: t('readingToc'),
+    waiting: t('waiting'),
 
-  byAuthor: (author: string) => `by ${author}`,
-  chapters: (completed: number, total: number, percent: number) =>
-    `${completed}/${total} chapters · ${percent}%`,
-  failedChapters: (count: number) =>
-    count === 1 ? '1 chapter could not be downloaded.' : `${count} chapters could not be downloaded.`,
-  savedAs: (fileName: string) => `Saved as ${fileName}`,
-  warning: (message: string) => `Warning: ${message}`,
-  unknownError: 'Something went wrong, and the browser gave no reason.',
+    status: {
+      queued: t('statusQueued'),
+      running: t('statusRunning'),
+      completed: t('statusCompleted'),
+      failed: t('statusFailed'),
+      cancelled: t('statusCancelled'),
+    } satisfies Record<TaskStatus, string>,
 
-  // Options page (entrypoints/options)
-  options: {
-    pageTitle: 'Novel Downloader options',
-    navLabel: 'Sections',
-    sections: {
-      settings: 'Settings',
-      sources: 'Book sources',
-      diagnostics: 'Diagnostics',
+    byAuthor: (author: string) => t('byAuthor', [author]),
+    chapterCount,
+    chapters: (completed: number, total: number, percent: number) => t('chaptersProgress', [completed, total, percent]),
+    failedChapters: counted('failedChaptersOne', 'failedChaptersMany'),
+    savedAs: (fileName: string) => t('savedAs', [fileName]),
+    warning: (message: string) => t('warning', [message]),
+    unknownError: t('unknownError'),
+    speed: (perMinute: string) => t('speedPerMinute', [perMinute]),
+    timeLeftUnderMinute: t('timeLeftUnderMinute'),
+    timeLeftMinutes: (minutes: number) => t('timeLeftMinutes', [minutes]),
+    timeLeftHours: (hours: number, minutes: number) => t('timeLeftHours', [hours, minutes]),
+
+    /** A failed task's error in a few words, before the worker's own sentence. */
+    errorKind: {
+      network: t('errorNetwork'),
+      http_status: t('errorHttpStatus'),
+      timeout: t('errorTimeout'),
+      parse: t('errorParse'),
+      interrupted: t('errorInterrupted'),
+      storage: t('errorStorage'),
+      permission: t('errorPermission'),
+    } satisfies Partial<Record<ErrorCode, string>> as Partial<Record<ErrorCode, string>>,
+    errorOther: t('errorOther'),
+
+    // Popup: a book detected in the active tab (entrypoints/content.ts)
+    detectedHeading: t('detectedHeading'),
+    detectedOffer: (title: string, chapters: number) =>
+      chapters > 0 ? t('detectedOffer', [title, chapterCount(chapters)]) : t('detectedOfferNoCount', [title]),
+    detectedGeneric: t('detectedGeneric'),
+
+    // Toolbar button while a download runs (entrypoints/background/badge-progress.ts)
+    badge: {
+      downloading: (title: string, done: number, total: number) => t('badgeDownloading', [title, done, total]),
+      readingToc: (title: string) => t('badgeReadingToc', [title]),
+      downloadingMany: (count: number, percent: number) => t('badgeDownloadingMany', [count, percent]),
+      line: (title: string, done: number, total: number) => t('badgeLine', [title, done, total]),
+      lineToc: (title: string) => t('badgeLineToc', [title]),
+      queued: (count: number) => t('badgeQueued', [count]),
     },
-    loading: 'Loading…',
 
-    // Settings
-    settingsIntro: 'How downloads behave. Changes apply to the next request.',
-    fields: {
-      defaultFormat: { label: 'Default format', help: 'The file type a download gets when none is chosen.' },
-      concurrency: { label: 'Parallel requests per site', help: 'How many pages of one site are fetched at once (1–16). A source may ask for fewer.' },
-      delayMs: { label: 'Pause between requests (ms)', help: 'Milliseconds to wait between two requests to one site (0–60000). A source may ask for more.' },
-      requestTimeoutMs: { label: 'Request timeout (seconds)', help: 'A page with no complete answer by then counts as a failed try (1–600 s).' },
-      maxAttempts: { label: 'Tries per page', help: 'Tries for network errors, timeouts, 5xx and 429 before a chapter is given up (1–10).' },
-      maxRunningTasks: { label: 'Downloads at once', help: 'Books downloading at the same time; the rest wait in the queue (1–8).' },
-      watchdogPeriodSeconds: { label: 'Watchdog period (seconds)', help: 'How often stuck downloads are looked for (1–3600 s; packed Chrome runs it at most every 30 s).' },
-      maxTaskMinutes: { label: 'Longest download (minutes)', help: 'A download still running after this ends with a timeout (1–10080 min).' },
-      maxFailedChapterPercent: { label: 'Missing chapters allowed (%)', help: 'A book with a larger share of chapters that could not be downloaded ends as failed instead of completed (0–100).' },
-    } satisfies Record<keyof import('../contract').Settings, { label: string; help: string }>,
-    saveButton: 'Save',
-    savingButton: 'Saving…',
-    saved: 'Saved',
-    noChanges: 'Nothing to save: no setting was changed.',
-    notANumber: (label: string) => `"${label}" needs a number.`,
-
-    // Sources
-    sourcesIntro: 'Sources tell the extension how to read a site. Built-in sources come with it; imported ones are yours.',
-    noSources: 'No sources.',
-    builtIn: 'Built-in',
-    imported: 'Imported',
-    enabledLabel: 'Enabled',
-    selectSource: (name: string) => `Select ${name} for export`,
-    matchesLabel: 'Matches',
-    exportAll: 'Export all',
-    exportSelected: (count: number) => `Export selected (${count})`,
-    deleteButton: 'Delete',
-    deleteConfirm: (name: string) => `Delete the source "${name}"? Downloads already made are kept.`,
-    deleted: (name: string) => `Deleted ${name}.`,
-    importHeading: 'Import sources',
-    importFileLabel: 'From a file (.json)',
-    importPasteLabel: 'Or paste JSON (one source or a list)',
-    importButton: 'Import',
-    importingButton: 'Importing…',
-    importDone: (ids: string[]) =>
-      ids.length === 1 ? `Imported 1 source: ${ids[0]}.` : `Imported ${ids.length} sources: ${ids.join(', ')}.`,
-    importEmpty: 'Paste the JSON of a source first.',
-    importEmptyList: 'The list is empty: there is no source to import.',
-    importNotJson: (detail: string) => `This is not valid JSON (${detail}). Check for a missing comma, quote or bracket.`,
-    importNotObject: 'A source must be a JSON object ({ … }) or a list of them ([ … ]).',
-    importItemNotObject: (position: number) => `Item ${position} of the list is not a JSON object ({ … }).`,
-    importFileUnreadable: (name: string) => `The file "${name}" could not be read.`,
-    testHeading: 'Test this source on a URL',
-    testUrlLabel: 'Page address',
-    testButton: 'Test',
-    testingButton: 'Testing…',
-    testNothing: 'nothing found',
-    testSourceLabel: 'Source',
-    testAuto: 'The source that matches the address',
-    testPasted: 'The JSON pasted below (not imported)',
-    testRowButton: 'Test',
-    testIntro: 'Reads the book page, its table of contents and the first chapter, and stores nothing.',
-    testReadBy: (id: string) => `Read with the source "${id}".`,
-    testFieldColumn: 'Field',
-    testSelectorColumn: 'Selector',
-    testFoundColumn: 'Found',
-    testFields: {
-      title: 'Title',
-      author: 'Author',
-      cover: 'Cover',
-      intro: 'Introduction',
-      chapters: 'Chapter list',
-      chapterTitle: 'First chapter title',
-      content: 'First chapter text',
+    // Notifications (entrypoints/background/notify-finished.ts)
+    notify: {
+      completedTitle: t('notifyCompletedTitle'),
+      completed: (title: string, chapters: number, fileName: string) => t('notifyCompleted', [title, chapterCount(chapters), fileName]),
+      completedNoFile: (title: string, chapters: number) => t('notifyCompletedNoFile', [title, chapterCount(chapters)]),
+      failedTitle: t('notifyFailedTitle'),
+      failed: (title: string, error: string) => t('notifyFailed', [title, error]),
     },
-    testChapterCount: (count: number) => (count === 1 ? '1 chapter' : `${count} chapters`),
-    testCharacters: (count: number) => (count === 1 ? '1 character' : `${count} characters`),
-    testFirstChapters: 'First chapters',
-    testFirstChapterText: 'Start of the first chapter',
 
-    // Diagnostics
-    diagnosticsIntro: 'What the background worker is doing right now. Refreshes every 2 seconds.',
-    health: {
-      running: 'Running',
-      queued: 'Queued',
-      liveRunners: 'Live runners',
-      watchdogAt: 'Watchdog last ran',
-      recoveredTotal: 'Recovered in total',
-      tasks: 'Tasks stored',
+    // Options page (entrypoints/options)
+    options: {
+      pageTitle: t('optPageTitle'),
+      navLabel: t('optNavLabel'),
+      sections: {
+        settings: t('optSectionSettings'),
+        sources: t('optSectionSources'),
+        diagnostics: t('optSectionDiagnostics'),
+      },
+      loading: t('optLoading'),
+
+      // Settings
+      settingsIntro: t('optSettingsIntro'),
+      fields: {
+        defaultFormat: field('optDefaultFormatLabel', 'optDefaultFormatHelp'),
+        concurrency: field('optConcurrencyLabel', 'optConcurrencyHelp'),
+        delayMs: field('optDelayLabel', 'optDelayHelp'),
+        requestTimeoutMs: field('optTimeoutLabel', 'optTimeoutHelp'),
+        maxAttempts: field('optAttemptsLabel', 'optAttemptsHelp'),
+        maxRunningTasks: field('optRunningTasksLabel', 'optRunningTasksHelp'),
+        watchdogPeriodSeconds: field('optWatchdogLabel', 'optWatchdogHelp'),
+        maxTaskMinutes: field('optTaskMinutesLabel', 'optTaskMinutesHelp'),
+        maxFailedChapterPercent: field('optFailedPercentLabel', 'optFailedPercentHelp'),
+        notifications: field('optNotificationsLabel', 'optNotificationsHelp'),
+      } satisfies Record<keyof Settings, { label: string; help: string }>,
+      notificationsCheckbox: t('optNotificationsCheckbox'),
+      saveButton: t('optSave'),
+      savingButton: t('optSaving'),
+      saved: t('optSaved'),
+      noChanges: t('optNoChanges'),
+      notANumber: (label: string) => t('optNotANumber', [label]),
+
+      // Sources
+      sourcesIntro: t('optSourcesIntro'),
+      noSources: t('optNoSources'),
+      builtIn: t('optBuiltIn'),
+      imported: t('optImported'),
+      enabledLabel: t('optEnabled'),
+      selectSource: (name: string) => t('optSelectSource', [name]),
+      matchesLabel: t('optMatches'),
+      exportAll: t('optExportAll'),
+      exportSelected: (count: number) => t('optExportSelected', [count]),
+      deleteButton: t('optDelete'),
+      deleteConfirm: (name: string) => t('optDeleteConfirm', [name]),
+      deleted: (name: string) => t('optDeleted', [name]),
+      importHeading: t('optImportHeading'),
+      importFileLabel: t('optImportFileLabel'),
+      importPasteLabel: t('optImportPasteLabel'),
+      importButton: t('optImport'),
+      importingButton: t('optImporting'),
+      importDone: (ids: string[]) =>
+        ids.length === 1 ? t('optImportDoneOne', [ids[0]!]) : t('optImportDoneMany', [ids.length, ids.join(', ')]),
+      importEmpty: t('optImportEmpty'),
+      importEmptyList: t('optImportEmptyList'),
+      importNotJson: (detail: string) => t('optImportNotJson', [detail]),
+      importNotObject: t('optImportNotObject'),
+      importItemNotObject: (position: number) => t('optImportItemNotObject', [position]),
+      importFileUnreadable: (name: string) => t('optImportFileUnreadable', [name]),
+      testHeading: t('optTestHeading'),
+      testUrlLabel: t('optTestUrlLabel'),
+      testButton: t('optTest'),
+      testingButton: t('optTesting'),
+      testNothing: t('optTestNothing'),
+      testSourceLabel: t('optTestSourceLabel'),
+      testAuto: t('optTestAuto'),
+      testPasted: t('optTestPasted'),
+      testRowButton: t('optTest'),
+      testIntro: t('optTestIntro'),
+      testReadBy: (id: string) => t('optTestReadBy', [id]),
+      testFieldColumn: t('optTestFieldColumn'),
+      testSelectorColumn: t('optTestSelectorColumn'),
+      testFoundColumn: t('optTestFoundColumn'),
+      testFields: {
+        title: t('optTestFieldTitle'),
+        author: t('optTestFieldAuthor'),
+        cover: t('optTestFieldCover'),
+        intro: t('optTestFieldIntro'),
+        chapters: t('optTestFieldChapters'),
+        chapterTitle: t('optTestFieldChapterTitle'),
+        content: t('optTestFieldContent'),
+      },
+      testChapterCount: chapterCount,
+      testCharacters: counted('optCharactersOne', 'optCharactersMany'),
+      testFirstChapters: t('optTestFirstChapters'),
+      testFirstChapterText: t('optTestFirstChapterText'),
+
+      // Diagnostics
+      diagnosticsIntro: t('optDiagnosticsIntro'),
+      health: {
+        running: t('optHealthRunning'),
+        queued: t('optHealthQueued'),
+        liveRunners: t('optHealthLiveRunners'),
+        watchdogAt: t('optHealthWatchdogAt'),
+        recoveredTotal: t('optHealthRecoveredTotal'),
+        tasks: t('optHealthTasks'),
+      },
+      recoverButton: t('optRecover'),
+      recoveringButton: t('optRecovering'),
+      recovered: counted('optRecoveredOne', 'optRecoveredMany'),
+      exportDiagnostics: t('optExportDiagnostics'),
+      noTaskRows: t('optNoTaskRows'),
+      columns: {
+        status: t('optColumnStatus'),
+        book: t('optColumnBook'),
+        progress: t('optColumnProgress'),
+        heartbeat: t('optColumnHeartbeat'),
+        tries: t('optColumnTries'),
+        resumes: t('optColumnResumes'),
+        log: t('optColumnLog'),
+      },
+      showLog: t('optShowLog'),
+      hideLog: t('optHideLog'),
+      logFor: (name: string) => t('optLogFor', [name]),
+      noEvents: t('optNoEvents'),
+      notLive: t('optNotLive'),
+      heartbeatWarning: t('optHeartbeatWarning'),
+      heartbeatCritical: t('optHeartbeatCritical'),
+      level: { info: t('optLevelInfo'), warn: t('optLevelWarn'), error: t('optLevelError') },
+      never: t('optNever'),
+      justNow: t('optJustNow'),
+      ago: (duration: string) => t('optAgo', [duration]),
+      seconds: (n: number) => t('optSeconds', [n]),
+      minutes: (n: number) => t('optMinutes', [n]),
+      hours: (n: number) => t('optHours', [n]),
+      days: (n: number) => t('optDays', [n]),
+      dash: '—',
     },
-    recoverButton: 'Recover stuck tasks',
-    recoveringButton: 'Recovering…',
-    recovered: (count: number) => (count === 1 ? 'Recovered 1 task.' : `Recovered ${count} tasks.`),
-    exportDiagnostics: 'Export diagnostics',
-    noTaskRows: 'No tasks.',
-    columns: {
-      status: 'Status',
-      book: 'Book',
-      progress: 'Progress',
-      heartbeat: 'Heartbeat',
-      tries: 'Tries / retries',
-      resumes: 'Resumes',
-      log: 'Log',
-    },
-    showLog: 'Show log',
-    hideLog: 'Hide log',
-    logFor: (name: string) => `Log of ${name}`,
-    noEvents: 'Nothing logged yet.',
-    notLive: 'no live runner',
-    heartbeatWarning: 'No heartbeat for over a minute.',
-    heartbeatCritical: 'No heartbeat for over five minutes: the task looks stuck.',
-    level: { info: 'info', warn: 'warning', error: 'error' },
-    never: 'never',
-    justNow: 'just now',
-    ago: (duration: string) => `${duration} ago`,
-    dash: '—',
-  },
+  };
+}
 
-  // Popup: a book detected in the active tab (entrypoints/content.ts)
-  detectedHeading: 'Book found on this page',
-  detectedOffer: (title: string, chapters: number) =>
-    chapters > 0 ? `Download «${title}» (${chapters === 1 ? '1 chapter' : `${chapters} chapters`})` : `Download «${title}»`,
-  detectedGeneric: 'No book source knows this site; the generic reader will read it.',
-};
+export type Strings = ReturnType<typeof createStrings>;
 
-export type Strings = typeof strings;
+/**
+ * The words of the page's language. A live binding: each page calls `setTranslate` once, first
+ * thing, and every later read sees its words (read `strings` when rendering, not at import).
+ */
+export let strings: Strings = createStrings(keyTranslate);
+
+export function setTranslate(translate: Translate): void {
+  strings = createStrings(translate);
+}

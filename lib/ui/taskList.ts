@@ -47,3 +47,11 @@ export function isPortMessage(value: unknown): value is PortMessage {
   if (message.type === 'task.removed') return typeof message.taskId === 'string';
   return false;
 }
+
+/**
+ * What "Clear completed & cancelled" removes. Failed tasks stay: they need a decision (retry,
+ * or remove one by one), and clearing them would hide why a book never arrived.
+ */
+export function clearableTasks(tasks: readonly Task[]): Task[] {
+  return tasks.filter((task) => task.status === 'completed' || task.status === 'cancelled');
+}

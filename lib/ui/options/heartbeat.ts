@@ -18,13 +18,14 @@ export function heartbeatSeverity(status: TaskStatus, ageMs: number | null | und
 
 /** "3 s", "4 min", "2 h", "5 d": the largest whole unit, never negative. */
 export function formatDuration(ms: number): string {
+  const s = strings.options;
   const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return s.seconds(seconds);
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return s.minutes(minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+  if (hours < 48) return s.hours(hours);
+  return s.days(Math.floor(hours / 24));
 }
 
 /** "never", "just now", "12 s ago", … for a past moment (epoch ms) seen at `now`. */

@@ -3,7 +3,7 @@
 import { FORMATS, type BookFormat, type Settings } from '../../contract';
 import { strings } from '../strings';
 
-export type NumericKey = Exclude<keyof Settings, 'defaultFormat'>;
+export type NumericKey = Exclude<keyof Settings, 'defaultFormat' | 'notifications'>;
 
 export interface NumberField {
   key: NumericKey;
@@ -30,11 +30,11 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
 /** In the order the form shows them. */
 export const NUMBER_FIELDS: readonly NumberField[] = (Object.keys(FIELDS) as NumericKey[]).map((key) => ({ key, ...FIELDS[key] }));
 
-/** What the inputs hold: text as typed, in the shown units. */
-export type FormValues = { defaultFormat: string } & Record<NumericKey, string>;
+/** What the inputs hold: text as typed, in the shown units; the checkbox as checked. */
+export type FormValues = { defaultFormat: string; notifications: boolean } & Record<NumericKey, string>;
 
 export function formValues(settings: Settings): FormValues {
-  const values = { defaultFormat: settings.defaultFormat } as FormValues;
+  const values = { defaultFormat: settings.defaultFormat, notifications: settings.notifications } as FormValues;
   for (const field of NUMBER_FIELDS) values[field.key] = String(settings[field.key] / field.scale);
   return values;
 }
@@ -54,6 +54,7 @@ export function settingsPatch(current: Settings, form: FormValues): PatchResult 
   const patch: Partial<Settings> = {};
   const problems: string[] = [];
   if (form.defaultFormat !== current.defaultFormat) patch.defaultFormat = form.defaultFormat as BookFormat;
+  if (form.notifications !== current.notifications) patch.notifications = form.notifications;
   for (const field of NUMBER_FIELDS) {
     const text = form[field.key].trim();
     const shown = text === '' ? Number.NaN : Number(text);

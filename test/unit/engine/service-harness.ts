@@ -36,9 +36,9 @@ export async function startService(options: { fetch?: typeof fetch; settings?: P
   const platform: Platform = {
     fetch: options.fetch ?? fetch,
     saveFile: async (task) => {
-      const { blob, fileName } = await buildBookFile(store, task.id);
+      const { blob, fileName, stats } = await buildBookFile(store, task.id);
       files.set(task.id, { fileName, blob, text: await blob.text() });
-      return { fileName, downloadId: files.size };
+      return { fileName, downloadId: files.size, stats };
     },
     keepAlive: () => {
       keepAlives += 1;
