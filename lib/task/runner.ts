@@ -158,8 +158,8 @@ export class TaskRunner {
         }
         // Once more chapters are lost than the book may miss, finishing it is pointless.
         const { failedChapters, totalChapters } = this.task;
-        const allowed = this.deps.settings.maxFailedChapterPercent;
-        if (failedChapters * 100 > totalChapters * allowed) {
+        if (this.tooManyFailed(failedChapters, totalChapters)) {
+          const allowed = this.deps.settings.maxFailedChapterPercent;
           throw new AppError(info.code, `${failedChapters} of ${totalChapters} chapters could not be downloaded, more than the ${allowed}% allowed in Settings, so the download stopped. The last one said: ${info.message}`);
         }
       }
@@ -174,8 +174,8 @@ export class TaskRunner {
     if (completedChapters === 0 && totalChapters > 0) {
       throw new AppError(firstCode, `None of the ${totalChapters} chapters could be downloaded, so no file was made. The first one said: ${failures[0]?.error.message ?? 'nothing'}`);
     }
-    const allowed = this.deps.settings.maxFailedChapterPercent;
-    if (failedChapters * 100 > totalChapters * allowed) {
+    if (this.tooManyFailed(failedChapters, totalChapters)) {
+      const allowed = this.deps.settings.maxFailedChapterPercent;
       throw new AppError(firstCode, `${failedChapters} of ${totalChapters} chapters could not be downloaded, more than the ${allowed}% allowed in Settings, so no file was made. Retry to fetch only the missing ones.`);
     }
     await this.saving;
@@ -192,6 +192,15 @@ export class TaskRunner {
         : {};
     this.update(transition(this.task, 'completed', this.deps.now(), { ...file, ...warning }));
     this.log(failedChapters > 0 ? 'warn' : 'info', `Completed: ${completedChapters} chapters saved as ${file.fileName}${failedChapters ? `, ${failedChapters} missing` : ''}.`);
+  }
+
+  /**
+   * More missing chapters than the settings allow. One missing chapter is always allowed, so a
+   * short book still arrives (with a warning and a retry for that chapter) rather than not at all.
+   */
+  private tooManyFailed(failed: number, total: number): boolean {
+    const allowed = Math.max(1, Math.floor((total * this.deps.settings.maxFailedChapterPercent) / 100));
+    return failed > allowed;
   }
 
   private async failures(): Promise<ChapterFailure[]> {

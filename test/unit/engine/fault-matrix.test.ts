@@ -169,6 +169,28 @@ describe('fault matrix: HTTP answers', () => {
   });
 });
 
+describe('how many missing chapters a book may have', () => {
+  it('maxFailedChapterPercent (10 %): 4 of 40 missing → completed with a warning listing them', async () => {
+    site.setFault(/^\/book\/gen-40\/[1-4]\.html$/, { kind: 'status', status: 404 });
+    const { task } = await download(`${site.origin}/book/gen-40/`, { within: 10_000 });
+    expect(task).toMatchObject({ status: 'completed', completedChapters: 36, failedChapters: 4 });
+    expect(task.failures?.map((f) => f.chapter)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('5 of 40 missing → failed with the first cause, stopping early', async () => {
+    site.setFault(/^\/book\/gen-40\/[1-5]\.html$/, { kind: 'status', status: 404 });
+    const { task } = await download(`${site.origin}/book/gen-40/`, { within: 10_000 });
+    expect(task).toMatchObject({ status: 'failed', error: { code: 'http_status' } });
+    expect(task.error!.message).toMatch(/more than the 10% allowed/);
+  });
+
+  it('a short book may always miss one chapter: 1 of 5 missing → completed', async () => {
+    site.setFault(/^\/book\/gen-5\/3\.html$/, { kind: 'status', status: 404 });
+    const { task } = await download(`${site.origin}/book/gen-5/`, { within: 10_000 });
+    expect(task).toMatchObject({ status: 'completed', completedChapters: 4, failedChapters: 1 });
+  });
+});
+
 describe('fault matrix: content', () => {
   it('truncated HTML on a chapter → fetched again, stored whole', async () => {
     site.setFault(chapter(10), { kind: 'truncate', times: 1 });
