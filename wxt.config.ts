@@ -2,16 +2,28 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // The manifest is the extension's promise to the browser: it may fetch any site the user
-// points it at (host permissions), keep its watchdog alarm, build files offscreen and hand
-// them to the downloads bar.
+// points it at (host permissions), keep its watchdog alarm, build files offscreen, hand them
+// to the downloads bar and say when they are done.
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   manifest: ({ browser }) => ({
-    name: 'Novel Downloader',
-    description: 'Download web novels chapter by chapter into EPUB and TXT files.',
+    // Words come from public/_locales/<lang>/messages.json, picked by the browser's language.
+    name: '__MSG_appName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Firefox has no offscreen documents: its background page builds files itself.
-    permissions: ['storage', 'alarms', 'downloads', 'tabs', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // `downloads.open` lets the popup open a finished book; `notifications` says when one is done.
+    permissions: [
+      'storage',
+      'alarms',
+      'downloads',
+      'downloads.open',
+      'notifications',
+      'tabs',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['<all_urls>'],
   }),
   vite: () => ({

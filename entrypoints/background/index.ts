@@ -3,6 +3,8 @@ import { isOffscreenRequest } from '@/lib/offscreen-protocol';
 import { DownloadService } from '@/lib/service/service';
 import { BUILTIN_SOURCES } from '@/lib/sources/builtin';
 import { Store } from '@/lib/store/store';
+import { showProgressOnToolbar } from './badge-progress';
+import { notifyWhenFinished } from './notify-finished';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
@@ -20,6 +22,8 @@ export default defineBackground(() => {
   );
 
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
+  showProgressOnToolbar(service, tabPages);
+  notifyWhenFinished(service);
 
   // Listeners are registered at once, so events that woke the worker are not missed.
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

@@ -10,10 +10,9 @@ export interface SettingsSectionProps {
   call: Client;
 }
 
-const FORMAT_LABELS = { epub: strings.formatEpub, txt: strings.formatTxt };
-
 export function SettingsSection({ call }: SettingsSectionProps) {
   const s = strings.options;
+  const formatLabels = { epub: strings.formatEpub, txt: strings.formatTxt };
   const [current, setCurrent] = useState<Settings | null>(null);
   const [form, setForm] = useState<FormValues | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +34,7 @@ export function SettingsSection({ call }: SettingsSectionProps) {
     };
   }, [call]);
 
-  function edit(key: keyof FormValues, value: string) {
+  function edit<K extends keyof FormValues>(key: K, value: FormValues[K]) {
     setForm((old) => (old ? { ...old, [key]: value } : old));
     setStatus(null);
   }
@@ -90,7 +89,7 @@ export function SettingsSection({ call }: SettingsSectionProps) {
             >
               {FORMATS.map((format) => (
                 <option key={format} value={format}>
-                  {FORMAT_LABELS[format]}
+                  {formatLabels[format]}
                 </option>
               ))}
             </select>
@@ -101,6 +100,25 @@ export function SettingsSection({ call }: SettingsSectionProps) {
           {NUMBER_FIELDS.map((field) => (
             <SettingField key={field.key} field={field} value={form[field.key]} onInput={(value) => edit(field.key, value)} />
           ))}
+          <div class="field" role="group" aria-labelledby="setting-notifications-label">
+            <span class="field-label" id="setting-notifications-label">
+              {s.fields.notifications.label}
+            </span>
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                id="setting-notifications"
+                data-testid="setting-notifications"
+                checked={form.notifications}
+                aria-describedby="setting-notifications-help"
+                onChange={(event) => edit('notifications', event.currentTarget.checked)}
+              />
+              <span>{s.notificationsCheckbox}</span>
+            </label>
+            <p class="field-help" id="setting-notifications-help">
+              {s.fields.notifications.help}
+            </p>
+          </div>
           <div class="form-actions">
             <button type="submit" class="primary" data-testid="settings-save" disabled={busy} aria-busy={busy}>
               {busy ? s.savingButton : s.saveButton}

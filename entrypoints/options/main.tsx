@@ -1,9 +1,15 @@
 import { render } from 'preact';
 import { createClient } from '../../lib/client';
 import { TASKS_PORT } from '../../lib/contract';
+import { browserTranslate } from '../../lib/ui/i18n';
+import { setTranslate, strings } from '../../lib/ui/strings';
 import { createTaskFeed } from '../../lib/ui/taskFeed';
 import { App } from './App';
 import './style.css';
+
+// The browser's language picks the words (public/_locales); set before anything renders.
+setTranslate(browserTranslate((key, substitutions) => chrome.i18n.getMessage(key, substitutions)));
+document.documentElement.lang = strings.htmlLang;
 
 const call = createClient((request) => chrome.runtime.sendMessage(request));
 

@@ -1,15 +1,36 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Task } from '../../lib/contract';
-import { errorMessage, progressPercent, progressText, statusLabel, taskActions, taskName, taskNotes } from '../../lib/ui/formatTask';
+import { errorHelp, errorMessage, progressPercent, progressText, rangeText, statusLabel, taskActions, taskName, taskNotes } from '../../lib/ui/formatTask';
 import { strings } from '../../lib/ui/strings';
 import type { TaskAction } from './TaskList';
 
 export interface TaskItemProps {
   task: Task;
+  /** "12 chapters/min · about 5 min left", once measured. */
+  speed: string | null;
   onAction: (task: Task, action: TaskAction) => Promise<void>;
+  fileExists: (downloadId: number) => Promise<boolean | undefined>;
 }
 
-export function TaskItem({ task, onAction }: TaskItemProps) {
+/** Whether the finished file is still where the browser put it (undefined: not known). */
+function useFileExists(downloadId: number | undefined, check: (downloadId: number) => Promise<boolean | undefined>): boolean | undefined {
+  const [exists, setExists] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    setExists(undefined);
+    if (downloadId === undefined) return;
+    let live = true;
+    check(downloadId).then(
+      (answer) => live && setExists(answer),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [downloadId, check]);
+  return exists;
+}
+
+export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
   const [busy, setBusy] = useState<TaskAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const rowRef = useRef<HTMLLIElement>(null);
@@ -38,7 +59,11 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
   const percent = progressPercent(task);
   const text = progressText(task);
   const notes = taskNotes(task);
-  const actions = taskActions(task.status);
+  const actions = taskActions(task);
+  const help = errorHelp(task);
+  const range = rangeText(task);
+  const exists = useFileExists(actions.file ? task.downloadId : undefined, fileExists);
+  const fileGone = actions.file && exists === false;
 
   async function run(action: TaskAction) {
     if (busy) return;
@@ -101,6 +126,11 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
             {strings.byAuthor(task.author)}
           </span>
         )}
+        {range && (
+          <span class="task-range" data-testid="range">
+            {range}
+          </span>
+        )}
         <span class="task-format">{task.format.toUpperCase()}</span>
       </div>
       <progress
@@ -111,8 +141,15 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
         aria-valuetext={text}
         data-testid="progress"
       />
-      <div class="task-progress-text" data-testid="progress-text">
-        {text}
+      <div class="task-progress-row">
+        <span class="task-progress-text" data-testid="progress-text">
+          {text}
+        </span>
+        {task.status === 'running' && speed && (
+          <span class="task-speed" data-testid="speed">
+            {speed}
+          </span>
+        )}
       </div>
       {notes.failedChapters && (
         <p class="note note-warning" data-testid="failed-chapters">
@@ -120,8 +157,27 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
         </p>
       )}
       {notes.error && (
-        <p class="note note-error" data-testid="task-error">
-          {notes.error}
+        <p class="note note-error">
+          {help && (
+            <strong class="error-kind" data-testid="error-kind">
+              {help.kind}{' '}
+            </strong>
+          )}
+          <span data-testid="task-error">{notes.error}</span>
+        </p>
+      )}
+      {help && (help.siteUrl || help.diagnostics) && (
+        <p class="task-links">
+          {help.siteUrl && (
+            <a href={help.siteUrl} target="_blank" rel="noreferrer" data-testid="open-site">
+              {strings.openSiteLink}
+            </a>
+          )}
+          {help.diagnostics && (
+            <a href="options.html#diagnostics" target="_blank" data-testid="open-diagnostics">
+              {strings.openDiagnosticsLink}
+            </a>
+          )}
         </p>
       )}
       {notes.warning && (
@@ -139,15 +195,27 @@ export function TaskItem({ task, onAction }: TaskItemProps) {
           {notes.fileName}
         </p>
       )}
+      {fileGone && (
+        <p class="note note-warning" data-testid="file-missing">
+          {strings.fileMissing}
+        </p>
+      )}
       {error && (
         <p role="alert" class="alert" data-testid="action-error">
           {error}
         </p>
       )}
-      {(actions.cancel || actions.retry || actions.remove) && (
+      {(actions.cancel || actions.retry || actions.retryMissing || actions.remove || actions.file) && (
         <div class="task-actions">
+          {actions.file && !fileGone && (
+            <span class="file-actions">
+              {button('show', strings.showInFolderButton, 'primary')}
+              {button('open', strings.openFileButton)}
+            </span>
+          )}
           {actions.cancel && button('cancel', strings.cancelButton)}
           {actions.retry && button('retry', strings.retryButton, 'primary')}
+          {actions.retryMissing && button('retry', strings.retryMissingButton)}
           {actions.remove && button('remove', strings.removeButton)}
         </div>
       )}

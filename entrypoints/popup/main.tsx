@@ -1,10 +1,17 @@
 import { render } from 'preact';
 import { createClient } from '../../lib/client';
 import { TASKS_PORT, type PageInfo } from '../../lib/contract';
+import { browserTranslate } from '../../lib/ui/i18n';
 import { pickStartUrl, type StartUrl } from '../../lib/ui/startUrl';
+import { setTranslate, strings } from '../../lib/ui/strings';
 import { createTaskFeed } from '../../lib/ui/taskFeed';
-import { App } from './App';
+import { App, type Files } from './App';
 import './style.css';
+
+// The browser's language picks the words (public/_locales); set before anything renders.
+setTranslate(browserTranslate((key, substitutions) => chrome.i18n.getMessage(key, substitutions)));
+document.documentElement.lang = strings.htmlLang;
+document.title = strings.appTitle;
 
 const call = createClient((request) => chrome.runtime.sendMessage(request));
 
@@ -31,13 +38,34 @@ async function detectStartUrl(): Promise<StartUrl> {
   return pickStartUrl(location.href, tabUrl);
 }
 
-/** What the content script found in the active tab: a book the popup can offer by name. */
-async function detectBook(): Promise<PageInfo | null> {
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+const withoutHash = (url: string) => url.split('#')[0];
+
+/**
+ * What the content script found on the page at `url`: the active tab's, or (when the popup was
+ * opened as a tab with `?url=`) any tab's that shows that address.
+ */
+async function detectBook(url: string): Promise<PageInfo | null> {
+  const tabs = await chrome.tabs.query({});
+  const showing = tabs.filter((tab) => tab.id !== undefined && tab.url && withoutHash(tab.url) === withoutHash(url));
+  const tab = showing.find((t) => t.active) ?? showing[0];
   if (tab?.id === undefined) return null;
   return (await call({ type: 'page.get', tabId: tab.id })).page;
 }
 
+/** The finished file, through the downloads bar's own buttons. */
+const files: Files = {
+  show: async (downloadId) => {
+    chrome.downloads.show(downloadId);
+  },
+  open: async (downloadId) => {
+    await chrome.downloads.open(downloadId);
+  },
+  exists: async (downloadId) => {
+    const [item] = await chrome.downloads.search({ id: downloadId });
+    return item ? item.exists !== false : undefined;
+  },
+};
+
 window.addEventListener('pagehide', () => feed.stop());
 
-render(<App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} />, document.getElementById('app')!);
+render(<App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} files={files} />, document.getElementById('app')!);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import './english';
 import { AppError } from '../../../lib/errors';
+import type { Task } from '../../../lib/contract';
 import {
+  errorHelp,
   errorMessage,
   progressPercent,
   progressText,
+  rangeText,
   statusLabel,
   taskActions,
   taskName,
@@ -56,12 +60,46 @@ describe('progress', () => {
 });
 
 describe('taskActions', () => {
+  const actions = (status: Task['status'], extra: Partial<Task> = {}) => taskActions(makeTask({ status, ...extra }));
+
   it('offers cancel while queued or running, retry when failed or cancelled, remove unless running', () => {
-    expect(taskActions('queued')).toEqual({ cancel: true, retry: false, remove: true });
-    expect(taskActions('running')).toEqual({ cancel: true, retry: false, remove: false });
-    expect(taskActions('completed')).toEqual({ cancel: false, retry: false, remove: true });
-    expect(taskActions('failed')).toEqual({ cancel: false, retry: true, remove: true });
-    expect(taskActions('cancelled')).toEqual({ cancel: false, retry: true, remove: true });
+    const none = { retryMissing: false, file: false };
+    expect(actions('queued')).toEqual({ cancel: true, retry: false, remove: true, ...none });
+    expect(actions('running')).toEqual({ cancel: true, retry: false, remove: false, ...none });
+    expect(actions('completed')).toEqual({ cancel: false, retry: false, remove: true, ...none });
+    expect(actions('failed')).toEqual({ cancel: false, retry: true, remove: true, ...none });
+    expect(actions('cancelled')).toEqual({ cancel: false, retry: true, remove: true, ...none });
+  });
+
+  it('offers the file once it reached the downloads bar, and missing chapters again', () => {
+    expect(actions('completed', { downloadId: 7 })).toMatchObject({ file: true, retryMissing: false });
+    expect(actions('completed', { downloadId: 7, failedChapters: 2 })).toMatchObject({ file: true, retryMissing: true, retry: false });
+    expect(actions('failed', { downloadId: 7, failedChapters: 2 })).toMatchObject({ file: false, retryMissing: false, retry: true });
+  });
+});
+
+describe('errorHelp', () => {
+  const failed = (code: string) => makeTask({ status: 'failed', error: { code: code as never, message: 'x' } });
+
+  it('names the failure and links the site for errors the site can explain', () => {
+    expect(errorHelp(failed('network'))).toEqual({ kind: 'The site could not be reached.', siteUrl: 'http://127.0.0.1:8080/book/1', diagnostics: true });
+    expect(errorHelp(failed('http_status'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
+    expect(errorHelp(failed('timeout'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
+  });
+
+  it('sends other failures to diagnostics only, and says nothing for tasks that did not fail', () => {
+    expect(errorHelp(failed('parse'))).toEqual({ kind: 'The page could not be read as a book.', siteUrl: undefined, diagnostics: true });
+    expect(errorHelp(failed('internal'))?.kind).toBe('The download failed.');
+    expect(errorHelp(makeTask({ status: 'completed', error: { code: 'http_status', message: 'x' } }))).toBeNull();
+  });
+});
+
+describe('rangeText', () => {
+  it('shows only a range the task asked for', () => {
+    expect(rangeText(makeTask())).toBeUndefined();
+    expect(rangeText(makeTask({ range: { from: 5, to: 10 } }))).toBe('chapters 5–10');
+    expect(rangeText(makeTask({ range: { from: 5 } }))).toBe('from chapter 5');
+    expect(rangeText(makeTask({ range: { to: 10 } }))).toBe('chapters 1–10');
   });
 });
 

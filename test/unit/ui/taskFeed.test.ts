@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import './english';
 import type { PortMessage, Task } from '../../../lib/contract';
 import { AppError } from '../../../lib/errors';
 import { backoffDelay, createTaskFeed, type PortLike } from '../../../lib/ui/taskFeed';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyPortMessage,
+  clearableTasks,
   isPortMessage,
   reconcile,
   removeTask,
@@ -83,5 +84,12 @@ describe('isPortMessage', () => {
     expect(isPortMessage({ type: 'hello' })).toBe(false);
     expect(isPortMessage(null)).toBe(false);
     expect(isPortMessage('task.updated')).toBe(false);
+  });
+});
+
+describe('clearableTasks', () => {
+  it('clears completed and cancelled tasks and keeps failed, queued and running ones', () => {
+    const tasks = (['queued', 'running', 'completed', 'failed', 'cancelled'] as const).map((status) => makeTask({ id: status, status }));
+    expect(clearableTasks(tasks).map((task) => task.id)).toEqual(['completed', 'cancelled']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../english';
 import type { Health } from '../../../../lib/contract';
 import { clockTime, healthItems, levelLabel, taskRowView, type DiagnosticsTask } from '../../../../lib/ui/options/diagnosticsView';
 import { makeTask } from '../fixtures';

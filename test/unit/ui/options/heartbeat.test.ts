@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../english';
 import { formatDuration, heartbeatSeverity, HEARTBEAT_CRITICAL_MS, HEARTBEAT_WARNING_MS, relativeTime } from '../../../../lib/ui/options/heartbeat';
 
 describe('heartbeatSeverity', () => {

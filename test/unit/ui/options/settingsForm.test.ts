@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../english';
 import type { Settings } from '../../../../lib/contract';
 import { AppError } from '../../../../lib/errors';
 import { NUMBER_FIELDS, formValues, settingsPatch } from '../../../../lib/ui/options/settingsForm';
@@ -7,10 +8,18 @@ import { DEFAULT_SETTINGS, applySettingsPatch } from '../../../../lib/settings';
 const current: Settings = { ...DEFAULT_SETTINGS };
 
 describe('settings form', () => {
-  it('has a field for every numeric setting, and a select for the format', () => {
-    const keys = Object.keys(DEFAULT_SETTINGS).filter((key) => key !== 'defaultFormat').sort();
+  it('has a field for every numeric setting, a select for the format and a checkbox for notifications', () => {
+    const keys = Object.keys(DEFAULT_SETTINGS).filter((key) => key !== 'defaultFormat' && key !== 'notifications').sort();
     expect(NUMBER_FIELDS.map((field) => field.key).sort()).toEqual(keys);
     expect(Object.keys(formValues(current)).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+  });
+
+  it('patches the notifications checkbox, and the worker takes only true or false', () => {
+    const form = formValues(current);
+    expect(form.notifications).toBe(true);
+    expect(settingsPatch(current, { ...form, notifications: false })).toEqual({ patch: { notifications: false }, problems: [] });
+    expect(applySettingsPatch(current, { notifications: false }).notifications).toBe(false);
+    expect(() => applySettingsPatch(current, { notifications: 'no' })).toThrow(/true or false/);
   });
 
   it('shows the timeout in seconds', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../english';
 import type { SourceRule, SourceTestReport } from '../../../../lib/contract';
 import { testReportRows } from '../../../../lib/ui/options/sourceTest';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../english';
 import type { SourceInfo } from '../../../../lib/contract';
 import {
   diagnosticsFileName,
