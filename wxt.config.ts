@@ -26,6 +26,10 @@ export default defineConfig({
     ],
     host_permissions: ['<all_urls>'],
   }),
+  // The sources zip (for add-on stores' review) needs the code, not benchmarks or pictures.
+  zip: {
+    excludeSources: ['bench/**', 'docs/**', '.tmp/**'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
