@@ -5,6 +5,7 @@ import type { BookRecord, TocEntry } from '../store/schema';
 import type { AttemptInfo } from '../net';
 import { hostLimits, type BytesLoader, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
+import { chapterFailures, MAX_FAILURES_IN_A_ROW, tooManyMissing, tooManyMissingError } from './missing-chapters';
 import { readChapter } from './read-chapter';
 import { fail, isFinal, progressOf, transition } from './state';
 
@@ -24,10 +25,6 @@ export interface RunnerDeps {
   /** How often the heartbeat is written and the worker kept alive (must stay under 30 s). */
   heartbeatMs?: number;
 }
-
-// A site that fails this many chapters in a row is down or blocking us: end the task now
-// rather than spend hours retrying the rest one by one.
-export const MAX_FAILURES_IN_A_ROW = 10;
 
 type StopReason = 'cancelled' | 'removed' | 'timeout';
 
@@ -158,9 +155,8 @@ export class TaskRunner {
         }
         // Once more chapters are lost than the book may miss, finishing it is pointless.
         const { failedChapters, totalChapters } = this.task;
-        if (this.tooManyFailed(failedChapters, totalChapters)) {
-          const allowed = this.deps.settings.maxFailedChapterPercent;
-          throw new AppError(info.code, `${failedChapters} of ${totalChapters} chapters could not be downloaded, more than the ${allowed}% allowed in Settings, so the download stopped. The last one said: ${info.message}`);
+        if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
+          throw tooManyMissingError(info.code, failedChapters, totalChapters, this.deps.settings, `the download stopped. The last one said: ${info.message}`);
         }
       }
     }
@@ -174,9 +170,8 @@ export class TaskRunner {
     if (completedChapters === 0 && totalChapters > 0) {
       throw new AppError(firstCode, `None of the ${totalChapters} chapters could be downloaded, so no file was made. The first one said: ${failures[0]?.error.message ?? 'nothing'}`);
     }
-    if (this.tooManyFailed(failedChapters, totalChapters)) {
-      const allowed = this.deps.settings.maxFailedChapterPercent;
-      throw new AppError(firstCode, `${failedChapters} of ${totalChapters} chapters could not be downloaded, more than the ${allowed}% allowed in Settings, so no file was made. Retry to fetch only the missing ones.`);
+    if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
+      throw tooManyMissingError(firstCode, failedChapters, totalChapters, this.deps.settings, 'no file was made. Retry to fetch only the missing ones.');
     }
     await this.saving;
     const { stats, ...file } = await this.deps.saveFile(this.task);
@@ -194,23 +189,8 @@ export class TaskRunner {
     this.log(failedChapters > 0 ? 'warn' : 'info', `Completed: ${completedChapters} chapters saved as ${file.fileName}${failedChapters ? `, ${failedChapters} missing` : ''}.`);
   }
 
-  /**
-   * More missing chapters than the settings allow. One missing chapter is always allowed, so a
-   * short book still arrives (with a warning and a retry for that chapter) rather than not at all.
-   */
-  private tooManyFailed(failed: number, total: number): boolean {
-    const allowed = Math.max(1, Math.floor((total * this.deps.settings.maxFailedChapterPercent) / 100));
-    return failed > allowed;
-  }
-
   private async failures(): Promise<ChapterFailure[]> {
-    const failed = await this.deps.store.failedChapters(this.task.id);
-    return failed.map((chapter) => ({
-      chapter: chapter.index + 1,
-      title: chapter.title,
-      url: chapter.url,
-      error: chapter.error ?? { code: 'internal', message: 'No reason was recorded.' },
-    }));
+    return chapterFailures(await this.deps.store.failedChapters(this.task.id));
   }
 
   private end(error: unknown): void {
