@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 describe('EPUB downloads', () => {
-  it('downloads demo book 1 as EPUB 3 with its cover, passing epubcheck and epub2 in order', async () => {
+  // epubcheck starts a JVM: seconds on an idle machine, much longer on a busy one.
+  it('downloads demo book 1 as EPUB 3 with its cover, passing epubcheck and epub2 in order', { timeout: 120_000 }, async () => {
     const service = await startService();
     const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/` });
     expect(task.format).toBe('epub'); // the default format

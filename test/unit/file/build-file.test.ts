@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('buildBookFile', () => {
-  it('builds an EPUB for an epub task, chapters in order, named <title> - <author>.epub', { timeout: 60_000 }, async () => {
+  it('builds an EPUB for an epub task, chapters in order, named <title> - <author>.epub', { timeout: 120_000 }, async () => {
     const { blob, fileName } = await buildBookFile(store, epubTask.id, { cover: { bytes: PNG_1X1 } });
     expect(fileName).toBe('Stored Book - Store Author.epub');
     expect(blob.type).toBe(MIME.epub);
