@@ -117,7 +117,9 @@ export class TaskRunner {
     const { stored, failed } = await this.deps.store.chapterIndexes(this.task.id);
     this.update({ ...this.task, completedChapters: stored.size - failed.size, failedChapters: failed.size });
     const pending = book.chapters.map((_, index) => index).filter((index) => !stored.has(index))[Symbol.iterator]();
-    const workers = hostLimits(this.deps.settings, this.rule).concurrency;
+    // Twice as many workers as the host allows requests: while one parses and stores its
+    // chapter, another already waits in the host's queue, so no request slot sits idle.
+    const workers = 2 * hostLimits(this.deps.settings, this.rule).concurrency;
     await Promise.all(
       Array.from({ length: workers }, () =>
         this.work(pending, book.chapters).catch((error: unknown) => {

@@ -1,0 +1,81 @@
+// What the browser benches share: the extension and the demo site, the bench-only copy of the
+// demo source (its crawl.concurrency caps at 3), and reading the site's request log.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceRuleInput, Task } from '../../lib/contract';
+import { launchExtension, ROOT, sleep, type Ext } from '../../test/browser/harness';
+import { startDemoSite, type DemoSite, type LoggedRequest } from '../../test/fixtures/site';
+
+export { sleep };
+export const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
+
+export interface Rig {
+  ext: Ext;
+  site: DemoSite;
+  close(): Promise<void>;
+}
+
+export async function startRig(latencyMs: number, extensionDir?: string): Promise<Rig> {
+  const site = await startDemoSite({ latencyMs });
+  let ext: Ext;
+  try {
+    ext = await launchExtension(extensionDir ? { extensionDir } : {});
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+  // The worker may still be opening its database when the first message arrives.
+  await ext.waitFor(() => ext.send({ type: 'health' }, 10_000), (a: { ok?: boolean }) => a?.ok === true, { timeoutMs: 20_000, what: 'the worker' });
+  return {
+    ext,
+    site,
+    async close() {
+      await ext.close();
+      await site.close();
+    },
+  };
+}
+
+/** Sends a message and throws unless it was answered ok. */
+export async function call<T = any>(ext: Ext, message: object): Promise<T> {
+  const answer = await ext.send<{ ok: boolean; error?: unknown }>(message);
+  if (!answer?.ok) throw new Error(`${JSON.stringify(message).slice(0, 120)} → ${JSON.stringify(answer)}`);
+  return answer as T;
+}
+
+/**
+ * Imports a copy of the built-in demo source whose crawl.concurrency is `concurrency`, so the
+ * settings' concurrency is what limits; returns its id.
+ */
+export async function importBenchSource(ext: Ext, concurrency: number): Promise<string> {
+  const demo = JSON.parse(readFileSync(join(ROOT, 'sources', 'demo.json'), 'utf8')) as SourceRuleInput & { tests?: unknown };
+  delete demo.tests;
+  const id = `bench-demo-c${concurrency}`;
+  const rule: SourceRuleInput = { ...demo, id, name: `Demo (bench, concurrency ${concurrency})`, crawl: { ...demo.crawl, concurrency } };
+  await call(ext, { type: 'source.import', sources: rule });
+  return id;
+}
+
+/** The demo source's own crawl limits. */
+export function demoCrawl(): { concurrency?: number; delayMs?: number } {
+  const demo = JSON.parse(readFileSync(join(ROOT, 'sources', 'demo.json'), 'utf8')) as SourceRuleInput;
+  return demo.crawl ?? {};
+}
+
+export const chapterRequest = (book: string) => new RegExp(`^/book/${book}/\\d+\\.html$`);
+
+export function chapterRequests(site: DemoSite, book: string): LoggedRequest[] {
+  const re = chapterRequest(book);
+  return site.requests().filter((r) => re.test(r.path)).sort((a, b) => a.at - b.at);
+}
+
+/** Chapter paths answered (not 429) more than once. */
+export function fetchedTwice(requests: LoggedRequest[]): number {
+  const counts = new Map<string, number>();
+  for (const r of requests) if (!r.limited) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
+  return [...counts.values()].filter((n) => n > 1).length;
+}
+
+export async function waitEnded(ext: Ext, taskId: string, timeoutMs: number): Promise<Task> {
+  return ext.waitForTask(taskId, ended, timeoutMs);
+}
