@@ -135,7 +135,7 @@ export class Store {
    * Visits the chapters in order a batch at a time, so building a file of a huge book never
    * holds more than one batch of chapter text beyond what the visitor keeps.
    */
-  async forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>, batch = 200): Promise<void> {
+  async forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>, batch = 50): Promise<void> {
     let from = 0;
     for (;;) {
       const range = IDBKeyRange.bound([taskId, from], [taskId, Number.MAX_SAFE_INTEGER]);

@@ -1,8 +1,7 @@
 // The EPUB 3 builder. It runs in the offscreen document, straight off IndexedDB, so it fetches
 // nothing (the cover arrives as bytes) and keeps only one chapter's page at a time in hand:
-// each page goes into the zip as a string the moment it is made, and only titles and paths
+// each page is compressed into the zip the moment it is made, and only titles and paths
 // are kept for the contents, the NCX and the package document written at the end.
-import JSZip from 'jszip';
 import type { Task } from '../../contract';
 import type { BookRecord } from '../../store/schema';
 import type { ChapterSource } from '../txt';
@@ -29,6 +28,7 @@ import { chapterPage, coverPage, missingChapterPage, titlePage } from './pages';
 import { STYLESHEET } from './styles';
 import { navDocument, ncxDocument } from './toc';
 import { cleanXmlText, oneLine } from './xml';
+import { ZipWriter } from '../zip-writer';
 
 export interface EpubOptions {
   /** The cover image as fetched by the caller; its type is read from the bytes, not the URL. */
@@ -39,8 +39,6 @@ export interface EpubOptions {
   timings?: { chaptersMs?: number; zipMs?: number };
 }
 
-// Folder entries are optional in a zip; leaving them out keeps the listing to real files.
-const NO_FOLDERS = { createFolders: false } as const;
 
 /**
  * The cover's type, when it is one every EPUB 3.2 reader must show (PNG, JPEG, GIF). WebP only
@@ -53,11 +51,11 @@ function coverType(bytes: Uint8Array): ImageType | undefined {
 }
 
 export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterSource, options: EpubOptions = {}): Promise<Blob> {
-  const zip = new JSZip();
+  const zip = new ZipWriter(options.now);
   // The OCF rules: `mimetype` is the first entry, uncompressed, so tools can sniff the format
-  // from a fixed offset. jszip writes entries in the order they were added.
-  zip.file('mimetype', MIMETYPE, { ...NO_FOLDERS, compression: 'STORE' });
-  zip.file(CONTAINER_PATH, CONTAINER_XML, NO_FOLDERS);
+  // from a fixed offset. the zip writer writes entries in the order they were added.
+  zip.add('mimetype', MIMETYPE, { compress: false });
+  zip.add(CONTAINER_PATH, CONTAINER_XML);
 
   const title = oneLine(book.title, oneLine(task.title, 'Untitled'));
   const author = oneLine(book.author, '') || undefined;
@@ -69,10 +67,14 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
     const item: TocItem = { id: chapterId(position), href: chapterHref(position), title: oneLine(chapter.title, fallback) };
     items.push(item);
     const page = chapter.text !== undefined ? chapterPage(item.title, chapter.text, lang) : missingChapterPage(item.title, chapter, lang);
-    zip.file(ROOT + item.href, page, NO_FOLDERS);
+    zip.add(ROOT + item.href, page);
   });
   const started = performance.now();
-  await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter));
+  await forEachBookChapter(task.id, book, chapters, async (chapter) => {
+    gate.add(chapter);
+    // Compress as we read, so no more than a chapter or two waits as text.
+    await zip.drain();
+  });
   if (options.timings) options.timings.chaptersMs = Math.round(performance.now() - started);
   const lang = gate.finish();
 
@@ -82,23 +84,23 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   if (options.cover && image) {
     const href = coverImageHref(image.extension);
     // Images are compressed already; deflating them again only costs time.
-    zip.file(ROOT + href, options.cover.bytes, { ...NO_FOLDERS, binary: true, compression: 'STORE' });
+    zip.add(ROOT + href, options.cover.bytes, { compress: false });
     resources.push({ id: 'cover-image', href, mediaType: image.mediaType, properties: 'cover-image' });
-    zip.file(ROOT + COVER_PAGE_HREF, coverPage(href, title, lang), NO_FOLDERS);
+    zip.add(ROOT + COVER_PAGE_HREF, coverPage(href, title, lang));
     frontMatter.push({ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML });
   }
   const intro = cleanXmlText(book.intro ?? '').trim() || undefined;
-  zip.file(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }), NO_FOLDERS);
+  zip.add(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }));
   frontMatter.push({ id: 'title-page', href: TITLE_HREF, mediaType: XHTML }, NAV_ITEM);
 
   // The title page heads the contents too: it holds the introduction, and a contents list
   // must never be empty (a book whose chapters all vanished still opens).
   const toc: TocItem[] = [{ id: 'title-page', href: TITLE_HREF, title }, ...items];
   const identifier = await bookIdentifier(task.url);
-  zip.file(ROOT + NAV_HREF, navDocument(toc, lang), NO_FOLDERS);
-  zip.file(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, items: toc }), NO_FOLDERS);
-  zip.file(ROOT + CSS_HREF, STYLESHEET, NO_FOLDERS);
-  zip.file(
+  zip.add(ROOT + NAV_HREF, navDocument(toc, lang));
+  zip.add(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, items: toc }));
+  zip.add(ROOT + CSS_HREF, STYLESHEET);
+  zip.add(
     OPF_PATH,
     packageDocument({
       identifier,
@@ -112,11 +114,10 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
       resources,
       chapters: items,
     }),
-    NO_FOLDERS,
   );
 
   const zipping = performance.now();
-  const blob = await zip.generateAsync({ type: 'blob', mimeType: MIMETYPE, compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const blob = await zip.finish(MIMETYPE);
   if (options.timings) options.timings.zipMs = Math.round(performance.now() - zipping);
   return blob;
 }
