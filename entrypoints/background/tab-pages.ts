@@ -26,6 +26,7 @@ export function isPageRequest(message: unknown): message is PageRequest {
 
 export class TabPages {
   private readonly entries = new Map<number, Entry>();
+  private readonly closedTabs = new Set<number>();
 
   constructor(private readonly sources: () => Promise<SourceRule[]>) {}
 
@@ -83,6 +84,9 @@ export class TabPages {
 
   /** chrome.tabs.onRemoved. */
   async closed(tabId: number): Promise<void> {
+    // Chrome never reuses a tab id in a session; remembering the closed ones stops a read that
+    // was already under way from putting the entry back.
+    this.closedTabs.add(tabId);
     this.entries.delete(tabId);
     await chrome.storage.session?.remove(key(tabId)).catch(() => undefined);
   }
@@ -91,11 +95,13 @@ export class TabPages {
     const cached = this.entries.get(tabId);
     if (cached) return cached;
     const stored = (await chrome.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as Entry | undefined;
-    if (stored) this.entries.set(tabId, stored);
+    if (!stored || this.closedTabs.has(tabId)) return undefined;
+    this.entries.set(tabId, stored);
     return stored;
   }
 
   private async set(tabId: number, entry: Entry | null): Promise<void> {
+    if (this.closedTabs.has(tabId)) return;
     if (entry) this.entries.set(tabId, entry);
     else this.entries.delete(tabId);
     const badge = badgeFor(entry?.page);
