@@ -1,22 +1,11 @@
 // The content script tells the worker what page a tab shows; the toolbar button says so.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageInfo } from '../../lib/contract';
-import { startDemoSite, type DemoSite } from '../fixtures/site';
-import { launchExtension, sleep, type Ext } from './harness';
+import { sleep } from './harness';
+import { useSiteAndExtension } from './hooks';
 
-let site: DemoSite;
-let ext: Ext;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-});
+const { site, ext } = useSiteAndExtension();
 
 const url = (path: string) => `${site.origin}${path}`;
 

@@ -3,25 +3,16 @@
 // and survives its service worker being stopped mid-download.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../lib/contract';
 import { expectedTxtLines } from '../fixtures/expected-txt';
 import { EPub } from 'epub2';
 import { epubcheck } from '../fixtures/epubcheck';
-import { chapterTitle, startDemoSite, type DemoSite } from '../fixtures/site';
-import { launchExtension, sleep, type Ext } from './harness';
+import { chapterTitle } from '../fixtures/site';
+import { sleep } from './harness';
+import { useSiteAndExtension } from './hooks';
 
-let site: DemoSite;
-let ext: Ext;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-});
+const { site, ext } = useSiteAndExtension();
 beforeEach(() => {
   site.resetLog();
   site.setLatency(0);

@@ -1,22 +1,12 @@
 // The popup as a reader uses it: the book of the page on top, Download, the task's progress,
 // cancel and retry, the finished file, and the toolbar button following along per tab.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Task } from '../../lib/contract';
-import { startDemoSite, type DemoSite } from '../fixtures/site';
-import { launchExtension, sleep, type Ext } from './harness';
+import { sleep } from './harness';
+import { useSiteAndExtension } from './hooks';
 
-let site: DemoSite;
-let ext: Ext;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-});
+const { site, ext } = useSiteAndExtension();
 beforeEach(async () => {
   site.setLatency(0);
   site.setFault(null);

@@ -2,22 +2,11 @@
 // extension, pages of the site render (GBK included), and a download lands by name.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookInfo, startDemoSite, type DemoSite } from '../fixtures/site';
-import { launchExtension, type Ext } from './harness';
+import { describe, expect, it } from 'vitest';
+import { bookInfo } from '../fixtures/site';
+import { useSiteAndExtension } from './hooks';
 
-let site: DemoSite;
-let ext: Ext;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-});
+const { site, ext } = useSiteAndExtension();
 
 describe('browser harness', () => {
   it('loads the extension and opens one of its pages', async () => {

@@ -3,25 +3,15 @@
 // 2–3 pages with page marks and ads), as TXT line by line and as an EPUB that passes epubcheck.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Task } from '../../lib/contract';
 import { EPub } from 'epub2';
 import { epubcheck, type EpubcheckMessage } from '../fixtures/epubcheck';
 import { expectedTxtLines } from '../fixtures/expected-txt';
-import { chapterTitle, splitBookPaths, startDemoSite, type DemoSite } from '../fixtures/site';
-import { launchExtension, type Ext } from './harness';
+import { chapterTitle, splitBookPaths } from '../fixtures/site';
+import { useSiteAndExtension } from './hooks';
 
-let site: DemoSite;
-let ext: Ext;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-});
+const { site, ext } = useSiteAndExtension();
 
 const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
 
