@@ -1,7 +1,8 @@
 // The EPUB 3 builder. It runs in the offscreen document, straight off IndexedDB, so it fetches
 // nothing (the cover arrives as bytes) and keeps only one chapter's page at a time in hand:
-// each page is compressed into the zip the moment it is made, and only titles and paths
-// are kept for the contents, the NCX and the package document written at the end.
+// each page is compressed into the zip the moment it is made, and only the chapters' titles are
+// kept for the contents, the NCX and the package document, which are compressed in pieces at the
+// end. The offscreen document's peak heap is judged against the file's size (bench/memory.ts).
 import type { Task } from '../../contract';
 import type { BookRecord } from '../../store/schema';
 import type { ChapterSource } from '../txt';
@@ -10,7 +11,6 @@ import { bookIdentifier } from './identifier';
 import { sniffImage, type ImageType } from './image';
 import {
   chapterHref,
-  chapterId,
   CONTAINER_PATH,
   COVER_PAGE_HREF,
   coverImageHref,
@@ -21,7 +21,7 @@ import {
   OPF_PATH,
   ROOT,
   TITLE_HREF,
-  type TocItem,
+  type Contents,
 } from './layout';
 import { CONTAINER_XML, NAV_ITEM, packageDocument, XHTML, type ManifestItem } from './package';
 import { chapterPage, coverPage, missingChapterPage, titlePage } from './pages';
@@ -50,6 +50,16 @@ function coverType(bytes: Uint8Array): ImageType | undefined {
   return type && type.mediaType !== 'image/webp' ? type : undefined;
 }
 
+/**
+ * The chapter page's own title first, else the contents' entry, else a number. When the two
+ * agree, the contents' string is the one kept: the stored chapter's copy can then be freed.
+ */
+function chapterTitle(own: string | undefined, listed: string | undefined, position: number): string {
+  const fallback = oneLine(listed, `Chapter ${position}`);
+  const title = oneLine(own, fallback);
+  return title === fallback ? fallback : title;
+}
+
 export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterSource, options: EpubOptions = {}): Promise<Blob> {
   const zip = new ZipWriter(options.now);
   // The OCF rules: `mimetype` is the first entry, uncompressed, so tools can sniff the format
@@ -59,22 +69,17 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
 
   const title = oneLine(book.title, oneLine(task.title, 'Untitled'));
   const author = oneLine(book.author, '') || undefined;
-  const items: TocItem[] = [];
+  const titles: string[] = [];
   const gate = new LanguageGate(book, (chapter, lang) => {
-    const position = items.length + 1;
-    // The chapter page's own title first, else the contents' entry, else a number.
-    const fallback = oneLine(book.chapters[chapter.index]?.title, `Chapter ${position}`);
-    const item: TocItem = { id: chapterId(position), href: chapterHref(position), title: oneLine(chapter.title, fallback) };
-    items.push(item);
-    const page = chapter.text !== undefined ? chapterPage(item.title, chapter.text, lang) : missingChapterPage(item.title, chapter, lang);
-    zip.add(ROOT + item.href, page);
+    const position = titles.length + 1;
+    const title = chapterTitle(chapter.title, book.chapters[chapter.index]?.title, position);
+    titles.push(title);
+    const page = chapter.text !== undefined ? chapterPage(title, chapter.text, lang) : missingChapterPage(title, chapter, lang);
+    zip.add(ROOT + chapterHref(position), page);
   });
   const started = performance.now();
-  await forEachBookChapter(task.id, book, chapters, async (chapter) => {
-    gate.add(chapter);
-    // Compress as we read, so no more than a chapter or two waits as text.
-    await zip.drain();
-  });
+  // Each page is compressed the moment the gate lets it through, so no page waits as text.
+  await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter));
   if (options.timings) options.timings.chaptersMs = Math.round(performance.now() - started);
   const lang = gate.finish();
 
@@ -95,12 +100,12 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
 
   // The title page heads the contents too: it holds the introduction, and a contents list
   // must never be empty (a book whose chapters all vanished still opens).
-  const toc: TocItem[] = [{ id: 'title-page', href: TITLE_HREF, title }, ...items];
+  const contents: Contents = { titlePage: { id: 'title-page', href: TITLE_HREF, title }, chapterTitles: titles };
   const identifier = await bookIdentifier(task.url);
-  zip.add(ROOT + NAV_HREF, navDocument(toc, lang));
-  zip.add(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, items: toc }));
+  zip.addPieces(ROOT + NAV_HREF, navDocument(contents, lang));
+  zip.addPieces(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, contents }));
   zip.add(ROOT + CSS_HREF, STYLESHEET);
-  zip.add(
+  zip.addPieces(
     OPF_PATH,
     packageDocument({
       identifier,
@@ -112,12 +117,12 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
       modified: options.now ?? new Date(),
       frontMatter,
       resources,
-      chapters: items,
+      chapterCount: titles.length,
     }),
   );
 
   const zipping = performance.now();
-  const blob = await zip.finish(MIMETYPE);
+  const blob = zip.finish(MIMETYPE);
   if (options.timings) options.timings.zipMs = Math.round(performance.now() - zipping);
   return blob;
 }

@@ -1,8 +1,9 @@
 // Two tables of contents listing the same entries: nav.xhtml is what EPUB 3 requires, toc.ncx is
 // what EPUB 2 readers (older Kindles' converters, Adobe RMSDK devices) still look for.
-// Both are built as arrays of short lines joined once, which stays cheap for 10,000 chapters.
-import { CSS_HREF, type TocItem } from './layout';
-import { escapeXml, xhtmlDocument } from './xml';
+// Both are handed out in pieces of a few hundred lines, for the zip to compress as they come:
+// for 10,000 chapters neither document is ever one string.
+import { contentsEntries, CSS_HREF, type Contents } from './layout';
+import { escapeXml, joinedInPieces, XHTML_TAIL, xhtmlHead } from './xml';
 import { isChinese } from './language';
 
 /** The heading of the contents page, in the book's language when we know it. */
@@ -11,12 +12,20 @@ function contentsLabel(lang: string): string {
 }
 
 /** The EPUB 3 navigation document: one `<li>` per entry, in reading order. */
-export function navDocument(items: readonly TocItem[], lang: string): string {
+export function* navDocument(contents: Contents, lang: string): Generator<string> {
   const label = contentsLabel(lang);
-  const lines = [`<nav epub:type="toc" id="toc">`, `<h1>${escapeXml(label)}</h1>`, '<ol>'];
-  for (const item of items) lines.push(`<li><a href="${escapeXml(item.href)}">${escapeXml(item.title)}</a></li>`);
-  lines.push('</ol>', '</nav>');
-  return xhtmlDocument({ lang, title: label, body: lines.join('\n'), css: CSS_HREF });
+  yield xhtmlHead({ lang, title: label, css: CSS_HREF });
+  yield* joinedInPieces(navLines(contents, label));
+  yield XHTML_TAIL;
+}
+
+function* navLines(contents: Contents, label: string): Generator<string> {
+  yield `<nav epub:type="toc" id="toc">`;
+  yield `<h1>${escapeXml(label)}</h1>`;
+  yield '<ol>';
+  for (const item of contentsEntries(contents)) yield `<li><a href="${escapeXml(item.href)}">${escapeXml(item.title)}</a></li>`;
+  yield '</ol>';
+  yield '</nav>';
 }
 
 export interface NcxInput {
@@ -24,29 +33,32 @@ export interface NcxInput {
   title: string;
   author?: string;
   lang: string;
-  items: readonly TocItem[];
+  contents: Contents;
 }
 
 /** The EPUB 2 NCX; its dtb:uid must equal the OPF's dc:identifier or epubcheck objects. */
-export function ncxDocument(input: NcxInput): string {
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeXml(input.lang)}">`,
-    '<head>',
-    `<meta name="dtb:uid" content="${escapeXml(input.identifier)}"/>`,
-    '<meta name="dtb:depth" content="1"/>',
-    '<meta name="dtb:totalPageCount" content="0"/>',
-    '<meta name="dtb:maxPageNumber" content="0"/>',
-    '</head>',
-    `<docTitle><text>${escapeXml(input.title)}</text></docTitle>`,
-  ];
-  if (input.author) lines.push(`<docAuthor><text>${escapeXml(input.author)}</text></docAuthor>`);
-  lines.push('<navMap>');
-  input.items.forEach((item, i) => {
-    lines.push(
-      `<navPoint id="nav-${i + 1}" playOrder="${i + 1}"><navLabel><text>${escapeXml(item.title)}</text></navLabel><content src="${escapeXml(item.href)}"/></navPoint>`,
-    );
-  });
-  lines.push('</navMap>', '</ncx>', '');
-  return lines.join('\n');
+export function ncxDocument(input: NcxInput): Generator<string> {
+  return joinedInPieces(ncxLines(input));
+}
+
+function* ncxLines(input: NcxInput): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeXml(input.lang)}">`;
+  yield '<head>';
+  yield `<meta name="dtb:uid" content="${escapeXml(input.identifier)}"/>`;
+  yield '<meta name="dtb:depth" content="1"/>';
+  yield '<meta name="dtb:totalPageCount" content="0"/>';
+  yield '<meta name="dtb:maxPageNumber" content="0"/>';
+  yield '</head>';
+  yield `<docTitle><text>${escapeXml(input.title)}</text></docTitle>`;
+  if (input.author) yield `<docAuthor><text>${escapeXml(input.author)}</text></docAuthor>`;
+  yield '<navMap>';
+  let order = 0;
+  for (const item of contentsEntries(input.contents)) {
+    order += 1;
+    yield `<navPoint id="nav-${order}" playOrder="${order}"><navLabel><text>${escapeXml(item.title)}</text></navLabel><content src="${escapeXml(item.href)}"/></navPoint>`;
+  }
+  yield '</navMap>';
+  yield '</ncx>';
+  yield '';
 }

@@ -50,6 +50,11 @@ export interface XhtmlPage {
 
 /** A complete EPUB 3 content document (XHTML5 serialised as XML). */
 export function xhtmlDocument(page: XhtmlPage): string {
+  return `${xhtmlHead(page)}${page.body}${XHTML_TAIL}`;
+}
+
+/** The document up to and including `<body>`, for a body written in pieces. */
+export function xhtmlHead(page: Omit<XhtmlPage, 'body'>): string {
   const lang = escapeXml(page.lang);
   const bodyClass = page.bodyClass ? ` class="${escapeXml(page.bodyClass)}"` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -61,8 +66,28 @@ export function xhtmlDocument(page: XhtmlPage): string {
 <link rel="stylesheet" type="text/css" href="${page.css}"/>
 </head>
 <body${bodyClass}>
-${page.body}
+`;
+}
+
+export const XHTML_TAIL = `
 </body>
 </html>
 `;
+
+/**
+ * The lines joined by newlines, as `lines.join('\n')` would, but handed out a few hundred lines
+ * at a time: a 10,000-entry list is never one string, nor one array of strings.
+ */
+export function* joinedInPieces(lines: Iterable<string>, linesPerPiece = 500): Generator<string> {
+  let piece: string[] = [];
+  let first = true;
+  for (const line of lines) {
+    piece.push(line);
+    if (piece.length === linesPerPiece) {
+      yield (first ? '' : '\n') + piece.join('\n');
+      first = false;
+      piece = [];
+    }
+  }
+  if (piece.length > 0 || first) yield (first ? '' : '\n') + piece.join('\n');
 }

@@ -3,9 +3,10 @@ import { LanguageGate } from '../../../lib/file/epub/chapters';
 import { bookIdentifier } from '../../../lib/file/epub/identifier';
 import { sniffImage } from '../../../lib/file/epub/image';
 import { detectLanguage, givenLanguage } from '../../../lib/file/epub/language';
-import { chapterHref, chapterId } from '../../../lib/file/epub/layout';
-import { modifiedStamp } from '../../../lib/file/epub/package';
-import { cleanXmlText, escapeXml, paragraphs } from '../../../lib/file/epub/xml';
+import { chapterHref, chapterId, type Contents } from '../../../lib/file/epub/layout';
+import { modifiedStamp, packageDocument } from '../../../lib/file/epub/package';
+import { navDocument, ncxDocument } from '../../../lib/file/epub/toc';
+import { cleanXmlText, escapeXml, joinedInPieces, paragraphs } from '../../../lib/file/epub/xml';
 import type { ChapterRecord } from '../../../lib/store/schema';
 import { chapter, failedChapter, makeBook, makeTask, PNG_1X1 } from './fixtures';
 
@@ -122,5 +123,53 @@ describe('names and stamps', () => {
 
   it('stamps dcterms:modified in UTC to the second', () => {
     expect(modifiedStamp(new Date('2026-11-28T03:00:00.987Z'))).toBe('2026-11-28T03:00:00Z');
+  });
+});
+
+describe('documents written in pieces', () => {
+  it('join back to exactly what one join of all the lines gives, whatever the count', () => {
+    for (const count of [0, 1, 2, 499, 500, 501, 1000, 1234]) {
+      const lines = Array.from({ length: count }, (_, i) => `line ${i}`);
+      const pieces = [...joinedInPieces(lines, 500)];
+      expect(pieces.join('')).toBe(lines.join('\n'));
+      expect(pieces.length).toBe(Math.max(1, Math.ceil(count / 500)));
+    }
+  });
+
+  // 10,000 chapters must never be one string in the offscreen document (bench/memory.ts).
+  it('hands out a 1,200-chapter contents, NCX and package document as several bounded pieces', () => {
+    const contents: Contents = {
+      titlePage: { id: 'title-page', href: 'title.xhtml', title: 'Book' },
+      chapterTitles: Array.from({ length: 1200 }, (_, i) => `第${i + 1}章 <&>`),
+    };
+    const documents = {
+      nav: [...navDocument(contents, 'zh')],
+      ncx: [...ncxDocument({ identifier: 'urn:uuid:x', title: 'Book', lang: 'zh', contents })],
+      opf: [
+        ...packageDocument({
+          identifier: 'urn:uuid:x',
+          title: 'Book',
+          lang: 'zh',
+          source: 'https://example.com/',
+          modified: new Date(0),
+          frontMatter: [],
+          resources: [],
+          chapterCount: 1200,
+        }),
+      ],
+    };
+    for (const [name, pieces] of Object.entries(documents)) {
+      expect(pieces.length, name).toBeGreaterThan(2);
+      expect(Math.max(...pieces.map((piece) => piece.length)), name).toBeLessThan(100_000);
+    }
+    const nav = documents.nav.join('');
+    expect(nav.match(/<li>/g)).toHaveLength(1201);
+    expect(nav).toContain(`<li><a href="${chapterHref(1200)}">第1200章 &lt;&amp;&gt;</a></li>`);
+    expect(nav.endsWith('</ol>\n</nav>\n</body>\n</html>\n')).toBe(true);
+    const ncx = documents.ncx.join('');
+    expect(ncx).toContain(`<navPoint id="nav-1201" playOrder="1201"><navLabel><text>第1200章 &lt;&amp;&gt;</text></navLabel><content src="${chapterHref(1200)}"/></navPoint>`);
+    const opf = documents.opf.join('');
+    expect(opf.match(/<itemref idref="chapter-/g)).toHaveLength(1200);
+    expect(opf).toContain(`<item id="${chapterId(1200)}" href="${chapterHref(1200)}" media-type="application/xhtml+xml"/>`);
   });
 });
