@@ -14,7 +14,7 @@ import { browserSession, serviceWorkerOf, TargetSession, targets } from './lib/c
 import { call, chapterRequests, fetchedTwice, importBenchSource, startRig, waitEnded, type Rig } from './lib/browser';
 import { printSummary, startProfiling, stopProfiling } from './lib/profile';
 import { collectTrace, explainChapters, installTrace } from './lib/trace';
-import { fetchFloor } from './lib/floor';
+import { fetchFloor, siteCeiling } from './lib/floor';
 import { describeLoad, watchMachine } from './lib/machine';
 import { fixed, hardDeadline, heading, note, record, secs } from './lib/report';
 import type { Task } from '../lib/contract';
@@ -96,11 +96,12 @@ export async function throughput(options: { profile?: boolean; trace?: boolean; 
     note(describeLoad(load));
 
     // The browser's own floor on this machine at this moment: bare fetch loops in the worker.
+    // Then the site's ceiling: the same loops with no browser at all.
+    const urls = Array.from({ length: FLOOR_REQUESTS }, (_, i) => `${site.origin}/book/gen-${FLOOR_REQUESTS}/${i + 1}.html`);
     const root = await browserSession(ext.context, ext.page);
     const sw = serviceWorkerOf(ext.extensionId)(await targets(root));
     if (sw) {
       const session = await TargetSession.attach(root, sw);
-      const urls = Array.from({ length: FLOOR_REQUESTS }, (_, i) => `${site.origin}/book/gen-${FLOOR_REQUESTS}/${i + 1}.html`);
       const floor = await fetchFloor(session, urls, CONCURRENCY);
       await session.detach();
       record({
@@ -112,6 +113,15 @@ export async function throughput(options: { profile?: boolean; trace?: boolean; 
         short: `${fixed(floor.perSecond, 1)} req/s = ${fixed(floor.perSecond / ideal)} × 80/s (engine ${fixed(rate / floor.perSecond)} of it)`,
       });
     }
+    const ceiling = await siteCeiling(urls, CONCURRENCY);
+    record({
+      figure: 'throughput ceiling (no browser)',
+      value: `${fixed(ceiling.perSecond, 1)} requests/s (${CONCURRENCY} parallel loops of Node's http client, keep-alive, against the same site)`,
+      ratio: `${fixed(ceiling.perSecond / ideal)} of ${ideal}/s: the site's own timer and parsing; the rest of the gap is the browser's`,
+      goal: 'information: the most any client gets from this site here',
+      pass: null,
+      short: `${fixed(ceiling.perSecond, 1)} req/s = ${fixed(ceiling.perSecond / ideal)} × 80/s`,
+    });
     if (summary) printSummary('service worker during the download', summary, 25);
     if (tracer) {
       const arrivals = new Map(requests.map((r) => [r.path, r.at]));

@@ -2,6 +2,7 @@
 // worker (CDP Runtime.evaluate), c parallel loops of bare fetch() + arrayBuffer() against the demo
 // site, and IndexedDB put+commit of chapter-sized records in a scratch database. What the engine
 // reaches is judged against c/latency; this says how much of the gap the browser itself costs.
+import { Agent, get } from 'node:http';
 import type { TargetSession } from './cdp';
 
 export interface FetchFloor {
@@ -27,6 +28,32 @@ export async function fetchFloor(session: TargetSession, urls: string[], concurr
   const answer = await session.send<{ result: { value: number }; exceptionDetails?: unknown }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, 120_000);
   if (answer.exceptionDetails) throw new Error(`fetch floor failed: ${JSON.stringify(answer.exceptionDetails).slice(0, 300)}`);
   const ms = answer.result.value;
+  return { requests: urls.length, ms, perSecond: urls.length / (ms / 1000) };
+}
+
+/**
+ * The site's own ceiling: the same c parallel loops from Node's http client (keep-alive, no
+ * browser). What this leaves below c/latency is the site's timer and parsing, not the client.
+ */
+export async function siteCeiling(urls: string[], concurrency: number): Promise<FetchFloor> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const fetchOne = (url: string) =>
+    new Promise<void>((resolve, reject) => {
+      get(url, { agent }, (response) => {
+        response.resume();
+        response.on('end', resolve);
+        response.on('error', reject);
+      }).on('error', reject);
+    });
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < urls.length) await fetchOne(urls[next++]!);
+    }),
+  );
+  const ms = Date.now() - started;
+  agent.destroy();
   return { requests: urls.length, ms, perSecond: urls.length / (ms / 1000) };
 }
 

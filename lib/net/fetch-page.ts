@@ -113,7 +113,10 @@ async function attemptOnce(url: string, attempt: number, o: FetchPageOptions): P
     // Called unbound: `options.fetch(...)` would run the browser's fetch with `this` = options,
     // which throws "Illegal invocation" — a TypeError we would mistake for a network error.
     const doFetch = o.fetch;
-    const response = await abortable(doFetch(url, { signal: controller.signal }), controller.signal);
+    // no-store: every page is kept in IndexedDB the moment it arrives, so a copy in the browser's
+    // HTTP cache (written to disk for each of 2,000 chapters) is only cost, and a stale cached
+    // page must never stand in for a retry.
+    const response = await abortable(doFetch(url, { signal: controller.signal, cache: 'no-store' }), controller.signal);
     return await judge(url, attempt, response, controller.signal, o);
   } catch (error) {
     if (o.signal.aborted) throw cancelled(url);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Task } from '../../../lib/contract';
 import { bookInfo } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
 import { startService, useDemoSite } from './service-harness';
@@ -110,5 +111,28 @@ describe('downloading a book in the engine', () => {
     expect(done.status).toBe('completed');
     expect(keepAlives()).toBeGreaterThan(3);
     expect(done.heartbeatAt).toBeGreaterThanOrEqual(done.startedAt!);
+  });
+
+  // One write and one message a chapter is IPC that competes with the requests (bench/throughput.ts).
+  it('publishes progress a few times a second, not once a chapter, and still ends exact', async () => {
+    const { service, send, waitForTask, ended } = await startService();
+    const updates: Task[] = [];
+    const unsubscribe = service.subscribe((event) => {
+      if ('task' in event) updates.push(event.task);
+    });
+    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
+    const started = Date.now();
+    const done = await waitForTask(task.id, ended, 30_000);
+    const seconds = (Date.now() - started) / 1000;
+    unsubscribe();
+    expect(done.status).toBe('completed');
+    expect(done.completedChapters).toBe(300);
+    const mine = updates.filter((update) => update.id === task.id);
+    // Four a second, plus the status changes, the book and a heartbeat; never one a chapter.
+    expect(mine.length).toBeLessThan(4 * seconds + 12);
+    expect(mine.length).toBeLessThan(100);
+    const counts = mine.map((update) => update.completedChapters);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b)); // never backwards
+    expect(mine.at(-1)).toMatchObject({ status: 'completed', completedChapters: 300, progress: 100 });
   });
 });

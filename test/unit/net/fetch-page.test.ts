@@ -77,6 +77,8 @@ describe('fetchPage success', () => {
       attempts: 1,
     });
     expect(f.calls[0]?.init?.signal).toBeInstanceOf(AbortSignal);
+    // Chapters go to IndexedDB; the browser's HTTP cache would only keep a second copy on disk.
+    expect(f.calls[0]?.init?.cache).toBe('no-store');
     expect(vi.getTimerCount()).toBe(0);
     expect(scheduler.snapshot()['novel.test']?.active).toBe(0);
   });
