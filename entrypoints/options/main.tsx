@@ -5,6 +5,7 @@ import { browserTranslate } from '../../lib/ui/i18n';
 import { setTranslate, strings } from '../../lib/ui/strings';
 import { createTaskFeed } from '../../lib/ui/taskFeed';
 import { App } from './App';
+import '@/assets/base.css';
 import './style.css';
 
 // The browser's language picks the words (public/_locales); set before anything renders.

@@ -6,6 +6,7 @@ import { pickStartUrl, type StartUrl } from '../../lib/ui/startUrl';
 import { setTranslate, strings } from '../../lib/ui/strings';
 import { createTaskFeed } from '../../lib/ui/taskFeed';
 import { App, type Files } from './App';
+import '@/assets/base.css';
 import './style.css';
 
 // The browser's language picks the words (public/_locales); set before anything renders.
