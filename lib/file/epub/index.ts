@@ -81,6 +81,8 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   // Each page is compressed the moment the gate lets it through, so no page waits as text.
   await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter));
   if (options.timings) options.timings.chaptersMs = Math.round(performance.now() - started);
+  // Everything after the chapters: front matter, contents, NCX, package document, directory.
+  const zipping = performance.now();
   const lang = gate.finish();
 
   const frontMatter: ManifestItem[] = [];
@@ -121,7 +123,6 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
     }),
   );
 
-  const zipping = performance.now();
   const blob = zip.finish(MIMETYPE);
   if (options.timings) options.timings.zipMs = Math.round(performance.now() - zipping);
   return blob;
