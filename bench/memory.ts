@@ -122,6 +122,9 @@ export async function memory(options: { extensionDir?: string; profile?: boolean
     if (buildSamples.length) {
       const peakAt = buildSamples.reduce((best, s) => (s.used > best.used ? s : best)).at;
       note(`offscreen heap peaked ${secs(peakAt - offscreen.firstSeenAt!)} into the build; build = offscreen document seen → task completed`);
+      // The heap's course says whether the peak is data kept or garbage awaiting a collection.
+      const step = Math.max(1, Math.ceil(buildSamples.length / 25));
+      note(`offscreen heap over the build (MB, every ${step * 100} ms): ${buildSamples.filter((_, i) => i % step === 0).map((s) => (s.used / 1_048_576).toFixed(1)).join(' ')}`);
     }
     if (processRss.samples.length && built) {
       const before = processRss.at(offscreen.firstSeenAt!);

@@ -13,6 +13,8 @@ import { Spool } from './spool';
 const UTF8 = new TextEncoder();
 /** zlib's default: the size/speed balance every zip tool ships with. */
 const LEVEL = 6;
+/** How much text a TextEntry gathers before encoding it: a few dozen contents lines, few enough that they are collected young rather than carried into the old generation. */
+const PIECE_CHARS = 4_096;
 
 interface Entry {
   name: Uint8Array;
@@ -53,22 +55,11 @@ export class ZipWriter {
   }
 
   /**
-   * Writes an entry whose text comes in pieces (a 10,000-line contents list): each piece is
-   * encoded and compressed as it is made, so the whole text never exists at once.
+   * An entry written a little at a time, while other entries are added: its text is compressed
+   * as it comes and its bytes join the zip, after those added meanwhile, when it is closed.
    */
-  addPieces(name: string, pieces: Iterable<string>): void {
-    const parts: Uint8Array[] = [];
-    const deflate = new Deflate({ level: LEVEL }, (chunk) => parts.push(chunk));
-    let crc = 0;
-    let size = 0;
-    for (const piece of pieces) {
-      const bytes = UTF8.encode(piece);
-      crc = crc32(bytes, crc);
-      size += bytes.length;
-      deflate.push(bytes);
-    }
-    deflate.push(new Uint8Array(0), true);
-    this.write(name, { crc, size, method: 8, parts });
+  open(name: string): TextEntry {
+    return new TextEntry((packed) => this.write(name, packed));
   }
 
   finish(mimeType: string): Blob {
@@ -85,6 +76,43 @@ export class ZipWriter {
     for (const part of packed.parts) this.body.write(part);
     this.directory.write(centralHeader(entry, this.time, this.date));
     this.count += 1;
+  }
+}
+
+/** Text taken in any number of small writes, encoded and compressed a few thousand characters at a time. */
+export class TextEntry {
+  private readonly parts: Uint8Array[] = [];
+  private readonly deflate = new Deflate({ level: LEVEL }, (chunk) => this.parts.push(chunk));
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private crc = 0;
+  private size = 0;
+  private closed = false;
+
+  constructor(private readonly done: (packed: Packed) => void) {}
+
+  write(text: string): void {
+    if (this.closed) throw new Error('This zip entry is closed already.');
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= PIECE_CHARS) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+    this.deflate.push(new Uint8Array(0), true);
+    this.done({ crc: this.crc, size: this.size, method: 8, parts: this.parts });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const bytes = UTF8.encode(this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.deflate.push(bytes);
   }
 }
 

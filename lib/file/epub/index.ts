@@ -1,8 +1,9 @@
 // The EPUB 3 builder. It runs in the offscreen document, straight off IndexedDB, so it fetches
 // nothing (the cover arrives as bytes) and keeps only one chapter's page at a time in hand:
-// each page is compressed into the zip the moment it is made, and only the chapters' titles are
-// kept for the contents, the NCX and the package document, which are compressed in pieces at the
-// end. The offscreen document's peak heap is judged against the file's size (bench/memory.ts).
+// each page is compressed into the zip the moment it is made, and its lines in the contents, the
+// NCX and the package document are written with it: beyond the book's chapter list, the build
+// keeps nothing a chapter. The offscreen document's peak heap is judged against the file's size
+// (bench/memory.ts).
 import type { Task } from '../../contract';
 import type { BookRecord } from '../../store/schema';
 import type { ChapterSource } from '../txt';
@@ -21,12 +22,11 @@ import {
   OPF_PATH,
   ROOT,
   TITLE_HREF,
-  type Contents,
 } from './layout';
-import { CONTAINER_XML, NAV_ITEM, packageDocument, XHTML, type ManifestItem } from './package';
+import { CONTAINER_XML, NAV_ITEM, PackageWriter, XHTML, type ManifestItem } from './package';
 import { chapterPage, coverPage, missingChapterPage, titlePage } from './pages';
 import { STYLESHEET } from './styles';
-import { navDocument, ncxDocument } from './toc';
+import { ContentsWriter } from './toc';
 import { cleanXmlText, oneLine } from './xml';
 import { ZipWriter } from '../zip-writer';
 
@@ -50,14 +50,9 @@ function coverType(bytes: Uint8Array): ImageType | undefined {
   return type && type.mediaType !== 'image/webp' ? type : undefined;
 }
 
-/**
- * The chapter page's own title first, else the contents' entry, else a number. When the two
- * agree, the contents' string is the one kept: the stored chapter's copy can then be freed.
- */
+/** The chapter page's own title first, else the contents' entry, else a number. */
 function chapterTitle(own: string | undefined, listed: string | undefined, position: number): string {
-  const fallback = oneLine(listed, `Chapter ${position}`);
-  const title = oneLine(own, fallback);
-  return title === fallback ? fallback : title;
+  return oneLine(own, oneLine(listed, `Chapter ${position}`));
 }
 
 export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterSource, options: EpubOptions = {}): Promise<Blob> {
@@ -69,59 +64,65 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
 
   const title = oneLine(book.title, oneLine(task.title, 'Untitled'));
   const author = oneLine(book.author, '') || undefined;
-  const titles: string[] = [];
+  const intro = cleanXmlText(book.intro ?? '').trim() || undefined;
+  const identifier = await bookIdentifier(task.url);
+  const image = options.cover ? coverType(options.cover.bytes) : undefined;
+  const coverHref = image && coverImageHref(image.extension);
+  const resources: ManifestItem[] = image && coverHref ? [{ id: 'cover-image', href: coverHref, mediaType: image.mediaType, properties: 'cover-image' }] : [];
+  const frontMatter: ManifestItem[] = [
+    ...(coverHref ? [{ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML }] : []),
+    { id: 'title-page', href: TITLE_HREF, mediaType: XHTML },
+    NAV_ITEM,
+  ];
+
+  // The contents, the NCX and the package document are written chapter by chapter, opened once
+  // the language is known (their headings and xml:lang depend on it). The title page heads the
+  // contents: it holds the introduction, and a contents list must never be empty.
+  let documents: { contents: ContentsWriter; pack: PackageWriter } | undefined;
+  const documentsIn = (lang: string) =>
+    (documents ??= {
+      contents: new ContentsWriter(zip.open(ROOT + NAV_HREF), zip.open(ROOT + NCX_HREF), { identifier, title, author, lang, first: { href: TITLE_HREF, title } }),
+      pack: new PackageWriter(zip.open(OPF_PATH), {
+        identifier,
+        title,
+        author,
+        lang,
+        source: task.url,
+        description: intro,
+        modified: options.now ?? new Date(),
+        frontMatter,
+        resources,
+      }),
+    });
+  let position = 0;
   const gate = new LanguageGate(book, (chapter, lang) => {
-    const position = titles.length + 1;
-    const title = chapterTitle(chapter.title, book.chapters[chapter.index]?.title, position);
-    titles.push(title);
-    const page = chapter.text !== undefined ? chapterPage(title, chapter.text, lang) : missingChapterPage(title, chapter, lang);
+    position += 1;
+    const chapterName = chapterTitle(chapter.title, book.chapters[chapter.index]?.title, position);
+    const page = chapter.text !== undefined ? chapterPage(chapterName, chapter.text, lang) : missingChapterPage(chapterName, chapter, lang);
     zip.add(ROOT + chapterHref(position), page);
+    const { contents, pack } = documentsIn(lang);
+    contents.add(chapterHref(position), chapterName);
+    pack.addChapter();
   });
   const started = performance.now();
   // Each page is compressed the moment the gate lets it through, so no page waits as text.
   await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter));
   if (options.timings) options.timings.chaptersMs = Math.round(performance.now() - started);
-  // Everything after the chapters: front matter, contents, NCX, package document, directory.
+  // Everything after the chapters: front matter, closing the documents, the zip's directory.
   const zipping = performance.now();
   const lang = gate.finish();
 
-  const frontMatter: ManifestItem[] = [];
-  const resources: ManifestItem[] = [];
-  const image = options.cover ? coverType(options.cover.bytes) : undefined;
-  if (options.cover && image) {
-    const href = coverImageHref(image.extension);
+  if (options.cover && image && coverHref) {
     // Images are compressed already; deflating them again only costs time.
-    zip.add(ROOT + href, options.cover.bytes, { compress: false });
-    resources.push({ id: 'cover-image', href, mediaType: image.mediaType, properties: 'cover-image' });
-    zip.add(ROOT + COVER_PAGE_HREF, coverPage(href, title, lang));
-    frontMatter.push({ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML });
+    zip.add(ROOT + coverHref, options.cover.bytes, { compress: false });
+    zip.add(ROOT + COVER_PAGE_HREF, coverPage(coverHref, title, lang));
   }
-  const intro = cleanXmlText(book.intro ?? '').trim() || undefined;
   zip.add(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }));
-  frontMatter.push({ id: 'title-page', href: TITLE_HREF, mediaType: XHTML }, NAV_ITEM);
-
-  // The title page heads the contents too: it holds the introduction, and a contents list
-  // must never be empty (a book whose chapters all vanished still opens).
-  const contents: Contents = { titlePage: { id: 'title-page', href: TITLE_HREF, title }, chapterTitles: titles };
-  const identifier = await bookIdentifier(task.url);
-  zip.addPieces(ROOT + NAV_HREF, navDocument(contents, lang));
-  zip.addPieces(ROOT + NCX_HREF, ncxDocument({ identifier, title, author, lang, contents }));
+  // Closed in this order, the zip keeps its layout: pages, contents, NCX, stylesheet, package.
+  const { contents, pack } = documentsIn(lang);
+  contents.close();
   zip.add(ROOT + CSS_HREF, STYLESHEET);
-  zip.addPieces(
-    OPF_PATH,
-    packageDocument({
-      identifier,
-      title,
-      author,
-      lang,
-      source: task.url,
-      description: intro,
-      modified: options.now ?? new Date(),
-      frontMatter,
-      resources,
-      chapterCount: titles.length,
-    }),
-  );
+  pack.close();
 
   const blob = zip.finish(MIMETYPE);
   if (options.timings) options.timings.zipMs = Math.round(performance.now() - zipping);

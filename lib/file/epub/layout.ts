@@ -27,28 +27,3 @@ export function chapterHref(position: number): string {
 export function chapterId(position: number): string {
   return `chapter-${String(position).padStart(5, '0')}`;
 }
-
-/** One entry of the reading order and of the table of contents. */
-export interface TocItem {
-  id: string;
-  href: string;
-  /** Plain text (not yet escaped). */
-  title: string;
-}
-
-/**
- * The table of contents: the title page, then the chapters in reading order. Only the chapters'
- * titles are kept; their ids and paths follow from their positions.
- */
-export interface Contents {
-  titlePage: TocItem;
-  chapterTitles: readonly string[];
-}
-
-/** Every entry of the contents, made one at a time as it is read. */
-export function* contentsEntries(contents: Contents): Generator<TocItem> {
-  yield contents.titlePage;
-  for (let i = 0; i < contents.chapterTitles.length; i++) {
-    yield { id: chapterId(i + 1), href: chapterHref(i + 1), title: contents.chapterTitles[i]! };
-  }
-}

@@ -1,9 +1,10 @@
 // The package document (content.opf) and the container that points readers at it.
-// The OPF is written last, once every chapter has been added, because only then is the full
-// manifest and reading order known; it holds only names and titles, never chapter text, and it
-// is handed out in pieces: a 10,000-chapter manifest and spine are never one string.
+// The OPF is written a chapter at a time while the build reads them, like the contents, and
+// closed last; it holds only names, never chapter text. Made all at once at the end, its 20,000
+// lines were a burst of short-lived strings that set the offscreen page's peak heap.
 import { chapterHref, chapterId, CSS_HREF, NAV_HREF, NCX_HREF, OPF_PATH } from './layout';
-import { escapeXml, joinedInPieces } from './xml';
+import type { TextSink } from './toc';
+import { escapeXml } from './xml';
 
 export const CONTAINER_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -20,7 +21,7 @@ export interface ManifestItem {
   properties?: string;
 }
 
-export interface PackageInput {
+export interface PackageHead {
   identifier: string;
   title: string;
   author?: string;
@@ -32,8 +33,6 @@ export interface PackageInput {
   frontMatter: readonly ManifestItem[];
   /** Files outside the reading order (the cover image). */
   resources: readonly ManifestItem[];
-  /** How many chapter pages follow the front matter; their ids and paths follow from that. */
-  chapterCount: number;
 }
 
 export const XHTML = 'application/xhtml+xml';
@@ -52,38 +51,48 @@ function itemLine(item: ManifestItem): string {
 }
 
 /** content.opf, EPUB 3.0, with the EPUB 2 `toc` attribute so the NCX is found too. */
-export function packageDocument(input: PackageInput): Generator<string> {
-  return joinedInPieces(packageLines(input));
-}
+export class PackageWriter {
+  private chapters = 0;
 
-function* packageLines(input: PackageInput): Generator<string> {
-  const lang = escapeXml(input.lang);
-  const cover = input.resources.find((item) => item.properties === 'cover-image');
-  yield '<?xml version="1.0" encoding="UTF-8"?>';
-  yield `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${lang}">`;
-  yield '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">';
-  yield `<dc:identifier id="book-id">${escapeXml(input.identifier)}</dc:identifier>`;
-  yield `<dc:title>${escapeXml(input.title)}</dc:title>`;
-  if (input.author) yield `<dc:creator id="creator">${escapeXml(input.author)}</dc:creator>`;
-  yield `<dc:language>${lang}</dc:language>`;
-  yield `<dc:source>${escapeXml(input.source)}</dc:source>`;
-  if (input.description) yield `<dc:description>${escapeXml(input.description)}</dc:description>`;
-  yield `<meta property="dcterms:modified">${modifiedStamp(input.modified)}</meta>`;
-  // EPUB 2 readers find the cover through this meta, EPUB 3 ones through properties="cover-image".
-  if (cover) yield `<meta name="cover" content="${cover.id}"/>`;
-  yield '</metadata>';
-  yield '<manifest>';
-  yield itemLine({ id: 'ncx', href: NCX_HREF, mediaType: 'application/x-dtbncx+xml' });
-  yield itemLine({ id: 'style', href: CSS_HREF, mediaType: 'text/css' });
-  for (const item of [...input.resources, ...input.frontMatter]) yield itemLine(item);
-  for (let position = 1; position <= input.chapterCount; position++) {
-    yield itemLine({ id: chapterId(position), href: chapterHref(position), mediaType: XHTML });
+  constructor(
+    private readonly sink: TextSink,
+    private readonly head: PackageHead,
+  ) {
+    const lang = escapeXml(head.lang);
+    const cover = head.resources.find((item) => item.properties === 'cover-image');
+    const lines = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${lang}">`,
+      '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      `<dc:identifier id="book-id">${escapeXml(head.identifier)}</dc:identifier>`,
+      `<dc:title>${escapeXml(head.title)}</dc:title>`,
+    ];
+    if (head.author) lines.push(`<dc:creator id="creator">${escapeXml(head.author)}</dc:creator>`);
+    lines.push(`<dc:language>${lang}</dc:language>`, `<dc:source>${escapeXml(head.source)}</dc:source>`);
+    if (head.description) lines.push(`<dc:description>${escapeXml(head.description)}</dc:description>`);
+    lines.push(`<meta property="dcterms:modified">${modifiedStamp(head.modified)}</meta>`);
+    // EPUB 2 readers find the cover through this meta, EPUB 3 ones through properties="cover-image".
+    if (cover) lines.push(`<meta name="cover" content="${cover.id}"/>`);
+    lines.push('</metadata>', '<manifest>');
+    lines.push(itemLine({ id: 'ncx', href: NCX_HREF, mediaType: 'application/x-dtbncx+xml' }));
+    lines.push(itemLine({ id: 'style', href: CSS_HREF, mediaType: 'text/css' }));
+    for (const item of [...head.resources, ...head.frontMatter]) lines.push(itemLine(item));
+    sink.write(`${lines.join('\n')}\n`);
   }
-  yield '</manifest>';
-  yield '<spine toc="ncx">';
-  for (const item of input.frontMatter) yield `<itemref idref="${item.id}"/>`;
-  for (let position = 1; position <= input.chapterCount; position++) yield `<itemref idref="${chapterId(position)}"/>`;
-  yield '</spine>';
-  yield '</package>';
-  yield '';
+
+  /** The next chapter page in reading order: its manifest item now, its spine entry on close. */
+  addChapter(): void {
+    this.chapters += 1;
+    // Ids and paths are made by layout.ts from the position: ASCII, nothing to escape.
+    this.sink.write(`<item id="${chapterId(this.chapters)}" href="${chapterHref(this.chapters)}" media-type="${XHTML}"/>\n`);
+  }
+
+  /** Ends the manifest, writes the reading order and closes the entry. */
+  close(): void {
+    this.sink.write('</manifest>\n<spine toc="ncx">\n');
+    for (const item of this.head.frontMatter) this.sink.write(`<itemref idref="${item.id}"/>\n`);
+    for (let position = 1; position <= this.chapters; position++) this.sink.write(`<itemref idref="${chapterId(position)}"/>\n`);
+    this.sink.write('</spine>\n</package>\n');
+    this.sink.close();
+  }
 }

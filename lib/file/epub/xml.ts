@@ -73,21 +73,3 @@ export const XHTML_TAIL = `
 </body>
 </html>
 `;
-
-/**
- * The lines joined by newlines, as `lines.join('\n')` would, but handed out a few hundred lines
- * at a time: a 10,000-entry list is never one string, nor one array of strings.
- */
-export function* joinedInPieces(lines: Iterable<string>, linesPerPiece = 500): Generator<string> {
-  let piece: string[] = [];
-  let first = true;
-  for (const line of lines) {
-    piece.push(line);
-    if (piece.length === linesPerPiece) {
-      yield (first ? '' : '\n') + piece.join('\n');
-      first = false;
-      piece = [];
-    }
-  }
-  if (piece.length > 0 || first) yield (first ? '' : '\n') + piece.join('\n');
-}

@@ -3,10 +3,10 @@ import { LanguageGate } from '../../../lib/file/epub/chapters';
 import { bookIdentifier } from '../../../lib/file/epub/identifier';
 import { sniffImage } from '../../../lib/file/epub/image';
 import { detectLanguage, givenLanguage } from '../../../lib/file/epub/language';
-import { chapterHref, chapterId, type Contents } from '../../../lib/file/epub/layout';
-import { modifiedStamp, packageDocument } from '../../../lib/file/epub/package';
-import { navDocument, ncxDocument } from '../../../lib/file/epub/toc';
-import { cleanXmlText, escapeXml, joinedInPieces, paragraphs } from '../../../lib/file/epub/xml';
+import { chapterHref, chapterId } from '../../../lib/file/epub/layout';
+import { modifiedStamp, PackageWriter } from '../../../lib/file/epub/package';
+import { ContentsWriter, type TextSink } from '../../../lib/file/epub/toc';
+import { cleanXmlText, escapeXml, paragraphs } from '../../../lib/file/epub/xml';
 import type { ChapterRecord } from '../../../lib/store/schema';
 import { chapter, failedChapter, makeBook, makeTask, PNG_1X1 } from './fixtures';
 
@@ -126,50 +126,68 @@ describe('names and stamps', () => {
   });
 });
 
-describe('documents written in pieces', () => {
-  it('join back to exactly what one join of all the lines gives, whatever the count', () => {
-    for (const count of [0, 1, 2, 499, 500, 501, 1000, 1234]) {
-      const lines = Array.from({ length: count }, (_, i) => `line ${i}`);
-      const pieces = [...joinedInPieces(lines, 500)];
-      expect(pieces.join('')).toBe(lines.join('\n'));
-      expect(pieces.length).toBe(Math.max(1, Math.ceil(count / 500)));
-    }
+/** A sink that records every write, and whether it was closed. */
+function recordingSink(): TextSink & { writes: string[]; closed: boolean } {
+  const sink = {
+    writes: [] as string[],
+    closed: false,
+    write(text: string) {
+      if (sink.closed) throw new Error('written after close');
+      sink.writes.push(text);
+    },
+    close() {
+      sink.closed = true;
+    },
+  };
+  return sink;
+}
+
+describe('contents written an entry at a time', () => {
+  // Made all at once at the end, 10,000 entries were one burst of garbage that set the
+  // offscreen page's peak heap (bench/memory.ts); each chapter now writes its own lines.
+  it('writes each entry when it is added, one short line per document, and ends both on close', () => {
+    const nav = recordingSink();
+    const ncx = recordingSink();
+    const contents = new ContentsWriter(nav, ncx, { identifier: 'urn:uuid:x', title: 'Book', author: 'A', lang: 'zh', first: { href: 'title.xhtml', title: 'Book' } });
+    const before = [nav.writes.length, ncx.writes.length];
+    for (let position = 1; position <= 1200; position++) contents.add(chapterHref(position), `第${position}章 <&>`);
+    expect([nav.writes.length - before[0]!, ncx.writes.length - before[1]!]).toEqual([1200, 1200]);
+    expect(Math.max(...nav.writes.slice(before[0]).map((line) => line.length))).toBeLessThan(200);
+    expect(nav.closed || ncx.closed).toBe(false);
+    contents.close();
+    expect([nav.closed, ncx.closed]).toEqual([true, true]);
+
+    const navText = nav.writes.join('');
+    expect(navText.match(/<li>/g)).toHaveLength(1201);
+    expect(navText).toContain('<h1>目录</h1>\n<ol>\n<li><a href="title.xhtml">Book</a></li>\n<li>');
+    expect(navText).toContain(`<li><a href="${chapterHref(1200)}">第1200章 &lt;&amp;&gt;</a></li>`);
+    expect(navText.endsWith('</ol>\n</nav>\n</body>\n</html>\n')).toBe(true);
+    const ncxText = ncx.writes.join('');
+    expect(ncxText).toContain('<docAuthor><text>A</text></docAuthor>\n<navMap>\n<navPoint id="nav-1" playOrder="1">');
+    expect(ncxText).toContain(`<navPoint id="nav-1201" playOrder="1201"><navLabel><text>第1200章 &lt;&amp;&gt;</text></navLabel><content src="${chapterHref(1200)}"/></navPoint>`);
+    expect(ncxText.endsWith('</navPoint>\n</navMap>\n</ncx>\n')).toBe(true);
   });
 
-  // 10,000 chapters must never be one string in the offscreen document (bench/memory.ts).
-  it('hands out a 1,200-chapter contents, NCX and package document as several bounded pieces', () => {
-    const contents: Contents = {
-      titlePage: { id: 'title-page', href: 'title.xhtml', title: 'Book' },
-      chapterTitles: Array.from({ length: 1200 }, (_, i) => `第${i + 1}章 <&>`),
-    };
-    const documents = {
-      nav: [...navDocument(contents, 'zh')],
-      ncx: [...ncxDocument({ identifier: 'urn:uuid:x', title: 'Book', lang: 'zh', contents })],
-      opf: [
-        ...packageDocument({
-          identifier: 'urn:uuid:x',
-          title: 'Book',
-          lang: 'zh',
-          source: 'https://example.com/',
-          modified: new Date(0),
-          frontMatter: [],
-          resources: [],
-          chapterCount: 1200,
-        }),
-      ],
-    };
-    for (const [name, pieces] of Object.entries(documents)) {
-      expect(pieces.length, name).toBeGreaterThan(2);
-      expect(Math.max(...pieces.map((piece) => piece.length)), name).toBeLessThan(100_000);
-    }
-    const nav = documents.nav.join('');
-    expect(nav.match(/<li>/g)).toHaveLength(1201);
-    expect(nav).toContain(`<li><a href="${chapterHref(1200)}">第1200章 &lt;&amp;&gt;</a></li>`);
-    expect(nav.endsWith('</ol>\n</nav>\n</body>\n</html>\n')).toBe(true);
-    const ncx = documents.ncx.join('');
-    expect(ncx).toContain(`<navPoint id="nav-1201" playOrder="1201"><navLabel><text>第1200章 &lt;&amp;&gt;</text></navLabel><content src="${chapterHref(1200)}"/></navPoint>`);
-    const opf = documents.opf.join('');
+  it('writes the package document a manifest line a chapter, and the spine on close', () => {
+    const sink = recordingSink();
+    const pack = new PackageWriter(sink, {
+      identifier: 'urn:uuid:x',
+      title: 'Book',
+      lang: 'zh',
+      source: 'https://example.com/',
+      modified: new Date(0),
+      frontMatter: [{ id: 'title-page', href: 'title.xhtml', mediaType: 'application/xhtml+xml' }],
+      resources: [],
+    });
+    const before = sink.writes.length;
+    for (let i = 0; i < 1200; i++) pack.addChapter();
+    expect(sink.writes.length - before).toBe(1200);
+    expect(sink.closed).toBe(false);
+    pack.close();
+    expect(sink.closed).toBe(true);
+    const opf = sink.writes.join('');
     expect(opf.match(/<itemref idref="chapter-/g)).toHaveLength(1200);
-    expect(opf).toContain(`<item id="${chapterId(1200)}" href="${chapterHref(1200)}" media-type="application/xhtml+xml"/>`);
+    expect(opf).toContain(`<item id="${chapterId(1200)}" href="${chapterHref(1200)}" media-type="application/xhtml+xml"/>\n</manifest>\n<spine toc="ncx">\n<itemref idref="title-page"/>\n<itemref idref="${chapterId(1)}"/>`);
+    expect(opf.endsWith('</spine>\n</package>\n')).toBe(true);
   });
 });

@@ -17,13 +17,36 @@ describe('the streaming zip writer', () => {
   it('writes an entry given in pieces as the same file one string would make', async () => {
     const pieces = Array.from({ length: 300 }, (_, i) => `<li>第${i + 1}章</li>\n`);
     const zip = new ZipWriter();
-    zip.addPieces('pieces.xhtml', pieces);
+    const entry = zip.open('pieces.xhtml');
+    for (const piece of pieces) entry.write(piece);
+    entry.close();
     zip.add('whole.xhtml', pieces.join(''));
-    zip.addPieces('empty.txt', []);
+    zip.open('empty.txt').close();
     const read = await JSZip.loadAsync(await zip.finish('application/zip').arrayBuffer());
     expect(await read.file('pieces.xhtml')!.async('string')).toBe(pieces.join(''));
     expect(await read.file('empty.txt')!.async('string')).toBe('');
     expect(Object.keys(read.files)).toEqual(['pieces.xhtml', 'whole.xhtml', 'empty.txt']);
+  });
+
+  it('keeps an entry open while others are added, and places it where it is closed', async () => {
+    const zip = new ZipWriter();
+    const contents = zip.open('nav.xhtml');
+    const lines: string[] = [];
+    for (let i = 1; i <= 3000; i++) {
+      zip.add(`chapter-${i}.xhtml`, `<p>第${i}章</p>`);
+      const line = `<li>第${i}章 林远看着远处的灯火</li>\n`; // 3,000 lines cross several encoded pieces
+      lines.push(line);
+      contents.write(line);
+    }
+    zip.add('title.xhtml', 'title');
+    contents.close();
+    expect(() => contents.write('late')).toThrow(/closed/);
+    const read = await JSZip.loadAsync(await zip.finish('application/zip').arrayBuffer());
+    const names = Object.keys(read.files);
+    expect(names.slice(-2)).toEqual(['title.xhtml', 'nav.xhtml']);
+    expect(names).toHaveLength(3002);
+    expect(await read.file('nav.xhtml')!.async('string')).toBe(lines.join(''));
+    expect(await read.file('chapter-3000.xhtml')!.async('string')).toBe('<p>第3000章</p>');
   });
 
   it('writes entries in order, stored or deflated, that an independent reader gets back whole', async () => {
