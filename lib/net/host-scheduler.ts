@@ -60,6 +60,8 @@ interface HostState {
   lastThrottleAt: number;
   /** Start times of recent successes (the last PACE_WINDOW_MS). */
   recentSuccesses: number[];
+  /** Start times of recent requests, answered or not (the last PACE_WINDOW_MS). */
+  recentStarts: number[];
   successesSinceProbe: number;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -114,8 +116,11 @@ export class HostScheduler {
     if (now - host.lastThrottleAt < PACE_WINDOW_MS) return;
     host.lastThrottleAt = now;
     const recent = host.recentSuccesses.filter((at) => now - at < PACE_WINDOW_MS).length;
-    // The pace that was refused: the learned gap, or before any learning the rate just seen.
-    host.refusedDelayMs = host.learnedDelayMs > 0 ? host.learnedDelayMs : recent > 0 ? PACE_WINDOW_MS / recent : 0;
+    // The pace that was refused: the learned gap, or before any learning the rate we were sending
+    // at. Not the rate of successes: early on most requests are still in flight, and taking 3
+    // answers a second for the refused pace once held a 5-a-second site at 3 for good.
+    const sent = host.recentStarts.filter((at) => now - at < PACE_WINDOW_MS).length;
+    host.refusedDelayMs = host.learnedDelayMs > 0 ? host.learnedDelayMs : sent > 0 ? PACE_WINDOW_MS / sent : 0;
     // With no success to learn a rate from, the site is failing rather than rationing us: pace
     // gently and leave the rest to each request's backoff, or a dead site would slow to a crawl.
     host.learnedDelayMs =
@@ -183,6 +188,7 @@ export class HostScheduler {
         refusedDelayMs: 0,
         lastThrottleAt: Number.NEGATIVE_INFINITY,
         recentSuccesses: [],
+        recentStarts: [],
         successesSinceProbe: 0,
         timer: undefined,
       };
@@ -236,6 +242,8 @@ export class HostScheduler {
       host.queue.shift();
       host.active++;
       host.lastStart = now;
+      host.recentStarts.push(now);
+      while (now - host.recentStarts[0]! >= PACE_WINDOW_MS) host.recentStarts.shift();
       head.start();
     }
   }

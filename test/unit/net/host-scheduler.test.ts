@@ -204,6 +204,32 @@ describe('HostScheduler abort', () => {
 });
 
 describe('HostScheduler adaptive concurrency', () => {
+  // Early on most requests are still in flight: 3 answers in the last second, 6 sent. Taking the
+  // answers for the refused pace held a site that allows 5 a second at 3 for the whole book.
+  it('takes the rate it was sending at, not the rate of answers, for the pace a first refusal refused', async () => {
+    let clock = 0;
+    const s = new HostScheduler({ now: () => clock });
+    const limits = { concurrency: 3, delayMs: 0 };
+    for (let i = 0; i < 6; i++) {
+      clock = i * 100;
+      await s.run(A, limits, live(), async () => {
+        if (i < 3) s.succeeded(A);
+      });
+    }
+    clock = 550;
+    s.throttled(A);
+    const learned = () => s.snapshot()['a.test:8080']!.learnedDelayMs;
+    expect(learned()).toBeGreaterThan(300); // 3 answers a second, a little under
+    // Then every request succeeds: probing brings the gap down to a little above the refused
+    // 6-a-second pace (167 ms), not to the 3-a-second one the answers alone suggested.
+    for (let i = 0; i < 400; i++) {
+      clock += learned() + 1; // each start is due, so no timer is needed
+      await s.run(A, limits, live(), async () => s.succeeded(A));
+    }
+    expect(learned()).toBeLessThan(200);
+    expect(learned()).toBeGreaterThan(160);
+  });
+
   it('halves on throttling (down to 1) and creeps back by 1 per 10 successes up to the limit', async () => {
     const s = new HostScheduler({ recoverEvery: 10 });
     const limits = { concurrency: 8, delayMs: 0 };
