@@ -54,6 +54,8 @@ export function SourcesSection({ call }: SourcesSectionProps) {
 
   async function remove(source: SourceInfo) {
     await call({ type: 'source.remove', sourceId: source.id });
+    // The row goes in the same render as the notice: "Deleted" must never show beside the row.
+    setSources((old) => old?.filter((item) => item.id !== source.id) ?? old);
     setNotice(s.deleted(source.name));
     if (testChoice === source.id) setTestChoice('');
     await reload();
