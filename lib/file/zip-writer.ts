@@ -121,13 +121,7 @@ function localHeader(e: Entry, time: number, date: number): Uint8Array {
   const view = new DataView(bytes.buffer);
   view.setUint32(0, 0x04034b50, true);
   view.setUint16(4, 20, true); // version needed: 2.0 (deflate)
-  view.setUint16(8, e.method, true);
-  view.setUint16(10, time, true);
-  view.setUint16(12, date, true);
-  view.setUint32(14, e.crc, true);
-  view.setUint32(18, e.compressedSize, true);
-  view.setUint32(22, e.size, true);
-  view.setUint16(26, e.name.length, true);
+  entryFields(view, 8, e, time, date);
   bytes.set(e.name, 30);
   return bytes;
 }
@@ -138,16 +132,21 @@ function centralHeader(e: Entry, time: number, date: number): Uint8Array {
   view.setUint32(0, 0x02014b50, true);
   view.setUint16(4, 20, true); // made by: 2.0
   view.setUint16(6, 20, true);
-  view.setUint16(10, e.method, true);
-  view.setUint16(12, time, true);
-  view.setUint16(14, date, true);
-  view.setUint32(16, e.crc, true);
-  view.setUint32(20, e.compressedSize, true);
-  view.setUint32(24, e.size, true);
-  view.setUint16(28, e.name.length, true);
+  entryFields(view, 10, e, time, date);
   view.setUint32(42, e.offset, true);
   bytes.set(e.name, 46);
   return bytes;
+}
+
+/** The fields both headers share, in the same order: method, time, date, CRC, sizes, name length. */
+function entryFields(view: DataView, at: number, e: Entry, time: number, date: number): void {
+  view.setUint16(at, e.method, true);
+  view.setUint16(at + 2, time, true);
+  view.setUint16(at + 4, date, true);
+  view.setUint32(at + 6, e.crc, true);
+  view.setUint32(at + 10, e.compressedSize, true);
+  view.setUint32(at + 14, e.size, true);
+  view.setUint16(at + 18, e.name.length, true);
 }
 
 function endOfDirectory(count: number, size: number, offset: number): Uint8Array<ArrayBuffer> {

@@ -39,7 +39,6 @@ export interface EpubOptions {
   timings?: { chaptersMs?: number; zipMs?: number };
 }
 
-
 /**
  * The cover's type, when it is one every EPUB 3.2 reader must show (PNG, JPEG, GIF). WebP only
  * became a core type in EPUB 3.3; epubcheck 4 and older readers reject it without a fallback
@@ -58,7 +57,7 @@ function chapterTitle(own: string | undefined, listed: string | undefined, posit
 export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterSource, options: EpubOptions = {}): Promise<Blob> {
   const zip = new ZipWriter(options.now);
   // The OCF rules: `mimetype` is the first entry, uncompressed, so tools can sniff the format
-  // from a fixed offset. the zip writer writes entries in the order they were added.
+  // from a fixed offset. The zip writer writes entries in the order they were added.
   zip.add('mimetype', MIMETYPE, { compress: false });
   zip.add(CONTAINER_PATH, CONTAINER_XML);
 
@@ -66,11 +65,11 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   const author = oneLine(book.author, '') || undefined;
   const intro = cleanXmlText(book.intro ?? '').trim() || undefined;
   const identifier = await bookIdentifier(task.url);
-  const image = options.cover ? coverType(options.cover.bytes) : undefined;
-  const coverHref = image && coverImageHref(image.extension);
-  const resources: ManifestItem[] = image && coverHref ? [{ id: 'cover-image', href: coverHref, mediaType: image.mediaType, properties: 'cover-image' }] : [];
+  const image = options.cover && coverType(options.cover.bytes);
+  const cover = options.cover && image ? { bytes: options.cover.bytes, href: coverImageHref(image.extension), mediaType: image.mediaType } : undefined;
+  const resources: ManifestItem[] = cover ? [{ id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' }] : [];
   const frontMatter: ManifestItem[] = [
-    ...(coverHref ? [{ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML }] : []),
+    ...(cover ? [{ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML }] : []),
     { id: 'title-page', href: TITLE_HREF, mediaType: XHTML },
     NAV_ITEM,
   ];
@@ -112,10 +111,10 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   const zipping = performance.now();
   const lang = gate.finish();
 
-  if (options.cover && image && coverHref) {
+  if (cover) {
     // Images are compressed already; deflating them again only costs time.
-    zip.add(ROOT + coverHref, options.cover.bytes, { compress: false });
-    zip.add(ROOT + COVER_PAGE_HREF, coverPage(coverHref, title, lang));
+    zip.add(ROOT + cover.href, cover.bytes, { compress: false });
+    zip.add(ROOT + COVER_PAGE_HREF, coverPage(cover.href, title, lang));
   }
   zip.add(ROOT + TITLE_HREF, titlePage({ title, author, intro, source: task.url, lang }));
   // Closed in this order, the zip keeps its layout: pages, contents, NCX, stylesheet, package.
