@@ -130,15 +130,17 @@ export class TaskRunner {
     // Twice as many workers as the host allows requests: while one parses and stores its
     // chapter, another already waits in the host's queue, so no request slot sits idle.
     const workers = 2 * hostLimits(this.deps.settings, this.rule).concurrency;
+    // One worker's fatal error stops its siblings at once, as the task's reason to end. The task
+    // ends only once every worker has settled: a chapter a sibling had already lost is logged and
+    // stored before the task's last word, never after it.
     await Promise.all(
       Array.from({ length: workers }, () =>
         this.work(pending, book.chapters).catch((error: unknown) => {
-          // One worker's fatal error stops its siblings too, at once.
           if (!this.abort.signal.aborted) this.abort.abort(error);
-          throw error;
         }),
       ),
     );
+    this.throwIfStopped();
   }
 
   /** One of the task's parallel workers: takes the next chapter until none is left. */

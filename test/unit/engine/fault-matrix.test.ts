@@ -184,6 +184,21 @@ describe('how many missing chapters a book may have', () => {
     expect(task.error!.message).toMatch(/more than the 10% allowed/);
   });
 
+  it('a task that fails on missing chapters ends its log with "Failed:" and stores nothing after it', async () => {
+    site.setFault(/^\/book\/gen-40\/\d+\.html$/, { kind: 'status', status: 404 });
+    const { task, send, store } = await download(`${site.origin}/book/gen-40/`, { within: 10_000 });
+    expect(task).toMatchObject({ status: 'failed', error: { code: 'http_status' } });
+    const storedAtEnd = (await store.chapterIndexes(task.id)).stored.size;
+    // Chapters still in flight when the task failed must not log or store afterwards.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { events } = await send({ type: 'task.log', taskId: task.id });
+    const messages = (events as { message: string }[]).map((e) => e.message);
+    expect(messages.at(-1)).toMatch(/^Failed: /);
+    expect(messages.filter((m) => m.startsWith('Gave up on chapter'))).toHaveLength(storedAtEnd);
+    expect((await store.chapterIndexes(task.id)).stored.size).toBe(storedAtEnd);
+    expect(task.failedChapters).toBe(storedAtEnd);
+  });
+
   it('a short book may always miss one chapter: 1 of 5 missing → completed', async () => {
     site.setFault(/^\/book\/gen-5\/3\.html$/, { kind: 'status', status: 404 });
     const { task } = await download(`${site.origin}/book/gen-5/`, { within: 10_000 });
