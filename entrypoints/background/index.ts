@@ -3,6 +3,7 @@ import { isOffscreenRequest } from '@/lib/offscreen-protocol';
 import { DownloadService } from '@/lib/service/service';
 import { BUILTIN_SOURCES } from '@/lib/sources/builtin';
 import { Store } from '@/lib/store/store';
+import { jpegFromImage } from '@/lib/task/cover';
 import { showProgressOnToolbar } from './badge-progress';
 import { notifyWhenFinished } from './notify-finished';
 import { saveFile } from './save-file';
@@ -15,6 +16,7 @@ export default defineBackground(() => {
     DownloadService.start(opened, BUILTIN_SOURCES, {
       fetch: (input, init) => fetch(input, init),
       saveFile: (task) => saveFile(task, store),
+      convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void chrome.runtime.getPlatformInfo(),
       settingsChanged: (settings) => void scheduleWatchdog(settings),

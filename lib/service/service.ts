@@ -6,6 +6,7 @@ import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../sources/registry';
 import type { Store } from '../store/store';
 import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
+import type { ImageConverter } from '../task/cover';
 import type { SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
@@ -15,6 +16,8 @@ import { validateStart } from './validate-start';
 export interface Platform {
   fetch: typeof fetch;
   saveFile: SaveFile;
+  /** Redraws a cover EPUB readers may not show as a JPEG; without it such a cover is left out. */
+  convertImage?: ImageConverter;
   keepAlive: () => void;
   /** Called whenever settings change, so the watchdog alarm can follow its period. */
   settingsChanged?: (settings: Settings) => void;
@@ -56,6 +59,7 @@ export class DownloadService {
       sources: this.sources,
       load: this.load,
       loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
+      convertImage: platform.convertImage,
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,
       now: this.now,

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { SourceRegistry } from '../sources/registry';
 import type { Store } from '../store/store';
 import type { BytesLoader, PageLoader } from '../task/page-loader';
+import type { ImageConverter } from '../task/cover';
 import { TaskRunner, type SaveFile } from '../task/runner';
 import { fail, isFinal, transition } from '../task/state';
 import type { ValidStart } from './validate-start';
@@ -12,6 +13,7 @@ export interface TaskManagerDeps {
   sources: SourceRegistry;
   load: PageLoader;
   loadBytes: BytesLoader;
+  convertImage?: ImageConverter;
   saveFile: SaveFile;
   keepAlive: () => void;
   now: () => number;
@@ -192,6 +194,7 @@ export class TaskManager {
       store: this.deps.store,
       load: this.deps.load,
       loadBytes: this.deps.loadBytes,
+      convertImage: this.deps.convertImage,
       saveFile: this.deps.saveFile,
       keepAlive: this.deps.keepAlive,
       now: this.deps.now,

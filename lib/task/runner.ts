@@ -7,6 +7,8 @@ import { hostLimits, type BytesLoader, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
 import { chapterFailures, MAX_FAILURES_IN_A_ROW, tooManyMissing, tooManyMissingError } from './missing-chapters';
 import { readChapter } from './read-chapter';
+import type { ImageConverter } from './cover';
+import { isEpubCoreImage, sniffImage } from '../file/epub/image';
 import { fail, isFinal, progressOf, transition } from './state';
 
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
@@ -16,6 +18,8 @@ export interface RunnerDeps {
   store: Store;
   load: PageLoader;
   loadBytes: BytesLoader;
+  /** Turns a cover EPUB readers may not show (WebP, AVIF) into a JPEG; absent where no browser is. */
+  convertImage?: ImageConverter;
   saveFile: SaveFile;
   /** An extension API call: MV3 kills a worker 30 s after the last one. */
   keepAlive: () => void;
@@ -112,13 +116,34 @@ export class TaskRunner {
 
   /** The cover is optional: a site that will not give it costs the book its cover, nothing more. */
   private async coverImage(url: string): Promise<Uint8Array | undefined> {
+    let bytes: Uint8Array;
     try {
-      return await this.deps.loadBytes(url, this.rule, this.abort.signal, (at, info) => this.observe(at, info));
+      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, (at, info) => this.observe(at, info));
     } catch (error) {
       this.throwIfStopped();
       const info = toErrorInfo(error);
       if (info.code === 'storage' || info.code === 'internal') throw error;
       this.log('warn', `The cover ${url} could not be fetched, so the book has none: ${info.message}`, info.code);
+      return undefined;
+    }
+    return isEpubCoreImage(bytes) ? bytes : this.convertedCover(url, bytes);
+  }
+
+  /** A cover in a type EPUB readers may not show, redrawn as a JPEG; or none, said in the log. */
+  private async convertedCover(url: string, bytes: Uint8Array): Promise<Uint8Array | undefined> {
+    const found = sniffImage(bytes)?.mediaType ?? 'not a PNG, JPEG or GIF';
+    if (!this.deps.convertImage) {
+      this.log('warn', `The cover ${url} is ${found}, which EPUB readers do not all show, and it cannot be converted here, so the book has none.`, 'parse');
+      return undefined;
+    }
+    try {
+      const jpeg = await this.deps.convertImage(bytes);
+      this.log('info', `The cover ${url} is ${found}; it was redrawn as a JPEG, which every EPUB reader shows.`);
+      return jpeg;
+    } catch (error) {
+      this.throwIfStopped();
+      const reason = error instanceof Error ? error.message : String(error);
+      this.log('warn', `The cover ${url} is ${found} and could not be redrawn as a JPEG (${reason}), so the book has none.`, 'parse');
       return undefined;
     }
   }

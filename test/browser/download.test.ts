@@ -8,7 +8,8 @@ import type { Task } from '../../lib/contract';
 import { expectedTxtLines } from '../fixtures/expected-txt';
 import { EPub } from 'epub2';
 import { epubcheck } from '../fixtures/epubcheck';
-import { chapterTitle } from '../fixtures/site';
+import JSZip from 'jszip';
+import { chapterTitle, COVER_HEIGHT, COVER_WIDTH, webpCoverColour } from '../fixtures/site';
 import { sleep } from './harness';
 import { useSiteAndExtension } from './hooks';
 
@@ -101,5 +102,28 @@ describe('EPUB in Chromium', () => {
     expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
     const mime = await ext.page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]?.mime), done.downloadId!);
     expect(mime).toBe('application/epub+zip');
+  });
+
+  it('redraws a WebP cover as a JPEG of the same picture, and the book passes epubcheck', async () => {
+    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
+    const done = await ext.waitForTask(task.id, ended, 60_000);
+    expect(done.status).toBe('completed');
+    const path = await ext.downloadPath(done.downloadId!);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/images/'))).toEqual(['OEBPS/images/cover.jpg']);
+    const jpeg = await zip.file('OEBPS/images/cover.jpg')!.async('uint8array');
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    // Decoded by the browser again: the size it had and, within JPEG's loss, its colour.
+    const decoded = await ext.page.evaluate(async (bytes) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return { width: bitmap.width, height: bitmap.height, pixel: [...context.getImageData(60, 80, 1, 1).data] };
+    }, [...jpeg]);
+    const { r, g, b } = webpCoverColour('w');
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: COVER_WIDTH, height: COVER_HEIGHT });
+    decoded.pixel.slice(0, 3).forEach((value, i) => expect(Math.abs(value - [r, g, b][i]!)).toBeLessThanOrEqual(8));
+    expect(await epubcheck(path)).toMatchObject({ fatals: 0, errors: 0 });
   });
 });

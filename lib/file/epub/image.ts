@@ -22,3 +22,9 @@ export function sniffImage(bytes: Uint8Array): ImageType | undefined {
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return { mediaType: 'image/webp', extension: 'webp' };
   return undefined;
 }
+
+/** PNG, JPEG and GIF: the cover types every EPUB 3.2 reader (and epubcheck 4) accepts. */
+export function isEpubCoreImage(bytes: Uint8Array): boolean {
+  const type = sniffImage(bytes);
+  return type !== undefined && type.mediaType !== 'image/webp';
+}

@@ -9,7 +9,7 @@ import type { BookRecord } from '../../store/schema';
 import type { ChapterSource } from '../txt';
 import { forEachBookChapter, LanguageGate } from './chapters';
 import { bookIdentifier } from './identifier';
-import { sniffImage, type ImageType } from './image';
+import { isEpubCoreImage, sniffImage, type ImageType } from './image';
 import {
   chapterHref,
   CONTAINER_PATH,
@@ -42,11 +42,11 @@ export interface EpubOptions {
 /**
  * The cover's type, when it is one every EPUB 3.2 reader must show (PNG, JPEG, GIF). WebP only
  * became a core type in EPUB 3.3; epubcheck 4 and older readers reject it without a fallback
- * image, which we cannot make here, so a WebP cover is left out (the caller may convert it).
+ * image. The download converts such covers to JPEG (lib/task/cover.ts); one that still is not a
+ * core type here is left out rather than shipped to fail.
  */
 function coverType(bytes: Uint8Array): ImageType | undefined {
-  const type = sniffImage(bytes);
-  return type && type.mediaType !== 'image/webp' ? type : undefined;
+  return isEpubCoreImage(bytes) ? sniffImage(bytes) : undefined;
 }
 
 /** The chapter page's own title first, else the contents' entry, else a number. */

@@ -5,7 +5,7 @@ import { EPub } from 'epub2';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
-import { bookInfo, chapterParagraphs, chapterTitle, coverPng } from '../../fixtures/site';
+import { bookInfo, chapterParagraphs, chapterTitle, coverPng, coverWebp } from '../../fixtures/site';
 import { startService, useDemoSite } from './service-harness';
 
 const site = useDemoSite();
@@ -64,5 +64,55 @@ describe('EPUB downloads', () => {
     expect(zip.file('OEBPS/images/cover.png')).toBeNull();
     const { events } = await service.send({ type: 'task.log', taskId: task.id });
     expect(events.some((e: { message: string }) => e.message.includes('cover'))).toBe(true);
+  });
+
+  // Node has no canvas to redraw with, so the converter here is a stand-in that answers with a
+  // PNG; the real one (OffscreenCanvas → JPEG) is tested in Chromium (test/browser/download.test.ts).
+  it('a WebP cover goes through the converter, and the book ships what it gave under that type', async () => {
+    const given: Uint8Array[] = [];
+    const service = await startService({
+      convertImage: async (bytes) => {
+        given.push(bytes);
+        return coverPng('w');
+      },
+    });
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
+    const done = await service.waitForTask(task.id, service.ended);
+    expect(done.status).toBe('completed');
+    expect(given.map((bytes) => Buffer.from(bytes).equals(coverWebp('w')))).toEqual([true]);
+    const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
+    const cover = await zip.file('OEBPS/images/cover.png')?.async('uint8array');
+    expect(cover && Buffer.from(cover).equals(coverPng('w'))).toBe(true);
+    expect(Object.keys(zip.files).filter((name) => name.endsWith('.webp'))).toEqual([]);
+    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    expect(events.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/cover .* is image\/webp; it was redrawn as a JPEG/));
+  });
+
+  it('a WebP cover that cannot be redrawn costs the book its cover, said in the log', async () => {
+    const service = await startService({
+      convertImage: async () => {
+        throw new Error('The source image could not be decoded.');
+      },
+    });
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
+    const done = await service.waitForTask(task.id, service.ended);
+    expect(done).toMatchObject({ status: 'completed', failedChapters: 0 });
+    const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
+    expect(Object.keys(zip.files).filter((name) => name.includes('cover'))).toEqual([]);
+    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    expect(events).toContainEqual(
+      expect.objectContaining({ level: 'warn', code: 'parse', message: expect.stringMatching(/could not be redrawn as a JPEG \(The source image could not be decoded\.\), so the book has none/) }),
+    );
+  });
+
+  it('without a converter a WebP cover is left out, and the log says why', async () => {
+    const service = await startService();
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
+    const done = await service.waitForTask(task.id, service.ended);
+    expect(done.status).toBe('completed');
+    const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
+    expect(Object.keys(zip.files).filter((name) => name.includes('cover'))).toEqual([]);
+    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    expect(events.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/is image\/webp, which EPUB readers do not all show, and it cannot be converted here/));
   });
 });

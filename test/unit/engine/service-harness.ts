@@ -27,7 +27,9 @@ export async function cancelAllTasks(): Promise<void> {
 }
 
 /** A DownloadService over a fresh fake-indexeddb database, with files kept in memory. */
-export async function startService(options: { fetch?: typeof fetch; settings?: Partial<Settings>; dbName?: string; heartbeatMs?: number } = {}) {
+export async function startService(
+  options: { fetch?: typeof fetch; settings?: Partial<Settings>; dbName?: string; heartbeatMs?: number; convertImage?: Platform['convertImage'] } = {},
+) {
   const dbName = options.dbName ?? `test-${randomUUID()}`;
   const store = await Store.open(dbName);
   if (options.settings) await store.putSettings({ ...(await store.getSettings()), ...options.settings });
@@ -44,6 +46,7 @@ export async function startService(options: { fetch?: typeof fetch; settings?: P
       keepAlives += 1;
     },
     heartbeatMs: options.heartbeatMs,
+    convertImage: options.convertImage,
   };
   const service = await DownloadService.start(store, BUILTIN_SOURCES, platform);
   await service.ready;
