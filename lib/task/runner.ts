@@ -8,7 +8,7 @@ import { readBook } from './read-book';
 import { chapterFailures, MAX_FAILURES_IN_A_ROW, tooManyMissing, tooManyMissingError } from './missing-chapters';
 import { readChapter } from './read-chapter';
 import type { ImageConverter } from './cover';
-import { isEpubCoreImage, sniffImage } from '../file/epub/image';
+import { epubCoreImage, sniffImage } from '../file/epub/image';
 import { fail, isFinal, progressOf, transition } from './state';
 
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
@@ -126,7 +126,7 @@ export class TaskRunner {
       this.log('warn', `The cover ${url} could not be fetched, so the book has none: ${info.message}`, info.code);
       return undefined;
     }
-    return isEpubCoreImage(bytes) ? bytes : this.convertedCover(url, bytes);
+    return epubCoreImage(bytes) ? bytes : this.convertedCover(url, bytes);
   }
 
   /** A cover in a type EPUB readers may not show, redrawn as a JPEG; or none, said in the log. */

@@ -23,8 +23,12 @@ export function sniffImage(bytes: Uint8Array): ImageType | undefined {
   return undefined;
 }
 
-/** PNG, JPEG and GIF: the cover types every EPUB 3.2 reader (and epubcheck 4) accepts. */
-export function isEpubCoreImage(bytes: Uint8Array): boolean {
+/**
+ * The image's type when it is one every EPUB 3.2 reader must show (PNG, JPEG, GIF). WebP only
+ * became a core type in EPUB 3.3; epubcheck 4 and older readers reject it without a fallback
+ * image, so the download redraws such a cover as a JPEG (lib/task/cover.ts).
+ */
+export function epubCoreImage(bytes: Uint8Array): ImageType | undefined {
   const type = sniffImage(bytes);
-  return type !== undefined && type.mediaType !== 'image/webp';
+  return type?.mediaType === 'image/webp' ? undefined : type;
 }

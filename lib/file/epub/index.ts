@@ -9,7 +9,7 @@ import type { BookRecord } from '../../store/schema';
 import type { ChapterSource } from '../txt';
 import { forEachBookChapter, LanguageGate } from './chapters';
 import { bookIdentifier } from './identifier';
-import { isEpubCoreImage, sniffImage, type ImageType } from './image';
+import { epubCoreImage } from './image';
 import {
   chapterHref,
   CONTAINER_PATH,
@@ -39,16 +39,6 @@ export interface EpubOptions {
   timings?: { chaptersMs?: number; zipMs?: number };
 }
 
-/**
- * The cover's type, when it is one every EPUB 3.2 reader must show (PNG, JPEG, GIF). WebP only
- * became a core type in EPUB 3.3; epubcheck 4 and older readers reject it without a fallback
- * image. The download converts such covers to JPEG (lib/task/cover.ts); one that still is not a
- * core type here is left out rather than shipped to fail.
- */
-function coverType(bytes: Uint8Array): ImageType | undefined {
-  return isEpubCoreImage(bytes) ? sniffImage(bytes) : undefined;
-}
-
 /** The chapter page's own title first, else the contents' entry, else a number. */
 function chapterTitle(own: string | undefined, listed: string | undefined, position: number): string {
   return oneLine(own, oneLine(listed, `Chapter ${position}`));
@@ -65,7 +55,8 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   const author = oneLine(book.author, '') || undefined;
   const intro = cleanXmlText(book.intro ?? '').trim() || undefined;
   const identifier = await bookIdentifier(task.url);
-  const image = options.cover && coverType(options.cover.bytes);
+  // A cover that is still no core type here is left out rather than shipped to fail epubcheck.
+  const image = options.cover && epubCoreImage(options.cover.bytes);
   const cover = options.cover && image ? { bytes: options.cover.bytes, href: coverImageHref(image.extension), mediaType: image.mediaType } : undefined;
   const resources: ManifestItem[] = cover ? [{ id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' }] : [];
   const frontMatter: ManifestItem[] = [
