@@ -2,9 +2,9 @@
 // A first look happens here (chapter-like links are cheap to count); the markup goes to the
 // worker only when the page may be a book, and the worker decides with the shared detection.
 
-import type { PageDetected, Response } from '@/lib/contract';
-import { MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from '@/lib/detect/limits';
-import { isChapterTitle } from '@/lib/generic/chapter-title';
+import type { PageDetected, Response } from '../lib/contract';
+import { MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from '../lib/detect/limits';
+import { isChapterTitle } from '../lib/generic-reader/chapter-title';
 
 function chapterLinkCount(): number {
   let count = 0;

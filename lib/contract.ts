@@ -237,13 +237,25 @@ export interface PageDetected {
   html?: string;
 }
 
+/** How the scheduler treats one site right now (diagnostics). */
+export interface HostReport {
+  active: number;
+  queued: number;
+  /** The configured limit, lowered while the host is throttling us. */
+  effectiveConcurrency: number;
+  /** Epoch ms, or null when the host is not paused. */
+  pausedUntil: number | null;
+  /** The gap between request starts this host has taught us, on top of the configured delay. */
+  learnedDelayMs: number;
+}
+
 /** Everything the options page's diagnostics section shows, and what "Export diagnostics" saves. */
 export interface Diagnostics {
   generatedAt: number;
   health: Health;
   settings: Settings;
   tasks: Array<Task & { live: boolean; heartbeatAgeMs: number | null; events: TaskEvent[] }>;
-  hosts: Record<string, { active: number; queued: number; effectiveConcurrency: number; pausedUntil: number | null; learnedDelayMs: number }>;
+  hosts: Record<string, HostReport>;
 }
 
 export type Payload<T extends RequestType> = Payloads[T];

@@ -11,12 +11,12 @@
 // what differs; so a pass after a worker restart, or after tab-pages wrote a tab meanwhile,
 // repairs whatever is stale.
 
-import type { Task } from '@/lib/contract';
-import { FINAL_STATUSES } from '@/lib/contract';
-import { badgeFor } from '@/lib/detect';
-import type { DownloadService } from '@/lib/service/service';
-import { throttle } from '@/lib/ui/options/throttle';
-import { progressBadge, taskBadge, taskShownIn } from '@/lib/ui/toolbar';
+import type { Task } from '../../lib/contract';
+import { FINAL_STATUSES } from '../../lib/contract';
+import { badgeFor } from '../../lib/detect';
+import type { DownloadService } from '../../lib/service/service';
+import { throttle } from '../../lib/ui/options/throttle';
+import { progressBadge, taskBadge, taskShownIn } from '../../lib/ui/toolbar';
 import type { TabPages } from './tab-pages';
 import { uiStrings } from './ui-strings';
 

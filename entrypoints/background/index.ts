@@ -1,9 +1,9 @@
-import { TASKS_PORT, type PortMessage } from '@/lib/contract';
-import { isOffscreenRequest } from '@/lib/offscreen-protocol';
-import { DownloadService } from '@/lib/service/service';
-import { BUILTIN_SOURCES } from '@/lib/sources/builtin';
-import { Store } from '@/lib/store/store';
-import { jpegFromImage } from '@/lib/task/cover';
+import { TASKS_PORT, type PortMessage } from '../../lib/contract';
+import { isOffscreenRequest } from '../../lib/offscreen-protocol';
+import { DownloadService } from '../../lib/service/service';
+import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
+import { Store } from '../../lib/store/store';
+import { jpegFromImage } from '../../lib/task/cover';
 import { showProgressOnToolbar } from './badge-progress';
 import { notifyWhenFinished } from './notify-finished';
 import { saveFile } from './save-file';

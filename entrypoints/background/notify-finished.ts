@@ -3,9 +3,9 @@
 // opens the popup's list with the error and Retry. Each end is announced once; a worker that
 // starts again does not announce tasks that had ended before it started.
 
-import type { Task } from '@/lib/contract';
-import type { DownloadService } from '@/lib/service/service';
-import { createFinishWatcher, finishNotice } from '@/lib/ui/finishNotices';
+import type { Task } from '../../lib/contract';
+import type { DownloadService } from '../../lib/service/service';
+import { createFinishWatcher, finishNotice } from '../../lib/ui/finish-notices';
 import { NOTIFICATION_ICON, uiStrings } from './ui-strings';
 
 const PREFIX = 'task:';

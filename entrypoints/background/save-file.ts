@@ -1,8 +1,8 @@
-import { AppError } from '@/lib/errors';
-import { buildBookFile } from '@/lib/file/build-file';
-import type { BuildFileAnswer, OffscreenRequest } from '@/lib/offscreen-protocol';
-import type { Store } from '@/lib/store/store';
-import type { Task } from '@/lib/contract';
+import { AppError } from '../../lib/errors';
+import { buildBookFile } from '../../lib/file/build-file';
+import type { BuildFileAnswer, OffscreenRequest } from '../../lib/offscreen-protocol';
+import type { Store } from '../../lib/store/store';
+import type { Task } from '../../lib/contract';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 

@@ -2,9 +2,10 @@
 // popup. Memory is a cache: the worker dies, so every entry is also in chrome.storage.session,
 // which lives as long as the browser session. A navigation or a closed tab forgets the entry.
 
-import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '@/lib/contract';
-import { badgeFor, detectPage, siteSource } from '@/lib/detect';
-import { AppError, toErrorInfo } from '@/lib/errors';
+import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '../../lib/contract';
+import { badgeFor, detectPage, siteSource } from '../../lib/detect';
+import { AppError, toErrorInfo } from '../../lib/errors';
+import { withoutHash } from '../../lib/url';
 
 interface Entry {
   page: PageInfo;
@@ -13,7 +14,6 @@ interface Entry {
 }
 
 const key = (tabId: number) => `page:${tabId}`;
-const withoutHash = (url: string) => url.split('#')[0];
 // Firefox MV2 calls the toolbar button browserAction.
 const action = (): typeof chrome.action => chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction;
 

@@ -1,5 +1,5 @@
-import { browserTranslate } from '@/lib/ui/i18n';
-import { createStrings, type Strings } from '@/lib/ui/strings';
+import { browserTranslate } from '../../lib/ui/i18n';
+import { createStrings, type Strings } from '../../lib/ui/strings';
 
 let cached: Strings | undefined;
 

@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/contract';
+import type { Settings } from '../../lib/contract';
 
 export const WATCHDOG_ALARM = 'watchdog';
 

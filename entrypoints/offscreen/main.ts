@@ -1,9 +1,9 @@
 // The offscreen document exists because a service worker cannot make blob URLs: it reads the
 // chapters from IndexedDB itself, builds the file and hands back a URL for chrome.downloads.
-import { toErrorInfo } from '@/lib/errors';
-import { buildBookFile } from '@/lib/file/build-file';
-import { isOffscreenRequest, type BuildFileAnswer } from '@/lib/offscreen-protocol';
-import { Store } from '@/lib/store/store';
+import { toErrorInfo } from '../../lib/errors';
+import { buildBookFile } from '../../lib/file/build-file';
+import { isOffscreenRequest, type BuildFileAnswer } from '../../lib/offscreen-protocol';
+import { Store } from '../../lib/store/store';
 
 const store = Store.open();
 

@@ -3,9 +3,9 @@ import { createClient } from '../../lib/client';
 import { TASKS_PORT } from '../../lib/contract';
 import { browserTranslate } from '../../lib/ui/i18n';
 import { setTranslate, strings } from '../../lib/ui/strings';
-import { createTaskFeed } from '../../lib/ui/taskFeed';
-import { App } from './App';
-import '@/assets/base.css';
+import { createTaskFeed } from '../../lib/ui/task-feed';
+import { App } from './app';
+import '../../assets/base.css';
 import './style.css';
 
 // The browser's language picks the words (public/_locales); set before anything renders.

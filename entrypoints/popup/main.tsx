@@ -2,12 +2,13 @@ import { render } from 'preact';
 import { createClient } from '../../lib/client';
 import { TASKS_PORT, type PageInfo } from '../../lib/contract';
 import { browserTranslate } from '../../lib/ui/i18n';
-import { pickStartUrl, type StartUrl } from '../../lib/ui/startUrl';
+import { pickStartUrl, type StartUrl } from '../../lib/ui/start-url';
 import { setTranslate, strings } from '../../lib/ui/strings';
-import { createTaskFeed } from '../../lib/ui/taskFeed';
-import { App, type Files } from './App';
-import '@/assets/base.css';
+import { createTaskFeed } from '../../lib/ui/task-feed';
+import { App, type Files } from './app';
+import '../../assets/base.css';
 import './style.css';
+import { withoutHash } from '../../lib/url';
 
 // The browser's language picks the words (public/_locales); set before anything renders.
 setTranslate(browserTranslate((key, substitutions) => chrome.i18n.getMessage(key, substitutions)));
@@ -39,7 +40,6 @@ async function detectStartUrl(): Promise<StartUrl> {
   return pickStartUrl(location.href, tabUrl);
 }
 
-const withoutHash = (url: string) => url.split('#')[0];
 
 /**
  * What the content script found on the page at `url`: the active tab's, or (when the popup was

@@ -4,8 +4,9 @@
 
 import type { CheerioAPI } from 'cheerio/slim';
 import type { PageInfo, SourceRule } from '../contract';
-import { findChapterList, genericPage, isGenericSource, readGenericBook } from '../generic';
-import { findSource, finishToc, parseBook, parseTocPage } from '../source';
+import { findChapterList, genericPage, isGenericSource, readGenericBook } from '../generic-reader';
+import { finishToc, parseBook, parseTocPage } from '../rule-reader';
+import { findSource } from '../source-rules/match-pattern';
 import { MIN_TOC_CHAPTERS } from './limits';
 
 /** The enabled source made for this URL's site (never the generic reader), if any. */

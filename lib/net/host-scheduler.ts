@@ -1,4 +1,5 @@
 import { abortReason } from './abortable';
+import type { HostReport } from '../contract';
 
 export interface HostLimits {
   /** Requests to one host at once. */
@@ -7,16 +8,6 @@ export interface HostLimits {
   delayMs: number;
 }
 
-export interface HostSnapshot {
-  active: number;
-  queued: number;
-  /** The configured limit, lowered while the host is throttling us. */
-  effectiveConcurrency: number;
-  /** Epoch ms, or null when the host is not paused. */
-  pausedUntil: number | null;
-  /** The gap between request starts this host has taught us, on top of the configured delay. */
-  learnedDelayMs: number;
-}
 
 // Pacing learned from throttling: the rate of successes in the last second when a host says
 // "too many" is about the rate it allows. We aim a little below it, then probe back up slowly,
@@ -158,9 +149,9 @@ export class HostScheduler {
     if (host.learnedDelayMs < 10) host.learnedDelayMs = 0;
   }
 
-  snapshot(): Record<string, HostSnapshot> {
+  snapshot(): Record<string, HostReport> {
     const now = this.now();
-    const result: Record<string, HostSnapshot> = {};
+    const result: Record<string, HostReport> = {};
     this.hosts.forEach((host, key) => {
       result[key] = {
         active: host.active,

@@ -1,9 +1,9 @@
 import type { Diagnostics, Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
-import { withGeneric } from '../generic/rule';
+import { withGeneric } from '../generic-reader/rule';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
-import { SourceRegistry } from '../sources/registry';
+import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';

@@ -1,6 +1,6 @@
 import type { ChapterRange, Settings, Task } from '../contract';
 import { AppError } from '../errors';
-import type { SourceRegistry } from '../sources/registry';
+import type { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import type { BytesLoader, PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';

@@ -4,9 +4,10 @@
 
 import type { SourceRule, SourceTestReport } from '../contract';
 import { AppError } from '../errors';
-import { matchSource } from '../generic/rule';
-import type { SourceRegistry } from '../sources/registry';
-import { validateRule } from '../sources/validate-rule';
+import { matchSource } from '../generic-reader/rule';
+import type { SourceRegistry } from '../source-rules/registry';
+import { validateRule } from '../source-rules/validate-rule';
+import { bookReading } from '../task/book-reader';
 import type { PageLoader } from '../task/page-loader';
 import { readBook } from '../task/read-book';
 import { readChapter } from '../task/read-chapter';
@@ -26,11 +27,11 @@ export async function testSource(
 ): Promise<SourceTestReport> {
   const url = bookUrl(request.url);
   const rule = await pickRule(request, url, deps.sources);
-  const signal = deps.signal ?? new AbortController().signal;
-  const book = await readBook(url, rule, undefined, deps.load, signal);
+  const reading = bookReading(rule, deps.load, deps.signal ?? new AbortController().signal);
+  const book = await readBook(url, undefined, reading);
   const [first, second] = book.chapters;
   // readBook never returns an empty table of contents (finishToc throws `parse`).
-  const chapter = await readChapter(first!, second?.url, rule, deps.load, signal);
+  const chapter = await readChapter(first!, second?.url, reading);
   return {
     sourceId: rule.id,
     book: { title: book.title, author: book.author, cover: book.cover, intro: book.intro },

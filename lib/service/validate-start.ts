@@ -1,8 +1,8 @@
 import type { BookFormat, ChapterRange, Settings, SourceInfo } from '../contract';
 import { FORMATS } from '../contract';
 import { AppError } from '../errors';
-import { matchSource } from '../generic/rule';
-import type { SourceRegistry } from '../sources/registry';
+import { matchSource } from '../generic-reader/rule';
+import type { SourceRegistry } from '../source-rules/registry';
 
 export interface StartRequest {
   url?: unknown;

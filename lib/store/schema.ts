@@ -1,13 +1,9 @@
 import type { DBSchema } from 'idb';
+import type { TocEntry } from '../book-pages';
 import type { ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
 
 export const DB_NAME = 'novel-downloader';
 export const DB_VERSION = 1;
-
-export interface TocEntry {
-  title: string;
-  url: string;
-}
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
 export interface BookRecord {
@@ -36,7 +32,8 @@ export interface ChapterRecord {
   failedTask?: string;
 }
 
-export interface Health {
+/** What the watchdog leaves behind for diagnostics: when it last ran, how many tasks it recovered. */
+export interface WatchdogRecord {
   watchdogAt: number | null;
   recoveredTotal: number;
 }
@@ -48,7 +45,7 @@ export interface SourceState {
 
 export interface Meta {
   settings: Settings;
-  health: Health;
+  health: WatchdogRecord;
 }
 
 export interface NovelDb extends DBSchema {

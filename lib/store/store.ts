@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { AppError } from '../errors';
 import { DEFAULT_SETTINGS } from '../settings';
-import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type Health, type NovelDb, type SourceState } from './schema';
+import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type NovelDb, type WatchdogRecord, type SourceState } from './schema';
 
 /**
  * IndexedDB is the truth; the worker's memory is only a cache of it, because MV3 kills the
@@ -159,12 +159,12 @@ export class Store {
     });
   }
 
-  async getHealth(): Promise<Health> {
-    const stored = (await guard('read health', () => this.db.get('meta', 'health'))) as Health | undefined;
+  async getHealth(): Promise<WatchdogRecord> {
+    const stored = (await guard('read health', () => this.db.get('meta', 'health'))) as WatchdogRecord | undefined;
     return stored ?? { watchdogAt: null, recoveredTotal: 0 };
   }
 
-  putHealth(health: Health): Promise<void> {
+  putHealth(health: WatchdogRecord): Promise<void> {
     return guard('save health', async () => {
       await this.db.put('meta', health, 'health');
     });

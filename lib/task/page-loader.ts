@@ -1,6 +1,6 @@
 import type { Settings, SourceRule } from '../contract';
 import { fetchPage, type AttemptInfo, type HostScheduler } from '../net';
-import { decodeHtml } from '../source';
+import { decodeHtml } from '../net/charset';
 
 export interface Page {
   /** The final URL after redirects: relative links resolve against it. */

@@ -1,8 +1,7 @@
-import type { ChapterRange, SourceRule } from '../contract';
+import type { TocEntry } from '../book-pages';
+import type { ChapterRange } from '../contract';
 import { AppError } from '../errors';
-import { readerFor } from '../generic/reader';
-import type { TocEntry } from '../store/schema';
-import type { PageLoader } from './page-loader';
+import type { BookReading } from './book-reader';
 
 // A table of contents split over more pages than this is a loop, not a book.
 const MAX_TOC_PAGES = 500;
@@ -16,12 +15,13 @@ export interface BookPage {
 }
 
 /** Reads the book page and the whole table of contents, cut to the requested range. */
-export async function readBook(url: string, rule: SourceRule, range: ChapterRange | undefined, load: PageLoader, signal: AbortSignal): Promise<BookPage> {
-  const bookPage = await load(url, rule, signal);
-  const book = readerFor(rule).parseBook(bookPage.html, bookPage.url, rule);
-  const tocPage = book.tocUrl ? await load(book.tocUrl, rule, signal) : bookPage;
-  const found = await readTocPages(tocPage, rule, load, signal);
-  const chapters = cutToRange(readerFor(rule).finishToc(found, rule, tocPage.url), range, url);
+export async function readBook(url: string, range: ChapterRange | undefined, reading: BookReading): Promise<BookPage> {
+  const { reader, load } = reading;
+  const bookPage = await load(url);
+  const book = reader.parseBook(bookPage.html, bookPage.url);
+  const tocPage = book.tocUrl ? await load(book.tocUrl) : bookPage;
+  const found = await readTocPages(tocPage, reading);
+  const chapters = cutToRange(reader.finishToc(found, tocPage.url), range, url);
   return {
     title: book.title,
     author: book.author ?? '',
@@ -31,21 +31,21 @@ export async function readBook(url: string, rule: SourceRule, range: ChapterRang
   };
 }
 
-async function readTocPages(first: { url: string; html: string }, rule: SourceRule, load: PageLoader, signal: AbortSignal): Promise<TocEntry[]> {
-  const firstToc = readerFor(rule).parseTocPage(first.html, first.url, rule);
+async function readTocPages(first: { url: string; html: string }, { reader, load }: BookReading): Promise<TocEntry[]> {
+  const firstToc = reader.parseTocPage(first.html, first.url);
   const chapters = [...firstToc.chapters];
   const seen = new Set([first.url]);
   // `toc.pages` lists every page at once: fetch them together, keep their order.
   const others = firstToc.pages.filter((page) => !seen.has(page)).slice(0, MAX_TOC_PAGES);
   others.forEach((page) => seen.add(page));
-  const pages = await Promise.all(others.map((page) => load(page, rule, signal)));
-  for (const page of pages) chapters.push(...readerFor(rule).parseTocPage(page.html, page.url, rule).chapters);
+  const pages = await Promise.all(others.map((page) => load(page)));
+  for (const page of pages) chapters.push(...reader.parseTocPage(page.html, page.url).chapters);
   // `toc.next` is a chain: follow it until it ends or comes back.
   let next = firstToc.next;
   while (next && !seen.has(next) && seen.size < MAX_TOC_PAGES) {
     seen.add(next);
-    const page = await load(next, rule, signal);
-    const toc = readerFor(rule).parseTocPage(page.html, page.url, rule);
+    const page = await load(next);
+    const toc = reader.parseTocPage(page.html, page.url);
     chapters.push(...toc.chapters);
     next = toc.next;
   }

@@ -1,8 +1,6 @@
-import type { SourceRule } from '../contract';
+import type { TocEntry } from '../book-pages';
 import { AppError } from '../errors';
-import { readerFor } from '../generic/reader';
-import type { TocEntry } from '../store/schema';
-import type { PageLoader } from './page-loader';
+import type { BookReading } from './book-reader';
 
 // A chapter continued over more pages than this is a loop in the site's links.
 const MAX_CHAPTER_PAGES = 50;
@@ -10,15 +8,15 @@ const MAX_CHAPTER_PAGES = 50;
 // fetch is worth it before the chapter is given up.
 const PARSE_RETRIES = 1;
 
-async function readPart(url: string, tocTitle: string, rule: SourceRule, load: PageLoader, signal: AbortSignal) {
+async function readPart(url: string, tocTitle: string, { reader, load }: BookReading) {
   for (let retry = 0; ; retry++) {
-    const page = await load(url, rule, signal);
+    const page = await load(url);
     const last = retry >= PARSE_RETRIES;
     // A page cut off mid-way may still hold part of the text; take it only if a fresh fetch
     // is cut off too (some sites never close their markup).
     if (!last && looksCutOff(page.html)) continue;
     try {
-      return { page, part: readerFor(rule).parseChapterPage(page.html, page.url, rule, tocTitle) };
+      return { page, part: reader.parseChapterPage(page.html, page.url, tocTitle) };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'parse' || last) throw error;
     }
@@ -36,9 +34,7 @@ function looksCutOff(html: string): boolean {
 export async function readChapter(
   entry: TocEntry,
   nextChapterUrl: string | undefined,
-  rule: SourceRule,
-  load: PageLoader,
-  signal: AbortSignal,
+  reading: BookReading,
 ): Promise<{ title: string; text: string }> {
   const seen = new Set<string>();
   const texts: string[] = [];
@@ -46,7 +42,7 @@ export async function readChapter(
   let url: string | undefined = entry.url;
   while (url && !seen.has(url) && url !== nextChapterUrl && seen.size < MAX_CHAPTER_PAGES) {
     seen.add(url);
-    const { page, part } = await readPart(url, entry.title, rule, load, signal);
+    const { page, part } = await readPart(url, entry.title, reading);
     seen.add(page.url);
     if (texts.length === 0) title = part.title;
     texts.push(part.text);

@@ -1,8 +1,10 @@
 import type { ChapterFailure, ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import type { Store } from '../store/store';
-import type { BookRecord, TocEntry } from '../store/schema';
+import type { TocEntry } from '../book-pages';
+import type { BookRecord } from '../store/schema';
 import type { AttemptInfo } from '../net';
+import { bookReading, type BookReading } from './book-reader';
 import { hostLimits, type BytesLoader, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
 import { chapterFailures, MAX_FAILURES_IN_A_ROW, tooManyMissing, tooManyMissingError } from './missing-chapters';
@@ -51,8 +53,8 @@ export class TaskRunner {
   private saving: Promise<void> = Promise.resolve();
   private failuresInARow = 0;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The deps' loader, telling this task of every HTTP try. */
-  private readonly load: PageLoader;
+  /** The book's reader and loader, bound to this task's signal and telling it of every HTTP try. */
+  private readonly reading: BookReading;
 
   constructor(
     task: Task,
@@ -60,7 +62,7 @@ export class TaskRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.task = task;
-    this.load = (url, rule, signal) => deps.load(url, rule, signal, (at, info) => this.observe(at, info));
+    this.reading = bookReading(rule, deps.load, this.abort.signal, (at, info) => this.observe(at, info));
   }
 
   get id(): string {
@@ -104,7 +106,7 @@ export class TaskRunner {
       this.update({ ...this.task, title: stored.title, author: stored.author, totalChapters: stored.chapters.length });
       return stored;
     }
-    const read = await readBook(this.task.url, this.rule, this.task.range, this.load, this.abort.signal);
+    const read = await readBook(this.task.url, this.task.range, this.reading);
     const book: BookRecord = { taskId: this.task.id, ...read };
     if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
     this.throwIfStopped();
@@ -175,7 +177,7 @@ export class TaskRunner {
       this.throwIfStopped();
       const entry = chapters[index]!;
       try {
-        const chapter = await readChapter(entry, chapters[index + 1]?.url, this.rule, this.load, this.abort.signal);
+        const chapter = await readChapter(entry, chapters[index + 1]?.url, this.reading);
         this.throwIfStopped();
         await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, ...chapter });
         this.failuresInARow = 0;

@@ -1,8 +1,9 @@
 // What the toolbar button says while books download: the percentage on the badge, and in the
 // tooltip which book and how far ("Downloading «title»: 120/500 chapters").
 import type { Task } from '../contract';
-import { progressPercent, taskName } from './formatTask';
+import { progressPercent, taskName } from './format-task';
 import type { Strings } from './strings';
+import { withoutHash } from '../url';
 
 export interface ProgressBadge {
   /** "42%" */
@@ -10,7 +11,6 @@ export interface ProgressBadge {
   title: string;
 }
 
-const withoutHash = (url: string) => url.split('#')[0];
 
 /** The badge for everything running; null when nothing runs (the button goes back to normal). */
 export function progressBadge(tasks: readonly Task[], s: Strings): ProgressBadge | null {

@@ -2,9 +2,9 @@ import { load } from 'cheerio/slim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageInfo, SourceRule } from '../../../lib/contract';
 import { badgeFor, badgeText, detectPage } from '../../../lib/detect';
-import { genericRule, withGeneric } from '../../../lib/generic';
-import { decodeHtml } from '../../../lib/source';
-import { BUILTIN_SOURCES } from '../../../lib/sources/builtin';
+import { genericRule, withGeneric } from '../../../lib/generic-reader';
+import { decodeHtml } from '../../../lib/net/charset';
+import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
 import { genericFixture, type FixtureName } from '../../fixtures/generic';
 import { startDemoSite, type DemoSite } from '../../fixtures/site';
 

@@ -4,7 +4,7 @@ import { startDemoSite, type DemoSite } from '../../fixtures/site';
 import type { Request, Settings, Task } from '../../../lib/contract';
 import { buildBookFile } from '../../../lib/file/build-file';
 import { DownloadService, type Platform } from '../../../lib/service/service';
-import { BUILTIN_SOURCES } from '../../../lib/sources/builtin';
+import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
 import { Store } from '../../../lib/store/store';
 
 export interface SavedFile {

@@ -34,7 +34,7 @@ function record(index: number): ChapterRecord {
 
 /** Makes each record only when visited and yields between batches, like Store.forEachChapter. */
 const source: ChapterSource = {
-  async forEachChapter(taskId, visit) {
+  async forEachChapter(_taskId, visit) {
     for (let index = 0; index < CHAPTERS; index += 1) {
       if (index % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
       await visit(record(index));

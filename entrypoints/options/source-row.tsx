@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import type { SourceInfo } from '../../lib/contract';
+import { errorMessage } from '../../lib/ui/format-task';
+import { strings } from '../../lib/ui/strings';
+
+export interface SourceRowProps {
+  source: SourceInfo;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  onToggle: (enabled: boolean) => Promise<void>;
+  /** Present only when the worker can delete sources; offered for imported ones. */
+  onDelete?: () => Promise<void>;
+  /** Picks this source in the tester below the list. */
+  onTest?: () => void;
+}
+
+export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTest }: SourceRowProps) {
+  const s = strings.options;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // The state asked for, shown until the worker answers (a re-render must not flip it back).
+  const [wanted, setWanted] = useState<boolean | null>(null);
+
+  async function run(action: () => Promise<void>) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li class={`source ${source.enabled ? '' : 'source-disabled'}`} data-testid={`source-${source.id}`} data-enabled={String(source.enabled)}>
+      <div class="source-head">
+        <input
+          type="checkbox"
+          class="source-select"
+          data-testid="source-select"
+          checked={selected}
+          aria-label={s.selectSource(source.name)}
+          onChange={(event) => onSelect(event.currentTarget.checked)}
+        />
+        <span class="source-name" data-testid="source-name">
+          {source.name}
+        </span>
+        <code class="source-id">{source.id}</code>
+        <span class={`badge ${source.builtIn ? 'badge-builtin' : 'badge-imported'}`} data-testid="source-kind">
+          {source.builtIn ? s.builtIn : s.imported}
+        </span>
+        <label class="toggle">
+          <input
+            type="checkbox"
+            data-testid="source-enabled"
+            checked={wanted ?? source.enabled}
+            disabled={busy}
+            onChange={(event) => {
+              const enabled = event.currentTarget.checked;
+              setWanted(enabled);
+              void run(() => onToggle(enabled)).finally(() => setWanted(null));
+            }}
+          />
+          <span>{s.enabledLabel}</span>
+        </label>
+        {onTest && (
+          <button
+            type="button"
+            class="small-button"
+            data-testid="source-test"
+            aria-label={`${s.testHeading}: ${source.name}`}
+            onClick={onTest}
+          >
+            {s.testRowButton}
+          </button>
+        )}
+        {onDelete && !source.builtIn && (
+          <button
+            type="button"
+            class="small-button"
+            data-testid="source-delete"
+            disabled={busy}
+            aria-label={`${s.deleteButton}: ${source.name}`}
+            onClick={() => {
+              if (confirm(s.deleteConfirm(source.name))) void run(onDelete);
+            }}
+          >
+            {s.deleteButton}
+          </button>
+        )}
+      </div>
+      <div class="source-matches">
+        <span class="muted">{s.matchesLabel}:</span>
+        <ul class="match-list">
+          {source.matches.map((pattern) => (
+            <li key={pattern}>
+              <code>{pattern}</code>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {error && (
+        <p role="alert" class="alert" data-testid="source-error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,56 @@
+import type { SourceRule, SourceTestReport } from '../../lib/contract';
+import { testReportRows } from '../../lib/ui/options/source-test';
+import { strings } from '../../lib/ui/strings';
+
+export interface TestReportProps {
+  report: SourceTestReport;
+  rule?: SourceRule;
+}
+
+/** Each selector next to what it found, then the first chapters and the start of chapter one. */
+export function TestReport({ report, rule }: TestReportProps) {
+  const s = strings.options;
+  return (
+    <div class="test-report" data-testid="test-report">
+      <p class="muted">{s.testReadBy(report.sourceId)}</p>
+      <div class="table-wrap">
+        <table class="found-table">
+          <thead>
+            <tr>
+              <th scope="col">{s.testFieldColumn}</th>
+              <th scope="col">{s.testSelectorColumn}</th>
+              <th scope="col">{s.testFoundColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {testReportRows(report, rule).map((row) => (
+              <tr key={row.key} class={row.missing ? 'found-missing' : ''} data-testid={`found-${row.key}`}>
+                <th scope="row">{row.label}</th>
+                <td>{row.selector ? <code>{row.selector}</code> : s.dash}</td>
+                <td class="found-value">{row.found}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {report.firstChapters.length > 0 && (
+        <>
+          <h4 class="minor-heading">{s.testFirstChapters}</h4>
+          <ol class="first-chapters" data-testid="test-chapters">
+            {report.firstChapters.map((chapter) => (
+              <li key={chapter.url}>
+                <a href={chapter.url} target="_blank" rel="noreferrer">
+                  {chapter.title}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h4 class="minor-heading">{s.testFirstChapterText}</h4>
+      <pre class="chapter-text" data-testid="test-text">
+        {report.firstChapter.text || s.testNothing}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// Finds a chapter's text without a rule: the container that holds most of the page's text that
+// is not link text. Navigation, sidebars and footers are mostly links or little text, so
+// walking down from <body> into the child that keeps most of the prose ends at the chapter.
+
+import type { AnyNode, Element } from 'domhandler';
+import { elementText } from '../text/paragraphs';
+import { isChapterTitle, isNextPageText } from './chapter-title';
+import { cleanChapterLines } from './clean';
+import { httpUrl, withoutHash } from '../url';
+import { oneLine, type GenericPage } from './page';
+
+interface Stats {
+  /** Visible characters, whitespace not counted. */
+  text: number;
+  /** Of those, the ones inside links. */
+  link: number;
+}
+
+// Never prose: skipped when measuring, removed before reading the text.
+const NOT_PROSE = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head', 'nav', 'aside', 'footer', 'header', 'select', 'button', 'input', 'textarea', 'form']);
+// Elements that hold a text rather than are one of its paragraphs.
+const CONTAINERS = new Set(['body', 'div', 'article', 'section', 'main', 'td', 'tbody', 'table', 'tr', 'center', 'font', 'span']);
+const BLOCKS = new Set(['div', 'p', 'ul', 'ol', 'dl', 'table', 'section', 'article', 'center', 'li', 'dd', 'dt', 'tr', 'td']);
+// Walk down while the child keeps at least this share of its parent's prose.
+const DESCEND_SHARE = 0.6;
+// A block inside the text that is more links than text is a navigation bar.
+const MAX_LINK_DENSITY = 0.5;
+
+function isElement(node: AnyNode | null | undefined): node is Element {
+  return node?.type === 'tag';
+}
+
+function measure(node: AnyNode, inLink: boolean, stats: Map<Element, Stats>): Stats {
+  if (node.type === 'text') {
+    const n = node.data.replace(/[\s\u00a0\u3000]+/g, '').length;
+    return { text: n, link: inLink ? n : 0 };
+  }
+  if (!isElement(node) && node.type !== 'root') return { text: 0, link: 0 };
+  if (isElement(node) && NOT_PROSE.has(node.name)) return { text: 0, link: 0 };
+  const own: Stats = { text: 0, link: 0 };
+  const link = inLink || (isElement(node) && node.name === 'a');
+  for (const child of (node as Element).children) {
+    const s = measure(child, link, stats);
+    own.text += s.text;
+    own.link += s.link;
+  }
+  if (isElement(node)) stats.set(node, own);
+  return own;
+}
+
+const prose = (s: Stats | undefined) => (s ? s.text - s.link : 0);
+
+/** The element that holds the chapter: walk down into the child keeping most of the prose. */
+function textContainer(page: GenericPage, stats: Map<Element, Stats>): Element | undefined {
+  const body = page.$('body').get(0) as Element | undefined;
+  if (!body) return undefined;
+  let current = body;
+  for (;;) {
+    const total = prose(stats.get(current));
+    let best: Element | undefined;
+    for (const child of current.children) {
+      if (!isElement(child) || !CONTAINERS.has(child.name)) continue;
+      if (!best || prose(stats.get(child)) > prose(stats.get(best))) best = child;
+    }
+    if (!best || prose(stats.get(best)) < total * DESCEND_SHARE) return current;
+    current = best;
+  }
+}
+
+/** Removes what is inside the text container but not the text: scripts, forms, navigation bars. */
+function stripNonProse(page: GenericPage, container: Element, stats: Map<Element, Stats>): void {
+  const { $ } = page;
+  $(container)
+    .find('*')
+    .each((_, el) => {
+      if (!isElement(el)) return;
+      if (NOT_PROSE.has(el.name)) {
+        $(el).remove();
+        return;
+      }
+      const s = stats.get(el);
+      if (BLOCKS.has(el.name) && s && s.text > 0 && s.link / s.text > MAX_LINK_DENSITY) $(el).remove();
+    });
+}
+
+/** The chapter's title: a heading that reads like one, else the table of contents' title. */
+function chapterTitle(page: GenericPage, tocTitle: string): string {
+  const { $ } = page;
+  for (const heading of $('body h1, body h2, body h3').toArray()) {
+    const text = oneLine($(heading).text());
+    if (text && text.length <= 120 && isChapterTitle(text)) return text;
+  }
+  return tocTitle || oneLine($('body h1').first().text()) || oneLine($('title').first().text());
+}
+
+/** Page 2 of the same chapter lives next to page 1: `123.html` → `123_2.html`, or `?page=2`. */
+function continuesChapter(current: string, next: string): boolean {
+  const a = new URL(current);
+  const b = new URL(next);
+  if (a.origin !== b.origin) return false;
+  if (a.pathname === b.pathname) return a.search !== b.search;
+  const stem = a.pathname.replace(/\.[a-z0-9]+$/i, '').replace(/[_-]\d{1,2}$/, '');
+  return [`${stem}_`, `${stem}-`, `${stem}/`].some((prefix) => b.pathname.startsWith(prefix));
+}
+
+function nextPage(page: GenericPage): string | undefined {
+  const { $, base, url } = page;
+  for (const a of $('body a[href]').toArray()) {
+    if (!isNextPageText($(a).text())) continue;
+    const href = httpUrl($(a).attr('href'), base);
+    if (href && withoutHash(href) !== withoutHash(url) && continuesChapter(url, href)) return href;
+  }
+  return undefined;
+}
+
+export interface ChapterText {
+  title: string;
+  /** One paragraph per line; empty when the page has no text to speak of. */
+  text: string;
+  next?: string;
+}
+
+/** Reads a chapter page. Mutates the page's document (navigation bars are cut out of it). */
+export function readChapterText(page: GenericPage, tocTitle: string): ChapterText {
+  const title = chapterTitle(page, tocTitle);
+  const next = nextPage(page);
+  const stats = new Map<Element, Stats>();
+  measure(page.$.root().get(0)!, false, stats);
+  const container = textContainer(page, stats);
+  if (!container) return { title, text: '', next };
+  stripNonProse(page, container, stats);
+  const lines = cleanChapterLines(elementText(page.$, container).split('\n'), [title, tocTitle]);
+  return { title, text: lines.join('\n'), next };
+}

@@ -1,0 +1,34 @@
+// What a task reads a book with: the reader for its source (a rule read by lib/rule-reader, or
+// the generic reader's heuristics for sites no rule describes), bound once per task together with
+// the loader and the task's signal, so no step passes them along by position.
+
+import type { BookReader } from '../book-pages';
+import type { SourceRule } from '../contract';
+import { genericReader } from '../generic-reader/reader';
+import { isGenericSource } from '../generic-reader/rule';
+import { finishToc, parseBook, parseChapterPage, parseTocPage } from '../rule-reader';
+import type { AttemptObserver, Page, PageLoader } from './page-loader';
+
+/** The reader for a source; read-book and read-chapter cannot tell the two kinds apart. */
+export function readerFor(rule: SourceRule): BookReader {
+  if (isGenericSource(rule)) return genericReader;
+  return {
+    parseBook: (html, url) => parseBook(html, url, rule),
+    parseTocPage: (html, url) => parseTocPage(html, url, rule),
+    finishToc: (chapters, tocUrl) => finishToc(chapters, rule, tocUrl),
+    parseChapterPage: (html, url, tocTitle) => parseChapterPage(html, url, rule, tocTitle),
+  };
+}
+
+/** Everything the reading of one book shares. */
+export interface BookReading {
+  rule: SourceRule;
+  reader: BookReader;
+  /** One page of the book, politely and with retries, ended by the task's signal. */
+  load(url: string): Promise<Page>;
+  signal: AbortSignal;
+}
+
+export function bookReading(rule: SourceRule, load: PageLoader, signal: AbortSignal, observe?: AttemptObserver): BookReading {
+  return { rule, reader: readerFor(rule), load: (url) => load(url, rule, signal, observe), signal };
+}

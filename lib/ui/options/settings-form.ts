@@ -1,0 +1,71 @@
+// The settings form as data: which input each setting gets, its unit and bounds, and how the
+// typed text becomes the `settings.set` patch. The worker stays the authority on what is valid.
+import type { BookFormat, Settings } from '../../contract';
+import { strings } from '../strings';
+
+export type NumericKey = Exclude<keyof Settings, 'defaultFormat' | 'notifications'>;
+
+export interface NumberField {
+  key: NumericKey;
+  /** Stored value = shown value × scale (the timeout is shown in seconds, stored in ms). */
+  scale: number;
+  /** Bounds in the shown unit; they mirror lib/settings.ts (a unit test keeps them in step). */
+  min: number;
+  max: number;
+  step: number;
+}
+
+// A Record, so a setting added to the contract without a field here fails the type check.
+const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
+  concurrency: { scale: 1, min: 1, max: 16, step: 1 },
+  delayMs: { scale: 1, min: 0, max: 60_000, step: 50 },
+  requestTimeoutMs: { scale: 1000, min: 1, max: 600, step: 1 },
+  maxAttempts: { scale: 1, min: 1, max: 10, step: 1 },
+  maxRunningTasks: { scale: 1, min: 1, max: 8, step: 1 },
+  maxFailedChapterPercent: { scale: 1, min: 0, max: 100, step: 1 },
+  watchdogPeriodSeconds: { scale: 1, min: 1, max: 3_600, step: 1 },
+  maxTaskMinutes: { scale: 1, min: 1, max: 10_080, step: 1 },
+};
+
+/** In the order the form shows them. */
+export const NUMBER_FIELDS: readonly NumberField[] = (Object.keys(FIELDS) as NumericKey[]).map((key) => ({ key, ...FIELDS[key] }));
+
+/** What the inputs hold: text as typed, in the shown units; the checkbox as checked. */
+export type FormValues = { defaultFormat: string; notifications: boolean } & Record<NumericKey, string>;
+
+export function formValues(settings: Settings): FormValues {
+  const values = { defaultFormat: settings.defaultFormat, notifications: settings.notifications } as FormValues;
+  for (const field of NUMBER_FIELDS) values[field.key] = String(settings[field.key] / field.scale);
+  return values;
+}
+
+export interface PatchResult {
+  /** Only the settings whose value differs from `current`. */
+  patch: Partial<Settings>;
+  /** Sentences for inputs that hold no number at all; nothing is sent while there are any. */
+  problems: string[];
+}
+
+/**
+ * The `settings.set` patch for what the form holds. Numbers out of bounds are sent as typed,
+ * so the worker's own sentence explains the bound; only text that is no number stays here.
+ */
+export function settingsPatch(current: Settings, form: FormValues): PatchResult {
+  const patch: Partial<Settings> = {};
+  const problems: string[] = [];
+  if (form.defaultFormat !== current.defaultFormat) patch.defaultFormat = form.defaultFormat as BookFormat;
+  if (form.notifications !== current.notifications) patch.notifications = form.notifications;
+  for (const field of NUMBER_FIELDS) {
+    const text = form[field.key].trim();
+    const shown = text === '' ? Number.NaN : Number(text);
+    if (!Number.isFinite(shown)) {
+      problems.push(strings.options.notANumber(strings.options.fields[field.key].label));
+      continue;
+    }
+    // Seconds to milliseconds: 1.1 × 1000 must be 1100, not 1100.0000000000002.
+    const value = field.scale === 1 ? shown : Math.round(shown * field.scale);
+    if (value !== current[field.key]) patch[field.key] = value;
+  }
+  return { patch, problems };
+}
+

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../lib/errors';
+import { ruleProblems, validateRule, validateRules } from '../../../lib/source-rules/validate-rule';
+
+const good = {
+  id: 'mysite',
+  name: 'My Site',
+  matches: ['https://www.mysite.example/book/*'],
+  book: { title: '#info h1', author: '#info p##^作者[:：]##' },
+  toc: { chapters: '#list dd a' },
+  chapter: { content: '#content', purify: ['一秒记住.*?最快更新'] },
+};
+
+function thrown(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('validateRule', () => {
+  it('accepts a good rule, defaults "enabled" and returns a clean copy', () => {
+    const rule = validateRule(good);
+    expect(rule).toEqual({ ...good, enabled: true });
+    expect(rule).not.toBe(good);
+    expect(validateRule({ ...good, enabled: false }).enabled).toBe(false);
+  });
+
+  it('reports every bad field by its path in one sentence', () => {
+    const bad = {
+      id: 'Bad Id',
+      name: '',
+      enabled: 'yes',
+      matches: ['https://ok.example/*', 'not a pattern', 7],
+      charset: 'klingon-8',
+      book: { title: 42, cover: 'img@' },
+      toc: { order: 'random' },
+      chapter: { content: '#content', purify: ['(unclosed', 3] },
+      crawl: { concurrency: 0, delayMs: 1.5 },
+    };
+    const problems = ruleProblems(bad);
+    const paths = problems.map((p) => p.split(': ')[0]);
+    expect(paths).toEqual([
+      'id',
+      'name',
+      'enabled',
+      'matches[1]',
+      'matches[2]',
+      'charset',
+      'book.title',
+      'book.cover',
+      'toc.chapters',
+      'toc.order',
+      'chapter.purify[0]',
+      'chapter.purify[1]',
+      'crawl.concurrency',
+      'crawl.delayMs',
+    ]);
+    expect(problems).toContain('book.title: expected a selector text');
+    expect(problems).toContain('toc.chapters: missing, expected a selector text');
+    expect(problems.find((p) => p.startsWith('chapter.purify[0]'))).toMatch(/is not a valid regex: .*unterminated group/i);
+
+    const error = thrown(() => validateRule(bad));
+    expect(error.code).toBe('invalid_source');
+    expect(error.message).toMatch(/^The source "Bad Id" is not valid: id: .*; name: .*crawl\.delayMs: expected a whole number from 0 to 60000\.$/);
+  });
+
+  it('names missing sections and a non-object input', () => {
+    expect(ruleProblems({ id: 'x', name: 'X', matches: ['*://x.example/*'] })).toEqual([
+      'book: missing, expected an object',
+      'toc: missing, expected an object',
+      'chapter: missing, expected an object',
+    ]);
+    expect(ruleProblems('{"id":"x"}')).toEqual(['expected an object']);
+    expect(thrown(() => validateRule(null)).message).toBe('The source is not valid: expected an object.');
+  });
+
+  it('refuses unknown keys by their path, with a hint where the key belongs', () => {
+    const problems = ruleProblems({ ...good, chapters: '#list a', book: { ...good.book, tittle: 'h1' }, toc: { ...good.toc, content: '#c' } });
+    expect(problems).toEqual([
+      'book.tittle: unknown field',
+      'toc.content: unknown field (did you mean "chapter.content"?)',
+      'chapters: unknown field (did you mean "toc.chapters"?)',
+    ]);
+  });
+
+  it('compiles every selector: CSS, what to take and the ##regex##', () => {
+    const problems = ruleProblems({
+      ...good,
+      book: { title: 'div[class', author: 'p@te xt', intro: 'p##(##', tocUrl: 'a@href##x##' },
+      toc: { chapters: '#list a', next: '   ' },
+    });
+    expect(problems[0]).toMatch(/^book\.title: the selector "div\[class" has invalid CSS/);
+    expect(problems[1]).toMatch(/^book\.author: the selector "p@te xt" asks for "@te xt"/);
+    expect(problems[2]).toMatch(/^book\.intro: the selector "p##\(##" has an invalid regex "\("/);
+    expect(problems[3]).toBe('toc.next: expected a selector text, got an empty one');
+    expect(problems).toHaveLength(4);
+  });
+
+  it('refuses regexes that can backtrack catastrophically, in purify and in selectors', () => {
+    const problems = ruleProblems({
+      ...good,
+      book: { title: 'h1##(\\w+\\s?)*$##' },
+      chapter: { content: '#content', purify: ['ok', '(a+)+b', '(a|a)*c'] },
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^book\.title: the regex "\(\\w\+\\s\?\)\*\$" can backtrack catastrophically: "\\w\+" is repeated inside/);
+    expect(problems[1]).toMatch(/^chapter\.purify\[1\]: the regex "\(a\+\)\+b" can backtrack catastrophically/);
+    expect(problems[2]).toMatch(/^chapter\.purify\[2\]: .*the alternatives "a" and "a"/);
+  });
+
+  it('accepts test cases and names their bad fields', () => {
+    const test = {
+      url: 'https://www.mysite.example/book/1/',
+      fixture: 'mysite/book.html',
+      pages: { 'https://www.mysite.example/book/1/1.html': 'mysite/chapter-1.html' },
+      encoding: 'gbk',
+      expect: { title: 'T', author: 'A', chapters: 3, firstChapter: 'C1', contentIncludes: ['x', 'y'], contentExcludes: ['ad'] },
+    };
+    expect(ruleProblems({ ...good, tests: [test, { ...test, fixture: undefined, pages: undefined, site: 'demo', expect: { ...test.expect, contentIncludes: 'x' } }] })).toEqual([]);
+    const problems = ruleProblems({
+      ...good,
+      tests: [
+        { ...test, url: 'ftp://x', fixture: '../../etc/passwd.html', pages: { 'not a url': 'a/b.html' }, expect: { title: 'T', chapters: 0, firstChapter: 'C', contentIncludes: 5, extra: 1 } },
+        { ...test, site: 'demo' },
+        { ...test, fixture: undefined },
+      ],
+    });
+    expect(problems).toEqual([
+      'tests[0].url: expected an absolute http:// or https:// URL',
+      'tests[0].fixture: expected a path like "biquge/book.html" under test/fixtures/templates/',
+      'tests[0].pages["not a url"]: expected an absolute http:// or https:// URL',
+      'tests[0].expect.chapters: expected a whole number from 1 to 100000',
+      'tests[0].expect.contentIncludes: expected a text or a list of texts',
+      'tests[0].expect.extra: unknown field',
+      'tests[1]: expected either "fixture" (with optional "pages") or "site", not both',
+      'tests[2]: expected either "fixture" (with optional "pages") or "site", not both',
+    ]);
+  });
+});
+
+describe('validateRules', () => {
+  it('takes one rule or a list, and refuses an empty list', () => {
+    expect(validateRules(good).map((r) => r.id)).toEqual(['mysite']);
+    expect(validateRules([good, { ...good, id: 'other' }]).map((r) => r.id)).toEqual(['mysite', 'other']);
+    expect(thrown(() => validateRules([])).code).toBe('invalid_source');
+  });
+
+  it('names every bad rule of a list, by id or by position', () => {
+    const error = thrown(() => validateRules([good, { ...good, id: 'two', toc: {} }, { ...good, id: 3 }]));
+    expect(error.code).toBe('invalid_source');
+    expect(error.message).toBe(
+      'The source "two" is not valid: toc.chapters: missing, expected a selector text. ' +
+        'The source number 3 in the list is not valid: id: expected an id text.',
+    );
+  });
+});

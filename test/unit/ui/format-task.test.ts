@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import './english';
+import { AppError } from '../../../lib/errors';
+import type { Task } from '../../../lib/contract';
+import {
+  errorHelp,
+  errorMessage,
+  progressPercent,
+  progressText,
+  rangeText,
+  statusLabel,
+  taskActions,
+  taskName,
+  taskNotes,
+} from '../../../lib/ui/format-task';
+import { strings } from '../../../lib/ui/strings';
+import { makeTask } from './fixtures';
+
+describe('taskName', () => {
+  it('shows the URL until the title is known, then the title', () => {
+    expect(taskName(makeTask())).toBe('http://127.0.0.1:8080/book/1');
+    expect(taskName(makeTask({ title: '  ' }))).toBe('http://127.0.0.1:8080/book/1');
+    expect(taskName(makeTask({ title: '诡秘之主' }))).toBe('诡秘之主');
+  });
+});
+
+describe('statusLabel', () => {
+  it('has a label for every status', () => {
+    expect(statusLabel('queued')).toBe('Queued');
+    expect(statusLabel('running')).toBe('Downloading');
+    expect(statusLabel('completed')).toBe('Completed');
+    expect(statusLabel('failed')).toBe('Failed');
+    expect(statusLabel('cancelled')).toBe('Cancelled');
+  });
+});
+
+describe('progress', () => {
+  it('shows completed/total chapters and the percent', () => {
+    const task = makeTask({ status: 'running', totalChapters: 340, completedChapters: 12, progress: 3.53 });
+    expect(progressPercent(task)).toBe(3);
+    expect(progressText(task)).toBe('12/340 chapters · 3%');
+  });
+
+  it('clamps the percent into 0..100 and never shows 100 early by rounding up', () => {
+    expect(progressPercent(makeTask({ progress: 99.9 }))).toBe(99);
+    expect(progressPercent(makeTask({ progress: 140 }))).toBe(100);
+    expect(progressPercent(makeTask({ progress: -5 }))).toBe(0);
+  });
+
+  it('derives the percent from the chapter counts when progress is missing', () => {
+    const task = makeTask({ totalChapters: 8, completedChapters: 2, progress: Number.NaN });
+    expect(progressPercent(task)).toBe(25);
+  });
+
+  it('says what happens before the table of contents is read', () => {
+    expect(progressText(makeTask({ status: 'queued' }))).toBe(strings.waiting);
+    expect(progressText(makeTask({ status: 'running' }))).toBe(strings.readingToc);
+    expect(progressText(makeTask({ status: 'failed' }))).toBe('0/0 chapters · 0%');
+  });
+});
+
+describe('taskActions', () => {
+  const actions = (status: Task['status'], extra: Partial<Task> = {}) => taskActions(makeTask({ status, ...extra }));
+
+  it('offers cancel while queued or running, retry when failed or cancelled, remove unless running', () => {
+    const none = { retryMissing: false, file: false };
+    expect(actions('queued')).toEqual({ cancel: true, retry: false, remove: true, ...none });
+    expect(actions('running')).toEqual({ cancel: true, retry: false, remove: false, ...none });
+    expect(actions('completed')).toEqual({ cancel: false, retry: false, remove: true, ...none });
+    expect(actions('failed')).toEqual({ cancel: false, retry: true, remove: true, ...none });
+    expect(actions('cancelled')).toEqual({ cancel: false, retry: true, remove: true, ...none });
+  });
+
+  it('offers the file once it reached the downloads bar, and missing chapters again', () => {
+    expect(actions('completed', { downloadId: 7 })).toMatchObject({ file: true, retryMissing: false });
+    expect(actions('completed', { downloadId: 7, failedChapters: 2 })).toMatchObject({ file: true, retryMissing: true, retry: false });
+    expect(actions('failed', { downloadId: 7, failedChapters: 2 })).toMatchObject({ file: false, retryMissing: false, retry: true });
+  });
+});
+
+describe('errorHelp', () => {
+  const failed = (code: string) => makeTask({ status: 'failed', error: { code: code as never, message: 'x' } });
+
+  it('names the failure and links the site for errors the site can explain', () => {
+    expect(errorHelp(failed('network'))).toEqual({ kind: 'The site could not be reached.', siteUrl: 'http://127.0.0.1:8080/book/1', diagnostics: true });
+    expect(errorHelp(failed('http_status'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
+    expect(errorHelp(failed('timeout'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
+  });
+
+  it('sends other failures to diagnostics only, and says nothing for tasks that did not fail', () => {
+    expect(errorHelp(failed('parse'))).toEqual({ kind: 'The page could not be read as a book.', siteUrl: undefined, diagnostics: true });
+    expect(errorHelp(failed('internal'))?.kind).toBe('The download failed.');
+    expect(errorHelp(makeTask({ status: 'completed', error: { code: 'http_status', message: 'x' } }))).toBeNull();
+  });
+});
+
+describe('rangeText', () => {
+  it('shows only a range the task asked for', () => {
+    expect(rangeText(makeTask())).toBeUndefined();
+    expect(rangeText(makeTask({ range: { from: 5, to: 10 } }))).toBe('chapters 5–10');
+    expect(rangeText(makeTask({ range: { from: 5 } }))).toBe('from chapter 5');
+    expect(rangeText(makeTask({ range: { to: 10 } }))).toBe('chapters 1–10');
+  });
+});
+
+describe('taskNotes', () => {
+  it('shows the error sentence of a failed task', () => {
+    const notes = taskNotes(
+      makeTask({ status: 'failed', error: { code: 'network', message: 'The site 127.0.0.1 refused the connection.' } }),
+    );
+    expect(notes).toEqual({ error: 'The site 127.0.0.1 refused the connection.' });
+  });
+
+  it('shows the file name, failed chapters and a warning on a completed task', () => {
+    const notes = taskNotes(
+      makeTask({
+        status: 'completed',
+        failedChapters: 2,
+        fileName: 'Book - Author.epub',
+        error: { code: 'http_status', message: '2 chapters answered 404.' },
+      }),
+    );
+    expect(notes.error).toBeUndefined();
+    expect(notes.warning).toBe('Warning: 2 chapters answered 404.');
+    expect(notes.failedChapters).toBe('2 chapters could not be downloaded.');
+    expect(notes.fileName).toBe('Saved as Book - Author.epub');
+  });
+
+  it('shows why a cancelled task stopped, without calling it a warning', () => {
+    const notes = taskNotes(makeTask({ status: 'cancelled', error: { code: 'cancelled', message: 'The download was cancelled.' } }));
+    expect(notes).toEqual({ info: 'The download was cancelled.' });
+  });
+
+  it('uses the singular for one failed chapter and hides zero', () => {
+    expect(taskNotes(makeTask({ status: 'running', failedChapters: 1 })).failedChapters).toBe(
+      '1 chapter could not be downloaded.',
+    );
+    expect(taskNotes(makeTask({ status: 'running' }))).toEqual({});
+  });
+
+  it('shows no file name before the task completes', () => {
+    expect(taskNotes(makeTask({ status: 'running', fileName: 'x.epub' })).fileName).toBeUndefined();
+  });
+});
+
+describe('errorMessage', () => {
+  it('keeps the worker sentence of an AppError', () => {
+    expect(errorMessage(new AppError('invalid_url', '"foo" is not a web address.'))).toBe('"foo" is not a web address.');
+  });
+
+  it('handles plain errors, strings and nothing at all', () => {
+    expect(errorMessage(new Error('Could not establish connection.'))).toBe('Could not establish connection.');
+    expect(errorMessage('boom')).toBe('boom');
+    expect(errorMessage(undefined)).toBe(strings.unknownError);
+    expect(errorMessage(new Error(''))).toBe(strings.unknownError);
+  });
+});
