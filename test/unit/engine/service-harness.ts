@@ -88,6 +88,7 @@ export function useDemoSite(): DemoSite {
     current!.setLatency(0);
     current!.setFault(null);
     current!.setRateLimit(null);
+    current!.resetSerials();
   });
   afterEach(async () => {
     await cancelAllTasks();
