@@ -88,7 +88,7 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   const gate = new LanguageGate(book, (chapter, lang) => {
     position += 1;
     const chapterName = chapterTitle(chapter.title, book.chapters[chapter.index]?.title, position);
-    const page = chapter.text !== undefined ? chapterPage(chapterName, chapter.text, lang) : missingChapterPage(chapterName, chapter, lang);
+    const page = chapter.text !== undefined ? chapterPage(chapterName, chapter.text, lang, chapter.url) : missingChapterPage(chapterName, chapter, lang);
     zip.add(ROOT + chapterHref(position), page);
     const { contents, pack } = documentsIn(lang);
     contents.add(chapterHref(position), chapterName);

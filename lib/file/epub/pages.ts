@@ -1,6 +1,10 @@
 // The reading pages of the book: cover, title page and one page per chapter. All text arrives
 // as plain text and is escaped here; no page carries script or a reference to anything remote
 // (a chapter's URL is printed as text, not linked, so readers never try to fetch it).
+//
+// Each chapter's section records the address it was read from (`data-source-url`), and a
+// chapter the site would not give us is marked `data-missing`: lib/follow/epub-holdings.ts reads
+// both back to continue a book from its file, fetching only what the file lacks.
 import type { ChapterRecord } from '../../store/schema';
 import { missingChapterReason } from '../txt';
 import { CHAPTER_CSS, CSS_HREF } from './layout';
@@ -12,9 +16,18 @@ function scriptClass(lang: string): string {
   return isChinese(lang) ? 'zh' : 'latin';
 }
 
+/** The attribute that names where a chapter page's text came from. */
+export const SOURCE_URL_ATTRIBUTE = 'data-source-url';
+/** The attribute that marks a page standing in for a chapter the file does not hold. */
+export const MISSING_ATTRIBUTE = 'data-missing';
+
+function chapterSection(url: string, missing: boolean): string {
+  return `<section epub:type="chapter" ${SOURCE_URL_ATTRIBUTE}="${escapeXml(url)}"${missing ? ` ${MISSING_ATTRIBUTE}="true"` : ''}>`;
+}
+
 /** A chapter that arrived: its title, then one paragraph per stored line. */
-export function chapterPage(title: string, text: string, lang: string): string {
-  const body = `<section epub:type="chapter">\n<h1>${escapeXml(title)}</h1>\n${paragraphs(text)}\n</section>`;
+export function chapterPage(title: string, text: string, lang: string, url: string): string {
+  const body = `${chapterSection(url, false)}\n<h1>${escapeXml(title)}</h1>\n${paragraphs(text)}\n</section>`;
   return xhtmlDocument({ lang, title, body, css: CHAPTER_CSS, bodyClass: scriptClass(lang) });
 }
 
@@ -24,7 +37,7 @@ export function chapterPage(title: string, text: string, lang: string): string {
  */
 export function missingChapterPage(title: string, chapter: ChapterRecord, lang: string): string {
   const body = [
-    '<section epub:type="chapter">',
+    chapterSection(chapter.url, true),
     `<h1>${escapeXml(title)}</h1>`,
     `<p class="missing">${escapeXml(`This chapter is missing: ${missingChapterReason(chapter)}`)}</p>`,
     `<p class="missing">${escapeXml(chapter.url)}</p>`,

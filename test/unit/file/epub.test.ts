@@ -194,6 +194,14 @@ describe('EPUB chapter pages', () => {
     expect(page).not.toContain('<a ');
   });
 
+  it('records on each chapter the address it came from, and marks the missing ones', async () => {
+    const sections = await Promise.all(
+      built.zh.epub.spine.filter((href) => href.includes('/text/')).map(async (name) => cheerio.load(await built.zh.epub.text(name), { xml: true })('section').first()),
+    );
+    expect(sections.map((section) => section.attr('data-source-url'))).toEqual(built.zh.book.chapters.map((entry) => entry.url));
+    expect(sections.map((section) => section.attr('data-missing'))).toEqual([undefined, 'true', 'true', undefined]);
+  });
+
   it('shows a chapter that was never stored as not downloaded, under its table-of-contents title', async () => {
     const page = await built.zh.epub.text('OEBPS/text/chapter-00003.xhtml');
     expect(page).toContain('<h1>Entry 3</h1>');
