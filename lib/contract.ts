@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'invalid_range',
   'invalid_message',
   'unknown_task',
+  /** An EPUB the library was given cannot be read or continued (the sentence says why). */
+  'invalid_file',
   'network',
   'http_status',
   'timeout',
@@ -103,6 +105,77 @@ export interface Settings {
   maxFailedChapterPercent: number;
   /** A system notification when a download finishes or fails. */
   notifications: boolean;
+  /** Followed books are checked for new chapters this often (hours, fractions allowed); 0 turns it off. */
+  checkUpdatesHours: number;
+  /** What an update makes: the whole book again, or a part file of only the new chapters. */
+  updateMode: UpdateMode;
+  /** One file, one file per volume (where the contents have volumes), or one every `splitChapters` chapters. */
+  splitMode: SplitMode;
+  splitChapters: number;
+}
+
+export const UPDATE_MODES = ['whole', 'part'] as const;
+export type UpdateMode = (typeof UPDATE_MODES)[number];
+export const SPLIT_MODES = ['none', 'volume', 'chapters'] as const;
+export type SplitMode = (typeof SPLIT_MODES)[number];
+
+/** A file a book made, as the library remembers it. */
+export interface BookFile {
+  fileName: string;
+  downloadId?: number;
+  at: number;
+  /** The chapters it holds, 1-based and inclusive, in the book's order (a part file holds some). */
+  chapters: { from: number; to: number };
+}
+
+/** What one check of a book for new chapters found. */
+export interface BookCheck {
+  at: number;
+  /** New chapters found (0: none, or the check failed). */
+  found: number;
+  /** Chapters the book holds that the site no longer lists (they stay in the book). */
+  removed: number;
+  error?: ErrorInfo;
+}
+
+/**
+ * A completed book in the library. Its id is the id of the task that downloaded it: an update
+ * runs that task again for the new chapters only.
+ */
+export interface LibraryBook {
+  id: string;
+  url: string;
+  sourceId: string;
+  /** The site's host, e.g. `www.example.com`. */
+  site: string;
+  title: string;
+  author: string;
+  format: BookFormat;
+  /** Chapters the book holds, including any the site has since removed. */
+  chapters: number;
+  followed: boolean;
+  /** Whether the reader was asked to follow it (asked once, when the download completed). */
+  followAsked: boolean;
+  lastCheck?: BookCheck;
+  /** New chapters found by a check and not fetched yet. */
+  newChapters: number;
+  /** The file it last made. */
+  file?: BookFile;
+  /** What its stored chapters take in the browser's storage, in bytes (an estimate: text as stored). */
+  storedBytes: number;
+  /** False once its stored chapters were freed: it then updates as part files of the new chapters only. */
+  chaptersStored: boolean;
+  /** A check or an update of it is under way. */
+  busy?: 'checking' | 'updating';
+}
+
+/** A chapter an EPUB holds, as the library read it from the file (lib/follow/epub-holdings.ts). */
+export interface HeldChapter {
+  title: string;
+  /** The address it came from, when the file records it (this extension's files do). */
+  url?: string;
+  /** One paragraph per line. */
+  text: string;
 }
 
 /** A selector string: `css[@what][##regex##replacement]` (contract §2). */
@@ -189,7 +262,22 @@ export type Request =
   /** From the content script: the page it runs in (`html` only when it may be a book; see PageDetected). */
   | PageDetected
   /** From the popup: what was detected in a tab. */
-  | { type: 'page.get'; tabId: number };
+  | { type: 'page.get'; tabId: number }
+  /** Every completed book, newest first, with what their stored chapters take in all. */
+  | { type: 'library.list' }
+  | { type: 'library.follow'; bookId: string; followed: boolean }
+  /** Checks one book, or every followed book, for new chapters now; answers once the checks end. */
+  | { type: 'library.check'; bookId?: string }
+  /** Fetches a book's new chapters and makes its file again (whole or part, per `updateMode`). */
+  | { type: 'library.update'; bookId: string }
+  /** Drops a book's stored chapters; it stays in the library and updates as part files after. */
+  | { type: 'library.free'; bookId: string }
+  /**
+   * Continues a book from an EPUB the reader opened: the page read the file
+   * (lib/follow/epub-holdings.ts) and staged its chapters in storage under `importId`; the new
+   * task fetches only the chapters the file lacks.
+   */
+  | { type: 'library.continue'; importId: string; fileName: string; url: string; format?: BookFormat; chapters: number };
 
 export type RequestType = Request['type'];
 
@@ -214,6 +302,13 @@ interface Payloads {
   /** `needHtml`: the URL belongs to a source's site, send again with `html`. */
   'page.detected': { page: PageInfo | null; needHtml?: boolean };
   'page.get': { page: PageInfo | null };
+  'library.list': { books: LibraryBook[]; storedBytes: number };
+  'library.follow': { book: LibraryBook };
+  'library.check': { checks: Array<{ bookId: string } & BookCheck> };
+  'library.update': { task: Task };
+  'library.free': { book: LibraryBook };
+  /** `held`: chapters of the file found in the site's contents, which will not be fetched. */
+  'library.continue': { task: Task; held: number };
 }
 
 /**
@@ -265,3 +360,8 @@ export type Response<T extends RequestType> = ({ ok: true } & Payload<T>) | Fail
 /** Pushed on a port named `tasks`. */
 export const TASKS_PORT = 'tasks';
 export type PortMessage = { type: 'task.updated'; task: Task } | { type: 'task.removed'; taskId: string };
+/** Also pushed on the `tasks` port, for the library. */
+export type LibraryPortMessage =
+  | { type: 'library.updated'; book: LibraryBook }
+  /** A check found new chapters of a book (its row changes by `library.updated` too). */
+  | { type: 'chapters.found'; bookId: string; title: string; chapters: number };

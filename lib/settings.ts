@@ -1,5 +1,5 @@
 import type { Settings } from './contract';
-import { FORMATS } from './contract';
+import { FORMATS, SPLIT_MODES, UPDATE_MODES } from './contract';
 import { AppError } from './errors';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -13,6 +13,10 @@ export const DEFAULT_SETTINGS: Settings = {
   maxRunningTasks: 2,
   maxFailedChapterPercent: 10,
   notifications: true,
+  checkUpdatesHours: 24,
+  updateMode: 'whole',
+  splitMode: 'none',
+  splitChapters: 1000,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -24,9 +28,13 @@ function integer(min: number, max: number): Check {
       : `a whole number from ${min} to ${max}`;
 }
 
+function oneOf(values: readonly string[]): Check {
+  return (value) => (values.includes(value as never) ? undefined : `one of ${values.join(', ')}`);
+}
+
 // Bounds keep a typo from making the extension hammer a site or never give up.
 const CHECKS: Record<keyof Settings, Check> = {
-  defaultFormat: (value) => (FORMATS.includes(value as never) ? undefined : `one of ${FORMATS.join(', ')}`),
+  defaultFormat: oneOf(FORMATS),
   concurrency: integer(1, 16),
   delayMs: integer(0, 60_000),
   requestTimeoutMs: integer(1_000, 600_000),
@@ -37,6 +45,11 @@ const CHECKS: Record<keyof Settings, Check> = {
   maxRunningTasks: integer(1, 8),
   maxFailedChapterPercent: integer(0, 100),
   notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  // Fractions of an hour are allowed so a test can check every few seconds; 30 days at most.
+  checkUpdatesHours: (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 720 ? undefined : 'a number of hours from 0 (off) to 720'),
+  updateMode: oneOf(UPDATE_MODES),
+  splitMode: oneOf(SPLIT_MODES),
+  splitChapters: integer(10, 100_000),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
-import { FORMATS, type Settings } from '../../lib/contract';
+import type { Settings } from '../../lib/contract';
 import { errorMessage } from '../../lib/ui/format-task';
-import { NUMBER_FIELDS, formValues, settingsPatch, type FormValues } from '../../lib/ui/options/settings-form';
+import { CHOICE_FIELDS, NUMBER_FIELDS, formValues, settingsPatch, type ChoiceKey, type FormValues } from '../../lib/ui/options/settings-form';
 import { strings } from '../../lib/ui/strings';
-import { SettingField } from './setting-field';
+import { ChoiceField, SettingField } from './setting-field';
 
 export interface SettingsSectionProps {
   call: Client;
@@ -12,7 +12,6 @@ export interface SettingsSectionProps {
 
 export function SettingsSection({ call }: SettingsSectionProps) {
   const s = strings.options;
-  const formatLabels = { epub: strings.formatEpub, txt: strings.formatTxt };
   const [current, setCurrent] = useState<Settings | null>(null);
   const [form, setForm] = useState<FormValues | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,27 +75,9 @@ export function SettingsSection({ call }: SettingsSectionProps) {
         !error && <p class="muted">{s.loading}</p>
       ) : (
         <form class="settings-form" noValidate onSubmit={save} data-testid="settings-form">
-          <div class="field">
-            <label class="field-label" for="setting-defaultFormat">
-              {s.fields.defaultFormat.label}
-            </label>
-            <select
-              id="setting-defaultFormat"
-              data-testid="setting-defaultFormat"
-              value={form.defaultFormat}
-              aria-describedby="setting-defaultFormat-help"
-              onChange={(event) => edit('defaultFormat', event.currentTarget.value)}
-            >
-              {FORMATS.map((format) => (
-                <option key={format} value={format}>
-                  {formatLabels[format]}
-                </option>
-              ))}
-            </select>
-            <p class="field-help" id="setting-defaultFormat-help">
-              {s.fields.defaultFormat.help}
-            </p>
-          </div>
+          {(Object.keys(CHOICE_FIELDS) as ChoiceKey[]).map((key) => (
+            <ChoiceField key={key} name={key} value={form[key]} onChange={(value) => edit(key, value)} />
+          ))}
           {NUMBER_FIELDS.map((field) => (
             <SettingField key={field.key} field={field} value={form[field.key]} onInput={(value) => edit(field.key, value)} />
           ))}

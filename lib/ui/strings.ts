@@ -5,7 +5,9 @@
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
 import type { ErrorCode, Settings, TaskStatus } from '../contract';
+import type { ChoiceKey } from './options/settings-form';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
+import { createLibraryStrings } from './library-strings';
 
 export function createStrings(t: Translate) {
   /** "1 chapter" / "N chapters": Chrome's messages have no plurals, so two messages. */
@@ -143,8 +145,18 @@ export function createStrings(t: Translate) {
         maxTaskMinutes: field('optTaskMinutesLabel', 'optTaskMinutesHelp'),
         maxFailedChapterPercent: field('optFailedPercentLabel', 'optFailedPercentHelp'),
         notifications: field('optNotificationsLabel', 'optNotificationsHelp'),
+        checkUpdatesHours: field('optCheckUpdatesLabel', 'optCheckUpdatesHelp'),
+        updateMode: field('optUpdateModeLabel', 'optUpdateModeHelp'),
+        splitMode: field('optSplitModeLabel', 'optSplitModeHelp'),
+        splitChapters: field('optSplitChaptersLabel', 'optSplitChaptersHelp'),
       } satisfies Record<keyof Settings, { label: string; help: string }>,
       notificationsCheckbox: t('optNotificationsCheckbox'),
+      /** The words of each choice of the settings chosen from a list. */
+      choices: {
+        defaultFormat: { epub: t('formatEpub'), txt: t('formatTxt') },
+        updateMode: { whole: t('optUpdateModeWhole'), part: t('optUpdateModePart') },
+        splitMode: { none: t('optSplitNone'), volume: t('optSplitVolume'), chapters: t('optSplitChapters') },
+      } satisfies { [K in ChoiceKey]: Record<Settings[K], string> },
       saveButton: t('optSave'),
       savingButton: t('optSaving'),
       saved: t('optSaved'),
@@ -246,6 +258,8 @@ export function createStrings(t: Translate) {
       days: (n: number) => t('optDays', [n]),
       dash: '—',
     },
+
+    library: createLibraryStrings(t),
   };
 }
 

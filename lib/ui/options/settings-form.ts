@@ -1,9 +1,13 @@
 // The settings form as data: which input each setting gets, its unit and bounds, and how the
 // typed text becomes the `settings.set` patch. The worker stays the authority on what is valid.
-import type { BookFormat, Settings } from '../../contract';
+import { FORMATS, SPLIT_MODES, UPDATE_MODES, type Settings } from '../../contract';
 import { strings } from '../strings';
 
-export type NumericKey = Exclude<keyof Settings, 'defaultFormat' | 'notifications'>;
+/** The settings chosen from a list, with their choices in the order the select shows them. */
+export const CHOICE_FIELDS = { defaultFormat: FORMATS, updateMode: UPDATE_MODES, splitMode: SPLIT_MODES } as const;
+export type ChoiceKey = keyof typeof CHOICE_FIELDS;
+
+export type NumericKey = Exclude<keyof Settings, ChoiceKey | 'notifications'>;
 
 export interface NumberField {
   key: NumericKey;
@@ -25,16 +29,19 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
   maxFailedChapterPercent: { scale: 1, min: 0, max: 100, step: 1 },
   watchdogPeriodSeconds: { scale: 1, min: 1, max: 3_600, step: 1 },
   maxTaskMinutes: { scale: 1, min: 1, max: 10_080, step: 1 },
+  checkUpdatesHours: { scale: 1, min: 0, max: 720, step: 1 },
+  splitChapters: { scale: 1, min: 10, max: 100_000, step: 10 },
 };
 
 /** In the order the form shows them. */
 export const NUMBER_FIELDS: readonly NumberField[] = (Object.keys(FIELDS) as NumericKey[]).map((key) => ({ key, ...FIELDS[key] }));
 
 /** What the inputs hold: text as typed, in the shown units; the checkbox as checked. */
-export type FormValues = { defaultFormat: string; notifications: boolean } & Record<NumericKey, string>;
+export type FormValues = { notifications: boolean } & Record<ChoiceKey | NumericKey, string>;
 
 export function formValues(settings: Settings): FormValues {
-  const values = { defaultFormat: settings.defaultFormat, notifications: settings.notifications } as FormValues;
+  const values = { notifications: settings.notifications } as FormValues;
+  for (const key of Object.keys(CHOICE_FIELDS) as ChoiceKey[]) values[key] = settings[key];
   for (const field of NUMBER_FIELDS) values[field.key] = String(settings[field.key] / field.scale);
   return values;
 }
@@ -53,7 +60,10 @@ export interface PatchResult {
 export function settingsPatch(current: Settings, form: FormValues): PatchResult {
   const patch: Partial<Settings> = {};
   const problems: string[] = [];
-  if (form.defaultFormat !== current.defaultFormat) patch.defaultFormat = form.defaultFormat as BookFormat;
+  // A choice is sent as chosen; the worker refuses one it does not know.
+  for (const key of Object.keys(CHOICE_FIELDS) as ChoiceKey[]) {
+    if (form[key] !== current[key]) (patch as Record<ChoiceKey, string>)[key] = form[key];
+  }
   if (form.notifications !== current.notifications) patch.notifications = form.notifications;
   for (const field of NUMBER_FIELDS) {
     const text = form[field.key].trim();

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import '../english';
 import type { Settings } from '../../../../lib/contract';
 import { AppError } from '../../../../lib/errors';
-import { NUMBER_FIELDS, formValues, settingsPatch } from '../../../../lib/ui/options/settings-form';
+import { CHOICE_FIELDS, NUMBER_FIELDS, formValues, settingsPatch } from '../../../../lib/ui/options/settings-form';
 import { DEFAULT_SETTINGS, applySettingsPatch } from '../../../../lib/settings';
 
 const current: Settings = { ...DEFAULT_SETTINGS };
 
 describe('settings form', () => {
-  it('has a field for every numeric setting, a select for the format and a checkbox for notifications', () => {
-    const keys = Object.keys(DEFAULT_SETTINGS).filter((key) => key !== 'defaultFormat' && key !== 'notifications').sort();
+  it('has a field for every numeric setting, a select for each choice and a checkbox for notifications', () => {
+    const choices = Object.keys(CHOICE_FIELDS);
+    expect(choices.sort()).toEqual(['defaultFormat', 'splitMode', 'updateMode']);
+    const keys = Object.keys(DEFAULT_SETTINGS).filter((key) => !choices.includes(key) && key !== 'notifications').sort();
     expect(NUMBER_FIELDS.map((field) => field.key).sort()).toEqual(keys);
     expect(Object.keys(formValues(current)).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
   });
@@ -20,6 +22,26 @@ describe('settings form', () => {
     expect(settingsPatch(current, { ...form, notifications: false })).toEqual({ patch: { notifications: false }, problems: [] });
     expect(applySettingsPatch(current, { notifications: false }).notifications).toBe(false);
     expect(() => applySettingsPatch(current, { notifications: 'no' })).toThrow(/true or false/);
+  });
+
+  it('patches the update and split choices, and the worker takes only the choices it knows', () => {
+    const form = formValues(current);
+    expect(form).toMatchObject({ updateMode: 'whole', splitMode: 'none', checkUpdatesHours: '24', splitChapters: '1000' });
+    expect(settingsPatch(current, { ...form, updateMode: 'part', splitMode: 'chapters', splitChapters: '100' }).patch).toEqual({
+      updateMode: 'part',
+      splitMode: 'chapters',
+      splitChapters: 100,
+    });
+    expect(applySettingsPatch(current, { updateMode: 'part', splitMode: 'volume' })).toMatchObject({ updateMode: 'part', splitMode: 'volume' });
+    expect(() => applySettingsPatch(current, { splitMode: 'pages' })).toThrow(/one of none, volume, chapters/);
+    expect(() => applySettingsPatch(current, { updateMode: 'all' })).toThrow(/one of whole, part/);
+  });
+
+  it('checks followed books every few hours, fractions allowed, off at 0', () => {
+    expect(applySettingsPatch(current, { checkUpdatesHours: 0 }).checkUpdatesHours).toBe(0);
+    expect(applySettingsPatch(current, { checkUpdatesHours: 0.001 }).checkUpdatesHours).toBe(0.001);
+    expect(() => applySettingsPatch(current, { checkUpdatesHours: -1 })).toThrow(/0 \(off\) to 720/);
+    expect(() => applySettingsPatch(current, { checkUpdatesHours: '6' })).toThrow(/0 \(off\) to 720/);
   });
 
   it('shows the timeout in seconds', () => {
