@@ -9,8 +9,11 @@ import { unzipSync } from 'fflate';
 import { AppError } from '../errors';
 
 /** A file beyond these is not a book we can open in an extension page's memory. */
-export const MAX_EPUB_ENTRIES = 50_000;
-export const MAX_EPUB_BYTES = 512 * 1024 * 1024;
+export interface EpubLimits {
+  entries: number;
+  bytes: number;
+}
+export const EPUB_LIMITS: EpubLimits = { entries: 50_000, bytes: 512 * 1024 * 1024 };
 
 export interface EpubPackage {
   metadata: { titles: string[]; creators: string[]; sources: string[]; identifiers: string[]; languages: string[] };
@@ -25,8 +28,8 @@ export interface EpubPackage {
 
 const decoder = new TextDecoder('utf-8');
 
-export function openEpubPackage(bytes: Uint8Array, fileName: string): EpubPackage {
-  const files = unzip(bytes, fileName);
+export function openEpubPackage(bytes: Uint8Array, fileName: string, limits = EPUB_LIMITS): EpubPackage {
+  const files = unzip(bytes, fileName, limits);
   const text = (path: string) => {
     const entry = files[path];
     return entry ? decoder.decode(entry) : undefined;
@@ -98,7 +101,7 @@ function safeDecode(value: string): string {
   }
 }
 
-function unzip(bytes: Uint8Array, fileName: string): Record<string, Uint8Array> {
+function unzip(bytes: Uint8Array, fileName: string, limits: EpubLimits): Record<string, Uint8Array> {
   let entries = 0;
   let total = 0;
   try {
@@ -106,8 +109,9 @@ function unzip(bytes: Uint8Array, fileName: string): Record<string, Uint8Array> 
       filter: (file) => {
         entries += 1;
         total += file.originalSize;
-        if (entries > MAX_EPUB_ENTRIES || total > MAX_EPUB_BYTES) {
-          throw new AppError('invalid_file', `"${fileName}" cannot be opened: it holds more than ${MAX_EPUB_ENTRIES.toLocaleString('en')} files or ${MAX_EPUB_BYTES / 1_048_576} MB, more than a book the extension can open.`);
+        if (entries > limits.entries || total > limits.bytes) {
+          const mb = Math.round(limits.bytes / 1_048_576);
+          throw unreadable(fileName, `it holds more than ${limits.entries.toLocaleString('en')} files or ${mb} MB unpacked, more than a book the extension can open`);
         }
         return !file.name.endsWith('/');
       },

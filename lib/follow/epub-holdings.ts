@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { MISSING_ATTRIBUTE, SOURCE_URL_ATTRIBUTE } from '../file/epub/pages';
 import { elementText } from '../text/paragraphs';
 import { isHttpUrl } from '../url';
-import { byLocalName, openEpubPackage, xml, zipPath, type EpubPackage } from './epub-archive';
+import { byLocalName, openEpubPackage, xml, zipPath, type EpubLimits, type EpubPackage } from './epub-archive';
 
 export interface EpubHoldings {
   title: string;
@@ -31,8 +31,8 @@ const CONTENT_TYPES = new Set(['application/xhtml+xml', 'text/html']);
 const FRONT_MATTER = ['cover', 'titlepage', 'toc', 'copyright-page', 'frontmatter'].map((type) => `[epub\\:type~="${type}"]`).join(', ');
 
 /** Reads the file; throws `invalid_file` with a sentence when it cannot be continued. */
-export function readEpubHoldings(bytes: Uint8Array, fileName: string): EpubHoldings {
-  const pack = openEpubPackage(bytes, fileName);
+export function readEpubHoldings(bytes: Uint8Array, fileName: string, limits?: EpubLimits): EpubHoldings {
+  const pack = openEpubPackage(bytes, fileName, limits);
   const { metadata } = pack;
   const url = [...metadata.sources, ...metadata.identifiers.map((id) => id.replace(/^url:/i, ''))].find(isHttpUrl);
   if (!url) {
