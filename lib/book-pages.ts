@@ -14,6 +14,11 @@ export interface BookInfo {
 export interface TocEntry {
   title: string;
   url: string;
+  /**
+   * The volume heading the chapter sits under, where the contents group chapters into volumes
+   * (卷); a reader that sees volume headings sets it. Books split one file per volume by it.
+   */
+  volume?: string;
 }
 
 export interface TocPage {

@@ -5,8 +5,12 @@ const ILLEGAL = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_STEM = 120;
 
-/** `<title> - <author>.<ext>`, safe on every OS, never a path, never empty. */
-export function bookFileName(title: string, author: string | undefined, format: BookFormat): string {
+/**
+ * `<title> - <author>.<ext>`, safe on every OS, never a path, never empty. A file holding part of
+ * the book names its chapters, 1-based: `<title> - <author> (801-802).<ext>`; the range survives
+ * when a long title is cut.
+ */
+export function bookFileName(title: string, author: string | undefined, format: BookFormat, chapters?: { from: number; to: number }): string {
   const stem = author ? `${title} - ${author}` : title;
   let safe = stem.replace(ILLEGAL, '_').replace(/\s+/g, ' ').trim();
   // Leading dots hide files or climb folders; trailing dots and spaces vanish on Windows.
@@ -14,5 +18,6 @@ export function bookFileName(title: string, author: string | undefined, format: 
   if (safe.length > MAX_STEM) safe = Array.from(safe).slice(0, MAX_STEM).join('').trim();
   if (!safe) safe = 'book';
   if (WINDOWS_RESERVED.test(safe)) safe = `_${safe}`;
-  return `${safe}.${format}`;
+  const range = chapters ? ` (${chapters.from}-${chapters.to})` : '';
+  return `${safe}${range}.${format}`;
 }

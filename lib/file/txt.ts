@@ -1,11 +1,19 @@
 import type { Task } from '../contract';
 import type { BookRecord, ChapterRecord } from '../store/schema';
+import { partTitle, type FilePart } from './parts';
 import { Spool } from './spool';
 
 const UTF8 = new TextEncoder();
 
+/** Chapter indexes (0-based, inclusive) a file is built from: a part of the book. */
+export interface IndexRange {
+  from: number;
+  to: number;
+}
+
 export interface ChapterSource {
-  forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>): Promise<void>;
+  /** Visits the stored chapters in index order; with a range, at least those in it. */
+  forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>, range?: IndexRange): Promise<void>;
 }
 
 /** Why a chapter has no text, in the words both the TXT and the EPUB book print. */
@@ -23,12 +31,18 @@ export function missingChapterLine(chapter: ChapterRecord): string {
  * chapter is UTF-8 bytes in a spool the moment it is read, so a 2,000-chapter book never sits in
  * the page's heap as text (kept as strings, it took twice its file size there).
  */
-export async function buildTxt(task: Task, book: BookRecord, chapters: ChapterSource): Promise<Blob> {
+export async function buildTxt(task: Task, book: BookRecord, chapters: ChapterSource, part?: FilePart): Promise<Blob> {
   const spool = new Spool();
   const write = (text: string) => spool.write(UTF8.encode(text));
-  write(`${book.title}\n${book.author}\n${task.url}\n`);
-  await chapters.forEachChapter(task.id, (chapter) => {
-    write(`\n${chapter.title}\n\n${chapter.text ?? missingChapterLine(chapter)}\n`);
-  });
+  write(`${partTitle(book.title, part)}\n${book.author}\n${task.url}\n`);
+  const range = part && { from: part.from - 1, to: part.to - 1 };
+  await chapters.forEachChapter(
+    task.id,
+    (chapter) => {
+      if (range && (chapter.index < range.from || chapter.index > range.to)) return;
+      write(`\n${chapter.title}\n\n${chapter.text ?? missingChapterLine(chapter)}\n`);
+    },
+    range,
+  );
   return new Blob(spool.close(), { type: 'text/plain;charset=utf-8' });
 }

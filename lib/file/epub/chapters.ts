@@ -2,25 +2,34 @@
 // for any chapter that has no record at all, and with the book's language settled after reading
 // only the first few chapters (every page needs it, but the book is never held whole).
 import type { BookRecord, ChapterRecord } from '../../store/schema';
-import type { ChapterSource } from '../txt';
+import type { ChapterSource, IndexRange } from '../txt';
 import { detectLanguage, givenLanguage } from './language';
 
 type Visit = (chapter: ChapterRecord) => void | Promise<void>;
 
 /**
- * Visits every chapter of the book's table of contents in order. Stored records come from the
- * source; an index with no record (a build after an interrupted run) gets a record with neither
- * text nor error, which the book shows as "not downloaded" instead of silently skipping it.
+ * Visits every chapter of the book's table of contents in order (of the part `range` names,
+ * when given). Stored records come from the source; an index with no record (a build after an
+ * interrupted run) gets a record with neither text nor error, which the book shows as "not
+ * downloaded" instead of silently skipping it.
  */
-export async function forEachBookChapter(taskId: string, book: BookRecord, source: ChapterSource, visit: Visit): Promise<void> {
+export async function forEachBookChapter(taskId: string, book: BookRecord, source: ChapterSource, visit: Visit, range?: IndexRange): Promise<void> {
   const missing = (index: number): ChapterRecord => ({ taskId, index, title: book.chapters[index]!.title, url: book.chapters[index]!.url });
-  let next = 0;
-  await source.forEachChapter(taskId, async (chapter) => {
-    for (; next < chapter.index && next < book.chapters.length; next += 1) await visit(missing(next));
-    await visit(chapter);
-    next = Math.max(next, chapter.index + 1);
-  });
-  for (; next < book.chapters.length; next += 1) await visit(missing(next));
+  const first = range?.from ?? 0;
+  const last = range?.to ?? Number.MAX_SAFE_INTEGER;
+  const end = Math.min(book.chapters.length, last + 1);
+  let next = first;
+  await source.forEachChapter(
+    taskId,
+    async (chapter) => {
+      if (chapter.index < first || chapter.index > last) return;
+      for (; next < chapter.index && next < end; next += 1) await visit(missing(next));
+      await visit(chapter);
+      next = Math.max(next, chapter.index + 1);
+    },
+    range,
+  );
+  for (; next < end; next += 1) await visit(missing(next));
 }
 
 /** Enough text to tell Chinese from English with room to spare. */

@@ -6,6 +6,7 @@
 // (bench/memory.ts).
 import type { Task } from '../../contract';
 import type { BookRecord } from '../../store/schema';
+import { partTitle, type FilePart } from '../parts';
 import type { ChapterSource } from '../txt';
 import { forEachBookChapter, LanguageGate } from './chapters';
 import { bookIdentifier } from './identifier';
@@ -37,7 +38,10 @@ export interface EpubOptions {
   now?: Date;
   /** Filled in with where the time went, for the task's log. */
   timings?: { chaptersMs?: number; zipMs?: number };
+  /** Only these chapters (a part file); the whole book by default. */
+  part?: FilePart;
 }
+
 
 /** The chapter page's own title first, else the contents' entry, else a number. */
 function chapterTitle(own: string | undefined, listed: string | undefined, position: number): string {
@@ -51,10 +55,12 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   zip.add('mimetype', MIMETYPE, { compress: false });
   zip.add(CONTAINER_PATH, CONTAINER_XML);
 
-  const title = oneLine(book.title, oneLine(task.title, 'Untitled'));
+  const part = options.part;
+  const title = oneLine(partTitle(oneLine(book.title, oneLine(task.title, 'Untitled')), part), 'Untitled');
   const author = oneLine(book.author, '') || undefined;
   const intro = cleanXmlText(book.intro ?? '').trim() || undefined;
-  const identifier = await bookIdentifier(task.url);
+  // A part is a publication of its own: a library must not take it for a new edition of the book.
+  const identifier = await bookIdentifier(part ? `${task.url}#chapters=${part.from}-${part.to}` : task.url);
   // A cover that is still no core type here is left out rather than shipped to fail epubcheck.
   const image = options.cover && epubCoreImage(options.cover.bytes);
   const cover = options.cover && image ? { bytes: options.cover.bytes, href: coverImageHref(image.extension), mediaType: image.mediaType } : undefined;
@@ -96,7 +102,8 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   });
   const started = performance.now();
   // Each page is compressed the moment the gate lets it through, so no page waits as text.
-  await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter));
+  const range = part && { from: part.from - 1, to: part.to - 1 };
+  await forEachBookChapter(task.id, book, chapters, (chapter) => gate.add(chapter), range);
   if (options.timings) options.timings.chaptersMs = Math.round(performance.now() - started);
   // Everything after the chapters: front matter, closing the documents, the zip's directory.
   const zipping = performance.now();
