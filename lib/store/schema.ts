@@ -3,7 +3,8 @@ import type { TocEntry } from '../book-pages';
 import type { ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
 
 export const DB_NAME = 'novel-downloader';
-export const DB_VERSION = 1;
+/** 2: `usage` (what each book's stored chapters take) and `held` (chapters read from an EPUB). */
+export const DB_VERSION = 2;
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
 export interface BookRecord {
@@ -18,6 +19,31 @@ export interface BookRecord {
   chapters: TocEntry[];
   /** The cover image as fetched (EPUB books only); its type is sniffed from the bytes. */
   coverImage?: Uint8Array;
+  /**
+   * Set when the reader freed the book's stored chapters: the chapters before this index are in
+   * the files already made and are never fetched again; updates make part files of the rest.
+   */
+  freedBefore?: number;
+}
+
+/** What a book's stored chapters take, kept up to date as chapters are stored and dropped. */
+export interface UsageRecord {
+  taskId: string;
+  /** An estimate of the stored text: one byte a character for Latin-1 strings, two otherwise. */
+  bytes: number;
+  chapters: number;
+}
+
+/** A chapter read from an EPUB the reader opened, waiting for the task that continues the book. */
+export interface HeldRecord {
+  importId: string;
+  /** 0-based, in the file's reading order. */
+  position: number;
+  title: string;
+  url?: string;
+  text: string;
+  /** When it was staged: staged chapters no task took are dropped after a day. */
+  at: number;
 }
 
 /** One chapter as stored the moment it arrived (or was given up on). */
@@ -56,4 +82,6 @@ export interface NovelDb extends DBSchema {
   sourceStates: { key: string; value: SourceState };
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
   events: { key: number; value: TaskEvent; indexes: { taskId: string } };
+  usage: { key: string; value: UsageRecord };
+  held: { key: [string, number]; value: HeldRecord; indexes: { at: number } };
 }

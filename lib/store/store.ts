@@ -1,8 +1,13 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Settings, SourceRule, Task, TaskEvent } from '../contract';
-import { AppError } from '../errors';
 import { DEFAULT_SETTINGS } from '../settings';
-import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type NovelDb, type WatchdogRecord, type SourceState } from './schema';
+import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type HeldRecord, type NovelDb, type WatchdogRecord, type SourceState } from './schema';
+import { guard, storageError } from './guard';
+import { upgrade } from './upgrade';
+import { addUsage, chapterBytes } from './usage';
+
+/** Staged chapters of an EPUB that no task took within this long are dropped. */
+export const HELD_KEEP_MS = 24 * 60 * 60_000;
 
 /**
  * IndexedDB is the truth; the worker's memory is only a cache of it, because MV3 kills the
@@ -13,17 +18,7 @@ export class Store {
 
   static async open(name = DB_NAME): Promise<Store> {
     try {
-      const db = await openDB<NovelDb>(name, DB_VERSION, {
-        upgrade(db) {
-          db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
-          db.createObjectStore('books', { keyPath: 'taskId' });
-          db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
-          db.createObjectStore('sources', { keyPath: 'id' });
-          db.createObjectStore('sourceStates', { keyPath: 'id' });
-          db.createObjectStore('meta');
-          db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
-        },
-      });
+      const db = await openDB<NovelDb>(name, DB_VERSION, { upgrade });
       return new Store(db);
     } catch (error) {
       throw storageError('open the database', error);
@@ -55,12 +50,13 @@ export class Store {
   /** Drops a task with everything stored for it. */
   deleteTask(id: string): Promise<void> {
     return guard('remove a task', async () => {
-      const tx = this.db.transaction(['tasks', 'books', 'chapters', 'events'], 'readwrite');
+      const tx = this.db.transaction(['tasks', 'books', 'chapters', 'events', 'usage'], 'readwrite');
       const eventKeys = await tx.objectStore('events').index('taskId').getAllKeys(id);
       await Promise.all([
         tx.objectStore('tasks').delete(id),
         tx.objectStore('books').delete(id),
         tx.objectStore('chapters').delete(chapterRange(id)),
+        tx.objectStore('usage').delete(id),
         ...eventKeys.map((key) => tx.objectStore('events').delete(key)),
         tx.done,
       ]);
@@ -98,9 +94,62 @@ export class Store {
     });
   }
 
+  /** Stores a chapter and counts what it takes, in one transaction. */
   putChapter(chapter: ChapterRecord): Promise<void> {
     return guard('save a chapter', async () => {
-      await this.db.put('chapters', chapter);
+      const tx = this.db.transaction(['chapters', 'usage'], 'readwrite');
+      const chapters = tx.objectStore('chapters');
+      const before = await chapters.get([chapter.taskId, chapter.index]);
+      await chapters.put(chapter);
+      await addUsage(tx, chapter.taskId, chapterBytes(chapter) - chapterBytes(before), before ? 0 : 1);
+      await tx.done;
+    });
+  }
+
+  /** What each book's stored chapters take, by task id (books with none stored are absent). */
+  storedBytes(): Promise<Map<string, number>> {
+    return guard('read storage use', async () => {
+      const all = await this.db.getAll('usage');
+      return new Map(all.filter((usage) => usage.chapters > 0).map((usage) => [usage.taskId, usage.bytes]));
+    });
+  }
+
+  /**
+   * Drops a book's stored chapters, keeping the task, the book and its log: the book stays in
+   * the library, and `freedBefore` says the chapters so far are never to be fetched again.
+   */
+  freeChapters(taskId: string): Promise<BookRecord | undefined> {
+    return guard('free stored chapters', async () => {
+      const tx = this.db.transaction(['books', 'chapters', 'usage'], 'readwrite');
+      const book = await tx.objectStore('books').get(taskId);
+      await tx.objectStore('chapters').delete(chapterRange(taskId));
+      await tx.objectStore('usage').delete(taskId);
+      const freed = book && { ...book, freedBefore: book.chapters.length };
+      if (freed) await tx.objectStore('books').put(freed);
+      await tx.done;
+      return freed;
+    });
+  }
+
+  /** Stages chapters read from an EPUB under `importId`, from `position` on, for the task that continues the book. */
+  putHeld(records: HeldRecord[]): Promise<void> {
+    return guard('stage the chapters of a file', async () => {
+      const tx = this.db.transaction('held', 'readwrite');
+      await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
+    });
+  }
+
+  /** The staged chapters of an import, in the file's order. */
+  held(importId: string): Promise<HeldRecord[]> {
+    return guard('read the chapters of a file', () => this.db.getAll('held', IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])));
+  }
+
+  /** Drops an import's staged chapters, and any other import staged before `staleBefore`. */
+  deleteHeld(importId: string, staleBefore?: number): Promise<void> {
+    return guard('drop the chapters of a file', async () => {
+      const tx = this.db.transaction('held', 'readwrite');
+      const stale = staleBefore === undefined ? [] : await tx.store.index('at').getAllKeys(IDBKeyRange.upperBound(staleBefore, true));
+      await Promise.all([tx.store.delete(IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])), ...stale.map((key) => tx.store.delete(key)), tx.done]);
     });
   }
 
@@ -124,10 +173,15 @@ export class Store {
   /** Forgets the chapters given up on, so the next run fetches them again. */
   clearFailedChapters(taskId: string): Promise<number> {
     return guard('clear failed chapters', async () => {
-      const tx = this.db.transaction('chapters', 'readwrite');
-      const keys = await tx.store.index('failedTask').getAllKeys(taskId);
-      await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
-      return keys.length;
+      const tx = this.db.transaction(['chapters', 'usage'], 'readwrite');
+      const chapters = tx.objectStore('chapters');
+      // Failed chapters hold no text: reading them whole costs little.
+      const failed = await chapters.index('failedTask').getAll(taskId);
+      await Promise.all(failed.map((chapter) => chapters.delete([chapter.taskId, chapter.index])));
+      const bytes = failed.reduce((sum, chapter) => sum + chapterBytes(chapter), 0);
+      await addUsage(tx, taskId, -bytes, -failed.length);
+      await tx.done;
+      return failed.length;
     });
   }
 
@@ -203,21 +257,4 @@ export class Store {
 
 function chapterRange(taskId: string): IDBKeyRange {
   return IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
-}
-
-async function guard<T>(what: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw storageError(what, error);
-  }
-}
-
-function storageError(what: string, error: unknown): AppError {
-  const name = error instanceof Error ? error.name : '';
-  const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError') {
-    return new AppError('storage', `The browser has no room left to ${what} (${detail}). Free disk space, then retry.`);
-  }
-  return new AppError('storage', `Could not ${what} in the browser's storage: ${detail}`);
 }

@@ -247,10 +247,20 @@ describe('fault matrix: content', () => {
 describe('fault matrix: storage and the user', () => {
   it('IndexedDB quota exceeded → failed/storage saying what to do, within 3 s', async () => {
     const service = await startService({ settings: FAST });
-    const db = (service.store as unknown as { db: { put: (...args: unknown[]) => Promise<unknown> } }).db;
-    const put = db.put.bind(db);
-    db.put = (storeName: unknown, ...rest: unknown[]) =>
-      storeName === 'chapters' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : put(storeName, ...rest);
+    // A chapter is stored in a transaction with its storage count: the chapters store refuses it.
+    type Tx = { objectStore(name: string): { put: (...args: unknown[]) => Promise<unknown> } };
+    const db = (service.store as unknown as { db: { transaction: (names: string | string[], mode?: string) => Tx } }).db;
+    const transaction = db.transaction.bind(db);
+    db.transaction = (names, mode) => {
+      const tx = transaction(names, mode);
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = (name) => {
+        const store = objectStore(name);
+        if (name === 'chapters') store.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        return store;
+      };
+      return tx;
+    };
     const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     const done = await service.waitForTask(task.id, service.ended, 3_000);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'storage' } });
