@@ -1,9 +1,9 @@
 import type { DBSchema } from 'idb';
 import type { TocEntry } from '../book-pages';
-import type { ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
+import type { BookCheck, BookFile, ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
 
 export const DB_NAME = 'novel-downloader';
-/** 2: `usage` (what each book's stored chapters take) and `held` (chapters read from an EPUB). */
+/** 2: `usage` (what each book's stored chapters take), `held` (chapters read from an EPUB) and `library`. */
 export const DB_VERSION = 2;
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
@@ -32,6 +32,18 @@ export interface UsageRecord {
   /** An estimate of the stored text: one byte a character for Latin-1 strings, two otherwise. */
   bytes: number;
   chapters: number;
+}
+
+/** A completed book's place in the library: whether it is followed, its checks and its files. */
+export interface LibraryRecord {
+  taskId: string;
+  followed: boolean;
+  /** The reader was asked once whether to follow it. */
+  followAsked: boolean;
+  lastCheck?: BookCheck;
+  /** Chapters a check added to the book that no update has fetched yet. */
+  waiting: number;
+  file?: BookFile;
 }
 
 /** A chapter read from an EPUB the reader opened, waiting for the task that continues the book. */
@@ -84,4 +96,5 @@ export interface NovelDb extends DBSchema {
   events: { key: number; value: TaskEvent; indexes: { taskId: string } };
   usage: { key: string; value: UsageRecord };
   held: { key: [string, number]; value: HeldRecord; indexes: { at: number } };
+  library: { key: string; value: LibraryRecord };
 }

@@ -1,7 +1,8 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { DEFAULT_SETTINGS } from '../settings';
-import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type HeldRecord, type NovelDb, type WatchdogRecord, type SourceState } from './schema';
+import { LibraryTables } from './library-tables';
+import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type NovelDb, type WatchdogRecord, type SourceState } from './schema';
 import { guard, storageError } from './guard';
 import { upgrade } from './upgrade';
 import { addUsage, chapterBytes } from './usage';
@@ -14,7 +15,12 @@ export const HELD_KEEP_MS = 24 * 60 * 60_000;
  * worker whenever it likes. The worker and the offscreen document both open this store.
  */
 export class Store {
-  private constructor(private readonly db: IDBPDatabase<NovelDb>) {}
+  /** The library's own records: followed books, what their chapters take, files opened to continue. */
+  readonly library: LibraryTables;
+
+  private constructor(private readonly db: IDBPDatabase<NovelDb>) {
+    this.library = new LibraryTables(db);
+  }
 
   static async open(name = DB_NAME): Promise<Store> {
     try {
@@ -50,13 +56,14 @@ export class Store {
   /** Drops a task with everything stored for it. */
   deleteTask(id: string): Promise<void> {
     return guard('remove a task', async () => {
-      const tx = this.db.transaction(['tasks', 'books', 'chapters', 'events', 'usage'], 'readwrite');
+      const tx = this.db.transaction(['tasks', 'books', 'chapters', 'events', 'usage', 'library'], 'readwrite');
       const eventKeys = await tx.objectStore('events').index('taskId').getAllKeys(id);
       await Promise.all([
         tx.objectStore('tasks').delete(id),
         tx.objectStore('books').delete(id),
         tx.objectStore('chapters').delete(chapterRange(id)),
         tx.objectStore('usage').delete(id),
+        tx.objectStore('library').delete(id),
         ...eventKeys.map((key) => tx.objectStore('events').delete(key)),
         tx.done,
       ]);
@@ -106,14 +113,6 @@ export class Store {
     });
   }
 
-  /** What each book's stored chapters take, by task id (books with none stored are absent). */
-  storedBytes(): Promise<Map<string, number>> {
-    return guard('read storage use', async () => {
-      const all = await this.db.getAll('usage');
-      return new Map(all.filter((usage) => usage.chapters > 0).map((usage) => [usage.taskId, usage.bytes]));
-    });
-  }
-
   /**
    * Drops a book's stored chapters, keeping the task, the book and its log: the book stays in
    * the library, and `freedBefore` says the chapters so far are never to be fetched again.
@@ -131,25 +130,21 @@ export class Store {
     });
   }
 
-  /** Stages chapters read from an EPUB under `importId`, from `position` on, for the task that continues the book. */
-  putHeld(records: HeldRecord[]): Promise<void> {
-    return guard('stage the chapters of a file', async () => {
-      const tx = this.db.transaction('held', 'readwrite');
-      await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
-    });
-  }
-
-  /** The staged chapters of an import, in the file's order. */
-  held(importId: string): Promise<HeldRecord[]> {
-    return guard('read the chapters of a file', () => this.db.getAll('held', IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])));
-  }
-
-  /** Drops an import's staged chapters, and any other import staged before `staleBefore`. */
-  deleteHeld(importId: string, staleBefore?: number): Promise<void> {
-    return guard('drop the chapters of a file', async () => {
-      const tx = this.db.transaction('held', 'readwrite');
-      const stale = staleBefore === undefined ? [] : await tx.store.index('at').getAllKeys(IDBKeyRange.upperBound(staleBefore, true));
-      await Promise.all([tx.store.delete(IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])), ...stale.map((key) => tx.store.delete(key)), tx.done]);
+  /**
+   * Moves a book's stored chapters to new indexes (`moves[old] = new`, never lower), for
+   * chapters a site inserted mid-book; highest first, so no record lands on one not yet moved.
+   */
+  moveChapters(taskId: string, moves: ReadonlyMap<number, number>): Promise<void> {
+    return guard('renumber stored chapters', async () => {
+      const tx = this.db.transaction('chapters', 'readwrite');
+      for (let cursor = await tx.store.openCursor(chapterRange(taskId), 'prev'); cursor; cursor = await cursor.continue()) {
+        const to = moves.get(cursor.value.index);
+        if (to === undefined || to === cursor.value.index) continue;
+        if (to < cursor.value.index) throw new Error(`chapter ${cursor.value.index} cannot move back to ${to}`);
+        await tx.store.put({ ...cursor.value, index: to });
+        await cursor.delete();
+      }
+      await tx.done;
     });
   }
 

@@ -18,6 +18,7 @@ export async function upgrade(db: IDBPDatabase<NovelDb>, oldVersion: number, _ne
   if (oldVersion < 2) {
     db.createObjectStore('usage', { keyPath: 'taskId' });
     db.createObjectStore('held', { keyPath: ['importId', 'position'] }).createIndex('at', 'at');
+    db.createObjectStore('library', { keyPath: 'taskId' });
     const totals = new Map<string, { bytes: number; chapters: number }>();
     for (let cursor = await tx.objectStore('chapters').openCursor(); cursor; cursor = await cursor.continue()) {
       const total = totals.get(cursor.value.taskId) ?? { bytes: 0, chapters: 0 };

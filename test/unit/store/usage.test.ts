@@ -38,17 +38,17 @@ describe('storage use', () => {
     await store.putChapter(chapter(a, 0, 'One', '字'.repeat(500)));
     await store.putChapter(failed);
     await store.putChapter(chapter(b, 0, 'One', 'text'));
-    const first = await store.storedBytes();
+    const first = await store.library.storedBytes();
     expect(first.get('a')).toBe(chapterBytes(chapter(a, 0, 'One', '字'.repeat(500))) + chapterBytes(failed));
     expect(first.get('b')).toBe(chapterBytes(chapter(b, 0, 'One', 'text')));
 
     // The failed chapter arrives on retry: its old record's size goes, the new one's comes.
     const arrived = chapter(a, 1, 'Two', 'y'.repeat(300));
     await store.putChapter(arrived);
-    expect((await store.storedBytes()).get('a')).toBe(chapterBytes(chapter(a, 0, 'One', '字'.repeat(500))) + chapterBytes(arrived));
+    expect((await store.library.storedBytes()).get('a')).toBe(chapterBytes(chapter(a, 0, 'One', '字'.repeat(500))) + chapterBytes(arrived));
 
     await store.deleteTask('b');
-    expect((await store.storedBytes()).has('b')).toBe(false);
+    expect((await store.library.storedBytes()).has('b')).toBe(false);
   });
 
   it('drops what failed chapters took when they are cleared for a retry', async () => {
@@ -57,7 +57,7 @@ describe('storage use', () => {
     await store.putChapter(chapter(task, 0, 'One', 'text'));
     await store.putChapter(failedChapter(task, 1, 'Two', 'HTTP 404'));
     expect(await store.clearFailedChapters('r')).toBe(1);
-    expect((await store.storedBytes()).get('r')).toBe(chapterBytes(chapter(task, 0, 'One', 'text')));
+    expect((await store.library.storedBytes()).get('r')).toBe(chapterBytes(chapter(task, 0, 'One', 'text')));
   });
 
   it('frees a book: its chapters go, the task and book stay, and the book says which chapters were freed', async () => {
@@ -72,7 +72,7 @@ describe('storage use', () => {
     expect((await store.getBook('f'))?.freedBefore).toBe(2);
     expect(await store.getTask('f')).toBeDefined();
     expect((await store.chapterIndexes('f')).stored.size).toBe(0);
-    expect((await store.storedBytes()).has('f')).toBe(false);
+    expect((await store.library.storedBytes()).has('f')).toBe(false);
   });
 
   it('counts the chapters a database of version 1 already held when it is upgraded', async () => {
@@ -93,9 +93,35 @@ describe('storage use', () => {
     for (const record of records) await old.put('chapters', record);
     old.close();
     const store = await open(name);
-    expect((await store.storedBytes()).get('old')).toBe(chapterBytes(records[0]) + chapterBytes(records[1]));
+    expect((await store.library.storedBytes()).get('old')).toBe(chapterBytes(records[0]) + chapterBytes(records[1]));
     // Version 1's data is all still there.
     expect((await store.chapterIndexes('old')).stored).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('library records and chapter moves', () => {
+  it('keeps the library entry of a book until its task is removed', async () => {
+    const store = await open();
+    const task = makeTask({ id: 'lib' });
+    await store.putTask(task);
+    await store.library.put({ taskId: 'lib', followed: true, followAsked: true, waiting: 3 });
+    expect(await store.library.get('lib')).toMatchObject({ followed: true, waiting: 3 });
+    expect(await store.library.list()).toHaveLength(1);
+    await store.deleteTask('lib');
+    expect(await store.library.get('lib')).toBeUndefined();
+  });
+
+  it('moves stored chapters up to make room for ones a site inserted, texts with them', async () => {
+    const store = await open();
+    const task = makeTask({ id: 'm' });
+    for (let i = 0; i < 4; i++) await store.putChapter(chapter(task, i, `C${i}`, `text ${i}`));
+    // A chapter was inserted after the second: 2 → 3, 3 → 4.
+    await store.moveChapters('m', new Map([[0, 0], [1, 1], [2, 3], [3, 4]]));
+    const seen: Array<[number, string | undefined]> = [];
+    await store.forEachChapter('m', (c) => {
+      seen.push([c.index, c.text]);
+    });
+    expect(seen).toEqual([[0, 'text 0'], [1, 'text 1'], [3, 'text 2'], [4, 'text 3']]);
   });
 });
 
@@ -103,11 +129,11 @@ describe('chapters staged from an EPUB', () => {
   it('are kept in the file order under their import, and dropped with any stale import', async () => {
     const store = await open();
     const rec = (importId: string, position: number, at: number) => ({ importId, position, title: `T${position}`, text: 'x', at });
-    await store.putHeld([rec('new', 1, 5_000), rec('new', 0, 5_000), rec('old', 0, 1_000), rec('other', 0, 4_000)]);
-    expect((await store.held('new')).map((r) => r.position)).toEqual([0, 1]);
-    await store.deleteHeld('new', 2_000);
-    expect(await store.held('new')).toEqual([]);
-    expect(await store.held('old')).toEqual([]);
-    expect(await store.held('other')).toHaveLength(1);
+    await store.library.putHeld([rec('new', 1, 5_000), rec('new', 0, 5_000), rec('old', 0, 1_000), rec('other', 0, 4_000)]);
+    expect((await store.library.held('new')).map((r) => r.position)).toEqual([0, 1]);
+    await store.library.deleteHeld('new', 2_000);
+    expect(await store.library.held('new')).toEqual([]);
+    expect(await store.library.held('old')).toEqual([]);
+    expect(await store.library.held('other')).toHaveLength(1);
   });
 });

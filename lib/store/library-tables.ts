@@ -1,0 +1,55 @@
+// The library's records, beside the tasks and chapters they describe: whether a book is
+// followed and what its checks found, what each book's stored chapters take (kept by Store as
+// it stores them), and the chapters of an EPUB the reader opened, staged for the task that
+// continues the book.
+import type { IDBPDatabase } from 'idb';
+import { guard } from './guard';
+import type { HeldRecord, LibraryRecord, NovelDb } from './schema';
+
+export class LibraryTables {
+  constructor(private readonly db: IDBPDatabase<NovelDb>) {}
+
+  get(taskId: string): Promise<LibraryRecord | undefined> {
+    return guard('read a library entry', () => this.db.get('library', taskId));
+  }
+
+  list(): Promise<LibraryRecord[]> {
+    return guard('read the library', () => this.db.getAll('library'));
+  }
+
+  put(record: LibraryRecord): Promise<void> {
+    return guard('save a library entry', async () => {
+      await this.db.put('library', record);
+    });
+  }
+
+  /** What each book's stored chapters take, by task id (books with none stored are absent). */
+  storedBytes(): Promise<Map<string, number>> {
+    return guard('read storage use', async () => {
+      const all = await this.db.getAll('usage');
+      return new Map(all.filter((usage) => usage.chapters > 0).map((usage) => [usage.taskId, usage.bytes]));
+    });
+  }
+
+  /** Stages chapters read from an EPUB under `importId`, from `position` on, for the task that continues the book. */
+  putHeld(records: HeldRecord[]): Promise<void> {
+    return guard('stage the chapters of a file', async () => {
+      const tx = this.db.transaction('held', 'readwrite');
+      await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
+    });
+  }
+
+  /** The staged chapters of an import, in the file's order. */
+  held(importId: string): Promise<HeldRecord[]> {
+    return guard('read the chapters of a file', () => this.db.getAll('held', IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])));
+  }
+
+  /** Drops an import's staged chapters, and any other import staged before `staleBefore`. */
+  deleteHeld(importId: string, staleBefore?: number): Promise<void> {
+    return guard('drop the chapters of a file', async () => {
+      const tx = this.db.transaction('held', 'readwrite');
+      const stale = staleBefore === undefined ? [] : await tx.store.index('at').getAllKeys(IDBKeyRange.upperBound(staleBefore, true));
+      await Promise.all([tx.store.delete(IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])), ...stale.map((key) => tx.store.delete(key)), tx.done]);
+    });
+  }
+}
