@@ -1,0 +1,82 @@
+// The library over a real store and the demo site: completed books listed, followed, checked
+// (all followed ones at once, politely), and freed.
+import { describe, expect, it } from 'vitest';
+import type { LibraryPortMessage } from '../../../lib/contract';
+import { Library } from '../../../lib/follow/library';
+import { HostScheduler } from '../../../lib/net';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { createPageLoader } from '../../../lib/task/page-loader';
+import { startService, useDemoSite } from '../engine/service-harness';
+
+const site = useDemoSite();
+
+async function libraryWith(ids: string[]) {
+  const service = await startService({ settings: { maxRunningTasks: 4 } });
+  const taskIds: string[] = [];
+  for (const id of ids) {
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
+    taskIds.push(task.id);
+  }
+  for (const id of taskIds) await service.waitForTask(id, (t) => t.status === 'completed');
+  const messages: LibraryPortMessage[] = [];
+  const library = new Library({
+    store: service.store,
+    sources: service.service.sources,
+    load: createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS }),
+    now: Date.now,
+    settings: () => DEFAULT_SETTINGS,
+    publish: (message) => messages.push(message),
+    keepAlive: () => {},
+  });
+  return { service, library, taskIds, messages };
+}
+
+describe('Library', () => {
+  it('lists every completed book, not yet followed nor asked, with what its chapters take', async () => {
+    const { library, taskIds } = await libraryWith(['serial-3']);
+    const { books, storedBytes } = await library.list();
+    expect(books).toHaveLength(1);
+    expect(books[0]).toMatchObject({ id: taskIds[0], title: '连载之书3', author: '连载作者', chapters: 3, followed: false, followAsked: false, newChapters: 0, chaptersStored: true, format: 'txt' });
+    expect(books[0]!.site).toBe(new URL(site.origin).host);
+    expect(books[0]!.file?.fileName).toBe('连载之书3 - 连载作者.txt');
+    expect(books[0]!.storedBytes).toBeGreaterThan(0);
+    expect(storedBytes).toBe(books[0]!.storedBytes);
+  });
+
+  it('checks only the followed books when asked to check all, and tells the pages what it found', async () => {
+    const { library, taskIds, messages } = await libraryWith(['serial-4-a', 'serial-4-b']);
+    await library.follow(taskIds[0], true);
+    await library.follow(taskIds[1], false);
+    site.addChapters('serial-4-a', 2);
+    site.addChapters('serial-4-b', 2);
+    site.resetLog();
+    const results = await library.check();
+    expect(results).toEqual([expect.objectContaining({ bookId: taskIds[0], found: 2 })]);
+    expect(site.requests().map((r) => r.path)).toEqual(['/book/serial-4-a/']);
+    expect(messages).toContainEqual({ type: 'chapters.found', bookId: taskIds[0], title: '连载之书4 a', chapters: 2 });
+    const busy = messages.filter((m) => m.type === 'library.updated').map((m) => m.type === 'library.updated' && m.book.busy);
+    expect(busy.slice(-2)).toEqual(['checking', undefined]);
+    const [first, second] = (await library.list()).books.sort((a, b) => a.title.localeCompare(b.title));
+    expect(first).toMatchObject({ followed: true, followAsked: true, newChapters: 2, chapters: 4, lastCheck: { found: 2 } });
+    expect(second).toMatchObject({ followed: false, followAsked: true, newChapters: 0 });
+    expect(second!.lastCheck).toBeUndefined();
+
+    // One book is checked on request whether followed or not.
+    expect(await library.check(taskIds[1])).toEqual([expect.objectContaining({ bookId: taskIds[1], found: 2 })]);
+  });
+
+  it('frees a book: no stored chapters, still in the library and followable, said in its log', async () => {
+    const { library, taskIds, service } = await libraryWith(['serial-3']);
+    const freed = await library.free(taskIds[0]);
+    expect(freed).toMatchObject({ chaptersStored: false, storedBytes: 0 });
+    expect((await library.list()).storedBytes).toBe(0);
+    expect(await library.follow(taskIds[0], true)).toMatchObject({ followed: true, chaptersStored: false });
+    expect((await service.store.taskEvents(taskIds[0]!)).at(-1)?.message).toMatch(/freed; updates make part files/);
+  });
+
+  it('refuses an id that names no book, and a follow that is not true or false', async () => {
+    const { library, taskIds } = await libraryWith(['serial-3']);
+    await expect(library.book('nope')).rejects.toMatchObject({ code: 'unknown_task' });
+    await expect(library.follow(taskIds[0], 'yes')).rejects.toMatchObject({ code: 'invalid_message' });
+  });
+});
