@@ -7,8 +7,6 @@ import { guard, storageError } from './guard';
 import { upgrade } from './upgrade';
 import { addUsage, chapterBytes } from './usage';
 
-/** Staged chapters of an EPUB that no task took within this long are dropped. */
-export const HELD_KEEP_MS = 24 * 60 * 60_000;
 
 /**
  * IndexedDB is the truth; the worker's memory is only a cache of it, because MV3 kills the
