@@ -1,4 +1,4 @@
-// Drives the built extension (.output/chrome-mv3) in Debian's Chromium through playwright-core.
+// Drives the built extension (.output/chrome-mv3) in Chromium (or Chrome) through playwright-core.
 // Used by the browser tests and by `npm start` (scripts/start.ts). Every wait here is bounded.
 
 import { createHash } from 'node:crypto';
@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Task } from '../../lib/contract';
+import { CHROMIUM, findBrowser } from './find-browser';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
   /** Chromium user data dir; a fresh temp dir (deleted by close()) when omitted. */
@@ -66,7 +66,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` (wxt build) first.`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
+  const executablePath = findBrowser(CHROMIUM);
   const headless = opts.headless ?? true;
   const temps: string[] = [];
   const tempDir = (prefix: string) => {
@@ -92,7 +92,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     ...(opts.args ?? []),
   ];
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: false,
     args,
     timeout: 30_000,
