@@ -1,9 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// The manifest is the extension's promise to the browser: it may fetch any site the user
-// points it at (host permissions), keep its watchdog alarm, build files offscreen, hand them
-// to the downloads bar and say when they are done.
 // Firefox needs a fixed add-on id (storage and temporary installs are keyed by it) and, for
 // new add-ons, a declaration of the data it collects: none, it only fetches pages for the user.
 const FIREFOX_SETTINGS = {
@@ -17,15 +14,19 @@ const FIREFOX_SETTINGS = {
   gecko_android: { strict_min_version: '142.0' },
 };
 
+// The manifest is the extension's promise to the browser: it may fetch any site the user
+// points it at (host permissions), keep its watchdog alarm, build files offscreen, hand them
+// to the downloads bar and say when they are done.
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   // One promise-based `browser.*` (from 'wxt/browser') for Chrome and Firefox.
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 for Firefox too: one manifest shape and one `browser.action` for both browsers. Firefox's
-  // MV3 background is an event page with a DOM (so it builds files itself, no offscreen
-  // document); like Chrome's worker it may be stopped when idle, which the heartbeat's extension
-  // calls and the watchdog's resume already handle.
+  // MV3 background is an event page with a DOM, so it builds files itself (no offscreen
+  // document). Like Chrome's worker it may be stopped: Firefox also counts the heartbeat's
+  // extension calls as activity, and a stopped page resumes its downloads when it wakes
+  // (test/firefox). MV2's one gain, a page that is never stopped, is not worth a second shape.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     // Words come from public/_locales/<lang>/messages.json, picked by the browser's language.
