@@ -21,7 +21,7 @@ export type MessagesFile = Record<string, MessageEntry>;
 export const keyTranslate: Translate = (key) => key;
 
 /**
- * `chrome.i18n.getMessage` as a Translate. Chrome answers '' for a name it does not know; the
+ * `browser.i18n.getMessage` as a Translate. The browser answers '' for a name it does not know; the
  * name itself is shown then, so a missing message is visible instead of a blank button.
  */
 export function browserTranslate(getMessage: (key: MessageKey, substitutions?: string[]) => string): Translate {
