@@ -33,6 +33,12 @@ describe('the add-on in Firefox', () => {
     expect(basename(path)).toBe('演示之书 - 示例作者.txt');
     const lines = readFileSync(path, 'utf8').replace(/\n$/, '').split('\n');
     expect(lines).toEqual(expectedTxtLines(site.origin, '1'));
+    // The popup the test speaks from is the real one: it lists the finished book with its file.
+    const shown = `[...document.querySelectorAll('[data-testid="file-name"]')].map((node) => node.textContent)`;
+    await poll(() => addon.evaluate<string[]>(shown), (names) => names.some((name) => name.includes('演示之书 - 示例作者.txt')), {
+      timeoutMs: 10_000,
+      what: 'the finished file in the popup',
+    });
   });
 
   it('resumes a download whose background page Firefox stopped twice, and completes it with every chapter', async () => {
