@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Task } from '../../lib/contract';
+import { DEMO_SOURCES } from '../fixtures/sources';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -60,7 +61,7 @@ export interface Ext {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded. */
+/** Launches Chromium with the built extension loaded and the demo site's sources imported. */
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
   const extensionDir = resolve(opts.extensionDir ?? EXTENSION_DIR);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -119,6 +120,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     const waitFor = <T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}) =>
       poll(probe, predicate, options);
 
+    // The demo site's sources are not built in: every run installs them as a user would.
+    await importDemoSources(send);
+
     const ext: Ext = {
       context,
       extensionId,
@@ -176,6 +180,16 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     cleanup();
     throw error;
   }
+}
+
+/** Installs the demo site's sources as a user would, retrying while the worker is still starting. */
+async function importDemoSources(send: Ext['send']): Promise<void> {
+  const answer = await poll(
+    () => send<{ ok: boolean; error?: { message: string } }>({ type: 'source.import', sources: DEMO_SOURCES }, 10_000),
+    () => true,
+    { timeoutMs: 30_000, intervalMs: 300, what: 'the demo sources to be imported' },
+  );
+  if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error?.message ?? JSON.stringify(answer)}`);
 }
 
 /** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */
