@@ -59,6 +59,18 @@ describe('sources/ conventions', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  // Patterns are globs: an address made from each (`*` as a path, `*.` as `www.`) must be that source's alone.
+  it('gives no two sources a pattern for the same pages', () => {
+    const clashes = files.flatMap(({ rule }) =>
+      rule.matches.flatMap((pattern) => {
+        const url = pattern.replace(/^\*:/, 'https:').replace('://*.', '://www.').replaceAll('*', 'x');
+        const others = matching(url).filter((id) => id !== rule.id);
+        return others.length ? [`${rule.id}'s ${pattern} (${url}) is also matched by ${others.join(', ')}`] : [];
+      }),
+    );
+    expect(clashes).toEqual([]);
+  });
+
   it('tests built-in sources on saved real pages only, and demo sources on the demo site', () => {
     for (const { rule } of builtIn) for (const test of rule.tests ?? []) expect(test.realPage, `${rule.id}: ${test.name ?? test.url}`).toBeDefined();
     for (const { rule } of demo) {
