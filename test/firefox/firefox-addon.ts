@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Task } from '../../lib/contract';
 import { FIREFOX, findBrowser } from '../browser/find-browser';
-import { finishedDownload,
-  importDemoSources, poll, ROOT, waitForTaskVia, withTimeout, type DownloadState } from '../browser/harness';
+import { finishedDownload, importDemoSources, poll, ROOT, waitForTaskVia, withTimeout, type DownloadState } from '../browser/harness';
 import { RdpClient, type Packet } from './rdp-client';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
