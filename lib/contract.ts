@@ -105,8 +105,48 @@ export interface Settings {
   notifications: boolean;
 }
 
-/** A selector string: `css[@what][##regex##replacement]` (contract §2). */
-export type Selector = string;
+/**
+ * A selector: the string form `css[@what][##regex##replacement]` (contract §2), or a query
+ * object for what one CSS selector cannot say (positions, steps, alternatives; README "Query
+ * selectors"), which is how legado rules come in.
+ */
+export type Selector = string | SelectorQuery;
+
+/** One regex replacement. `regex` is JavaScript regex source; `with` may use `$1`, `$<name>`, `$$`. */
+export interface Replacement {
+  regex: string;
+  /** Default ''. */
+  with?: string;
+  /** Extra flags, any of `i`, `m`, `s` (`g` is implied unless `first`). */
+  flags?: string;
+  /** Keep only the first match, rewritten by `with`; nothing when the regex does not match (legado `###`). */
+  first?: boolean;
+}
+
+/** Positions count from 0, negative ones from the end; a range includes both ends and runs backwards when `to` is before `from`. */
+export type Position = number | { from?: number; to?: number; step?: number };
+
+export interface QueryStep {
+  /** CSS, matched against each element of the previous step and everything inside it; a leading `>` means its children. */
+  css: string;
+  /** Keep only these positions, in this order (each element once). */
+  pick?: Position[];
+  /** Or drop these positions and keep the rest in page order. */
+  drop?: Position[];
+}
+
+export interface QueryPath {
+  /** Walked in order from the page (or the chapter element); none: the page (or element) itself. */
+  steps?: QueryStep[];
+  /** `text` (default), `ownText`, `textNodes`, `html`, or an attribute name. */
+  take?: string;
+}
+
+export type SelectorQuery =
+  | (QueryPath & { replace?: Replacement[] })
+  | { firstOf: QueryPath[]; replace?: Replacement[] }
+  | { all: QueryPath[]; replace?: Replacement[] }
+  | { zip: QueryPath[]; replace?: Replacement[] };
 
 export interface SourceRule {
   id: string;
@@ -123,6 +163,10 @@ export interface SourceRule {
   };
   toc: {
     chapters: Selector;
+    /** Read inside each chapter element (itself included); default: its text. */
+    title?: Selector;
+    /** Read inside each chapter element (itself included); default: its href, or its first link's. */
+    url?: Selector;
     pages?: Selector;
     next?: Selector;
     order?: 'asc' | 'desc';
@@ -132,6 +176,8 @@ export interface SourceRule {
     content: Selector;
     next?: Selector;
     purify?: string[];
+    /** Applied in order to the whole chapter text (all its pages, one paragraph a line), as legado's replaceRegex. */
+    replace?: Replacement[];
   };
   crawl?: { concurrency?: number; delayMs?: number };
 }

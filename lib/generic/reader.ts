@@ -20,6 +20,8 @@ export interface BookReader {
   parseTocPage(html: string, url: string, rule: SourceRule): TocPage;
   finishToc(chapters: readonly TocEntry[], rule: SourceRule, tocUrl: string): TocEntry[];
   parseChapterPage(html: string, url: string, rule: SourceRule, tocTitle: string): ChapterPage;
+  /** The whole chapter's text, all its pages joined, as it is stored. */
+  finishChapter(text: string, rule: SourceRule, url: string): string;
 }
 
 export const ruleReader: BookReader = {
@@ -27,6 +29,7 @@ export const ruleReader: BookReader = {
   parseTocPage: rules.parseTocPage,
   finishToc: rules.finishToc,
   parseChapterPage: rules.parseChapterPage,
+  finishChapter: rules.finishChapter,
 };
 
 /** Book metadata by heuristics; the title is the one mandatory field. */
@@ -72,6 +75,7 @@ export const genericReader: BookReader = {
     }
     return chapter;
   },
+  finishChapter: (text) => text,
 };
 
 /** The reader for a task's source. */

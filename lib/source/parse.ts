@@ -3,11 +3,15 @@
 // A mandatory field that is missing means the rule no longer fits the site, hence code `parse`
 // with a sentence naming the page and the selector; optional fields quietly stay undefined.
 
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { SourceRule } from '../contract';
+import type { AnyNode } from 'domhandler';
+import type { Selector, SourceRule } from '../contract';
 import { AppError } from '../errors';
 import { cleanText, stripPageMark } from './cleanup';
-import { extractValue, parseSelector, resolveUrl, selectAll, selectElements, selectFirst } from './selector';
+import { describeSelector } from './describe-selector';
+import { loadPage, readAll, readContent, readElements, readLink, readText, type Page } from './read';
+import { applyReplacements } from './replace';
+import { extractValue, parseSelector, resolveUrl } from './selector';
+import { elementText } from './text';
 
 export interface BookInfo {
   title: string;
@@ -32,18 +36,8 @@ export interface ChapterPage {
   title: string;
   text: string;
   next?: string;
-}
-
-interface Page {
-  $: CheerioAPI;
-  /** What relative links resolve against: `<base href>` when the page has one. */
-  base: string;
-}
-
-function loadPage(html: string, url: string): Page {
-  const $ = load(html);
-  const baseHref = $('base[href]').first().attr('href');
-  return { $, base: (baseHref && resolveUrl(baseHref, url)) || url };
+  /** Every other page of the chapter at once, when its "next" query found several links. */
+  pages?: string[];
 }
 
 /** Only http(s) links can be fetched; `javascript:void(0)` and `#` placeholders are no link. */
@@ -59,8 +53,12 @@ function oneLine(value: string | undefined): string | undefined {
   return line || undefined;
 }
 
-function optional($: CheerioAPI, selector: string | undefined, base: string): string | undefined {
-  return selector ? selectFirst($, null, selector, base) : undefined;
+function optional(page: Page, selector: Selector | undefined): string | undefined {
+  return selector === undefined ? undefined : readText(page, null, selector);
+}
+
+function optionalLink(page: Page, selector: Selector | undefined): string | undefined {
+  return selector === undefined ? undefined : httpUrl(readLink(page, null, selector), page.base);
 }
 
 /** A link that points back at the page itself leads nowhere new. */
@@ -73,69 +71,79 @@ function stripHash(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
-export function parseBook(html: string, url: string, rule: SourceRule): BookInfo {
-  const { $, base } = loadPage(html, url);
-  const title = oneLine(selectFirst($, null, rule.book.title, base));
-  if (!title) {
-    throw new AppError(
-      'parse',
-      `The book page ${url} has no title: selector "${rule.book.title}" found nothing. The source "${rule.id}" may no longer fit the site.`,
-    );
-  }
-  return {
-    title,
-    author: oneLine(optional($, rule.book.author, base)),
-    cover: httpUrl(optional($, rule.book.cover, base), base),
-    intro: optional($, rule.book.intro, base),
-    tocUrl: httpUrl(optional($, rule.book.tocUrl, base), base),
-  };
-}
-
-/**
- * Each element the chapters selector matches is one chapter. `@text`/`@html` (the default) means
- * the title is the element's text, the URL its href; another `@attr` names where the URL is
- * (`option@value`). The `##regex##` applies to whichever of the two the `@` picked.
- */
-function tocEntries($: CheerioAPI, selector: string, base: string): TocEntry[] {
-  const parsed = parseSelector(selector);
-  const urlFromWhat = parsed.what !== 'text' && parsed.what !== 'html';
-  const titlePart = { ...parsed, what: 'text', regex: urlFromWhat ? undefined : parsed.regex };
-  const entries: TocEntry[] = [];
-  for (const el of selectElements($, null, parsed.css)) {
-    let raw: string | undefined;
-    if (urlFromWhat) {
-      raw = extractValue($, el, parsed, base);
-    } else {
-      // A selector may stop at the row (`#list dd`) rather than its link.
-      const link = $(el).is('[href]') ? $(el) : $(el).find('a[href]').first();
-      raw = link.attr('href');
-    }
-    const url = httpUrl(raw, base);
-    if (!url) continue; // a heading or placeholder in the list, not a chapter
-    const title = oneLine(extractValue($, el, titlePart, base)) ?? '';
-    entries.push({ title, url });
-  }
-  return entries;
-}
-
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-export function parseTocPage(html: string, url: string, rule: SourceRule): TocPage {
-  const { $, base } = loadPage(html, url);
-  const pages = rule.toc.pages
-    ? unique(
-        selectAll($, null, rule.toc.pages, base)
-          .map((p) => httpUrl(p, base))
-          .filter((p): p is string => p !== undefined),
-      )
-    : [];
+/**
+ * Where a "next" selector leads. The string form: its first link. A query, as legado reads it:
+ * one link (other than this page) is the next page in a chain; several are all the other pages.
+ */
+function nextLinks(page: Page, selector: Selector | undefined, url: string): { next?: string; pages: string[] } {
+  if (selector === undefined) return { pages: [] };
+  if (typeof selector === 'string') return { next: elsewhere(optionalLink(page, selector), url), pages: [] };
+  const links = unique(readAll(page, selector).flatMap((link) => httpUrl(link, page.base) ?? [])).filter((link) => elsewhere(link, url));
+  return links.length > 1 ? { pages: links } : { next: links[0], pages: [] };
+}
+
+export function parseBook(html: string, url: string, rule: SourceRule): BookInfo {
+  const page = loadPage(html, url);
+  const title = oneLine(readText(page, null, rule.book.title));
+  if (!title) {
+    throw new AppError(
+      'parse',
+      `The book page ${url} has no title: selector "${describeSelector(rule.book.title)}" found nothing. The source "${rule.id}" may no longer fit the site.`,
+    );
+  }
   return {
-    chapters: tocEntries($, rule.toc.chapters, base),
-    pages,
-    next: elsewhere(httpUrl(optional($, rule.toc.next, base), base), url),
+    title,
+    author: oneLine(optional(page, rule.book.author)),
+    cover: optionalLink(page, rule.book.cover),
+    intro: optional(page, rule.book.intro),
+    tocUrl: optionalLink(page, rule.book.tocUrl),
   };
+}
+
+/**
+ * Each element the chapters selector matches is one chapter. Without `toc.title`/`toc.url`, a
+ * string selector's `@text`/`@html` (the default) means the title is the element's text, the URL
+ * its href; another `@attr` names where the URL is (`option@value`), and the `##regex##` applies to
+ * whichever of the two the `@` picked.
+ */
+function tocEntries(page: Page, rule: SourceRule): TocEntry[] {
+  const { chapters, title: titleSelector, url: urlSelector } = rule.toc;
+  const parsed = typeof chapters === 'string' ? parseSelector(chapters) : undefined;
+  const urlFromWhat = parsed !== undefined && parsed.what !== 'text' && parsed.what !== 'html';
+  const titlePart = parsed && { ...parsed, what: 'text', regex: urlFromWhat ? undefined : parsed.regex };
+  const entries: TocEntry[] = [];
+  for (const el of readElements(page, chapters)) {
+    const url = httpUrl(chapterLink(page, el, urlSelector, urlFromWhat ? parsed : undefined), page.base);
+    if (!url) continue; // a heading or placeholder in the list, not a chapter
+    let title: string | undefined;
+    if (titleSelector !== undefined) {
+      title = oneLine(readText(page, el, titleSelector));
+      if (!title) continue; // legado's rule too: an element without a title is no chapter
+    } else {
+      title = oneLine(titlePart ? extractValue(page.$, el, titlePart, page.base) : elementText(page.$, el));
+    }
+    entries.push({ title: title ?? '', url });
+  }
+  return entries;
+}
+
+function chapterLink(page: Page, el: AnyNode, urlSelector: Selector | undefined, fromWhat: ReturnType<typeof parseSelector> | undefined): string | undefined {
+  if (urlSelector !== undefined) return readLink(page, el, urlSelector);
+  if (fromWhat) return extractValue(page.$, el, fromWhat, page.base);
+  // A selector may stop at the row (`#list dd`) rather than its link.
+  const link = page.$(el).is('[href]') ? page.$(el) : page.$(el).find('a[href]').first();
+  return link.attr('href');
+}
+
+export function parseTocPage(html: string, url: string, rule: SourceRule): TocPage {
+  const page = loadPage(html, url);
+  const listed = rule.toc.pages === undefined ? [] : readAll(page, rule.toc.pages).flatMap((p) => httpUrl(p, page.base) ?? []);
+  const { next, pages } = nextLinks(page, rule.toc.next, url);
+  return { chapters: tocEntries(page, rule), pages: unique([...listed, ...pages]), next };
 }
 
 /**
@@ -150,7 +158,7 @@ export function finishToc(chapters: readonly TocEntry[], rule: SourceRule, tocUr
   if (kept.length === 0) {
     throw new AppError(
       'parse',
-      `The table of contents ${tocUrl} lists no chapters: selector "${rule.toc.chapters}" found nothing. The source "${rule.id}" may no longer fit the site.`,
+      `The table of contents ${tocUrl} lists no chapters: selector "${describeSelector(rule.toc.chapters)}" found nothing. The source "${rule.id}" may no longer fit the site.`,
     );
   }
   return kept;
@@ -186,37 +194,52 @@ function purify(text: string, rule: SourceRule): string {
 }
 
 export function parseChapterPage(html: string, url: string, rule: SourceRule, tocTitle: string): ChapterPage {
-  const { $, base } = loadPage(html, url);
+  const page = loadPage(html, url);
   // Several matches (`#content p`) are several paragraphs of one text.
-  const found = selectAll($, null, rule.chapter.content, base);
-  const text = cleanText(purify(found.join('\n'), rule));
+  const found = readContent(page, rule.chapter.content);
+  const text = cleanText(purify(found.text, rule));
   if (!text) {
-    const why = found.length === 0 ? 'found nothing' : 'found only empty text (after purify)';
+    const why = found.found === 0 ? 'found nothing' : 'found only empty text (after purify)';
     throw new AppError(
       'parse',
-      `The chapter page ${url} has no text: selector "${rule.chapter.content}" ${why}. The source "${rule.id}" may no longer fit the site.`,
+      `The chapter page ${url} has no text: selector "${describeSelector(rule.chapter.content)}" ${why}. The source "${rule.id}" may no longer fit the site.`,
     );
   }
-  const title = oneLine(optional($, rule.chapter.title, base));
+  const title = oneLine(optional(page, rule.chapter.title));
+  const { next, pages } = leadsToNextChapter(page, rule) ? { next: undefined, pages: [] } : nextLinks(page, rule.chapter.next, url);
   return {
     title: title ? stripPageMark(title) : tocTitle,
     text,
-    next: leadsToNextChapter($, rule) ? undefined : elsewhere(httpUrl(optional($, rule.chapter.next, base), base), url),
+    next,
+    ...(pages.length ? { pages } : {}),
   };
+}
+
+/**
+ * The whole chapter, all its pages joined, after `chapter.replace` (legado's replaceRegex, which
+ * sees the whole text at once): one paragraph a line, no blank lines.
+ */
+export function finishChapter(text: string, rule: SourceRule, url: string): string {
+  if (!rule.chapter.replace?.length) return text;
+  const replaced = cleanText(applyReplacements(text, rule.chapter.replace));
+  if (!replaced) {
+    throw new AppError('parse', `The chapter ${url} has no text left after the source's chapter.replace. The source "${rule.id}" may no longer fit the site.`);
+  }
+  return replaced;
 }
 
 // A "next page" link that says it goes to the next chapter (or nowhere) ends this chapter.
 const NEXT_CHAPTER_TEXT = /下一章|下一节|下一回|没有了|next chapter/i;
 
-function leadsToNextChapter($: CheerioAPI, rule: SourceRule): boolean {
-  if (!rule.chapter.next) return false;
-  const link = selectElements($, null, parseSelector(rule.chapter.next).css)[0];
-  return link !== undefined && NEXT_CHAPTER_TEXT.test($(link).text());
+function leadsToNextChapter(page: Page, rule: SourceRule): boolean {
+  if (rule.chapter.next === undefined) return false;
+  const link = readElements(page, rule.chapter.next)[0];
+  return link !== undefined && NEXT_CHAPTER_TEXT.test(page.$(link).text());
 }
 
 /**
- * Parses every selector and purify regex of a rule, so an import can refuse a broken rule
- * (AppError 'invalid_source') before any download starts.
+ * Parses every string selector and purify regex of a rule, so an import can refuse a broken rule
+ * (AppError 'invalid_source') before any download starts. Query selectors are checked by the schema.
  */
 export function checkRuleSelectors(rule: SourceRule): void {
   const selectors = [
@@ -226,12 +249,14 @@ export function checkRuleSelectors(rule: SourceRule): void {
     rule.book?.intro,
     rule.book?.tocUrl,
     rule.toc?.chapters,
+    rule.toc?.title,
+    rule.toc?.url,
     rule.toc?.pages,
     rule.toc?.next,
     rule.chapter?.title,
     rule.chapter?.content,
     rule.chapter?.next,
   ];
-  for (const s of selectors) if (s !== undefined) parseSelector(s);
+  for (const s of selectors) if (typeof s === 'string') parseSelector(s);
   for (const p of rule.chapter?.purify ?? []) purifyRegex(p, rule);
 }

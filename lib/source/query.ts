@@ -1,0 +1,183 @@
+// Query selectors (README "Query selectors"): the object form of a selector, for what one CSS
+// selector cannot say. A path walks steps from the page (or a chapter element); each step finds
+// elements inside every element the previous step found, that element itself included (as JSoup,
+// and so legado, select), and may keep or drop positions of what it found. Several paths combine
+// as alternatives (`firstOf`), in sequence (`all`) or interleaved (`zip`). The schema
+// (lib/sources/schema.ts) has checked the shape, the CSS and the regexes before anything here runs.
+
+import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import type { Position, QueryPath, QueryStep, Replacement, SelectorQuery } from '../contract';
+import { loadHtml, ownText, textNodes } from './html';
+import { applyReplacements } from './replace';
+import { elementText } from './text';
+
+/** A loaded page: its parsed tree and its source as received, which a step-less `html` path reads. */
+export interface QueryPage {
+  $: CheerioAPI;
+  source: string;
+}
+
+/** The paths of a query, and how their results combine. */
+export function queryPaths(query: SelectorQuery): { paths: QueryPath[]; combine: 'firstOf' | 'all' | 'zip' } {
+  if ('firstOf' in query) return { paths: query.firstOf, combine: 'firstOf' };
+  if ('all' in query) return { paths: query.all, combine: 'all' };
+  if ('zip' in query) return { paths: query.zip, combine: 'zip' };
+  return { paths: [query], combine: 'all' };
+}
+
+function replacementsOf(query: SelectorQuery): Replacement[] | undefined {
+  return query.replace;
+}
+
+/** The positions a pick or drop list names in a list of `length` items, in its order, each once. */
+export function positionsIn(list: readonly Position[], length: number): number[] {
+  const out = new Set<number>();
+  for (const position of list) {
+    if (typeof position === 'number') {
+      const i = position < 0 ? position + length : position;
+      if (i >= 0 && i < length) out.add(i);
+      continue;
+    }
+    let start = position.from ?? 0;
+    let end = position.to ?? length - 1;
+    if (start < 0) start += length;
+    if (end < 0) end += length;
+    // A range wholly before or wholly after the list names nothing; one that overlaps it is cut to it.
+    if ((start < 0 && end < 0) || (start >= length && end >= length)) continue;
+    start = Math.min(Math.max(start, 0), length - 1);
+    end = Math.min(Math.max(end, 0), length - 1);
+    const step = position.step ?? 1;
+    if (end >= start) for (let i = start; i <= end; i += step) out.add(i);
+    else for (let i = start; i >= end; i -= step) out.add(i);
+  }
+  return [...out];
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** What one step finds in one element: its matches inside it, itself first when it matches too. */
+function stepMatches($: CheerioAPI, context: AnyNode, css: string): AnyNode[] {
+  const inside = $(context).find(css).toArray();
+  // `> x` names children: the context itself is never one of them.
+  if (/^\s*>/.test(css) || !isElement(context) || !$(context).is(css)) return inside;
+  return [context, ...inside];
+}
+
+function applyStep($: CheerioAPI, contexts: AnyNode[], step: QueryStep): AnyNode[] {
+  const out: AnyNode[] = [];
+  for (const context of contexts) {
+    const found = stepMatches($, context, step.css);
+    if (step.pick) {
+      for (const i of positionsIn(step.pick, found.length)) out.push(found[i]!);
+    } else if (step.drop) {
+      const dropped = new Set(positionsIn(step.drop, found.length));
+      found.forEach((node, i) => dropped.has(i) || out.push(node));
+    } else {
+      out.push(...found);
+    }
+  }
+  return out;
+}
+
+function pathElements($: CheerioAPI, context: AnyNode, path: QueryPath): AnyNode[] {
+  return (path.steps ?? []).reduce((nodes, step) => applyStep($, nodes, step), [context]);
+}
+
+/** Outer HTML without scripts and styles, which legado's `@html` leaves out. */
+function outerHtml($: CheerioAPI, node: AnyNode): string {
+  if (!isElement(node) && node.type !== 'root') return $.html(node);
+  const copy = $(node).clone();
+  copy.find('script, style').remove();
+  return node.type === 'root' ? (copy.html() ?? '') : $.html(copy);
+}
+
+function takeValues(page: QueryPage, context: AnyNode, path: QueryPath, nodes: AnyNode[]): string[] {
+  const { $ } = page;
+  const take = path.take ?? 'text';
+  if (take === 'html') {
+    // A path without steps on the page itself reads the page as it came, as legado's `##…` alone does.
+    if (nodes.length === 1 && nodes[0] === context && context.type === 'root' && !path.steps?.length) return page.source ? [page.source] : [];
+    const html = nodes.map((node) => outerHtml($, node)).join('\n');
+    return html ? [html] : [];
+  }
+  const values: string[] = [];
+  for (const node of nodes) {
+    let value: string | undefined;
+    if (take === 'text') value = elementText($, node);
+    else if (take === 'ownText') value = ownText(node);
+    else if (take === 'textNodes') value = textNodes(node);
+    else value = isElement(node) ? node.attribs[take] : undefined;
+    if (!value) continue;
+    // An attribute is a link or a name: blank ones and repeats say nothing new.
+    if (take !== 'text' && take !== 'ownText' && take !== 'textNodes' && (!value.trim() || values.includes(value))) continue;
+    values.push(value);
+  }
+  return values;
+}
+
+/** Interleaves lists: the first list's first item, the second's first, …, then everyone's second. */
+function zip<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  const first = lists[0] ?? [];
+  for (let i = 0; i < first.length; i++) for (const list of lists) if (i < list.length) out.push(list[i]!);
+  return out;
+}
+
+function combine<T>(query: SelectorQuery, each: (path: QueryPath) => T[], keepEmpty: boolean): T[] {
+  const { paths, combine: how } = queryPaths(query);
+  const results: T[][] = [];
+  for (const path of paths) {
+    const found = each(path);
+    if (found.length || keepEmpty) results.push(found);
+    if (how === 'firstOf' && found.length) return found;
+  }
+  if (how === 'firstOf') return [];
+  return how === 'zip' ? zip(results) : results.flat();
+}
+
+/** The elements a query finds (its `take` and `replace` play no part). */
+export function queryElements(page: QueryPage, context: AnyNode, query: SelectorQuery): AnyNode[] {
+  // legado's element lists keep an empty first alternative when interleaving; its value lists do not.
+  return combine(query, (path) => pathElements(page.$, context, path), true);
+}
+
+function rawValues(page: QueryPage, context: AnyNode, query: SelectorQuery): string[] {
+  return combine(query, (path) => takeValues(page, context, path, pathElements(page.$, context, path)), false);
+}
+
+function takesHtml(query: SelectorQuery): boolean {
+  return queryPaths(query).paths.some((path) => path.take === 'html');
+}
+
+/**
+ * One text: every value, one a line, then the replacements over the whole. HTML taken by the
+ * query is then read as text (paragraphs kept), as legado formats it for reading.
+ */
+export function queryText(page: QueryPage, context: AnyNode, query: SelectorQuery): string | undefined {
+  const values = rawValues(page, context, query);
+  if (!values.length) return undefined;
+  let text = applyReplacements(values.join('\n'), replacementsOf(query));
+  if (takesHtml(query)) {
+    const $ = loadHtml(text);
+    text = elementText($, $.root()[0]!);
+  }
+  return text.trim() ? text : undefined;
+}
+
+/** The first value, then the replacements: what a link or a cover is read from. */
+export function queryFirst(page: QueryPage, context: AnyNode, query: SelectorQuery): string | undefined {
+  const [value] = rawValues(page, context, query);
+  if (value === undefined) return undefined;
+  const replaced = applyReplacements(value, replacementsOf(query)).trim();
+  return replaced || undefined;
+}
+
+/** Every value, each replaced: a list of links. */
+export function queryList(page: QueryPage, context: AnyNode, query: SelectorQuery): string[] {
+  return rawValues(page, context, query)
+    .map((value) => applyReplacements(value, replacementsOf(query)).trim())
+    .filter(Boolean);
+}
