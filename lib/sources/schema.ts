@@ -77,10 +77,12 @@ const selectorText = v.pipe(
 );
 
 const isObject = (input: unknown) => typeof input === 'object' && input !== null && !Array.isArray(input);
+// `message` is what `strict` says when the field is missing.
+const SELECTOR_MESSAGE = { message: 'expected a selector text or a query object' };
 /** The string form, or a query object (README "Query selectors"). */
-const selector = v.lazy((input: unknown) => (isObject(input) ? QuerySchema : selectorText));
+const selector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? QuerySchema : selectorText)), SELECTOR_MESSAGE);
 /** What selects chapter elements: a query here takes and replaces nothing. */
-const elementSelector = v.lazy((input: unknown) => (isObject(input) ? ElementQuerySchema : selectorText));
+const elementSelector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? ElementQuerySchema : selectorText)), SELECTOR_MESSAGE);
 
 const purifyRegex = v.pipe(
   v.string('expected a regex text'),
