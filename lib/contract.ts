@@ -117,7 +117,7 @@ export interface Replacement {
   regex: string;
   /** Default ''. */
   with?: string;
-  /** Extra flags, any of `i`, `m`, `s` (`g` is implied unless `first`). */
+  /** Extra flags, any of `i`, `m`, `s`, `u` (`g` is implied unless `first`). */
   flags?: string;
   /** Keep only the first match, rewritten by `with`; nothing when the regex does not match (legado `###`). */
   first?: boolean;
@@ -185,6 +185,58 @@ export interface SourceRule {
 /** A rule as users write it: `enabled` may be left out (it defaults to true). */
 export type SourceRuleInput = Omit<SourceRule, 'enabled'> & { enabled?: boolean };
 
+/**
+ * A book source of the legado reader app (3.x field names, or 2.x flat ones): `source.import`
+ * translates it (lib/legado). Only `bookSourceUrl` is required to tell it from our own format.
+ */
+export interface LegadoBookSource {
+  bookSourceUrl: string;
+  bookSourceName?: string;
+  [field: string]: unknown;
+}
+
+/** Why a legado source (or one of its rules) cannot be imported. */
+export const LEGADO_ISSUE_CODES = [
+  'javascript', // `<js>`, `@js:`, `java.` calls, or a rule that runs a script (formatJs, preUpdateJs)
+  'template', // `{{…}}`: a rule or URL built by an expression
+  'variables', // `@get:` variables saved by another rule
+  'json-path', // JSONPath: the rule reads a JSON API, not a page
+  'regex-list', // a list read by an all-in-one regex (`:` and `$1` groups)
+  'web-view', // the page must be rendered in a web view
+  'request', // a POST request, its own headers or other URL options
+  'unsupported', // syntax the translator does not read (named in the message)
+  'missing', // a rule a download needs is empty
+  'not-text', // an audio, image or file source
+  'invalid', // the translation does not pass our validator
+  'duplicate', // the list names the same bookSourceUrl twice
+  'not-a-source', // an item of the list without bookSourceUrl
+] as const;
+export type LegadoIssueCode = (typeof LEGADO_ISSUE_CODES)[number];
+
+export interface LegadoIssue {
+  /** The legado field, e.g. `ruleContent.content`. */
+  field: string;
+  code: LegadoIssueCode;
+  /** A sentence: "ruleContent.content uses JavaScript (@js:)". */
+  message: string;
+}
+
+/** What became of one legado source of an import. */
+export interface LegadoImportEntry {
+  /** 1-based position in the imported list. */
+  index: number;
+  name: string;
+  /** Its `bookSourceUrl`. */
+  url: string;
+  status: 'imported' | 'skipped';
+  /** Our id, when imported. */
+  id?: string;
+  /** Why it was skipped: every rule that could not be translated. */
+  reasons: LegadoIssue[];
+  /** What an imported source leaves out or reads differently (its header, its login, an optional rule). */
+  notes: string[];
+}
+
 export interface SourceInfo extends SourceRule {
   builtIn: boolean;
 }
@@ -221,7 +273,8 @@ export type Request =
   | { type: 'task.remove'; taskId: string }
   | { type: 'tasks.recover' }
   | { type: 'source.list' }
-  | { type: 'source.import'; sources: SourceRuleInput | SourceRuleInput[] }
+  /** Our rules (all or nothing), or a legado book source list (each translated and reported). */
+  | { type: 'source.import'; sources: SourceRuleInput | SourceRuleInput[] | LegadoBookSource | LegadoBookSource[] }
   | { type: 'source.setEnabled'; sourceId: string; enabled: boolean }
   /** Deletes an imported source; built-in ones can only be disabled. */
   | { type: 'source.remove'; sourceId: string }
@@ -248,7 +301,8 @@ interface Payloads {
   'task.remove': Record<string, never>;
   'tasks.recover': { recovered: number };
   'source.list': { sources: SourceInfo[] };
-  'source.import': { imported: string[] };
+  /** `report`: for a legado list, what became of each of its sources. */
+  'source.import': { imported: string[]; report?: LegadoImportEntry[] };
   'source.setEnabled': { source: SourceInfo };
   'source.remove': Record<string, never>;
   'source.test': SourceTestReport;

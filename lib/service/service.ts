@@ -1,6 +1,7 @@
 import type { Diagnostics, Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import { withGeneric } from '../generic/rule';
+import { isLegadoInput, translateLegado } from '../legado/import';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../sources/registry';
@@ -130,8 +131,12 @@ export class DownloadService {
       }
       case 'source.list':
         return { sources: await this.sources.list() };
-      case 'source.import':
-        return { imported: await this.sources.import(request.sources) };
+      case 'source.import': {
+        // A legado list is translated source by source and reported on; our own format is all or nothing.
+        if (!isLegadoInput(request.sources)) return { imported: await this.sources.import(request.sources) };
+        const { rules, report } = translateLegado(request.sources);
+        return { imported: await this.sources.importTranslated(rules), report };
+      }
       case 'source.setEnabled':
         return { source: await this.sources.setEnabled(request.sourceId, request.enabled) };
       case 'source.remove':

@@ -5,7 +5,7 @@
 import type { Replacement } from '../contract';
 import { AppError } from '../errors';
 
-export const REPLACEMENT_FLAGS = /^[ims]*$/;
+export const REPLACEMENT_FLAGS = /^[imsu]*$/;
 
 const cache = new Map<string, RegExp>();
 
@@ -16,7 +16,7 @@ export function replacementRegex(replacement: Replacement): RegExp {
   let re = cache.get(key);
   if (!re) {
     if (!REPLACEMENT_FLAGS.test(replacement.flags ?? '')) {
-      throw new AppError('invalid_source', `The replacement flags "${replacement.flags}" are not any of i, m and s.`);
+      throw new AppError('invalid_source', `The replacement flags "${replacement.flags}" are not any of i, m, s and u.`);
     }
     try {
       re = new RegExp(replacement.regex, flags);

@@ -73,7 +73,7 @@ const take = v.pipe(
 /** Why a replacement's regex cannot be used, or undefined. */
 function replacementProblem(regex: string, flags: string): string | undefined {
   if (!regex || regex.length > MAX_REGEX) return `expected a regex of 1 to ${MAX_REGEX} characters`;
-  if (!REPLACEMENT_FLAGS.test(flags)) return 'expected flags made of "i", "m" and "s"';
+  if (!REPLACEMENT_FLAGS.test(flags)) return 'expected flags made of "i", "m", "s" and "u"';
   try {
     new RegExp(regex, flags);
   } catch (error) {
