@@ -33,6 +33,7 @@ function replacementsOf(query: SelectorQuery): Replacement[] | undefined {
 /** The positions a pick or drop list names in a list of `length` items, in its order, each once. */
 export function positionsIn(list: readonly Position[], length: number): number[] {
   const out = new Set<number>();
+  if (length === 0) return [];
   for (const position of list) {
     if (typeof position === 'number') {
       const i = position < 0 ? position + length : position;
