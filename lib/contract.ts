@@ -278,6 +278,8 @@ export type Request =
   | { type: 'source.setEnabled'; sourceId: string; enabled: boolean }
   /** Deletes an imported source; built-in ones can only be disabled. */
   | { type: 'source.remove'; sourceId: string }
+  /** A source in another app's format: `legado` (a book source the legado app imports). */
+  | { type: 'source.export'; sourceId: string; format: 'legado' }
   /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`), storing nothing. */
   | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule }
   | { type: 'settings.get' }
@@ -305,6 +307,7 @@ interface Payloads {
   'source.import': { imported: string[]; report?: LegadoImportEntry[] };
   'source.setEnabled': { source: SourceInfo };
   'source.remove': Record<string, never>;
+  'source.export': { source: LegadoBookSource };
   'source.test': SourceTestReport;
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };

@@ -1,6 +1,7 @@
-import type { Diagnostics, Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
+import type { Diagnostics, Failure, Health, LegadoBookSource, Request, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
-import { withGeneric } from '../generic/rule';
+import { isGenericSource, withGeneric } from '../generic/rule';
+import { toLegado } from '../legado/export';
 import { isLegadoInput, translateLegado } from '../legado/import';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
@@ -142,6 +143,8 @@ export class DownloadService {
       case 'source.remove':
         await this.sources.remove(request.sourceId);
         return {};
+      case 'source.export':
+        return { source: await this.exportSource(request.sourceId, request.format) };
       case 'source.test':
         return { ...(await testSource(request, { sources: this.sources, load: this.load })) };
       case 'settings.get':
@@ -165,6 +168,15 @@ export class DownloadService {
       default:
         throw new AppError('invalid_message', `"${String((request as { type: unknown }).type)}" is not a message the extension knows.`);
     }
+  }
+
+  private async exportSource(sourceId: unknown, format: unknown): Promise<LegadoBookSource> {
+    if (format !== 'legado') throw new AppError('invalid_message', `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`);
+    const source = typeof sourceId === 'string' ? await this.sources.get(sourceId) : undefined;
+    if (!source) throw new AppError('unknown_source', `There is no book source with the id ${JSON.stringify(sourceId)}.`);
+    if (isGenericSource(source)) throw new AppError('invalid_source', 'The generic reader reads any site by its shape, so there is no rule to export.');
+    const { builtIn: _builtIn, ...rule } = source;
+    return toLegado(rule);
   }
 
   private async health(): Promise<Health> {
