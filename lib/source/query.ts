@@ -7,7 +7,9 @@
 
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import type { Position, QueryPath, QueryStep, Replacement, SelectorQuery } from '../contract';
+import type { Position, QueryPath, QueryStep, SelectorQuery } from '../contract';
+import { AppError } from '../errors';
+import { describeSelector } from './describe-selector';
 import { loadHtml, ownText, textNodes } from './html';
 import { applyReplacements } from './replace';
 import { elementText } from './text';
@@ -24,10 +26,6 @@ export function queryPaths(query: SelectorQuery): { paths: QueryPath[]; combine:
   if ('all' in query) return { paths: query.all, combine: 'all' };
   if ('zip' in query) return { paths: query.zip, combine: 'zip' };
   return { paths: [query], combine: 'all' };
-}
-
-function replacementsOf(query: SelectorQuery): Replacement[] | undefined {
-  return query.replace;
 }
 
 /** The positions a pick or drop list names in a list of `length` items, in its order, each once. */
@@ -59,18 +57,70 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+// Steps search inside every element the previous step found, and those may nest. Searching an
+// element costs about its size times the page's depth (CSS matching walks up to the search's
+// root for each candidate), so on a page of deeply nested elements overlapping searches grow
+// without bound. Past this much work for one read, a query gives up rather than hold the worker
+// (about a second; a real page's queries use a few percent of it).
+export const MAX_QUERY_WORK = 50_000_000;
+
+interface Shape {
+  /** Nodes in each node's subtree, itself included. */
+  sizes: Map<AnyNode, number>;
+  /** The page's deepest nesting. */
+  depth: number;
+}
+
+const shapes = new WeakMap<AnyNode, Shape>();
+
+/** Measured once per page, without recursion: a hostile page may nest very deep. */
+function shapeOf(node: AnyNode): Shape {
+  let top = node;
+  while (top.parent) top = top.parent;
+  let shape = shapes.get(top);
+  if (!shape) {
+    const sizes = new Map<AnyNode, number>();
+    let depth = 0;
+    const stack: Array<[AnyNode, number, boolean]> = [[top, 0, false]];
+    while (stack.length) {
+      const [n, level, counted] = stack.pop()!;
+      const children = 'children' in n ? n.children : [];
+      depth = Math.max(depth, level);
+      if (counted) sizes.set(n, children.reduce((total, child) => total + sizes.get(child)!, 1));
+      else stack.push([n, level, true], ...children.map((child): [AnyNode, number, boolean] => [child, level + 1, false]));
+    }
+    shape = { sizes, depth };
+    shapes.set(top, shape);
+  }
+  return shape;
+}
+
+/** The work one read of a query may do; `spend` throws once it is used up. */
+class Budget {
+  private used = 0;
+  constructor(private readonly query: SelectorQuery) {}
+  spend(node: AnyNode): void {
+    const { sizes, depth } = shapeOf(node);
+    this.used += (sizes.get(node) ?? 1) * (depth + 1);
+    if (this.used > MAX_QUERY_WORK) {
+      throw new AppError('parse', `The selector ${describeSelector(this.query)} asks too much of this page: its steps search inside elements that nest deeply. The source may not fit the site.`);
+    }
+  }
+}
+
 /** What one step finds in one element: its matches inside it, itself first when it matches too. */
-function stepMatches($: CheerioAPI, context: AnyNode, css: string): AnyNode[] {
+function stepMatches($: CheerioAPI, context: AnyNode, css: string, budget: Budget): AnyNode[] {
+  budget.spend(context);
   const inside = $(context).find(css).toArray();
   // `> x` names children: the context itself is never one of them.
   if (/^\s*>/.test(css) || !isElement(context) || !$(context).is(css)) return inside;
   return [context, ...inside];
 }
 
-function applyStep($: CheerioAPI, contexts: AnyNode[], step: QueryStep): AnyNode[] {
+function applyStep($: CheerioAPI, contexts: AnyNode[], step: QueryStep, budget: Budget): AnyNode[] {
   const out: AnyNode[] = [];
   for (const context of contexts) {
-    const found = stepMatches($, context, step.css);
+    const found = stepMatches($, context, step.css, budget);
     if (step.pick) {
       for (const i of positionsIn(step.pick, found.length)) out.push(found[i]!);
     } else if (step.drop) {
@@ -83,8 +133,8 @@ function applyStep($: CheerioAPI, contexts: AnyNode[], step: QueryStep): AnyNode
   return out;
 }
 
-function pathElements($: CheerioAPI, context: AnyNode, path: QueryPath): AnyNode[] {
-  return (path.steps ?? []).reduce((nodes, step) => applyStep($, nodes, step), [context]);
+function pathElements($: CheerioAPI, context: AnyNode, path: QueryPath, budget: Budget): AnyNode[] {
+  return (path.steps ?? []).reduce((nodes, step) => applyStep($, nodes, step, budget), [context]);
 }
 
 /** Outer HTML without scripts and styles, which legado's `@html` leaves out. */
@@ -95,8 +145,10 @@ function outerHtml($: CheerioAPI, node: AnyNode): string {
   return node.type === 'root' ? (copy.html() ?? '') : $.html(copy);
 }
 
-function takeValues(page: QueryPage, context: AnyNode, path: QueryPath, nodes: AnyNode[]): string[] {
+function takeValues(page: QueryPage, context: AnyNode, path: QueryPath, nodes: AnyNode[], budget: Budget): string[] {
   const { $ } = page;
+  // Every take reads each node's whole subtree (its text, its HTML).
+  for (const node of nodes) budget.spend(node);
   const take = path.take ?? 'text';
   if (take === 'html') {
     // A path without steps on the page itself reads the page as it came, as legado's `##…` alone does.
@@ -141,12 +193,14 @@ function combine<T>(query: SelectorQuery, each: (path: QueryPath) => T[], keepEm
 
 /** The elements a query finds (its `take` and `replace` play no part). */
 export function queryElements(page: QueryPage, context: AnyNode, query: SelectorQuery): AnyNode[] {
+  const budget = new Budget(query);
   // legado's element lists keep an empty first alternative when interleaving; its value lists do not.
-  return combine(query, (path) => pathElements(page.$, context, path), true);
+  return combine(query, (path) => pathElements(page.$, context, path, budget), true);
 }
 
 function rawValues(page: QueryPage, context: AnyNode, query: SelectorQuery): string[] {
-  return combine(query, (path) => takeValues(page, context, path, pathElements(page.$, context, path)), false);
+  const budget = new Budget(query);
+  return combine(query, (path) => takeValues(page, context, path, pathElements(page.$, context, path, budget), budget), false);
 }
 
 function takesHtml(query: SelectorQuery): boolean {
@@ -160,7 +214,7 @@ function takesHtml(query: SelectorQuery): boolean {
 export function queryText(page: QueryPage, context: AnyNode, query: SelectorQuery): string | undefined {
   const values = rawValues(page, context, query);
   if (!values.length) return undefined;
-  let text = applyReplacements(values.join('\n'), replacementsOf(query));
+  let text = applyReplacements(values.join('\n'), query.replace);
   if (takesHtml(query)) {
     const $ = loadHtml(text);
     text = elementText($, $.root()[0]!);
@@ -172,13 +226,13 @@ export function queryText(page: QueryPage, context: AnyNode, query: SelectorQuer
 export function queryFirst(page: QueryPage, context: AnyNode, query: SelectorQuery): string | undefined {
   const [value] = rawValues(page, context, query);
   if (value === undefined) return undefined;
-  const replaced = applyReplacements(value, replacementsOf(query)).trim();
+  const replaced = applyReplacements(value, query.replace).trim();
   return replaced || undefined;
 }
 
 /** Every value, each replaced: a list of links. */
 export function queryList(page: QueryPage, context: AnyNode, query: SelectorQuery): string[] {
   return rawValues(page, context, query)
-    .map((value) => applyReplacements(value, replacementsOf(query)).trim())
+    .map((value) => applyReplacements(value, query.replace).trim())
     .filter(Boolean);
 }

@@ -138,3 +138,14 @@ describe('rules with queries', () => {
     expect(() => finishChapter('\nx', rule, URL_)).toThrow(/no text left after the source's chapter.replace/);
   });
 });
+
+describe('a hostile page', () => {
+  it('cannot make overlapping steps search without end: past the budget the read fails with parse', () => {
+    const depth = 4000;
+    const nested = `<html><body>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</body></html>`;
+    const deep = loadPage(nested, URL_);
+    const query: SelectorQuery = { steps: [{ css: 'div' }, { css: 'div' }] };
+    expect(() => readText(deep, null, query)).toThrow(/asks too much of this page: its steps search inside elements that nest deeply/);
+    expect(readText(deep, null, { steps: [{ css: 'div', pick: [0] }, { css: 'div', pick: [-1] }] })).toBe('x');
+  });
+});
