@@ -8,9 +8,10 @@ import type { Selector, SourceRule } from '../contract';
 import { AppError } from '../errors';
 import { cleanText, stripPageMark } from './cleanup';
 import { describeSelector } from './describe-selector';
+import { httpUrl, nextLinks, oneLine, optional, optionalLink, unique } from './field-values';
 import { loadPage, readAll, readContent, readElements, readLink, readText, type Page } from './read';
 import { applyReplacements } from './replace';
-import { extractValue, parseSelector, resolveUrl } from './selector';
+import { extractValue, parseSelector } from './selector';
 import { elementText } from './text';
 
 export interface BookInfo {
@@ -38,52 +39,6 @@ export interface ChapterPage {
   next?: string;
   /** Every other page of the chapter at once, when its "next" query found several links. */
   pages?: string[];
-}
-
-/** Only http(s) links can be fetched; `javascript:void(0)` and `#` placeholders are no link. */
-function httpUrl(value: string | undefined, base: string): string | undefined {
-  if (!value) return undefined;
-  const url = resolveUrl(value, base);
-  return url && /^https?:/i.test(url) ? url : undefined;
-}
-
-/** Titles and names are one line, even when the selector picks an element with blocks inside. */
-function oneLine(value: string | undefined): string | undefined {
-  const line = value?.replace(/\s*\n\s*/g, ' ').trim();
-  return line || undefined;
-}
-
-function optional(page: Page, selector: Selector | undefined): string | undefined {
-  return selector === undefined ? undefined : readText(page, null, selector);
-}
-
-function optionalLink(page: Page, selector: Selector | undefined): string | undefined {
-  return selector === undefined ? undefined : httpUrl(readLink(page, null, selector), page.base);
-}
-
-/** A link that points back at the page itself leads nowhere new. */
-function elsewhere(link: string | undefined, url: string): string | undefined {
-  return link && stripHash(link) !== stripHash(url) ? link : undefined;
-}
-
-function stripHash(url: string): string {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-/**
- * Where a "next" selector leads. The string form: its first link. A query, as legado reads it:
- * one link (other than this page) is the next page in a chain; several are all the other pages.
- */
-function nextLinks(page: Page, selector: Selector | undefined, url: string): { next?: string; pages: string[] } {
-  if (selector === undefined) return { pages: [] };
-  if (typeof selector === 'string') return { next: elsewhere(optionalLink(page, selector), url), pages: [] };
-  const links = unique(readAll(page, selector).flatMap((link) => httpUrl(link, page.base) ?? [])).filter((link) => elsewhere(link, url));
-  return links.length > 1 ? { pages: links } : { next: links[0], pages: [] };
 }
 
 export function parseBook(html: string, url: string, rule: SourceRule): BookInfo {
