@@ -45,8 +45,9 @@ function refuseScripts(rule: string, notes: string[]): string {
   if (js) throw new LegadoRuleError('javascript', `uses JavaScript (${js[0].startsWith('<') ? '<js>' : '@js:'})`);
   if (rule.includes('{{')) throw new LegadoRuleError('template', 'uses a {{…}} template, which legado evaluates as JavaScript');
   if (/@get:\{/i.test(rule)) throw new LegadoRuleError('variables', 'uses @get: variables that another rule saves');
-  if (/\bjava\./.test(rule)) throw new LegadoRuleError('javascript', 'calls java. functions');
-  if (/webview/i.test(rule)) throw new LegadoRuleError('web-view', 'needs a web view');
+  if (/(?<![\w.-])java\.[A-Za-z]\w*\s*\(/.test(rule)) throw new LegadoRuleError('javascript', 'calls java. functions');
+  // The URL option `"webView": true` (written into a link by a replacement).
+  if (/["']?webView["']?\s*:/i.test(rule)) throw new LegadoRuleError('web-view', 'needs a web view');
   const stripped = rule.replace(/@put:\{[^}]+?\}/gi, '');
   if (stripped !== rule) notes.push('its @put: (a variable for other rules) is left out');
   return stripped.trim();

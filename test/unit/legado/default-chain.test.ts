@@ -109,6 +109,11 @@ describe('what a rule takes', () => {
     expect(readLinkRule('id.i@data-src', PARA)).toBe('/d.jpg');
   });
 
+  it('a class named like a script word is just a class', () => {
+    expect(translateRule('class.java.0@text', 'text').selector).toEqual({ steps: [{ css: '.java', pick: [0] }], take: 'text' });
+    expect(translateRule('class.webview@text', 'text').selector).toEqual({ steps: [{ css: '.webview' }], take: 'text' });
+  });
+
   it('a chain whose last step is not something to take reads nothing in legado: refused', () => {
     expect(() => translateRule('span.blue:first-child', 'text')).toThrow(/legado reads nothing with it/);
   });
