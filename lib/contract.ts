@@ -280,8 +280,8 @@ export type Request =
   | { type: 'source.remove'; sourceId: string }
   /** A source in another app's format: `legado` (a book source the legado app imports). */
   | { type: 'source.export'; sourceId: string; format: 'legado' }
-  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`), storing nothing. */
-  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule }
+  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
+  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule | LegadoBookSource }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }

@@ -27,4 +27,14 @@ describe('a legado source for the demo site', () => {
     const [fileA, fileB] = [files.get(a.id)!, files.get(b.id)!];
     expect(Buffer.from(await fileB.blob.arrayBuffer()).equals(Buffer.from(await fileA.blob.arrayBuffer()))).toBe(true);
   });
+
+  it('can be tried with source.test before it is imported, and says why one cannot', async () => {
+    const { send } = await startService();
+    const report = await send({ type: 'source.test', url: `${site.origin}/split/s1/`, rule: LEGADO[0] });
+    expect(report).toMatchObject({ ok: true, sourceId: 'legado-127-0-0-1', book: { title: '山城旧梦', author: '落叶先生' }, chapters: 25, firstChapter: { title: '第1章 风起之时' } });
+    const scripted: LegadoBookSource = { ...LEGADO[0]!, ruleContent: { content: '@js:result' } };
+    const refused = await send({ type: 'source.test', url: `${site.origin}/split/s1/`, rule: scripted });
+    expect(refused.error).toEqual({ code: 'invalid_source', message: 'The legado source "Demo Novels, split pages (legado)" cannot be used here: ruleContent.content uses JavaScript (@js:).' });
+    expect((await send({ type: 'source.list' })).sources.some((s: { id: string }) => s.id === 'legado-127-0-0-1')).toBe(false);
+  });
 });
