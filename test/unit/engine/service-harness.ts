@@ -4,6 +4,7 @@ import { startDemoSite, type DemoSite } from '../../fixtures/site';
 import type { Request, Settings, Task } from '../../../lib/contract';
 import { buildBookFile } from '../../../lib/file/build-file';
 import { DownloadService, type Platform } from '../../../lib/service/service';
+import type { SaveFile } from '../../../lib/task/runner';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
 import { Store } from '../../../lib/store/store';
 
@@ -28,20 +29,29 @@ export async function cancelAllTasks(): Promise<void> {
 
 /** A DownloadService over a fresh fake-indexeddb database, with files kept in memory. */
 export async function startService(
-  options: { fetch?: typeof fetch; settings?: Partial<Settings>; dbName?: string; heartbeatMs?: number; convertImage?: Platform['convertImage'] } = {},
+  options: {
+    fetch?: typeof fetch;
+    settings?: Partial<Settings>;
+    dbName?: string;
+    heartbeatMs?: number;
+    convertImage?: Platform['convertImage'];
+    /** Wraps the in-memory file saver, e.g. to hold a task at its last step. */
+    saveFile?: (save: SaveFile) => SaveFile;
+  } = {},
 ) {
   const dbName = options.dbName ?? `test-${randomUUID()}`;
   const store = await Store.open(dbName);
   if (options.settings) await store.putSettings({ ...(await store.getSettings()), ...options.settings });
   const files = new Map<string, SavedFile>();
   let keepAlives = 0;
+  const saveFile: SaveFile = async (task) => {
+    const { blob, fileName, stats } = await buildBookFile(store, task.id);
+    files.set(task.id, { fileName, blob, text: await blob.text() });
+    return { fileName, downloadId: files.size, stats };
+  };
   const platform: Platform = {
     fetch: options.fetch ?? fetch,
-    saveFile: async (task) => {
-      const { blob, fileName, stats } = await buildBookFile(store, task.id);
-      files.set(task.id, { fileName, blob, text: await blob.text() });
-      return { fileName, downloadId: files.size, stats };
-    },
+    saveFile: options.saveFile ? options.saveFile(saveFile) : saveFile,
     keepAlive: () => {
       keepAlives += 1;
     },
