@@ -73,6 +73,8 @@ export function createStrings(t: Translate) {
     byAuthor: (author: string) => t('byAuthor', [author]),
     chapterCount,
     chapters: (completed: number, total: number, percent: number) => t('chaptersProgress', [completed, total, percent]),
+    chaptersWithMissing: (completed: number, total: number, missing: number, percent: number) =>
+      t('chaptersProgressMissing', [completed, total, missing, percent]),
     failedChapters: counted('failedChaptersOne', 'failedChaptersMany'),
     savedAs: (fileName: string) => t('savedAs', [fileName]),
     warning: (message: string) => t('warning', [message]),
