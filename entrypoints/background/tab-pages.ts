@@ -1,9 +1,10 @@
-// What the content script found in each tab, shown on the toolbar button and asked for by the
-// popup. Memory is a cache: the worker dies, so every entry is also in chrome.storage.session,
-// which lives as long as the browser session. A navigation or a closed tab forgets the entry.
+// What the content script found in each tab, asked for by the popup and shown on the toolbar
+// button (toolbar-button.ts is told of every change). Memory is a cache: the worker dies, so every
+// entry is also in chrome.storage.session, which lives as long as the browser session. A
+// navigation or a closed tab forgets the entry.
 
 import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '../../lib/contract';
-import { badgeFor, detectPage, siteSource } from '../../lib/detect';
+import { detectPage, siteSource } from '../../lib/detect';
 import { AppError, toErrorInfo } from '../../lib/errors';
 import { withoutHash } from '../../lib/url';
 
@@ -14,8 +15,6 @@ interface Entry {
 }
 
 const key = (tabId: number) => `page:${tabId}`;
-// Firefox MV2 calls the toolbar button browserAction.
-const action = (): typeof chrome.action => chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction;
 
 type PageRequest = Extract<Request, { type: 'page.detected' | 'page.get' }>;
 
@@ -27,8 +26,14 @@ export function isPageRequest(message: unknown): message is PageRequest {
 export class TabPages {
   private readonly entries = new Map<number, Entry>();
   private readonly closedTabs = new Set<number>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly sources: () => Promise<SourceRule[]>) {}
+
+  /** Told whenever a tab's detected page changes. */
+  subscribe(listener: () => void): void {
+    this.listeners.add(listener);
+  }
 
   /** One answer per message, like every other message of the contract. */
   async handle(message: PageRequest, sender: chrome.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
@@ -104,15 +109,9 @@ export class TabPages {
     if (this.closedTabs.has(tabId)) return;
     if (entry) this.entries.set(tabId, entry);
     else this.entries.delete(tabId);
-    const badge = badgeFor(entry?.page);
-    await Promise.all([
-      entry ? chrome.storage.session?.set({ [key(tabId)]: entry }) : chrome.storage.session?.remove(key(tabId)),
-      action().setBadgeText({ tabId, text: badge.text }),
-      action().setBadgeBackgroundColor({ tabId, color: badge.color }),
-      action().setTitle({ tabId, title: badge.title }),
-    ]).catch((error: unknown) => {
-      // The tab closed meanwhile: nothing left to show.
-      console.debug('Could not show the page on the toolbar button', tabId, error);
+    for (const listener of this.listeners) listener();
+    await (entry ? chrome.storage.session?.set({ [key(tabId)]: entry }) : chrome.storage.session?.remove(key(tabId)))?.catch((error: unknown) => {
+      console.warn('Could not keep the detected page for the session', tabId, error);
     });
   }
 }

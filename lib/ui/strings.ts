@@ -102,8 +102,10 @@ export function createStrings(t: Translate) {
       chapters > 0 ? t('detectedOffer', [title, chapterCount(chapters)]) : t('detectedOfferNoCount', [title]),
     detectedGeneric: t('detectedGeneric'),
 
-    // Toolbar button while a download runs (entrypoints/background/badge-progress.ts)
+    // The toolbar button's tooltip (lib/ui/toolbar.ts)
     badge: {
+      page: (title: string, chapters: number) => t('badgePage', [t('appName'), title, chapterCount(chapters)]),
+      pageNoCount: (title: string) => t('badgePageNoCount', [t('appName'), title]),
       downloading: (title: string, done: number, total: number) => t('badgeDownloading', [title, done, total]),
       readingToc: (title: string) => t('badgeReadingToc', [title]),
       downloadingMany: (count: number, percent: number) => t('badgeDownloadingMany', [count, percent]),

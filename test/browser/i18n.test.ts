@@ -36,6 +36,19 @@ describe('Chinese UI (--lang=zh-CN)', () => {
     expect(await ext.page.evaluate(() => chrome.action.getTitle({}))).toBe('小说下载器');
   });
 
+  it('offers a detected book on the toolbar button in Chinese', async () => {
+    const bookUrl = `${site.origin}/book/1/`;
+    const book = await ext.openTab(bookUrl);
+    const tabId = await ext.page.evaluate((u) => chrome.tabs.query({ url: u }).then((tabs) => tabs[0]!.id!), bookUrl);
+    const title = await ext.waitFor(
+      () => ext.page.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId),
+      (t) => t !== '小说下载器',
+      { timeoutMs: 15_000, intervalMs: 100, what: 'the book\'s tooltip' },
+    );
+    expect(title).toBe('小说下载器：《演示之书》，12 章 — 点击下载');
+    await book.close();
+  });
+
   it('shows the popup in Chinese, with the worker\'s own sentences left in English', async () => {
     const bookUrl = `${site.origin}/book/1/`;
     const book = await ext.openTab(bookUrl);
