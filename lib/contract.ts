@@ -192,6 +192,7 @@ export type Request =
   | { type: 'page.get'; tabId: number };
 
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 interface Payloads {
   'task.start': { task: Task };
@@ -199,12 +200,12 @@ interface Payloads {
   'task.list': { tasks: Task[] };
   'task.cancel': { task: Task };
   'task.retry': { task: Task };
-  'task.remove': Record<string, never>;
+  'task.remove': Record<never, never>;
   'tasks.recover': { recovered: number };
   'source.list': { sources: SourceInfo[] };
   'source.import': { imported: string[] };
   'source.setEnabled': { source: SourceInfo };
-  'source.remove': Record<string, never>;
+  'source.remove': Record<never, never>;
   'source.test': SourceTestReport;
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };

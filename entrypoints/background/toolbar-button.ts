@@ -64,7 +64,7 @@ export function showOnToolbar(service: Promise<DownloadService>, tabPages: TabPa
       schedule();
     });
     const answer = await s.handle({ type: 'task.list' });
-    if (answer.ok) for (const task of answer.tasks as Task[]) if (!heard.has(task.id) && !FINAL_STATUSES.includes(task.status)) tasks.set(task.id, task);
+    if (answer.ok) for (const task of answer.tasks) if (!heard.has(task.id) && !FINAL_STATUSES.includes(task.status)) tasks.set(task.id, task);
     schedule();
   });
 
