@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import type { Task } from '../../lib/contract';
+import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -43,8 +43,10 @@ export interface Ext {
   downloadsDir: string;
   /** `chrome-extension://ID/<path>` */
   url(path?: string): string;
-  /** `chrome.runtime.sendMessage(msg)` from the extension page; the worker's raw answer. */
-  send<T = any>(msg: object, timeoutMs?: number): Promise<T>;
+  /** `chrome.runtime.sendMessage(msg)` from the extension page: the worker's whole answer. */
+  send<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Response<T>>;
+  /** The answer's payload; a refusal throws with its code and sentence. */
+  call<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>>;
   /** Polls `probe` until `predicate` holds on its result; returns that result. */
   waitFor<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options?: WaitOptions): Promise<T>;
   /** Polls `task.get` until `predicate(task)`; returns the task. */
@@ -111,9 +113,14 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     const cdp = await context.newCDPSession(page);
     await allowDownloads(context, cdp, downloadsDir);
 
-    const send = async <T = any>(msg: object, timeoutMs = 30_000): Promise<T> => {
-      const answer = page.evaluate((m) => chrome.runtime.sendMessage(m), msg as Record<string, unknown>);
-      return withTimeout(answer, timeoutMs, `no answer to ${JSON.stringify(msg)} within ${timeoutMs} ms`) as Promise<T>;
+    const send = async <T extends RequestType>(msg: RequestOf<T>, timeoutMs = 30_000): Promise<Response<T>> => {
+      const answer = page.evaluate((m): Promise<Response<T>> => chrome.runtime.sendMessage(m), msg);
+      return withTimeout(answer, timeoutMs, `no answer to ${JSON.stringify(msg)} within ${timeoutMs} ms`);
+    };
+    const call = async <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>> => {
+      const answer = await send(msg, timeoutMs);
+      if (!answer.ok) throw new Error(`${JSON.stringify(msg)} was refused: ${answer.error.code}: ${answer.error.message}`);
+      return answer;
     };
 
     const waitFor = <T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}) =>
@@ -128,17 +135,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
       downloadsDir,
       url: (path = '') => base + path.replace(/^\//, ''),
       send,
+      call,
       waitFor,
       async waitForTask(taskId, predicate, timeoutMs = 60_000) {
-        const answer = await poll(
-          () => send<{ ok: boolean; task?: Task; error?: unknown }>({ type: 'task.get', taskId }),
-          (a) => {
-            if (!a?.ok) throw new Error(`task.get ${taskId} failed: ${JSON.stringify(a)}`);
-            return predicate(a.task!);
-          },
-          { timeoutMs, intervalMs: 200, what: `task ${taskId}` },
-        );
-        return answer.task!;
+        const { task } = await poll(() => call({ type: 'task.get', taskId }), (answer) => predicate(answer.task), { timeoutMs, intervalMs: 200, what: `task ${taskId}` });
+        return task;
       },
       async stopWorker() {
         await stopServiceWorkers(cdp, base);

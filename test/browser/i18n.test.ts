@@ -3,7 +3,6 @@
 // leaves headless Chromium in English).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Task } from '../../lib/contract';
 import { startDemoSite, type DemoSite } from '../fixtures/site';
 import { launchExtension, type Ext } from './harness';
 
@@ -87,7 +86,7 @@ describe('Chinese UI (--lang=zh-CN)', () => {
   it('says on the toolbar button what it is downloading, in Chinese', async () => {
     site.setLatency(100);
     try {
-      const { task } = await ext.send<{ task: Task }>({ type: 'task.start', url: `${site.origin}/book/gen-60/`, format: 'txt' });
+      const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/gen-60/`, format: 'txt' });
       const title = await ext.waitFor(
         () => ext.page.evaluate(() => chrome.action.getTitle({})),
         (t) => /^正在下载《测试之书60》：\d+\/60 章$/.test(t),
@@ -112,7 +111,7 @@ describe('Chinese UI (--lang=zh-CN)', () => {
     await page.getByTestId('setting-notifications').uncheck();
     await page.getByTestId('settings-save').click();
     expect(await waitForText(page, 'settings-status', (t) => t.length > 0)).toBe('已保存');
-    expect((await ext.send({ type: 'settings.get' })).settings.notifications).toBe(false);
+    expect((await ext.call({ type: 'settings.get' })).settings.notifications).toBe(false);
     await page.close();
   });
 });

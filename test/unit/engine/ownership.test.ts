@@ -166,7 +166,7 @@ describe('cancel through the service', () => {
   it('answers cancelled while the runner is stuck saving the file, and frees its slot', async () => {
     const save = gate();
     const saving = gate();
-    const { send, waitForTask, ended } = await startService({
+    const { call, waitForTask, ended } = await startService({
       settings: { maxRunningTasks: 1 },
       saveFile: (real) => async (task) => {
         if (task.url.endsWith('/book/1/')) {
@@ -176,14 +176,14 @@ describe('cancel through the service', () => {
         return real(task);
       },
     });
-    const { task: stuck } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
-    const { task: next } = await send({ type: 'task.start', url: `${site.origin}/book/en/`, format: 'txt' });
+    const { task: stuck } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { task: next } = await call({ type: 'task.start', url: `${site.origin}/book/en/`, format: 'txt' });
     await saving.opened;
-    const answer = await send({ type: 'task.cancel', taskId: stuck.id });
+    const answer = await call({ type: 'task.cancel', taskId: stuck.id });
     expect(answer.task).toMatchObject({ status: 'cancelled', completedChapters: 12 });
     // The one running slot went to the next task, though the stuck runner has not returned.
     expect((await waitForTask(next.id, ended)).status).toBe('completed');
-    expect((await send({ type: 'task.get', taskId: stuck.id })).task.status).toBe('cancelled');
+    expect((await call({ type: 'task.get', taskId: stuck.id })).task.status).toBe('cancelled');
     save.open();
   });
 });

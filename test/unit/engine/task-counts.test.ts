@@ -23,8 +23,8 @@ describe('the counts of an ended task', () => {
   // The popup's screenshot: every chapter refused, six workers in flight when the limit was hit.
   it('a book whose chapters the site refuses fails with one count of what is missing', async () => {
     site.setFault(/^\/book\/2\/\d+\.html$/, { kind: 'status', status: 403 });
-    const { send, waitForTask, ended, store } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/2/`, format: 'epub' });
+    const { call, waitForTask, ended, store } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/2/`, format: 'epub' });
     const done = await waitForTask(task.id, ended);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'http_status' }, totalChapters: 8 });
     await expectCountsAgree(store, done);
@@ -33,8 +33,8 @@ describe('the counts of an ended task', () => {
 
   it('a book missing fewer chapters than allowed completes with the same count in its warning', async () => {
     site.setFault(/^\/book\/gen-40\/[1-3]\.html$/, { kind: 'status', status: 404 });
-    const { send, waitForTask, ended, store } = await startService({ settings: { maxAttempts: 1 } });
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-40/`, format: 'txt' });
+    const { call, waitForTask, ended, store } = await startService({ settings: { maxAttempts: 1 } });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-40/`, format: 'txt' });
     const done = await waitForTask(task.id, ended);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 37, failedChapters: 3, progress: 100 });
     await expectCountsAgree(store, done);
@@ -43,10 +43,10 @@ describe('the counts of an ended task', () => {
 
   it('a cancelled task counts the chapters it had stored', async () => {
     site.setLatency(20);
-    const { send, waitForTask, store } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-100/`, format: 'txt' });
+    const { call, waitForTask, store } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-100/`, format: 'txt' });
     await waitForTask(task.id, (t) => t.completedChapters >= 5);
-    const { task: cancelled } = await send({ type: 'task.cancel', taskId: task.id });
+    const { task: cancelled } = await call({ type: 'task.cancel', taskId: task.id });
     expect(cancelled.status).toBe('cancelled');
     await expectCountsAgree(store, cancelled);
   });
