@@ -1,5 +1,5 @@
-// The one typed definition of the outside contract (../shared/contract.md §1–§3).
-// The worker, the popup, the options page and the tests all import it.
+// The one typed definition of the extension's contract, described in docs/contract.md (keep the
+// two in step). The worker, the popup, the options page and the tests all import it.
 
 export const ERROR_CODES = [
   'invalid_url',
@@ -105,7 +105,7 @@ export interface Settings {
   notifications: boolean;
 }
 
-/** A selector string: `css[@what][##regex##replacement]` (contract §2). */
+/** A selector string: `css[@what][##regex##replacement]` (docs/contract.md §7). */
 export type Selector = string;
 
 export interface SourceRule {
@@ -165,7 +165,7 @@ export interface Health {
   tasks: number;
 }
 
-/** Every message the background worker answers (contract §1). */
+/** Every message the background worker answers (docs/contract.md §1). */
 export type Request =
   | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange }
   | { type: 'task.get'; taskId: string }

@@ -36,7 +36,7 @@ type RequestMap = { [T in ServiceRequestType]: RequestOf<T> };
 type Handlers = { [T in ServiceRequestType]: (request: RequestMap[T]) => Promise<Payload<T>> };
 
 /**
- * The worker's whole job behind one `handle(message)`: every message of contract §1 gets
+ * The worker's whole job behind one `handle(message)`: every message of docs/contract.md §1 gets
  * exactly one answer, and failures become `{ ok: false, error: { code, message } }`.
  */
 export class DownloadService {
