@@ -4,6 +4,7 @@
 // the button: what this file wrote is what it shows, except after a navigation, when the browser
 // may drop a tab's own look, so the tab is written afresh.
 
+import { browser, type Browser } from 'wxt/browser';
 import { FINAL_STATUSES, type Task } from '../../lib/contract';
 import type { DownloadService } from '../../lib/service/service';
 import { throttle } from '../../lib/ui/options/throttle';
@@ -15,7 +16,7 @@ import { uiStrings } from './ui-strings';
 const PASS_MS = 1_000;
 
 export interface ToolbarButton {
-  /** chrome.tabs.onUpdated / onRemoved: the tab's look is written again (or forgotten). */
+  /** browser.tabs.onUpdated / onRemoved: the tab's look is written again (or forgotten). */
   tabChanged(tabId: number): void;
 }
 
@@ -78,8 +79,7 @@ export function showOnToolbar(service: Promise<DownloadService>, tabPages: TabPa
 
 /** The only calls that write the button; without `tabId`, the look of every tab without its own. */
 async function paint(look: Partial<TabLook>, tabId?: number): Promise<void> {
-  // Firefox MV2 calls the toolbar button browserAction.
-  const button: typeof chrome.action = chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction;
+  const button = browser.action;
   const where = tabId === undefined ? {} : { tabId };
   await Promise.all([
     // Chrome and Firefox take a tab's `null` text as "show the global text" (the types know only strings).
@@ -90,7 +90,7 @@ async function paint(look: Partial<TabLook>, tabId?: number): Promise<void> {
 }
 
 async function openTabs(tabPages: TabPages): Promise<TabView[]> {
-  const tabs = (await chrome.tabs.query({})).filter((tab): tab is chrome.tabs.Tab & { id: number } => tab.id !== undefined && tab.id >= 0);
+  const tabs = (await browser.tabs.query({})).filter((tab): tab is Browser.tabs.Tab & { id: number } => tab.id !== undefined && tab.id >= 0);
   return Promise.all(tabs.map(async (tab) => ({ id: tab.id, url: tab.url, page: (await tabPages.get(tab.id)).page })));
 }
 
