@@ -6,16 +6,16 @@ import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/contract';
 import { HostScheduler } from '../../../lib/net';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
 import { Store } from '../../../lib/store/store';
 import { TaskOwnership } from '../../../lib/task/ownership';
 import { createBytesLoader, createPageLoader, type PageLoader } from '../../../lib/task/page-loader';
 import { TaskRunner, type SaveFile } from '../../../lib/task/runner';
 import { FINAL_STATUSES } from '../../../lib/contract';
+import { DEMO_SOURCES } from '../../fixtures/sources';
 import { startService, useDemoSite } from './service-harness';
 
 const site = useDemoSite();
-const demo = BUILTIN_SOURCES.find((rule) => rule.id === 'demo')!;
+const demo = DEMO_SOURCES.find((rule) => rule.id === 'demo')!;
 
 function gate() {
   let open!: () => void;
