@@ -5,10 +5,10 @@ import { DownloadService } from '../../lib/service/service';
 import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
-import { showProgressOnToolbar } from './badge-progress';
 import { notifyWhenFinished } from './notify-finished';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
+import { showOnToolbar } from './toolbar-button';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
 export default defineBackground(() => {
@@ -25,7 +25,7 @@ export default defineBackground(() => {
   );
 
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
-  showProgressOnToolbar(service, tabPages);
+  const toolbar = showOnToolbar(service, tabPages);
   notifyWhenFinished(service);
 
   // Listeners are registered at once, so events that woke the worker are not missed.
@@ -50,8 +50,15 @@ export default defineBackground(() => {
     });
   });
 
-  browser.tabs.onUpdated.addListener((tabId, change) => void tabPages.navigated(tabId, change));
-  browser.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === undefined && change.url === undefined) return;
+    void tabPages.navigated(tabId, change);
+    toolbar.tabChanged(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabPages.closed(tabId);
+    toolbar.tabChanged(tabId);
+  });
 
   // A listener here makes Chrome start the worker with the browser, so downloads cut off by
   // closing the browser resume at once (start-up recovery runs as the worker loads).
