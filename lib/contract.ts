@@ -72,6 +72,12 @@ export interface Task {
   retries?: number;
   /** The chapters given up on, with why (the first 100), once the task has ended. */
   failures?: ChapterFailure[];
+  /**
+   * Set while (and after) the task runs again to add the chapters a check found to the finished
+   * book (`library.update`): the new chapters, 1-based and inclusive, and whether only they go
+   * into a part file (else the whole book is made again).
+   */
+  update?: { from: number; to: number; part: boolean };
 }
 
 export interface ChapterFailure {

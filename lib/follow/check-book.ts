@@ -15,7 +15,18 @@ import { matchChapters, type ChapterMatch } from './match-chapters';
 export interface CheckDeps {
   store: Store;
   now: () => number;
+  /**
+   * Runs the check's writes while no runner holds the book and no other decision about it is under
+   * way (TaskManager.whileIdle); refuses a book that is not finished. Reading the site is done before.
+   */
+  whileIdle?: <T>(taskId: string, work: () => Promise<T>) => Promise<T>;
 }
+
+const completedOnly = async <T>(store: Store, taskId: string, work: () => Promise<T>): Promise<T> => {
+  const task = await store.getTask(taskId);
+  if (task?.status !== 'completed') throw new AppError('invalid_message', `«${task?.title ?? taskId}» is ${task?.status ?? 'gone'}; only a completed book can be checked for new chapters.`);
+  return work();
+};
 
 /** Checks one completed book; a failed check is recorded on the book and returned, not thrown (storage errors are). */
 export async function checkBook(taskId: string, reading: BookReading, deps: CheckDeps): Promise<BookCheck> {
@@ -25,26 +36,36 @@ export async function checkBook(taskId: string, reading: BookReading, deps: Chec
   if (task.status !== 'completed') {
     throw new AppError('invalid_message', `«${task.title ?? task.url}» is ${task.status}; only a completed book can be checked for new chapters.`);
   }
-  const library = (await store.library.get(taskId)) ?? newLibraryRecord(taskId);
-  let check: BookCheck;
+  const whileIdle = deps.whileIdle ?? (<T>(id: string, work: () => Promise<T>) => completedOnly(store, id, work));
+  let fresh: Awaited<ReturnType<typeof readBook>> | undefined;
+  let failure: ErrorInfo | undefined;
   try {
     // Chapters before the range the reader chose were left out on purpose, so they are not new.
-    const fresh = await readBook(task.url, task.range?.from ? { from: task.range.from } : undefined, reading);
-    const match = matchChapters(book.chapters, fresh.chapters);
-    const chapters = placeChapters(match, book.freedBefore !== undefined);
-    await moveStored(store, taskId, chapters);
-    const added = chapters.filter((chapter) => chapter.known === undefined).map((chapter) => chapter.entry);
-    await store.putBook({ ...book, chapters: chapters.map((chapter) => chapter.entry) });
-    check = { at: deps.now(), found: added.length, removed: match.removed.length };
-    log(store, task, deps.now(), 'info', checkSentence(added, match, book.freedBefore !== undefined));
+    fresh = await readBook(task.url, task.range?.from ? { from: task.range.from } : undefined, reading);
   } catch (error) {
-    const info = toErrorInfo(error);
-    if (info.code === 'storage' || info.code === 'internal' || info.code === 'cancelled') throw error;
-    check = { at: deps.now(), found: 0, removed: 0, error: info };
-    log(store, task, deps.now(), 'warn', `The check for new chapters failed: ${info.message}`, info);
+    failure = toErrorInfo(error);
+    if (failure.code === 'storage' || failure.code === 'internal' || failure.code === 'cancelled') throw error;
   }
-  await store.library.put({ ...library, lastCheck: check, waiting: library.waiting + check.found });
-  return check;
+  return whileIdle(taskId, async () => {
+    const library = (await store.library.get(taskId)) ?? newLibraryRecord(taskId);
+    let check: BookCheck;
+    if (fresh) {
+      // Read again: an update may have ended since the contents were read.
+      const current = (await store.getBook(taskId)) ?? book;
+      const match = matchChapters(current.chapters, fresh.chapters);
+      const chapters = placeChapters(match, current.freedBefore !== undefined);
+      await moveStored(store, taskId, chapters);
+      const added = chapters.filter((chapter) => chapter.known === undefined).map((chapter) => chapter.entry);
+      await store.putBook({ ...current, chapters: chapters.map((chapter) => chapter.entry) });
+      check = { at: deps.now(), found: added.length, removed: match.removed.length };
+      log(store, task, deps.now(), 'info', checkSentence(added, match, current.freedBefore !== undefined));
+    } else {
+      check = { at: deps.now(), found: 0, removed: 0, error: failure! };
+      log(store, task, deps.now(), 'warn', `The check for new chapters failed: ${failure!.message}`, failure);
+    }
+    await store.library.put({ ...library, lastCheck: check, waiting: library.waiting + check.found });
+    return check;
+  });
 }
 
 export function newLibraryRecord(taskId: string): LibraryRecord {

@@ -51,10 +51,11 @@ export class TaskManager {
     return this.runners.has(id);
   }
 
-  async create(start: ValidStart): Promise<Task> {
+  /** A new task, queued; `known` when its book is stored already (a book continued from a file). */
+  async create(start: ValidStart, known?: Pick<Task, 'id' | 'title' | 'author' | 'totalChapters'>): Promise<Task> {
     const range: ChapterRange | undefined = start.range;
     const task: Task = {
-      id: this.deps.newId(),
+      id: known?.id ?? this.deps.newId(),
       url: start.url,
       sourceId: start.source.id,
       format: start.format,
@@ -67,6 +68,7 @@ export class TaskManager {
       resumes: 0,
       resumesWithoutProgress: 0,
       ...(range ? { range } : {}),
+      ...(known ? { title: known.title, author: known.author, totalChapters: known.totalChapters } : {}),
     };
     await this.owners.save(task);
     void this.pump();
@@ -113,11 +115,50 @@ export class TaskManager {
       delete next.failures;
       delete next.fileName;
       delete next.downloadId;
+      // An update that did not end goes on as an update; a finished one is over.
+      if (task.status === 'completed') delete next.update;
       await this.owners.save(next);
       return next;
     });
     void this.pump();
     return queued;
+  }
+
+  /**
+   * Runs a finished book again for the chapters a check added (library.update): queued with the
+   * range of its new chapters, fetching only those, then making the whole book or a part file.
+   */
+  async update(id: unknown, part: boolean): Promise<Task> {
+    const { id: taskId } = await this.get(id);
+    const queued = await this.owners.exclusive(taskId, async () => {
+      const task = await this.get(taskId);
+      if (!isFinal(task.status)) throw new AppError('invalid_message', `«${task.title ?? task.url}» is ${task.status}; update it once that ends.`);
+      const book = await this.deps.store.getBook(taskId);
+      const { stored } = await this.deps.store.chapterIndexes(taskId);
+      const first = book ? book.chapters.findIndex((_, index) => index >= (book.freedBefore ?? 0) && !stored.has(index)) : -1;
+      if (!book || first < 0) throw new AppError('invalid_message', `«${task.title ?? task.url}» has no new chapters to fetch; check it for new chapters first.`);
+      const update = { from: first + 1, to: book.chapters.length, part: part || book.freedBefore !== undefined };
+      const next = transition(task, 'queued', this.deps.now(), { update, totalChapters: book.chapters.length, resumesWithoutProgress: 0 });
+      delete next.startedAt;
+      delete next.fileName;
+      delete next.downloadId;
+      await this.owners.save(next);
+      return next;
+    });
+    void this.pump();
+    return queued;
+  }
+
+  /**
+   * Runs `work` on a finished task, with no runner and no other decision about it under way (a
+   * check's writes, freeing its chapters); refused while the task is queued or running.
+   */
+  async whileIdle<T>(id: string, work: (task: Task) => Promise<T>): Promise<T> {
+    return this.owners.exclusive(id, async () => {
+      const task = await this.get(id);
+      if (!isFinal(task.status) || this.owners.isLeased(id)) throw new AppError('invalid_message', `«${task.title ?? task.url}» is ${task.status}; try again once that ends.`);
+      return work(task);
+    });
   }
 
   /** Drops a task with its chapters and log; a runner still at it is refused every later write. */

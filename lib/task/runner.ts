@@ -14,9 +14,14 @@ import { epubCoreImage, sniffImage } from '../file/epub/image';
 import { TaskEnd, type Ending } from './endings';
 import type { TaskLease } from './ownership';
 import { progressOf, transition } from './state';
+import type { FilePart } from '../file/parts';
+import { saveBookFiles } from './files-to-make';
 
-/** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
-export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
+/**
+ * Hands the finished book (or the part of it named, 1-based: a volume, N chapters, the new
+ * chapters of an update) to the browser; the offscreen document does the work in Chrome.
+ */
+export type SaveFile = (task: Task, part?: FilePart) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
 
 export interface RunnerDeps {
   /** The runner's only way to write its task: refused once the task ended or was taken back. */
@@ -83,7 +88,7 @@ export class TaskRunner {
       const book = await this.bookRecord();
       await this.downloadChapters(book);
       this.throwIfStopped();
-      await this.finish();
+      await this.finish(book);
     } catch (error) {
       await this.end(error);
     } finally {
@@ -146,7 +151,9 @@ export class TaskRunner {
   private async downloadChapters(book: BookRecord): Promise<void> {
     const { stored, failed } = await this.deps.store.chapterIndexes(this.task.id);
     this.update({ ...this.task, completedChapters: stored.size - failed.size, failedChapters: failed.size });
-    const pending = book.chapters.map((_, index) => index).filter((index) => !stored.has(index))[Symbol.iterator]();
+    // Chapters the reader freed are in the files made before: never fetched again.
+    const first = book.freedBefore ?? 0;
+    const pending = book.chapters.map((_, index) => index).filter((index) => index >= first && !stored.has(index))[Symbol.iterator]();
     // Twice as many workers as the host allows requests: while one parses and stores its
     // chapter, another already waits in the host's queue, so no request slot sits idle.
     const workers = 2 * hostLimits(this.deps.settings, this.rule).concurrency;
@@ -193,15 +200,19 @@ export class TaskRunner {
     }
   }
 
-  private async finish(): Promise<void> {
+  private async finish(book: BookRecord): Promise<void> {
     const { completedChapters, failedChapters, totalChapters } = this.task;
     if (completedChapters === 0 && totalChapters > 0) throw new TaskEnd({ kind: 'nothing_saved' });
     if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
       throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent });
     }
     await this.deps.lease.settled();
-    const { stats, ...file } = await this.deps.saveFile(this.task);
-    if (stats) this.log('info', `File: ${stats}.`);
+    const file = await saveBookFiles(this.task, book, {
+      settings: this.deps.settings,
+      saveFile: this.deps.saveFile,
+      log: (message) => this.log('info', message),
+      throwIfStopped: () => this.throwIfStopped(),
+    });
     await this.endWith({ kind: 'completed', file });
   }
 

@@ -45,12 +45,17 @@ export async function startService(
   const dbName = options.dbName ?? `test-${randomUUID()}`;
   const store = await Store.open(dbName);
   if (options.settings) await store.putSettings({ ...(await store.getSettings()), ...options.settings });
+  /** The last file each task made. */
   const files = new Map<string, SavedFile>();
+  /** Every file made, in order (a split book or an update makes several). */
+  const saved: Array<SavedFile & { taskId: string }> = [];
   let keepAlives = 0;
-  const saveFile: SaveFile = async (task) => {
-    const { blob, fileName, stats } = await buildBookFile(store, task.id);
-    files.set(task.id, { fileName, blob, text: await blob.text() });
-    return { fileName, downloadId: files.size, stats };
+  const saveFile: SaveFile = async (task, part) => {
+    const { blob, fileName, stats } = await buildBookFile(store, task.id, { part });
+    const file = { fileName, blob, text: await blob.text() };
+    files.set(task.id, file);
+    saved.push({ ...file, taskId: task.id });
+    return { fileName, downloadId: saved.length, stats };
   };
   const platform: Platform = {
     fetch: options.fetch ?? fetch,
@@ -102,7 +107,7 @@ export async function startService(
   }
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
-  return { service, store, dbName, files, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives };
+  return { service, store, dbName, files, saved, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives };
 }
 
 /**

@@ -13,7 +13,7 @@ const site = useDemoSite();
 
 async function downloaded(id: string) {
   const service = await startService();
-  const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
+  const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
   await service.waitForTask(task.id, (t) => t.status === 'completed');
   const rule = (await service.service.sources.get('demo'))!;
   const load = createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS });
@@ -93,7 +93,7 @@ describe('checkBook', () => {
   it('refuses a book that is not completed', async () => {
     site.setFault(/\.html$/, { kind: 'hang' });
     const service = await startService({ settings: { requestTimeoutMs: 60_000 } });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/serial-3/`, format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/serial-3/`, format: 'txt' });
     await service.waitForTask(task.id, (t) => t.status === 'running' && t.totalChapters > 0);
     const rule = (await service.service.sources.get('demo'))!;
     const load = createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS });

@@ -31,7 +31,7 @@ async function setUp() {
 describe('continuing a book from an EPUB', () => {
   it('stores the chapters a file of this extension holds, by address, reading only the contents page', async () => {
     const { service, reading, storedTexts } = await setUp();
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/serial-8/`, format: 'epub', range: { to: 5 } });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/serial-8/`, format: 'epub', range: { to: 5 } });
     await service.waitForTask(task.id, (t) => t.status === 'completed');
     const file = service.files.get(task.id)!;
     const holdings = readEpubHoldings(new Uint8Array(await file.blob.arrayBuffer()), file.fileName);
