@@ -46,7 +46,11 @@ export default defineBackground(() => {
         const message: PortMessage = 'task' in event ? { type: 'task.updated', task: event.task } : { type: 'task.removed', taskId: event.removedId };
         port.postMessage(message);
       });
-      port.onDisconnect.addListener(unsubscribe);
+      const unsubscribeLibrary = s.subscribeLibrary((message) => port.postMessage(message));
+      port.onDisconnect.addListener(() => {
+        unsubscribe();
+        unsubscribeLibrary();
+      });
     });
   });
 

@@ -2,8 +2,8 @@
 // them for new chapters (one, or every followed book, politely through the same page loader and
 // host scheduler as downloads, a few books at a time) and freeing their stored chapters.
 
-import type { BookCheck, LibraryBook, LibraryPortMessage, Settings } from '../contract';
-import { AppError } from '../errors';
+import type { BookCheck, LibraryBook, LibraryPortMessage, Settings, Task } from '../contract';
+import { AppError, toErrorInfo } from '../errors';
 import type { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import { bookReading } from '../task/book-reader';
@@ -20,6 +20,10 @@ export interface LibraryDeps {
   publish: (message: LibraryPortMessage) => void;
   /** An extension API call: a check of many books must not let the worker idle out. */
   keepAlive: () => void;
+  /** Queues a finished book for its new chapters (TaskManager.update). */
+  update: (id: string, part: boolean) => Promise<Task>;
+  /** Runs writes about a finished book while nothing else acts on it (TaskManager.whileIdle). */
+  whileIdle: <T>(id: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /** Books checked at once: the host scheduler keeps each site's pace; this bounds what waits in it. */
@@ -29,6 +33,8 @@ export type CheckResult = { bookId: string } & BookCheck;
 
 export class Library {
   private readonly checking = new Set<string>();
+  /** The status each task was last seen in, so the library hears of status changes only. */
+  private readonly statuses = new Map<string, Task['status']>();
 
   constructor(private readonly deps: LibraryDeps) {}
 
@@ -91,11 +97,46 @@ export class Library {
   async free(id: unknown): Promise<LibraryBook> {
     const book = await this.book(id);
     if (book.busy) throw new AppError('invalid_message', `«${book.title}» is ${book.busy === 'checking' ? 'being checked' : 'being updated'}; free its space once that ends.`);
-    await this.deps.store.freeChapters(book.id);
-    const record = (await this.deps.store.library.get(book.id)) ?? newLibraryRecord(book.id);
-    await this.deps.store.library.put(record);
-    await this.deps.store.addEvent({ taskId: book.id, at: this.deps.now(), level: 'info', message: 'Stored chapters freed; updates make part files of the new chapters only.' });
+    await this.deps.whileIdle(book.id, async () => {
+      await this.deps.store.freeChapters(book.id);
+      const record = (await this.deps.store.library.get(book.id)) ?? newLibraryRecord(book.id);
+      await this.deps.store.library.put(record);
+      await this.deps.store.addEvent({ taskId: book.id, at: this.deps.now(), level: 'info', message: 'Stored chapters freed; updates make part files of the new chapters only.' });
+    });
     return this.changed(book.id);
+  }
+
+  /** Fetches the new chapters a check found and makes the file again: whole or a part, per the settings. */
+  async update(id: unknown): Promise<Task> {
+    const book = await this.book(id);
+    if (book.newChapters === 0) throw new AppError('invalid_message', `«${book.title}» has no new chapters waiting; check it for new chapters first.`);
+    const task = await this.deps.update(book.id, this.deps.settings().updateMode === 'part' || !book.chaptersStored);
+    await this.changed(book.id);
+    return task;
+  }
+
+  /**
+   * Hears every change of a task: when one enters the library or an update ends, its record
+   * takes the file made and no chapters wait any more; on every status change the pages are told.
+   */
+  async taskChanged(task: Task): Promise<void> {
+    const before = this.statuses.get(task.id);
+    this.statuses.set(task.id, task.status);
+    if (before === task.status) return;
+    const { store } = this.deps;
+    if (task.status === 'completed') {
+      const record = (await store.library.get(task.id)) ?? newLibraryRecord(task.id);
+      const part = task.update?.part ? { from: task.update.from, to: task.update.to } : { from: 1, to: task.totalChapters };
+      const file = task.fileName ? { fileName: task.fileName, ...(task.downloadId !== undefined ? { downloadId: task.downloadId } : {}), at: task.finishedAt ?? this.deps.now(), chapters: part } : record.file;
+      await store.library.put({ ...record, waiting: 0, ...(file ? { file } : {}) });
+    }
+    if (await store.library.get(task.id) || task.status === 'completed') await this.changed(task.id);
+  }
+
+  /** Forgets a removed task. */
+  taskRemoved(id: string): void {
+    this.statuses.delete(id);
+    this.checking.delete(id);
   }
 
   private async checkOne(id: string): Promise<CheckResult> {
@@ -112,14 +153,23 @@ export class Library {
     this.checking.add(id);
     await this.changed(id);
     const limit = AbortSignal.timeout(this.deps.settings().maxTaskMinutes * 60_000);
+    let check: BookCheck;
     try {
-      const check = await checkBook(id, bookReading(source, this.deps.load, limit), { store, now: this.deps.now });
-      if (check.found > 0) this.deps.publish({ type: 'chapters.found', bookId: id, title: task.title ?? task.url, chapters: check.found });
-      return { bookId: id, ...check };
+      check = await checkBook(id, bookReading(source, this.deps.load, limit), { store, now: this.deps.now, whileIdle: this.deps.whileIdle });
     } finally {
       this.checking.delete(id);
-      await this.changed(id);
     }
+    if (check.found > 0) {
+      this.deps.publish({ type: 'chapters.found', bookId: id, title: task.title ?? task.url, chapters: check.found });
+      // Following a book means wanting its new chapters: a followed book is brought up to date at once.
+      if ((await store.library.get(id))?.followed) {
+        await this.update(id).catch((error: unknown) =>
+          store.addEvent({ taskId: id, at: this.deps.now(), level: 'warn', message: `The new chapters were not fetched: ${toErrorInfo(error).message}` }),
+        );
+      }
+    }
+    await this.changed(id);
+    return { bookId: id, ...check };
   }
 
   /** Tells the pages, and answers with the book as it is now. */

@@ -1,13 +1,16 @@
-import type { Diagnostics, Health, LegadoBookSource, Payload, Request, RequestOf, Response, Settings, SourceRule, Task } from '../contract';
+import type { Diagnostics, Health, LegadoBookSource, LibraryPortMessage, Payload, Request, RequestOf, Response, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import { isGenericSource, withGeneric } from '../generic-reader/rule';
 import { toLegado } from '../legado/export';
 import { isLegadoInput, translateLegado } from '../legado/import';
+import { epubCoreImage } from '../file/epub/image';
+import { Library } from '../follow/library';
+import { libraryHandlers } from '../follow/library-handlers';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
-import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
+import { createBytesLoader, createPageLoader, type BytesLoader, type PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
 import type { SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
@@ -43,12 +46,16 @@ type Handlers = { [T in ServiceRequestType]: (request: RequestMap[T]) => Promise
  */
 export class DownloadService {
   private readonly listeners = new Set<(event: ServiceEvent) => void>();
+  private readonly libraryListeners = new Set<(message: LibraryPortMessage) => void>();
   private readonly manager: TaskManager;
   readonly sources: SourceRegistry;
   private readonly now: () => number;
   private readonly scheduler = new HostScheduler();
-  /** The one page loader: downloads and `source.test` share its politeness and retries. */
+  /** The one page loader: downloads, checks and `source.test` share its politeness and retries. */
   private readonly load: PageLoader;
+  private readonly loadBytes: BytesLoader;
+  /** Completed books: following, checks for new chapters, updates, freeing, continuing a file. */
+  readonly library: Library;
   /** Start-up recovery; every message waits for it so no answer sees a stale orphan. */
   readonly ready: Promise<void>;
 
@@ -62,21 +69,39 @@ export class DownloadService {
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
     this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
+    this.loadBytes = createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
     this.manager = new TaskManager({
       store,
       sources: this.sources,
       load: this.load,
-      loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
+      loadBytes: this.loadBytes,
       convertImage: platform.convertImage,
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,
       now: this.now,
-      newId: platform.newId ?? (() => crypto.randomUUID()),
+      newId: () => this.newId(),
       publish: (event) => this.emit(event),
       settings: () => this.settings,
       heartbeatMs: platform.heartbeatMs,
     });
+    this.library = new Library({
+      store,
+      sources: this.sources,
+      load: this.load,
+      now: this.now,
+      settings: () => this.settings,
+      publish: (message) => {
+        for (const listener of this.libraryListeners) listener(message);
+      },
+      keepAlive: platform.keepAlive,
+      update: (id, part) => this.manager.update(id, part),
+      whileIdle: (id, work) => this.manager.whileIdle(id, work),
+    });
     this.ready = this.manager.recover().then((recovered) => this.countRecovered(recovered, false));
+  }
+
+  private newId(): string {
+    return this.platform.newId?.() ?? crypto.randomUUID();
   }
 
   static async start(store: Store, builtIn: SourceRule[], platform: Platform): Promise<DownloadService> {
@@ -88,6 +113,12 @@ export class DownloadService {
   subscribe(listener: (event: ServiceEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The library's news for the pages: a book changed, a check found new chapters. */
+  subscribeLibrary(listener: (message: LibraryPortMessage) => void): () => void {
+    this.libraryListeners.add(listener);
+    return () => this.libraryListeners.delete(listener);
   }
 
   get currentSettings(): Settings {
@@ -105,6 +136,12 @@ export class DownloadService {
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     }
+  }
+
+  /** The check alarm's work: every followed book checked, and brought up to date when it has new chapters. */
+  async checkFollowed(): Promise<void> {
+    await this.ready;
+    await this.library.check();
   }
 
   /** The alarm's work: resolve orphaned tasks and note that the watchdog ran. */
@@ -175,7 +212,30 @@ export class DownloadService {
       return { events: await this.store.taskEvents(task.id, limit) };
     },
     diagnostics: () => this.diagnostics(),
+    ...libraryHandlers(() => ({
+      library: this.library,
+      continueDeps: {
+        store: this.store,
+        sources: this.sources,
+        load: this.load,
+        settings: () => this.settings,
+        now: this.now,
+        newId: () => this.newId(),
+        loadCover: (url, start, signal) => this.cover(url, start.source, signal),
+        create: (start, known) => this.manager.create(start, known),
+      },
+    })),
   };
+
+  /** A continued book's cover, as a download gets it: redrawn when readers may not show it, else none. */
+  private async cover(url: string, source: SourceRule, signal: AbortSignal): Promise<Uint8Array | undefined> {
+    const bytes = await this.loadBytes(url, source, signal).catch((error: unknown) => console.warn('No cover for a continued book', url, error));
+    if (!bytes || epubCoreImage(bytes)) return bytes || undefined;
+    return this.platform.convertImage?.(bytes).catch((error: unknown) => {
+      console.warn('Could not redraw a continued book\'s cover', url, error);
+      return undefined;
+    });
+  }
 
   private async exportSource(sourceId: unknown, format: unknown): Promise<LegadoBookSource> {
     if (format !== 'legado') throw new AppError('invalid_message', `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`);
@@ -227,6 +287,9 @@ export class DownloadService {
   }
 
   private emit(event: ServiceEvent): void {
+    // The library follows its books' tasks: a completed download enters it, an ended update updates it.
+    if ('task' in event) this.library.taskChanged(event.task).catch((error: unknown) => console.error('Library could not follow a task', error));
+    if ('removedId' in event) this.library.taskRemoved(event.removedId);
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -2,32 +2,28 @@
 // (all followed ones at once, politely), and freed.
 import { describe, expect, it } from 'vitest';
 import type { LibraryPortMessage } from '../../../lib/contract';
-import { Library } from '../../../lib/follow/library';
-import { HostScheduler } from '../../../lib/net';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import { createPageLoader } from '../../../lib/task/page-loader';
 import { startService, useDemoSite } from '../engine/service-harness';
 
 const site = useDemoSite();
+
+async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !done(); ) {
+    if (Date.now() > end) throw new Error('The library did not say so in time.');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 async function libraryWith(ids: string[]) {
   const service = await startService({ settings: { maxRunningTasks: 4 } });
   const taskIds: string[] = [];
   for (const id of ids) {
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
     taskIds.push(task.id);
   }
   for (const id of taskIds) await service.waitForTask(id, (t) => t.status === 'completed');
   const messages: LibraryPortMessage[] = [];
-  const library = new Library({
-    store: service.store,
-    sources: service.service.sources,
-    load: createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS }),
-    now: Date.now,
-    settings: () => DEFAULT_SETTINGS,
-    publish: (message) => messages.push(message),
-    keepAlive: () => {},
-  });
+  service.service.subscribeLibrary((message) => messages.push(message));
+  const library = service.service.library;
   return { service, library, taskIds, messages };
 }
 
@@ -43,8 +39,8 @@ describe('Library', () => {
     expect(storedBytes).toBe(books[0]!.storedBytes);
   });
 
-  it('checks only the followed books when asked to check all, and tells the pages what it found', async () => {
-    const { library, taskIds, messages } = await libraryWith(['serial-4-a', 'serial-4-b']);
+  it('checks only the followed books when asked to check all, tells the pages, and brings a followed book up to date', async () => {
+    const { library, taskIds, messages, service } = await libraryWith(['serial-4-a', 'serial-4-b']);
     await library.follow(taskIds[0], true);
     await library.follow(taskIds[1], false);
     site.addChapters('serial-4-a', 2);
@@ -52,17 +48,24 @@ describe('Library', () => {
     site.resetLog();
     const results = await library.check();
     expect(results).toEqual([expect.objectContaining({ bookId: taskIds[0], found: 2 })]);
-    expect(site.requests().map((r) => r.path)).toEqual(['/book/serial-4-a/']);
     expect(messages).toContainEqual({ type: 'chapters.found', bookId: taskIds[0], title: '连载之书4 a', chapters: 2 });
-    const busy = messages.filter((m) => m.type === 'library.updated').map((m) => m.type === 'library.updated' && m.book.busy);
-    expect(busy.slice(-2)).toEqual(['checking', undefined]);
+    expect(messages.some((m) => m.type === 'library.updated' && m.book.busy === 'checking')).toBe(true);
+
+    // The followed book's update fetches its 2 new chapters, and nothing else.
+    const updated = await service.waitForTask(taskIds[0]!, (t) => t.status === 'completed' && t.update !== undefined);
+    expect(updated.update).toEqual({ from: 5, to: 6, part: false });
+    // The library hears of the ended update just after the task's own news.
+    await until(() => messages.some((m) => m.type === 'library.updated' && m.book.id === taskIds[0] && !m.book.busy && m.book.newChapters === 0));
+    expect(site.requests().map((r) => r.path).sort()).toEqual(['/book/serial-4-a/', '/book/serial-4-a/5.html', '/book/serial-4-a/6.html']);
     const [first, second] = (await library.list()).books.sort((a, b) => a.title.localeCompare(b.title));
-    expect(first).toMatchObject({ followed: true, followAsked: true, newChapters: 2, chapters: 4, lastCheck: { found: 2 } });
+    expect(first).toMatchObject({ followed: true, followAsked: true, newChapters: 0, chapters: 6, lastCheck: { found: 2 } });
+    expect(first!.file).toMatchObject({ fileName: '连载之书4 a - 连载作者.txt', chapters: { from: 1, to: 6 } });
     expect(second).toMatchObject({ followed: false, followAsked: true, newChapters: 0 });
     expect(second!.lastCheck).toBeUndefined();
 
-    // One book is checked on request whether followed or not.
+    // One book is checked on request whether followed or not; an unfollowed one waits for Update.
     expect(await library.check(taskIds[1])).toEqual([expect.objectContaining({ bookId: taskIds[1], found: 2 })]);
+    expect(await library.book(taskIds[1])).toMatchObject({ newChapters: 2, chapters: 4 });
   });
 
   it('frees a book: no stored chapters, still in the library and followable, said in its log', async () => {
