@@ -9,6 +9,7 @@ import { notifyWhenFinished } from './notify-finished';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { showOnToolbar } from './toolbar-button';
+import { CHECK_ALARM, scheduleChecks } from './check-alarm';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
 export default defineBackground(() => {
@@ -16,11 +17,14 @@ export default defineBackground(() => {
   const service = store.then((opened) =>
     DownloadService.start(opened, BUILTIN_SOURCES, {
       fetch: (input, init) => fetch(input, init),
-      saveFile: (task) => saveFile(task, store),
+      saveFile: (task, part) => saveFile(task, store, part),
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void browser.runtime.getPlatformInfo(),
-      settingsChanged: (settings) => void scheduleWatchdog(settings),
+      settingsChanged: (settings) => {
+        void scheduleWatchdog(settings);
+        void scheduleChecks(settings);
+      },
     }),
   );
 
@@ -70,5 +74,6 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
+    if (alarm.name === CHECK_ALARM) void service.then((s) => s.checkFollowed());
   });
 });

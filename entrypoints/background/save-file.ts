@@ -1,23 +1,24 @@
 import { browser, type Browser } from 'wxt/browser';
 import { AppError } from '../../lib/errors';
 import { buildBookFile } from '../../lib/file/build-file';
+import type { FilePart } from '../../lib/file/parts';
 import type { BuildFileAnswer, OffscreenRequest } from '../../lib/offscreen-protocol';
 import type { Store } from '../../lib/store/store';
 import type { Task } from '../../lib/contract';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
-/** Builds the book where blob URLs exist and hands it to the downloads bar. */
-export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fileName: string; downloadId: number; stats: string }> {
-  const built = browser.offscreen ? await buildOffscreen(task.id) : await buildHere(task.id, await store);
+/** Builds the book (or the part named) where blob URLs exist and hands it to the downloads bar. */
+export async function saveFile(task: Task, store: Promise<Store>, part?: FilePart): Promise<{ fileName: string; downloadId: number; stats: string }> {
+  const built = browser.offscreen ? await buildOffscreen(task.id, part) : await buildHere(task.id, await store, part);
   const downloadId = await browser.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
   releaseWhenSaved(downloadId, built.url);
   return { fileName: built.fileName, downloadId, stats: built.stats };
 }
 
-async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: string; stats: string }> {
+async function buildOffscreen(taskId: string, part: FilePart | undefined): Promise<{ url: string; fileName: string; stats: string }> {
   await ensureOffscreenDocument();
-  const request: OffscreenRequest = { target: 'offscreen', type: 'build-file', taskId };
+  const request: OffscreenRequest = { target: 'offscreen', type: 'build-file', taskId, ...(part ? { part } : {}) };
   const answer = (await browser.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
   if (!answer) throw new AppError('internal', 'The file builder page did not answer, so the book could not be saved. Retry the download.');
   if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
@@ -25,8 +26,8 @@ async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: 
 }
 
 // Firefox's background is a page, so it can make the blob URL itself.
-async function buildHere(taskId: string, store: Store): Promise<{ url: string; fileName: string; stats: string }> {
-  const { blob, fileName, stats } = await buildBookFile(store, taskId);
+async function buildHere(taskId: string, store: Store, part: FilePart | undefined): Promise<{ url: string; fileName: string; stats: string }> {
+  const { blob, fileName, stats } = await buildBookFile(store, taskId, { part });
   return { url: URL.createObjectURL(blob), fileName, stats };
 }
 

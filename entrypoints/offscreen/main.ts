@@ -16,7 +16,7 @@ browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) 
     return false;
   }
   store
-    .then((opened) => buildBookFile(opened, message.taskId))
+    .then((opened) => buildBookFile(opened, message.taskId, { part: message.part }))
     .then(({ blob, fileName, stats }): BuildFileAnswer => ({ ok: true, url: URL.createObjectURL(blob), fileName, stats }))
     .catch((error: unknown): BuildFileAnswer => ({ ok: false, error: toErrorInfo(error) }))
     .then(sendResponse);

@@ -32,6 +32,10 @@ export function finishNotice(task: Task, s: Strings): FinishNotice {
   if (task.status === 'failed') {
     return { title: s.notify.failedTitle, message: s.notify.failed(name, task.error?.message ?? s.errorOther) };
   }
+  // An update's news is its new chapters; clicking shows the file, as for any finished book.
+  if (task.update) {
+    return { title: s.library.notify.title, message: s.library.notify.newChapters(name, task.update.to - task.update.from + 1) };
+  }
   const chapters = task.completedChapters;
   const saved = task.fileName ? s.notify.completed(name, chapters, task.fileName) : s.notify.completedNoFile(name, chapters);
   const missing = task.failedChapters > 0 ? `\n${s.failedChapters(task.failedChapters)}` : '';
