@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
+import type { LibraryPortMessage } from '../../lib/contract';
 import { sectionFromHash, type Section } from '../../lib/ui/options/sections';
 import { strings } from '../../lib/ui/strings';
 import { DiagnosticsSection } from './diagnostics-section';
+import { LibrarySection } from './library-section';
 import { Nav } from './nav';
 import { SettingsSection } from './settings-section';
 import { SourcesSection } from './sources-section';
@@ -11,6 +13,8 @@ export interface AppProps {
   call: Client;
   /** Calls back on every task change the worker pushes; returns how to stop. */
   watchTasks: (onChange: () => void) => () => void;
+  /** Calls back with each piece of library news the worker pushes; returns how to stop. */
+  watchLibrary: (onMessage: (message: LibraryPortMessage) => void) => () => void;
 }
 
 /** The URL hash names the section, so a section can be linked to and survives a reload. */
@@ -24,7 +28,7 @@ function useHashSection(): Section {
   return section;
 }
 
-export function App({ call, watchTasks }: AppProps) {
+export function App({ call, watchTasks, watchLibrary }: AppProps) {
   const section = useHashSection();
   useEffect(() => {
     document.title = `${strings.options.sections[section]} · ${strings.options.pageTitle}`;
@@ -37,6 +41,7 @@ export function App({ call, watchTasks }: AppProps) {
       </header>
       <Nav current={section} />
       <main class="content" id="content" data-testid={`section-${section}`}>
+        {section === 'library' && <LibrarySection call={call} watchTasks={watchTasks} watchLibrary={watchLibrary} />}
         {section === 'settings' && <SettingsSection call={call} />}
         {section === 'sources' && <SourcesSection call={call} />}
         {section === 'diagnostics' && <DiagnosticsSection call={call} watchTasks={watchTasks} />}

@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { render } from 'preact';
 import { createClient } from '../../lib/client';
-import { TASKS_PORT } from '../../lib/contract';
+import { TASKS_PORT, type LibraryPortMessage } from '../../lib/contract';
+import { isLibraryPortMessage } from '../../lib/ui/library';
 import { browserTranslate } from '../../lib/ui/i18n';
 import { setTranslate, strings } from '../../lib/ui/strings';
 import { createTaskFeed } from '../../lib/ui/task-feed';
@@ -33,4 +34,26 @@ function watchTasks(onChange: () => void): () => void {
   };
 }
 
-render(<App call={call} watchTasks={watchTasks} />, document.getElementById('app')!);
+/** Calls `onMessage` with the library's news; reconnects after a second when the worker goes away. */
+function watchLibrary(onMessage: (message: LibraryPortMessage) => void): () => void {
+  let port: Browser.runtime.Port | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const open = () => {
+    port = connect();
+    port.onMessage.addListener((message: unknown) => {
+      if (isLibraryPortMessage(message)) onMessage(message);
+    });
+    port.onDisconnect.addListener(() => {
+      if (!stopped) timer = setTimeout(open, 1_000);
+    });
+  };
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    port?.disconnect();
+  };
+}
+
+render(<App call={call} watchTasks={watchTasks} watchLibrary={watchLibrary} />, document.getElementById('app')!);

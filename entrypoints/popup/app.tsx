@@ -5,6 +5,7 @@ import { SpeedMeter, speedText } from '../../lib/ui/speed';
 import type { StartUrl } from '../../lib/ui/start-url';
 import { strings } from '../../lib/ui/strings';
 import type { FeedState, TaskFeed } from '../../lib/ui/task-feed';
+import { FollowPrompt } from './follow-prompt';
 import { StartForm } from './start-form';
 import { TaskList, type TaskAction } from './task-list';
 
@@ -85,6 +86,7 @@ export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps)
     <main class="app">
       <h1 class="app-title">{strings.appTitle}</h1>
       <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
+      <FollowPrompt call={call} tasks={state.tasks} />
       <TaskList state={state} speeds={speeds} onAction={runAction} onClear={clear} fileExists={files.exists} />
     </main>
   );

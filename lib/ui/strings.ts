@@ -130,6 +130,7 @@ export function createStrings(t: Translate) {
       pageTitle: t('optPageTitle'),
       navLabel: t('optNavLabel'),
       sections: {
+        library: t('libraryHeading'),
         settings: t('optSectionSettings'),
         sources: t('optSectionSources'),
         diagnostics: t('optSectionDiagnostics'),

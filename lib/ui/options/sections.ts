@@ -1,6 +1,6 @@
 // Which section of the options page the URL hash selects.
 
-export const SECTIONS = ['settings', 'sources', 'diagnostics'] as const;
+export const SECTIONS = ['library', 'settings', 'sources', 'diagnostics'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** `#sources` → 'sources'; anything unknown or empty falls back to the first section. */

@@ -7,11 +7,13 @@ describe('sections', () => {
     expect(sectionFromHash('#Diagnostics')).toBe('diagnostics');
     expect(sectionFromHash('')).toBe('settings');
     expect(sectionFromHash('#nope')).toBe('settings');
+    expect(sectionFromHash('#library')).toBe('library');
   });
 
   it('moves along the navigation, wrapping around', () => {
     expect(adjacentSection('settings', 1)).toBe('sources');
-    expect(adjacentSection('diagnostics', 1)).toBe('settings');
-    expect(adjacentSection('settings', -1)).toBe('diagnostics');
+    expect(adjacentSection('diagnostics', 1)).toBe('library');
+    expect(adjacentSection('library', -1)).toBe('diagnostics');
+    expect(adjacentSection('settings', -1)).toBe('library');
   });
 });
