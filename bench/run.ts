@@ -1,8 +1,8 @@
-// `npm run bench`: builds the extension when needed, runs the five benches one after another
+// `npm run bench`: builds the extension when needed, runs the six benches one after another
 // (each in a process of its own, each bounded in time), then prints the summary table.
 // A measurement, not a test: exits 0 whatever the figures say; missed goals print as FAIL.
 //
-//   npm run bench                               all five
+//   npm run bench                               all six
 //   npm run bench -- --only throughput,memory   some of them
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,7 @@ const BENCHES: Bench[] = [
   { name: 'epub-build', file: 'epub-build.ts', limitMs: 450_000 },
   { name: 'memory', file: 'memory.ts', limitMs: 360_000 },
   { name: 'recovery', file: 'recovery.ts', limitMs: 270_000 },
+  { name: 'follow', file: 'follow.ts', limitMs: 300_000 },
 ];
 
 function runOne(bench: Bench, resultFile: string): Promise<number | string> {

@@ -1,10 +1,9 @@
 // What the browser benches share: the extension and the demo site, the bench-only copy of the
 // demo source (its crawl.concurrency caps at 3), and reading the site's request log.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SourceRuleInput, Task } from '../../lib/contract';
-import { launchExtension, ROOT, sleep, type Ext } from '../../test/browser/harness';
+import { launchExtension, sleep, type Ext } from '../../test/browser/harness';
 import { startDemoSite, type DemoSite, type LoggedRequest } from '../../test/fixtures/site';
+import { DEMO_SOURCES } from '../../test/fixtures/sources';
 
 export { sleep };
 export const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
@@ -48,8 +47,7 @@ export async function startRig(latencyMs: number, extensionDir?: string): Promis
  * settings' concurrency is what limits; returns its id.
  */
 export async function importBenchSource(ext: Ext, concurrency: number): Promise<string> {
-  const demo = JSON.parse(readFileSync(join(ROOT, 'sources', 'demo.json'), 'utf8')) as SourceRuleInput & { tests?: unknown };
-  delete demo.tests;
+  const { tests: _tests, ...demo } = demoSource() as SourceRuleInput & { tests?: unknown };
   const id = `bench-demo-c${concurrency}`;
   const rule: SourceRuleInput = { ...demo, id, name: `Demo (bench, concurrency ${concurrency})`, crawl: { ...demo.crawl, concurrency } };
   await ext.call({ type: 'source.import', sources: rule });
@@ -58,8 +56,14 @@ export async function importBenchSource(ext: Ext, concurrency: number): Promise<
 
 /** The demo source's own crawl limits. */
 export function demoCrawl(): { concurrency?: number; delayMs?: number } {
-  const demo = JSON.parse(readFileSync(join(ROOT, 'sources', 'demo.json'), 'utf8')) as SourceRuleInput;
-  return demo.crawl ?? {};
+  return demoSource().crawl ?? {};
+}
+
+/** The demo site's source, as the test harnesses install it (test/fixtures/sources/demo.json). */
+function demoSource(): SourceRuleInput {
+  const demo = DEMO_SOURCES.find((source) => source.id === 'demo');
+  if (!demo) throw new Error('test/fixtures/sources has no "demo" source.');
+  return structuredClone(demo);
 }
 
 export const chapterRequest = (book: string) => new RegExp(`^/book/${book}/\\d+\\.html$`);

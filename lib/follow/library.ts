@@ -56,8 +56,8 @@ export class Library {
     const task = typeof id === 'string' ? await store.getTask(id) : undefined;
     const record = task && (await store.library.get(task.id));
     if (!task || !inLibrary(task, record)) throw new AppError('unknown_task', `There is no book with the id ${JSON.stringify(id)} in the library; it may have been removed.`);
-    const usage = await store.library.storedBytes();
-    return libraryBook({ task, book: await store.getBook(task.id), record, storedBytes: usage.get(task.id) ?? 0, checking: this.checking.has(task.id) });
+    const [book, storedBytes] = await Promise.all([store.getBook(task.id), store.library.storedBytesOf(task.id)]);
+    return libraryBook({ task, book, record, storedBytes, checking: this.checking.has(task.id) });
   }
 
   /** Follows a book or stops; either way the reader has been asked. */

@@ -23,6 +23,12 @@ export class LibraryTables {
     });
   }
 
+  /** What one book's stored chapters take. */
+  async storedBytesOf(taskId: string): Promise<number> {
+    const usage = await guard('read storage use', () => this.db.get('usage', taskId));
+    return usage?.bytes ?? 0;
+  }
+
   /** What each book's stored chapters take, by task id (books with none stored are absent). */
   storedBytes(): Promise<Map<string, number>> {
     return guard('read storage use', async () => {
