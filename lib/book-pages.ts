@@ -10,10 +10,15 @@ export interface BookInfo {
   tocUrl?: string;
 }
 
+/** `asc`: a table of contents lists the first chapter first; `desc`: the newest first. */
+export type TocOrder = 'asc' | 'desc';
+
 /** One chapter as the table of contents lists it. */
 export interface TocEntry {
   title: string;
   url: string;
+  /** The volume heading the chapter sits under in the table of contents, when it has one. */
+  volume?: string;
 }
 
 export interface TocPage {
@@ -36,7 +41,10 @@ export interface ChapterPage {
 export interface BookReader {
   parseBook(html: string, url: string): BookInfo;
   parseTocPage(html: string, url: string): TocPage;
-  /** The whole table of contents from every page's chapters, in reading order; throws `parse` when empty. */
-  finishToc(chapters: readonly TocEntry[], tocUrl: string): TocEntry[];
+  /**
+   * The whole table of contents from every page's chapters, in reading order; throws `parse` when
+   * empty. `order` says how the pages list them, overriding the source's rule or the reader's guess.
+   */
+  finishToc(chapters: readonly TocEntry[], tocUrl: string, order?: TocOrder): TocEntry[];
   parseChapterPage(html: string, url: string, tocTitle: string): ChapterPage;
 }

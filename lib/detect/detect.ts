@@ -31,7 +31,7 @@ function asBook(html: string, url: string, rule: SourceRule): PageInfo | undefin
 }
 
 function asToc($: CheerioAPI, url: string): PageInfo | undefined {
-  const list = findChapterList(genericPage($, url)) ?? [];
+  const list = findChapterList(genericPage($, url))?.entries ?? [];
   const chapters = new Set(list.map((c) => c.url)).size;
   if (chapters < MIN_TOC_CHAPTERS) return undefined;
   try {

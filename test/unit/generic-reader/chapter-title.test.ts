@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chapterNumber, cjkNumber, isChapterTitle, isNavText } from '../../../lib/generic-reader/chapter-title';
+import { chapterNumber, cjkNumber, isChapterTitle } from '../../../lib/generic-reader/chapter-title';
+import { isNavText } from '../../../lib/generic-reader/nav-text';
 
 describe('isChapterTitle', () => {
   it.each([
