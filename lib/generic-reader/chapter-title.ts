@@ -125,7 +125,7 @@ const NUMBER_PATTERNS: RegExp[] = [
 /** The chapter's number as the title states it (第十二章 → 12, 五十三、 → 53, Chapter 7 → 7, c196 → 196). */
 export function chapterNumber(text: string): number | undefined {
   // A volume in front ("第四十集 大战初始 第二百七十四章 …") does not number the chapter.
-  const t = text.trim().replace(new RegExp(`^第\\s*[${CJK_DIGITS}]+\\s*[卷部集篇]\\S*\\s+(?=第)`), '');
+  const t = text.trim().replace(new RegExp(`^第\\s*[${CJK_DIGITS}]+\\s*[卷部集篇][^第]{0,60}(?=第)`), '');
   if (isNotChapterName(t)) return undefined;
   for (const pattern of NUMBER_PATTERNS) {
     const m = pattern.exec(t);

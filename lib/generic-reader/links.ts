@@ -7,6 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { TocEntry } from '../book-pages';
 import { listHeadings } from './list-headings';
 import { familyOf, listItems, named, shapeOf, type ListItem } from './link-items';
+import { isNotChapterName } from './chapter-title';
 import { isNavText } from './nav-text';
 import type { GenericPage } from './page';
 
@@ -33,6 +34,7 @@ export interface ChapterList {
 interface Group {
   items: ListItem[];
   chapterLike: number;
+  /** Found by its container's name or its numbered addresses, not by its names. */
   byLayout: boolean;
 }
 
@@ -47,6 +49,9 @@ const MIN_GROUP_LINKS = 2;
 const LIST_NAME = /chapter|(?:^|[-_])chap(?:[-_]|s?$)|(?:^|[-_])toc(?:$|[-_])|catalog|mulu|volume|episode|contents|capitulo|chuong/i;
 // How far up from a list item a container's name is looked for.
 const NAME_DEPTH = 4;
+// Chapters published one after another get addresses counting by one: /n1234/1/, /n1234/2/ …
+const MIN_SEQUENTIAL_LINKS = 3;
+const SEQUENTIAL_SHARE = 0.7;
 
 function isElement(node: AnyNode | null | undefined): node is Element {
   return node?.type === 'tag';
@@ -89,6 +94,49 @@ function mergeRows(items: readonly ListItem[]): ListItem[] {
   return out;
 }
 
+/** The number that tells entries apart, at the end of the address: `/n1234/7/`, `1007.html`, `?chapterid=7`. */
+function lastNumber(url: string): { template: string; n: number } | undefined {
+  const u = new URL(url);
+  const segments = u.pathname.split('/');
+  const tail = `${segments.filter(Boolean).pop() ?? ''}${u.search}`;
+  const m = /(\d+)(?!.*\d)/.exec(tail);
+  if (!m) return undefined;
+  return { template: `${u.origin}${u.pathname}${u.search}`.replace(/\d+(?!.*\d)/, '#'), n: Number(m[1]) };
+}
+
+/** Addresses that count up (or down) by one from entry to entry, whatever the names say. */
+function sequential(items: readonly ListItem[]): boolean {
+  if (items.length < MIN_SEQUENTIAL_LINKS || items.every((i) => /^\d{1,4}$/.test(i.title))) return false; // a pager, not a list
+  const numbers = items.map((i) => lastNumber(i.url));
+  let ones = 0;
+  for (let i = 1; i < numbers.length; i++) {
+    const [a, b] = [numbers[i - 1], numbers[i]];
+    if (a && b && a.template === b.template && Math.abs(b.n - a.n) === 1) ones += 1;
+  }
+  return ones >= SEQUENTIAL_SHARE * (numbers.length - 1);
+}
+
+/**
+ * Whether an entry lives under the page: `/book/42/` lists `/book/42/1.html`, `/story/1` lists
+ * `/story/2`, `?novelid=1` lists `?novelid=1&chapterid=2` — and not the sidebar's `/book/7/`.
+ */
+function underPage(page: GenericPage, url: string): boolean {
+  const here = new URL(page.url);
+  const there = new URL(url);
+  if (here.origin !== there.origin) return false;
+  const dir = here.pathname.replace(/[^/]*$/, '');
+  if (dir === '/' && here.pathname === '/') return false; // a site's home page lists everything
+  if (there.pathname === here.pathname) return [...here.searchParams].every(([k, v]) => there.searchParams.get(k) === v);
+  return there.pathname.startsWith(dir);
+}
+
+/** Unnumbered names can still be a list of chapters: by a container named so, or addresses counting by one, under the page. */
+function listByLayout(page: GenericPage, items: readonly ListItem[]): boolean {
+  if (items.some((i) => isNotChapterName(i.title) || /^\d{4}[-/.年]/.test(i.title))) return false; // an archive by date
+  if (!items.every((i) => underPage(page, i.url))) return false;
+  return items.every(namedAsList) || sequential(items);
+}
+
 function groups(page: GenericPage): Group[] {
   const byKey = new Map<string, ListItem[]>();
   for (const item of listItems(page)) {
@@ -103,7 +151,7 @@ function groups(page: GenericPage): Group[] {
     if (new Set(items.map((i) => i.url)).size < MIN_GROUP_LINKS) continue;
     const chapterLike = items.filter((i) => i.chapterLike).length;
     if (chapterLike > 0 && chapterLike / items.length >= MIN_CHAPTER_SHARE) found.push({ items, chapterLike, byLayout: false });
-    else if (chapterLike === 0 && items.every(namedAsList)) found.push({ items, chapterLike, byLayout: true });
+    else if (listByLayout(page, items)) found.push({ items, chapterLike, byLayout: true });
   }
   // Most chapters first; on a tie the longer list, then the later one (the full list follows "latest").
   return found.sort(

@@ -38,11 +38,11 @@ export function isPageOf(current: string, candidate: string): boolean {
   const b = new URL(candidate);
   if (a.origin !== b.origin || withoutHash(a.href) === withoutHash(b.href)) return false;
   if (a.pathname === b.pathname) return queryDiffersByNumber(a, b);
-  const stem = stemOf(a.pathname);
-  const rest = b.pathname.replace(EXTENSION, '');
+  const stem = stemOf(a.pathname.replace(/\/$/, ''));
+  const rest = b.pathname.replace(EXTENSION, '').replace(/\/$/, '');
   if (!rest.startsWith(stem) || rest === stem) return false;
   // What follows the stem is a page number: `_2`, `-2`, `/2`, `/page/2/`, `/index_2`.
-  return /^(?:[_-]|\/(?:page\/|index[_-]|p)?)\d{1,3}\/?$/i.test(rest.slice(stem.length));
+  return /^(?:[_-]|\/(?:page\/|index[_-]|p)?)\d{1,3}$/i.test(rest.slice(stem.length));
 }
 
 /** Same site, same path but for its numbers: `list_2.html` and `list_3.html`. */
