@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BookReader } from '../lib/book-pages';
 import type { SourceRule } from '../lib/contract';
+import { assessPage } from '../lib/generic-reader/assess';
 import { genericRule } from '../lib/generic-reader/rule';
 import { matchesPattern } from '../lib/source-rules/match-pattern';
 import { readerFor } from '../lib/task/book-reader';
@@ -34,6 +35,12 @@ function judge(page: RealPage, reader: BookReader): Verdict {
   return scoreToc(page.expected, readTocPage(reader, page));
 }
 
+/** What the generic reader's own look at the page says it is, and how sure it is. */
+function seenAs(page: RealPage): string {
+  const a = assessPage(page.html, page.url);
+  return `${a.kind} ${a.confidence.toFixed(2)}${a.doubts.length ? ` ${a.doubts.join(',')}` : ''}`;
+}
+
 function main(): number {
   let pages: RealPage[];
   try {
@@ -44,14 +51,14 @@ function main(): number {
     return 2;
   }
   const sources = builtInSources();
-  const rows: string[][] = [['page', 'kind', 'reader', 'result', 'figures', 'problems']];
+  const rows: string[][] = [['page', 'kind', 'reader', 'seen as', 'result', 'figures', 'problems']];
   const totals = new Map<string, { pass: number; all: number }>();
   for (const page of pages) {
     for (const { id, reader } of readersFor(page, sources)) {
       const verdict = judge(page, reader);
       const total = totals.get(id) ?? { pass: 0, all: 0 };
       totals.set(id, { pass: total.pass + (verdict.pass ? 1 : 0), all: total.all + 1 });
-      rows.push([page.id, page.expected.kind, id, verdict.pass ? 'ok' : 'FAIL', verdict.summary, verdict.problems.join('; ')]);
+      rows.push([page.id, page.expected.kind, id, id === genericRule.id ? seenAs(page) : '', verdict.pass ? 'ok' : 'FAIL', verdict.summary, verdict.problems.join('; ')]);
     }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));

@@ -147,7 +147,8 @@ function groups(page: GenericPage): Group[] {
   }
   const found: Group[] = [];
   for (const members of byKey.values()) {
-    const items = mergeRows(members);
+    // Navigation ("Next chapter", "目录") is never a chapter, whatever list it sits in.
+    const items = mergeRows(members).filter((i) => !isNavText(i.title));
     if (new Set(items.map((i) => i.url)).size < MIN_GROUP_LINKS) continue;
     const chapterLike = items.filter((i) => i.chapterLike).length;
     if (chapterLike > 0 && chapterLike / items.length >= MIN_CHAPTER_SHARE) found.push({ items, chapterLike, byLayout: false });
@@ -164,7 +165,7 @@ function groups(page: GenericPage): Group[] {
 
 function kept(group: Group): ListItem[] {
   const keepAll = group.byLayout || group.chapterLike / group.items.length >= KEEP_ALL_SHARE;
-  return group.items.filter((i) => (keepAll ? !isNavText(i.title) : i.chapterLike));
+  return keepAll ? group.items : group.items.filter((i) => i.chapterLike);
 }
 
 /** Every group of same-shaped links that reads like a chapter list, best first. */
@@ -177,6 +178,7 @@ export function findChapterList(page: GenericPage, minChapters = 1): ChapterList
   const best = groups(page)[0];
   if (!best || (!best.byLayout && best.chapterLike < minChapters)) return undefined;
   const items = kept(best);
+  if (items.length === 0) return undefined;
   const headings = listHeadings(page, items);
   const entries = items.map((item): TocEntry => {
     const volume = headings.volumeOf(item);

@@ -20,7 +20,7 @@ export interface OrderSignal {
 export interface OrderDecision {
   order: TocOrder;
   signals: OrderSignal[];
-  /** `conflict`: the signals disagree; `none`: nothing tells; `weak`: one pair of chapters tells. */
+  /** `conflict`: the signals disagree; `none`: nothing tells; `weak`: one pair of chapters turned the list around. */
   doubt?: 'conflict' | 'none' | 'weak';
 }
 
@@ -78,7 +78,8 @@ export function decideOrder(chapters: readonly TocEntry[]): OrderDecision {
   const [order] = [...says];
   if (!order) return chapters.length > 1 ? { order: 'asc', signals, doubt: 'none' } : { order: 'asc', signals };
   const pairs = Math.max(...signals.filter((s) => s.says).map((s) => s.up + s.down));
-  return pairs < 2 ? { order, signals, doubt: 'weak' } : { order, signals };
+  // Keeping the page's order on thin evidence is no guess; turning it around is.
+  return pairs < 2 && order === 'desc' ? { order, signals, doubt: 'weak' } : { order, signals };
 }
 
 /** The list in reading order: duplicates dropped, then turned around if it counts down (or `order` says it does). */

@@ -44,6 +44,7 @@ describe('detectPage on the demo site', () => {
   it('sees a table of contents when the source is disabled, if the list is long enough', async () => {
     expect(await detectDemo('/book/1/', without('demo'))).toEqual({
       kind: 'toc', url: `${site.origin}/book/1/`, sourceId: 'generic', title: '演示之书', author: '示例作者', chapters: 12,
+      reading: { confidence: 1, doubts: [], first: '第1章 月下读书', last: '第12章 书院来客', order: 'asc' },
     });
     expect(await detectDemo('/book/gen-500/', without('demo'))).toMatchObject({ kind: 'toc', chapters: 500 });
     // Six chapters are too few to call an unknown page a table of contents.
@@ -69,6 +70,7 @@ describe('detectPage on unknown sites', () => {
   it('finds the table of contents of unknown sites', () => {
     expect(detectFixture('toc-zh.html')).toEqual({
       kind: 'toc', url: 'https://www.moxiang.example/book/42/', sourceId: 'generic', title: '山河旧梦', author: '柳青云', chapters: 30,
+      reading: { confidence: 1, doubts: [], first: '序章 山雨欲来', last: '第29章 山河无恙', order: 'asc' },
     });
     expect(detectFixture('toc-en.html')).toMatchObject({ kind: 'toc', title: 'The Lantern Keeper', author: 'Ada Merriweather', chapters: 30 });
     // The generic reader is on unless the list says it is off, even when it is not in the list.
