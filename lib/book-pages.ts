@@ -37,6 +37,12 @@ export interface ChapterPage {
   next?: string;
 }
 
+/** Something a download should tell its user about how the book was read: a guess, a doubt. */
+export interface ReadingNote {
+  level: 'info' | 'warn';
+  message: string;
+}
+
 /** Reads the three kinds of pages of one book; bound to the book's source (lib/task/book-reader.ts). */
 export interface BookReader {
   parseBook(html: string, url: string): BookInfo;
@@ -47,4 +53,6 @@ export interface BookReader {
    */
   finishToc(chapters: readonly TocEntry[], tocUrl: string, order?: TocOrder): TocEntry[];
   parseChapterPage(html: string, url: string, tocTitle: string): ChapterPage;
+  /** What the reader guessed or doubts about a whole table of contents (a rule guesses nothing). */
+  tocNotes?(chapters: readonly TocEntry[]): ReadingNote[];
 }

@@ -4,7 +4,7 @@
 // before anything downloads. Pure: (html, url) => PageAssessment.
 
 import type { CheerioAPI } from 'cheerio/slim';
-import type { TocEntry, TocOrder } from '../book-pages';
+import type { ReadingNote, TocEntry, TocOrder } from '../book-pages';
 import type { Doubt, PageReading } from '../contract';
 import { bookAuthor, bookTitle } from './book';
 import { contentsLink, partialList } from './contents-link';
@@ -73,10 +73,13 @@ export function orderDoubts(decision: OrderDecision): Doubt[] {
 }
 
 /** What the generic reader would say about a whole table of contents, for a task's log. */
-export function tocNotes(chapters: readonly TocEntry[]): string[] {
+export function tocNotes(chapters: readonly TocEntry[]): ReadingNote[] {
   const decision = decideOrder(withoutDuplicates(chapters));
-  const notes = orderDoubts(decision).map((d) => SENTENCES[d]);
-  if (decision.order === 'desc') notes.push(`The list runs newest first (${decision.signals.filter((s) => s.says === 'desc').map((s) => s.by).join(' and ')} count down), so it was turned around.`);
+  const notes: ReadingNote[] = orderDoubts(decision).map((d) => ({ level: 'warn', message: SENTENCES[d] }));
+  if (decision.order === 'desc') {
+    const by = decision.signals.filter((s) => s.says === 'desc').map((s) => s.by).join(' and ');
+    notes.push({ level: 'info', message: `The list runs newest first (its ${by} count down), so it was turned around.` });
+  }
   return notes;
 }
 
@@ -114,7 +117,7 @@ export function assessPage(html: string | CheerioAPI, url: string): PageAssessme
   if (partial === 'latest-only' || partial === 'starts-mid-book') doubts.push(partial);
   // A link to the whole list answers "only the newest chapters here": it is read instead.
   const weight = doubts.reduce((sum, d) => sum + (tocUrl && (d === 'latest-only' || d === 'starts-mid-book') ? WEIGHT[d] / 2 : WEIGHT[d]), 0);
-  const reasons = [`${unique.length} chapters listed, from «${ordered[0]!.title}» to «${ordered[ordered.length - 1]!.title}».`, ...tocNotes(list.entries)];
+  const reasons = [`${unique.length} chapters listed, from «${ordered[0]!.title}» to «${ordered[ordered.length - 1]!.title}».`, ...tocNotes(list.entries).map((n) => n.message)];
   for (const d of doubts) if (!reasons.includes(SENTENCES[d])) reasons.push(SENTENCES[d]);
   if (tocUrl) reasons.push(`The whole list is read from ${tocUrl}.`);
   if (pages.next) reasons.push(`The list continues on ${pages.next}.`);

@@ -5,6 +5,7 @@
 
 import type { AnyNode, Element } from 'domhandler';
 import { httpUrl } from '../url';
+import { isChapterTitle } from './chapter-title';
 import { metaContent, oneLine, type GenericPage } from './page';
 
 // Words sites add to a book's name: "XX最新章节列表", "XX小说在线阅读与TXT电子书下载".
@@ -120,7 +121,10 @@ export function bookTitle(page: GenericPage): string | undefined {
   const named = metaContent(page.$, 'og:novel:book_name') ?? metaContent(page.$, 'og:novel:title');
   if (named) return named;
   const sites = siteNames(page);
-  const all = candidates(page, sites);
+  // On a chapter page the <h1> is the chapter's name: the book is named elsewhere on it.
+  const found = candidates(page, sites);
+  const books = found.filter((c) => !isChapterTitle(c.text));
+  const all = books.length > 0 ? books : found;
   const places = evidence(page);
   let best: { text: string; support: number } | undefined;
   for (const candidate of all) {

@@ -4,6 +4,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import { AppError } from '../errors';
 import type { BookInfo, BookReader, TocPage } from '../book-pages';
 import { bookAuthor, bookCover, bookIntro, bookTitle } from './book';
+import { tocNotes } from './assess';
 import { readChapterText } from './content';
 import { contentsLink, partialList } from './contents-link';
 import { findChapterList } from './links';
@@ -48,6 +49,7 @@ export const genericReader: BookReader = {
     }
     return kept;
   },
+  tocNotes,
   parseChapterPage(html, url, tocTitle) {
     const chapter = readChapterText(genericPage(html, url), tocTitle);
     if (!chapter.text) {

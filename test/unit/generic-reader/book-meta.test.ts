@@ -25,6 +25,10 @@ describe('the title', () => {
     expect(read(html).title).toBe('欢迎光临流放者食堂！');
   });
 
+  it('does not take a chapter page\'s heading for the book: the chapter is named there, the book in the <title>', () => {
+    expect(read(doc('<title>第3章 夜雨_雾中之城_书站</title>', '<h1>第3章 夜雨</h1>')).title).toBe('雾中之城');
+  });
+
   it('reads a heading\'s own words, not its badge nor a list the page left inside it', () => {
     const html = doc('<meta property="og:title" content="King of Gods">', '<h1>King of Gods <small>KOG</small></h2><div><ol><li><a href="/c/1">1 Young Zhao Feng</a></li></ol>');
     expect(read(html).title).toBe('King of Gods');
