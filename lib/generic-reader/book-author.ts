@@ -24,6 +24,8 @@ const AUTHOR_PAGE = /\/(?:author|authors|nauthor|writer|writers|zuozhe|tacgia|ta
 // An element holding the name when its id, class, itemprop or rel says "author".
 const AUTHOR_NAMED = '[itemprop~="author"], [rel~="author"], [class*="author" i], [id*="author" i]';
 const MAX_LABEL_LINE = 80;
+// Labels looked at, at most: a page repeating "作者" ten thousand times gets no more time than this.
+const MAX_LABELS = 200;
 
 
 /** A name, not a sentence, a date, a link word or "N/A". */
@@ -67,8 +69,8 @@ function nameAfterHeading($: CheerioAPI, node: Text): string | undefined {
 }
 
 function fromLabels($: CheerioAPI, body: Element): string | undefined {
-  for (const node of textNodes(body)) {
-    if (!LABEL_START.test(node.data)) continue;
+  const labels = textNodes(body).filter((node) => LABEL_START.test(node.data)).slice(0, MAX_LABELS);
+  for (const node of labels) {
     const { line } = labelLine($, node);
     const m = LABEL.exec(line.slice(line.search(LABEL_START)));
     const name = m ? plausible(m[1]!.split(AFTER_NAME)[0]) : nameAfterHeading($, node);
@@ -81,8 +83,8 @@ function fromLabels($: CheerioAPI, body: Element): string | undefined {
 function fromBy(page: GenericPage, body: Element): string | undefined {
   const { $ } = page;
   const header = $('body h1').first().parents().slice(0, 3).toArray();
-  for (const node of textNodes(body)) {
-    if (!/^\s*(?:written\s+)?by\b/i.test(node.data)) continue;
+  const bys = textNodes(body).filter((node) => /^\s*(?:written\s+)?by\b/i.test(node.data)).slice(0, MAX_LABELS);
+  for (const node of bys) {
     for (let el = node.parent as Element | null, depth = 0; el && el.type === 'tag' && depth < 3; el = el.parent as Element | null, depth++) {
       const text = oneLine($(el).text());
       if (text.length > MAX_LABEL_LINE) break;

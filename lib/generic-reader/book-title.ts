@@ -17,6 +17,10 @@ const PARTS = /\s*[_|｜]\s*|\s+[-–—]\s+|\s*::\s*|,\s+|(?<=[\p{Script=Han}�
 // Inside a heading these are subtitles and badges, not the name: "King of Gods <small>KOG</small>".
 const ASIDES = new Set(['small', 'sub', 'sup', 'script', 'style', 'button', 'svg']);
 const STOPS = new Set(['div', 'ul', 'ol', 'li', 'table', 'p', 'section', 'dl', 'form', 'nav']);
+// Nodes of one heading read, at most.
+const MAX_HEADING_NODES = 2_000;
+// Elements named "title" looked at, at most.
+const MAX_NAMED = 50;
 
 interface Candidate {
   text: string;
@@ -73,7 +77,7 @@ export function isLogo(page: GenericPage, heading: Element): boolean {
 function headingWords(heading: Element): string {
   let text = '';
   const stack: AnyNode[] = [...heading.children].reverse();
-  while (stack.length > 0) {
+  for (let visits = 0; stack.length > 0 && visits < MAX_HEADING_NODES; visits++) {
     const node = stack.pop()!;
     if (node.type === 'text') text += node.data;
     if (node.type !== 'tag') continue;
@@ -93,7 +97,8 @@ function candidates(page: GenericPage, sites: readonly string[]): Candidate[] {
     if (clean && clean.length <= 200 && !GENERIC_PART.test(clean) && !isSiteName(clean, sites)) found.push({ text: clean, from });
   };
   for (const heading of $('body h1').toArray()) if (!isLogo(page, heading as Element)) add(headingWords(heading as Element), 'h1');
-  for (const el of $('body [id*="title" i], body [class*="title" i], body [class*="bookname" i], body [class*="book-name" i]').toArray()) {
+  const named = $('body [id*="title" i], body [class*="title" i], body [class*="bookname" i], body [class*="book-name" i]').toArray();
+  for (const el of named.slice(0, MAX_NAMED)) {
     const e = el as Element;
     if (e.name === 'title' || e.name === 'h1' || $(e).find('a[href], div, p, li').length > 0) continue;
     add(headingWords(e), 'named');

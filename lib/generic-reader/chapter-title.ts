@@ -38,17 +38,21 @@ const TIME = '(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?';
 const IS_DATE = new RegExp(`^(?:${DATE})${TIME}$`, 'i');
 // After a separator a short "11-12" (month-day) is a date too: "五十三、云变 - 11-12".
 const TRAILING_DATE = new RegExp(`(?:\\s+|\\s*[-–—|·•]\\s*)(?:${DATE})${TIME}$|\\s+[-–—|]\\s+\\d{1,2}[-/.]\\d{1,2}${TIME}$|\\s*[(（[](?:${DATE})${TIME}[)）\\]]$`, 'i');
+const MAY_END_DATE = /(?:\d|ago|[前天日月]|day|now|[)）\]])$/i;
 // "0 reviews", "12 comments", "1.2k views": a count beside a book or a chapter, never its name.
 const COUNT = /^[\d.,]+\s*[km万千]?\s*(?:(?:reviews?|comments?|likes?|views?|words?|ratings?|followers?|favou?rites?|chapters|pages|votes?|reads?|bookmarks?|kudos|hits|replies|posts?|members?)\b|条评论|评论|人读过|字|票|赞|次阅读)/i;
 
 /** Whether a text is only a date or a time ("22 days ago", "2024-05-01", "Aug 29,2018"). */
 export function isDateText(text: string): boolean {
-  return IS_DATE.test(text.trim());
+  const t = text.trim();
+  return t.length <= 40 && MAY_END_DATE.test(t) && IS_DATE.test(t);
 }
 
 /** A link's text without the release date printed after the name ("五十三、云变 - 11-12"). */
 export function withoutTrailingDate(text: string): string {
   const t = text.trim();
+  // Most names end in a word: only an ending that may close a date is worth the long pattern.
+  if (!MAY_END_DATE.test(t)) return t;
   const cut = t.replace(TRAILING_DATE, '').trim();
   return cut && cut !== t ? cut : t;
 }

@@ -60,8 +60,13 @@ function pageLinks(page: GenericPage): Link[] {
   // One pass in document order over both kinds, so entries keep the page's order.
   for (const node of $('body a[href], body [onclick], body [data-href], body [data-url]').toArray()) {
     const el = node as Element;
-    if (el.name === 'a' && el.attribs.href !== undefined) add(el, el.attribs.href);
-    else if (el.name !== 'a' && $(el).find('a[href]').length === 0) add(el, scriptedUrl(el));
+    if (el.name === 'a' && el.attribs.href !== undefined) {
+      add(el, el.attribs.href);
+      continue;
+    }
+    // An element that holds real links is a row around them, not a link of its own.
+    const scripted = el.name === 'a' ? undefined : scriptedUrl(el);
+    if (scripted && $(el).find('a[href]').length === 0) add(el, scripted);
   }
   return links;
 }
@@ -133,7 +138,8 @@ export function shapeOf(item: ListItem): string {
 
 /** Chapters of one book share a host, a first path segment and a depth: `/extnu/N/` is not `/group/x/`. */
 export function familyOf(url: string): string {
-  const u = new URL(url);
-  const segments = u.pathname.split('/').filter(Boolean);
-  return `${u.host}|${segments[0] ?? ''}|${segments.length}`;
+  // `url` is absolute (httpUrl made it): no need to parse it again.
+  const m = /^[a-z]+:\/\/([^/?#]*)([^?#]*)/i.exec(url);
+  const segments = (m?.[2] ?? '').split('/').filter(Boolean);
+  return `${m?.[1] ?? ''}|${segments[0] ?? ''}|${segments.length}`;
 }

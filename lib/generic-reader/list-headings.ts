@@ -20,6 +20,10 @@ const WHOLE = /全部|正文|目录|目錄|章节列表|all chapters|table of co
 const HEADING_TAGS = new Set(['dt', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'summary']);
 const HEADING_NAME = /vol|juan|section|title|head|caption/i;
 const MAX_HEADING = 80;
+// A list's surroundings looked at for headings, at most: a page cannot make this walk long.
+const MAX_VISITS = 20_000;
+// Only an element without blocks inside can be a heading; a block's text is not measured.
+const BLOCKS = new Set(['div', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'section', 'article', 'p', 'li', 'form', 'nav']);
 
 function isElement(node: AnyNode | null | undefined): node is Element {
   return node?.type === 'tag';
@@ -41,6 +45,7 @@ function commonAncestor(items: readonly ListItem[]): Element | undefined {
 }
 
 function headingText(page: GenericPage, el: Element): string | undefined {
+  if (el.children.some((c) => c.type === 'tag' && BLOCKS.has((c as Element).name))) return undefined;
   const text = oneLine(page.$(el).text());
   if (!text || text.length > MAX_HEADING || isNotChapterName(text)) return undefined;
   // A heading may be a link to its own folding panel (`#collapse-1`), never to another page.
@@ -77,7 +82,7 @@ export function listHeadings(page: GenericPage, items: readonly ListItem[]): Lis
   let volume: string | undefined;
   // Document order, without recursion: a stack of children still to visit.
   const stack: AnyNode[] = [...scope.children].reverse();
-  while (stack.length > 0) {
+  for (let visits = 0; stack.length > 0 && visits < MAX_VISITS; visits++) {
     const node = stack.pop()!;
     // A table's column names ("Chapter Name", "Release Date") head columns, not volumes.
     if (!isElement(node) || node.name === 'thead') continue;

@@ -10,12 +10,14 @@ const NAV_WORDS = new Set([
   'index', 'toc', 'back', 'top', 'back to top', 'first', 'last', 'bookmark', 'chapter list',
   'chương trước', 'chương sau', 'trang trước', 'trang sau', 'mục lục',
 ]);
+// A navigation bar of every word above is shorter than this; a chapter name may be longer.
+const MAX_NAV_TEXT = 80;
 const NAV_SEPARATORS = /[\s|·•/\\<>«»‹›←→↑↓\-–—:：、，,()（）[\]【】]+/;
 
 /** Whether a line or link text is nothing but navigation ("上一章 ← 章节目录 → 下一章", "Previous | Next"). */
 export function isNavText(text: string): boolean {
   const t = text.trim().toLowerCase();
-  if (!t) return false;
+  if (!t || t.length > MAX_NAV_TEXT) return false;
   if (NAV_WORDS.has(t)) return true;
   const parts = t.split(NAV_SEPARATORS).filter(Boolean);
   if (parts.length === 0) return false;

@@ -55,9 +55,10 @@ function nameSteps(chapters: readonly TocEntry[]): Array<number | undefined> {
   return steps;
 }
 
+/** The numbers in an absolute address's path and query, not its host ("www.69shu.com"). */
 function addressNumbers(url: string): number[] {
-  const { pathname, search } = new URL(url);
-  return ((pathname + search).match(/\d+/g) ?? []).map(Number);
+  const rest = url.replace(/^[a-z]+:\/\/[^/?#]*/i, '').replace(/#.*$/, '');
+  return (rest.match(/\d+/g) ?? []).map(Number);
 }
 
 /** Neighbours compared at the first number their addresses differ in: `/b/12/1001.html` < `/b/12/1002.html`. */

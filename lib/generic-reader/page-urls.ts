@@ -79,23 +79,28 @@ export function listPages(page: GenericPage): ListPages {
     const pages = options.filter((o): o is string => o !== undefined && isPageOf(url, o));
     if (pages.length >= 1 && pages.length >= options.length - 1) return { pages: [...new Set(pages)] };
   }
+  const wanted = pageNumber(url) + 1;
+  // Only links that could move to the next page are resolved: a list of 20,000 chapters has 20,000 others.
   const links = $('body a[href], head link[rel~="next"]')
     .toArray()
-    .map((el) => ({ el: el as Element, href: httpUrl((el as Element).attribs.href, base) }))
-    .filter((l): l is { el: Element; href: string } => l.href !== undefined);
-  const textOf = (el: Element) => oneLine($(el).text()) || oneLine(el.attribs['aria-label']) || oneLine(el.attribs.title);
+    .map((node) => {
+      const el = node as Element;
+      const text = oneLine($(el).text()) || oneLine(el.attribs['aria-label']) || oneLine(el.attribs.title);
+      return { el, text, rel: /(?:^|\s)next(?:\s|$)/i.test(el.attribs.rel ?? '') };
+    })
+    .filter((l) => l.rel || l.text === String(wanted) || isNextPageText(l.text))
+    .map((l) => ({ ...l, href: httpUrl(l.el.attribs.href, base) }))
+    .filter((l): l is typeof l & { href: string } => l.href !== undefined);
   // rel=next and a bare "»" may lead to the next chapter or book: only an address shaped like page 2
   // counts. "下一页" / "Next page" and a pager's numbers say "page", so a sibling address will do.
-  const rel = links.find((l) => /(?:^|\s)next(?:\s|$)/i.test(l.el.attribs.rel ?? '') && isPageOf(url, l.href));
+  const rel = links.find((l) => l.rel && isPageOf(url, l.href));
   if (rel) return { pages: [], next: rel.href };
-  const worded = links.find((l) => {
-    const text = textOf(l.el);
-    return isNextPageText(text) && (isPageOf(url, l.href) || (PAGE_WORD.test(text) && sameTemplate(url, l.href)));
-  });
+  const worded = links.find(
+    (l) => isNextPageText(l.text) && (isPageOf(url, l.href) || (PAGE_WORD.test(l.text) && sameTemplate(url, l.href))),
+  );
   if (worded) return { pages: [], next: worded.href };
-  const wanted = pageNumber(url) + 1;
   const numbered = links.find(
-    (l) => oneLine($(l.el).text()) === String(wanted) && pageNumber(l.href) === wanted && (isPageOf(url, l.href) || sameTemplate(url, l.href)),
+    (l) => l.text === String(wanted) && pageNumber(l.href) === wanted && (isPageOf(url, l.href) || sameTemplate(url, l.href)),
   );
   return numbered ? { pages: [], next: numbered.href } : { pages: [] };
 }
