@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { httpUrl } from '../url';
-import { isDateText } from './chapter-title';
+import { isChapterTitle, isDateText } from './chapter-title';
 import { isNavText } from './nav-text';
 import { metaContent, oneLine, type GenericPage } from './page';
 import { siteNames, titleParts } from './book-title';
@@ -24,6 +24,8 @@ const AUTHOR_PAGE = /\/(?:author|authors|nauthor|writer|writers|zuozhe|tacgia|ta
 // An element holding the name when its id, class, itemprop or rel says "author".
 const AUTHOR_NAMED = '[itemprop~="author"], [rel~="author"], [class*="author" i], [id*="author" i]';
 const MAX_LABEL_LINE = 80;
+// A book has a few authors at most: more links than this after "Author(s)" are something else.
+const MAX_AUTHOR_LINKS = 4;
 // Labels looked at, at most: a page repeating "作者" ten thousand times gets no more time than this.
 const MAX_LABELS = 200;
 
@@ -57,13 +59,16 @@ function labelLine($: CheerioAPI, node: Text): { line: string; el?: Element } {
   return { line: oneLine(node.data) };
 }
 
-/** "Author(s)" as a heading of its own: the name is the first link in an element after it. */
+/** "Author(s)" as a heading of its own: the name is the first link of a short element after it. */
 function nameAfterHeading($: CheerioAPI, node: Text): string | undefined {
   const heading = node.parent as Element | null;
   if (!heading || !LABEL_ALONE.test(oneLine($(heading).text()))) return undefined;
   for (const sibling of $(heading).nextAll().slice(0, 4).toArray()) {
-    const link = $(sibling).find('a').addBack('a').first();
-    if (link.length) return plausible(link.text());
+    const links = $(sibling).find('a').addBack('a');
+    if (links.length === 0) continue;
+    // A list of many links (chapters, tags) after the word is no author's name.
+    const name = links.length <= MAX_AUTHOR_LINKS ? plausible(links.first().text()) : undefined;
+    return name && !isChapterTitle(name) ? name : undefined;
   }
   return undefined;
 }

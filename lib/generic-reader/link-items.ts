@@ -46,6 +46,31 @@ function scriptedUrl(el: Element): string | undefined {
   return el.attribs['data-href'] ?? el.attribs['data-url'];
 }
 
+// Inside a link these run on with the words around them ("第<b>1</b>章"); every other element is a
+// part of its own, shown apart by the site's CSS ("<span>1</span><strong>Chapter 1</strong><time>…").
+const RUN_ON = new Set(['b', 'em', 'u', 's', 'font', 'sup', 'sub', 'abbr', 'a']);
+// Nodes of one link read, at most.
+const MAX_LINK_NODES = 500;
+
+/** A link's words, its parts kept apart as the page shows them. */
+function linkText(el: Element): string {
+  let text = '';
+  const stack: Array<AnyNode | ' '> = [...el.children].reverse();
+  for (let visits = 0; stack.length > 0 && visits < MAX_LINK_NODES; visits++) {
+    const node = stack.pop()!;
+    if (node === ' ') text += ' ';
+    else if (node.type === 'text') text += node.data;
+    else if (node.type === 'tag') {
+      const child = node as Element;
+      const apart = !RUN_ON.has(child.name);
+      if (apart) stack.push(' ');
+      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i]!);
+      if (apart) text += ' ';
+    }
+  }
+  return oneLine(text);
+}
+
 function pageLinks(page: GenericPage): Link[] {
   const { $, base, url } = page;
   const self = withoutHash(url);
@@ -53,7 +78,7 @@ function pageLinks(page: GenericPage): Link[] {
   const add = (el: Element, raw: string | undefined) => {
     const href = httpUrl(raw, base);
     if (!href || withoutHash(href) === self) return;
-    const text = oneLine($(el).text());
+    const text = linkText(el);
     const hint = oneLine(el.attribs.title);
     if (text || hint) links.push({ el, url: withoutHash(href), text, hint });
   };
@@ -96,12 +121,10 @@ export function bestName(texts: readonly string[]): string {
   return names.find((t) => isChapterTitle(t)) ?? names.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
-/** A link's own name: its text without a trailing date, or its `title` when the text only adds to it. */
+/** A link's own name: its text without a trailing date, or its `title` when the text only adds to it ("1 Chapter 1: Name 2 years ago"). */
 function linkName(link: Link): string {
-  const text = withoutTrailingDate(link.text);
-  if (!text) return link.hint;
-  if (link.hint && text !== link.hint && text.startsWith(link.hint)) return link.hint;
-  return text;
+  if (link.hint && link.text !== link.hint && link.text.includes(link.hint)) return link.hint;
+  return withoutTrailingDate(link.text) || link.hint;
 }
 
 // A list's own item elements: climbing stops there, so a one-chapter volume stays one <li>.

@@ -34,7 +34,7 @@ export function isNavText(text: string): boolean {
 
 /** "下一页" / "Next page" / "»": a link that continues the same list or chapter. */
 export function isNextPageText(text: string): boolean {
-  return /^(?:下一?页|下一?頁|next\s*page|next\s*[»›>→]?|trang\s+sau|página\s+siguiente|[»›>→]|>>)$/i.test(text.trim());
+  return /^(?:下一?页|下一?頁|次へ|次のページ|다음|next\s*page|next\s*[»›>→]?|trang\s+sau|página\s+siguiente|siguiente|suivant|weiter|[»›>→]|>>)$/i.test(text.trim());
 }
 
 /** "下一章" / "Next chapter": where a reader goes on; a split chapter's page 2 hides behind it too. */

@@ -60,6 +60,9 @@ function pageNumber(url: string): number {
     const value = u.searchParams.get(key);
     if (value && /^\d{1,4}$/.test(value)) return Number(value);
   }
+  // Any other name for it (`?toc=3`) when it is the address's one number.
+  const numbered = [...u.searchParams.values()].filter((v) => /^\d{1,4}$/.test(v));
+  if (numbered.length === 1) return Number(numbered[0]);
   const m = /(?:[\da-z][_-]|\/page\/)(\d{1,3})\/?$/i.exec(u.pathname.replace(EXTENSION, ''));
   return m ? Number(m[1]) : 1;
 }

@@ -55,8 +55,10 @@ describe('the author', () => {
     expect(read(site).author).toBeUndefined();
   });
 
-  it('invents no author from "sorted by" or "Author Notes"', () => {
+  it('invents no author from "sorted by", "Author Notes", or a list of chapters after the word', () => {
     const html = doc('<title>A Book</title>', '<h1>A Book</h1><p>Chapters sorted by date</p><p>Author Notes are shown at the end.</p>');
     expect(read(html).author).toBeUndefined();
+    const list = doc('<title>A Book</title>', '<h1>A Book</h1><span>Writer</span><ol><li><a href="/c/30">Ch. 30</a></li><li><a href="/c/29">Ch. 29</a></li></ol>');
+    expect(read(list).author).toBeUndefined();
   });
 });

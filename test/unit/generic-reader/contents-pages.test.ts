@@ -60,6 +60,12 @@ describe('a list split over numbered pages', () => {
     expect(parseTocPage(select, 'https://novel.example/book/88/').pages).toEqual(['https://novel.example/book/88/index_2.html', 'https://novel.example/book/88/index_3.html']);
   });
 
+  it('reads "next" in the languages of the sites: 次へ, Trang sau', () => {
+    const html = (word: string) => `<html><body><h1>Book</h1>${list(1)}<a href="/n77/?p=2">${word}</a></body></html>`;
+    expect(parseTocPage(html('次へ'), 'https://novel.example/n77/').next).toBe('https://novel.example/n77/?p=2');
+    expect(parseTocPage(html('Trang sau'), 'https://novel.example/n77/').next).toBe('https://novel.example/n77/?p=2');
+  });
+
   it('does not take rel=next to another book for the next page of this one', () => {
     const html = `<html><head><link rel="next" href="/book/89"></head><body><h1>Sword Song</h1>${list(1)}</body></html>`;
     expect(parseTocPage(html, BOOK).next).toBeUndefined();

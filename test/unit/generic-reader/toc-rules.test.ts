@@ -32,6 +32,18 @@ describe('one entry per chapter, with its best name', () => {
     expect(toc(page(`<ul>${items}</ul>`)).map((c) => c.title)).toEqual(['一、出山', '二、远行', '三、归来']);
   });
 
+  it('keeps a link\'s parts apart as the page shows them, and drops the time among them', () => {
+    const items = [1, 2, 3]
+      .map((n) => `<li><a href="/book/7/chapter-${n}"><span class="no">${n}</span><strong>Chapter ${n}: Name ${n}</strong><time>2 years ago</time></a></li>`)
+      .join('');
+    expect(toc(page(`<ul>${items}</ul>`)).map((c) => c.title)).toEqual(['1 Chapter 1: Name 1', '2 Chapter 2: Name 2', '3 Chapter 3: Name 3']);
+  });
+
+  it('prefers a title attribute the link text holds among numbers and dates', () => {
+    const items = [1, 2].map((n) => `<li><a href="/book/7/c${n}" title="Chapter ${n}: Name"><span>${n}</span><strong>Chapter ${n}: Name</strong><time>2 years ago</time></a></li>`).join('');
+    expect(toc(page(`<ul>${items}</ul>`)).map((c) => c.title)).toEqual(['Chapter 1: Name', 'Chapter 2: Name']);
+  });
+
   it('keeps a release table\'s chapter column apart from its group column, and "0 reviews" out', () => {
     const rows = [3, 2, 1]
       .map((n) => `<tr><td>0${n}/01/24</td><td><a href="/group/team-a/">Team A</a></td><td><a href="/extnu/${500 + n}/">c${n}</a></td></tr>`)
