@@ -45,7 +45,9 @@ function asGeneric($: CheerioAPI, url: string): PageInfo | undefined {
   const reading = pageReading(assessment);
   const named = { url, sourceId: 'generic' as const, title, ...(author ? { author } : {}), reading };
   if (assessment.kind === 'toc' && assessment.chapters >= MIN_TOC_CHAPTERS) return { kind: 'toc', ...named, chapters: assessment.chapters };
-  if (assessment.kind === 'book' && assessment.chapters >= MIN_BOOK_SAMPLE) return { kind: 'book', ...named, chapters: 0 };
+  // A page whose list is elsewhere is a book when it shows some chapters or says it is a novel's.
+  const declared = $('meta[property^="og:novel:"]').length > 0;
+  if (assessment.kind === 'book' && (assessment.chapters >= MIN_BOOK_SAMPLE || declared)) return { kind: 'book', ...named, chapters: 0 };
   return undefined;
 }
 

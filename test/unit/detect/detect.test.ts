@@ -2,6 +2,7 @@ import { load } from 'cheerio/slim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageInfo, SourceRule } from '../../../lib/contract';
 import { badgeFor, badgeText, detectPage } from '../../../lib/detect';
+import { CONFIRM_BELOW } from '../../../lib/detect/limits';
 import { genericRule, withGeneric } from '../../../lib/generic-reader';
 import { decodeHtml } from '../../../lib/net/charset';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
@@ -57,6 +58,20 @@ describe('detectPage on the demo site', () => {
     expect((await detectDemo('/book/1/3.html', without('demo'))).kind).toBe('none');
     const off = without('demo').map((s) => (s.id === 'generic' ? { ...s, enabled: false } : s));
     expect((await detectDemo('/book/1/', off)).kind).toBe('none');
+  });
+
+  it('carries the generic reader\'s doubts about a page no source knows', async () => {
+    const mist = await detectDemo('/odd/mist/');
+    expect(mist).toMatchObject({ kind: 'toc', sourceId: 'generic', title: '雾中之城', chapters: 12, reading: { doubts: ['order-conflict'], order: 'asc' } });
+    expect(mist.kind !== 'none' && mist.reading!.confidence).toBeLessThan(CONFIRM_BELOW);
+  });
+
+  it('sees a book page whose whole list is elsewhere, with the link to it', async () => {
+    expect(await detectDemo('/odd/latest/')).toMatchObject({
+      kind: 'book', sourceId: 'generic', title: '江上行舟', chapters: 0, reading: { doubts: ['latest-only'], tocUrl: `${site.origin}/odd/latest/list/` },
+    });
+    const declared = '<html><head><meta property="og:novel:book_name" content="剑歌"><meta property="og:novel:read_url" content="https://novel.example/read/7"></head><body><h1>剑歌</h1></body></html>';
+    expect(detectPage(declared, 'https://novel.example/book/7', sources)).toMatchObject({ kind: 'book', title: '剑歌', chapters: 0, reading: { tocUrl: 'https://novel.example/read/7' } });
   });
 
   it('accepts a parsed document as well as HTML', async () => {
