@@ -57,10 +57,17 @@ function isElement(node: AnyNode | null | undefined): node is Element {
   return node?.type === 'tag';
 }
 
-/** A container's look: its tag and classes, numbers blurred ("volume-2" is "volume-#"). */
+// Classes that mark a row's state or stripe, not what it is: `<tr class="odd">` and `<tr class="even">` are one table.
+const STATE_CLASSES = new Set(['odd', 'even', 'alt', 'active', 'current', 'selected', 'first', 'last', 'new', 'hot', 'vip', 'free', 'highlight', 'in', 'show', 'open', 'collapsed', 'clearfix']);
+
+/** A container's look: its tag and classes, numbers blurred ("volume-2" is "volume-#"), states left out. */
 function look(node: AnyNode | null): string {
   if (!isElement(node)) return '';
-  const classes = (node.attribs.class ?? '').split(/\s+/).filter(Boolean).map((c) => c.replace(/\d+/g, '#')).sort();
+  const classes = (node.attribs.class ?? '')
+    .split(/\s+/)
+    .filter((c) => c && !STATE_CLASSES.has(c.toLowerCase()))
+    .map((c) => c.replace(/\d+/g, '#'))
+    .sort();
   return [node.name, ...classes].join('.');
 }
 

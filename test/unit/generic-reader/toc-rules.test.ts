@@ -68,6 +68,13 @@ describe('lists that are not a plain <ul> of 第N章 links', () => {
     ]);
   });
 
+  it('reads a striped table as one list: odd and even rows are rows alike', () => {
+    const rows = [1, 2, 3, 4]
+      .map((n) => `<tr class="${n % 2 ? 'odd' : 'even'}"><td>${n}</td><td><a href="/book/7/${n}.html">第${n}章 名${n}</a></td><td>2024-0${n}-01</td></tr>`)
+      .join('');
+    expect(toc(page(`<table><tbody>${rows}</tbody></table>`)).map((c) => c.title)).toEqual(['第1章 名1', '第2章 名2', '第3章 名3', '第4章 名4']);
+  });
+
   it('reads every volume when each sits in its own panel, one of them with a single chapter', () => {
     const panel = (v: number, names: string[]) =>
       `<div class="panel"><div class="panel-heading"><a href="#collapse-${v}">Volume ${v}: Part</a></div><div class="panel-body"><div class="col"><ul class="chapters">${names
