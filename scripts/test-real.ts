@@ -35,9 +35,10 @@ function judge(page: RealPage, reader: BookReader): Verdict {
   return scoreToc(page.expected, readTocPage(reader, page));
 }
 
-/** What the generic reader's own look at the page says it is, and how sure it is. */
-function seenAs(page: RealPage): string {
+/** What the generic reader's own look at the page says it is, and how sure it is; wrong when it names another kind. */
+function seenAs(page: RealPage, verdict: Verdict): string {
   const a = assessPage(page.html, page.url);
+  if (a.kind !== page.expected.kind) verdict.problems.push(`seen as a ${a.kind} page`);
   return `${a.kind} ${a.confidence.toFixed(2)}${a.doubts.length ? ` ${a.doubts.join(',')}` : ''}`;
 }
 
@@ -56,9 +57,11 @@ function main(): number {
   for (const page of pages) {
     for (const { id, reader } of readersFor(page, sources)) {
       const verdict = judge(page, reader);
+      const seen = id === genericRule.id ? seenAs(page, verdict) : '';
+      verdict.pass = verdict.problems.length === 0;
       const total = totals.get(id) ?? { pass: 0, all: 0 };
       totals.set(id, { pass: total.pass + (verdict.pass ? 1 : 0), all: total.all + 1 });
-      rows.push([page.id, page.expected.kind, id, id === genericRule.id ? seenAs(page) : '', verdict.pass ? 'ok' : 'FAIL', verdict.summary, verdict.problems.join('; ')]);
+      rows.push([page.id, page.expected.kind, id, seen, verdict.pass ? 'ok' : 'FAIL', verdict.summary, verdict.problems.join('; ')]);
     }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));

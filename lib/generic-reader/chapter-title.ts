@@ -40,7 +40,7 @@ const IS_DATE = new RegExp(`^(?:${DATE})${TIME}$`, 'i');
 const TRAILING_DATE = new RegExp(`(?:\\s+|\\s*[-–—|·•]\\s*)(?:${DATE})${TIME}$|\\s+[-–—|]\\s+\\d{1,2}[-/.]\\d{1,2}${TIME}$|\\s*[(（[](?:${DATE})${TIME}[)）\\]]$`, 'i');
 const MAY_END_DATE = /(?:\d|ago|[前天日月]|day|now|[)）\]])$/i;
 // "0 reviews", "12 comments", "1.2k views": a count beside a book or a chapter, never its name.
-const COUNT = /^[\d.,]+\s*[km万千]?\s*(?:(?:reviews?|comments?|likes?|views?|words?|ratings?|followers?|favou?rites?|chapters|pages|votes?|reads?|bookmarks?|kudos|hits|replies|posts?|members?)\b|条评论|评论|人读过|字|票|赞|次阅读)/i;
+const COUNT = /^[\d.,]+\s*[km万千]?\s*(?:(?:reviews?|comments?|likes?|views?|words?|ratings?|followers?|following|favou?rites?|chapters|pages|votes?|reads?|bookmarks?|kudos|hits|replies|posts?|members?|threads?|fictions?|stories|works|books|novels|messages?|notifications?|friends?|items?|results?|points?|stars?)\b|条评论|评论|人读过|字|票|赞|次阅读)/i;
 
 /** Whether a text is only a date or a time ("22 days ago", "2024-05-01", "Aug 29,2018"). */
 export function isDateText(text: string): boolean {

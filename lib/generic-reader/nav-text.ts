@@ -45,13 +45,15 @@ export function isNextChapterText(text: string): boolean {
 // The link to a book's whole table of contents, strongest words first: a "目录" names the list
 // itself, "开始阅读" / "Start reading" usually the first chapter, which leads to the list in turn.
 const CONTENTS_WORDS: RegExp[] = [
-  /^(?:全部章节|全部章節|完整目录|章节目录|章節目錄|章节列表|章節列表|查看目录|查看全部章节|查看完整目录|目录|目錄|作品目录|书籍目录|返回目录|返回目錄|回目录|返回章节列表|table of contents|contents|index|all chapters|chapter list|chapter index|view all chapters|show all chapters|mục lục|danh sách chương|índice)$/i,
+  /^(?:全部章节|全部章節|完整目录|章节目录|章節目錄|章节列表|章節列表|查看目录|查看全部章节|查看完整目录|目录|目錄|作品目录|书籍目录|返回目录|返回目錄|回目录|返回章节列表|书目|返回书目|返回書目|table of contents|contents|index|all chapters|chapter list|chapter index|view all chapters|show all chapters|mục lục|danh sách chương|índice)$/i,
   /^(?:开始阅读|開始閱讀|点击阅读|點擊閱讀|立即阅读|马上阅读|在线阅读|全文阅读|从头阅读|返回书页|返回書頁|start reading|read now|read first chapter|read from the beginning|first chapter|đọc từ đầu)$/i,
 ];
 
 /** How strongly a link's text says "the whole list is there": 2 for "目录", 1 for "开始阅读", 0 for neither. */
 export function contentsLinkStrength(text: string): number {
   const t = text.trim().replace(/[\s»›>→]+$/, '');
+  // "Fiction Index", "Novel Contents", "Chapter Index": any short name ending in the word.
+  if (t.length <= 30 && /\b(?:index|contents)$/i.test(t)) return CONTENTS_WORDS.length;
   const index = CONTENTS_WORDS.findIndex((re) => re.test(t));
   return index < 0 ? 0 : CONTENTS_WORDS.length - index;
 }

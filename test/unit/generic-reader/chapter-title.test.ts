@@ -64,7 +64,7 @@ describe('chapter names sites use beyond 第N章', () => {
     expect(isChapterTitle(text) || isVolumeTitle(text)).toBe(true);
   });
 
-  it.each(['0 reviews', '12 comments', '1.2k views', '22 days ago', '3天前', 'Aug 29,2018', '2024-05-01', '07/17/16', 'yesterday'])(
+  it.each(['0 reviews', '12 comments', '1.2k views', '0 Threads', '1 Fictions', '22 days ago', '3天前', 'Aug 29,2018', '2024-05-01', '07/17/16', 'yesterday'])(
     'does not read the count or date %j as a chapter',
     (text) => {
       expect(isChapterTitle(text)).toBe(false);

@@ -36,6 +36,9 @@ describe('the whole list is elsewhere', () => {
     const html = `<html><body><h1>第3章 夜雨</h1><div><a href="/book/88/2.html">上一章</a> <a href="/book/88/">目录</a> <a href="/book/88/4.html">下一章</a></div>
       <div id="content">夜雨落在江面上，船家收起了帆。<br>他们在渡口等了很久。</div></body></html>`;
     expect(parseBook(html, 'https://novel.example/book/88/3.html').tocUrl).toBe('https://novel.example/book/88/');
+    const en = `<html><head><title>Chapter 3 - Sword Song</title></head><body><a href="/forums">0 Threads</a><a href="/mine">1 Fictions</a>
+      <h1>Chapter 3</h1><a href="/fiction/88/sword-song">Fiction Index</a><a href="/fiction/88/chapter/4">Next</a><div class="chapter">${'<p>The rain fell on the river all night long.</p>'.repeat(3)}</div></body></html>`;
+    expect(parseBook(en, 'https://novel.example/fiction/88/chapter/3').tocUrl).toBe('https://novel.example/fiction/88/sword-song');
   });
 });
 
