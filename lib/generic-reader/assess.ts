@@ -7,11 +7,10 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { ReadingNote, TocEntry, TocOrder } from '../book-pages';
 import type { Doubt, PageReading } from '../contract';
 import { bookAuthor, bookTitle } from './book';
-import { contentsLink, partialList } from './contents-link';
+import { contentsLink, movesOn, partialList } from './contents-link';
 import { findChapterList, type ChapterList } from './links';
-import { isNextChapterText } from './nav-text';
 import { decideOrder, withoutDuplicates, type OrderDecision } from './order';
-import { genericPage, oneLine } from './page';
+import { genericPage } from './page';
 import { listPages } from './page-urls';
 
 export interface PageAssessment {
@@ -91,23 +90,20 @@ function listDoubts(list: ChapterList, unique: number, decision: OrderDecision):
   return doubts;
 }
 
-/** A chapter page: no list of its own, and links on to the next chapter. */
-function looksLikeChapter($: CheerioAPI): boolean {
-  return $('body a[href]').toArray().some((a) => isNextChapterText(oneLine($(a).text())));
-}
-
 export function assessPage(html: string | CheerioAPI, url: string): PageAssessment {
   const page = genericPage(html, url);
   const list = findChapterList(page);
   const pages = listPages(page);
-  const partial = partialList(list, pages);
+  const partial = partialList(list, pages, movesOn(page));
   const tocUrl = partial ? contentsLink(page, list) : undefined;
   const title = bookTitle(page);
   const author = title ? bookAuthor(page, title) : undefined;
   const base = { url, ...(title ? { title } : {}), ...(author ? { author } : {}) };
-  if (!list) {
-    const kind = tocUrl ? (looksLikeChapter(page.$) ? 'chapter' : 'book') : 'none';
-    const reasons = tocUrl ? [`No chapter list here; the table of contents is at ${tocUrl}.`] : ['No list of chapters was found on the page.'];
+  if (!list || partial === 'chapter-page') {
+    // A chapter is known as one by the way back to its book; without it, it is nothing of a book.
+    const kind = !tocUrl ? 'none' : partial === 'chapter-page' ? 'chapter' : 'book';
+    const here = partial === 'chapter-page' ? 'A chapter page' : 'No chapter list here';
+    const reasons = tocUrl ? [`${here}; the table of contents is at ${tocUrl}.`] : [`${here}, and no link to the table of contents.`];
     return { ...base, kind, chapters: 0, ...(tocUrl ? { tocUrl } : {}), confidence: tocUrl ? 0.5 : 0, doubts: [], reasons };
   }
   const unique = withoutDuplicates(list.entries);

@@ -6,19 +6,40 @@ import type { Element } from 'domhandler';
 import { httpUrl, withoutHash } from '../url';
 import { chapterNumber } from './chapter-title';
 import type { ChapterList } from './links';
-import { contentsLinkStrength } from './nav-text';
+import { contentsLinkStrength, isNextChapterText, isNextPageText } from './nav-text';
 import { metaContent, oneLine, type GenericPage } from './page';
 import type { ListPages } from './page-urls';
 
 // A list whose lowest chapter number is this high, with no next page, starts mid-book.
 const MID_BOOK = 10;
+// On a chapter page a list this short is a sidebar ("latest chapters"), not the book's contents.
+const CHAPTER_PAGE_LIST = 20;
 
-export type PartialReason = 'no-list' | 'latest-only' | 'starts-mid-book';
+export type PartialReason = 'no-list' | 'chapter-page' | 'latest-only' | 'starts-mid-book';
+
+/**
+ * How a page moves on: 'chapter' when a link says "下一章" / "Next chapter" (which lists and book
+ * pages do not say), 'page' when it only says "下一页" / "Next" (some sites' word for the next chapter too).
+ */
+export function movesOn(page: GenericPage): 'chapter' | 'page' | undefined {
+  const { $ } = page;
+  let found: 'page' | undefined;
+  for (const a of $('body a[href]').toArray()) {
+    const text = oneLine($(a).text());
+    if (!isNextChapterText(text)) continue;
+    if (!isNextPageText(text)) return 'chapter';
+    found = 'page';
+  }
+  return found;
+}
 
 /** Why the page's list is not the whole book, or undefined when it looks whole. */
-export function partialList(list: ChapterList | undefined, pages: ListPages): PartialReason | undefined {
-  if (!list || list.entries.length === 0) return 'no-list';
+export function partialList(list: ChapterList | undefined, pages: ListPages, moves: ReturnType<typeof movesOn>): PartialReason | undefined {
+  // No list, and a way on to the next one: a chapter page.
+  if (!list || list.entries.length === 0) return moves ? 'chapter-page' : 'no-list';
   if (pages.next || pages.pages.length > 0) return undefined;
+  // A short list beside "下一章" is a sidebar of a chapter page, not the book's contents.
+  if (moves === 'chapter' && new Set(list.entries.map((e) => e.url)).size < CHAPTER_PAGE_LIST) return 'chapter-page';
   if (list.latestOnly) return 'latest-only';
   const numbers = list.entries.map((e) => chapterNumber(e.title)).filter((n): n is number => n !== undefined);
   if (numbers.length > 0 && Math.min(...numbers) >= MID_BOOK) return 'starts-mid-book';

@@ -6,7 +6,7 @@ import type { BookInfo, BookReader, TocPage } from '../book-pages';
 import { bookAuthor, bookCover, bookIntro, bookTitle } from './book';
 import { tocNotes } from './assess';
 import { readChapterText } from './content';
-import { contentsLink, partialList } from './contents-link';
+import { contentsLink, movesOn, partialList } from './contents-link';
 import { findChapterList } from './links';
 import { orderChapters } from './order';
 import { genericPage } from './page';
@@ -24,7 +24,7 @@ export function readGenericBook(html: string | CheerioAPI, url: string): BookInf
     throw new AppError('parse', `The page ${url} has no title the generic reader could find, so it does not look like a book. Open the book's table of contents page, or import a source for this site.`);
   }
   const list = findChapterList(page);
-  const tocUrl = partialList(list, listPages(page)) ? contentsLink(page, list) : undefined;
+  const tocUrl = partialList(list, listPages(page), movesOn(page)) ? contentsLink(page, list) : undefined;
   const author = bookAuthor(page, title);
   return { title, author, cover: bookCover(page), intro: bookIntro(page), ...(tocUrl ? { tocUrl } : {}) };
 }

@@ -32,6 +32,13 @@ describe('the whole list is elsewhere', () => {
     expect(parseBook(html, BOOK).tocUrl).toBeUndefined();
   });
 
+  it('takes a short list beside "下一章" for a chapter page\'s sidebar, and goes to the contents', () => {
+    const html = `<html><body><h1>第3章 夜雨</h1><a href="/book/88/">目录</a> <a href="/book/88/4.html">下一章</a>
+      <div id="content">夜雨落在江面上，船家收起了帆。<br>他们在渡口等了很久。</div>
+      <div class="side"><h3>最近更新</h3>${chapters(['五十三', '五十二', '五十一'])}</div></body></html>`;
+    expect(parseBook(html, 'https://novel.example/book/88/3.html').tocUrl).toBe('https://novel.example/book/88/');
+  });
+
   it('finds the contents from a chapter page', () => {
     const html = `<html><body><h1>第3章 夜雨</h1><div><a href="/book/88/2.html">上一章</a> <a href="/book/88/">目录</a> <a href="/book/88/4.html">下一章</a></div>
       <div id="content">夜雨落在江面上，船家收起了帆。<br>他们在渡口等了很久。</div></body></html>`;
