@@ -35,7 +35,7 @@ describe('the whole list is elsewhere', () => {
   it('takes a short list beside "下一章" for a chapter page\'s sidebar, and goes to the contents', () => {
     const html = `<html><body><h1>第3章 夜雨</h1><a href="/book/88/">目录</a> <a href="/book/88/4.html">下一章</a>
       <div id="content">夜雨落在江面上，船家收起了帆。<br>他们在渡口等了很久。</div>
-      <div class="side"><h3>最近更新</h3>${chapters(['五十三', '五十二', '五十一'])}</div></body></html>`;
+      <div class="side"><h3>相关章节</h3>${chapters(['一', '二', '三'], (i) => 7001 + i)}</div></body></html>`;
     expect(parseBook(html, 'https://novel.example/book/88/3.html').tocUrl).toBe('https://novel.example/book/88/');
   });
 
