@@ -161,10 +161,13 @@ function groups(page: GenericPage): Group[] {
     if (chapterLike > 0 && chapterLike / items.length >= MIN_CHAPTER_SHARE) found.push({ items, chapterLike, byLayout: false });
     else if (listByLayout(page, items)) found.push({ items, chapterLike, byLayout: true });
   }
-  // Most chapters first; on a tie the longer list, then the later one (the full list follows "latest").
+  // Most chapters first; on a tie the one living under the book's address (its chapters, not their
+  // comments), then the longer list, then the later one (the full list follows "latest").
+  const under = new Map(found.map((g) => [g, g.items.filter((i) => underPage(page, i.url)).length]));
   return found.sort(
     (a, b) =>
       b.chapterLike - a.chapterLike ||
+      under.get(b)! - under.get(a)! ||
       b.items.length - a.items.length ||
       b.items[b.items.length - 1]!.order - a.items[a.items.length - 1]!.order,
   );

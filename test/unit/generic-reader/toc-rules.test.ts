@@ -32,6 +32,13 @@ describe('one entry per chapter, with its best name', () => {
     expect(toc(page(`<ul>${items}</ul>`)).map((c) => c.title)).toEqual(['一、出山', '二、远行', '三、归来']);
   });
 
+  it('keeps each row\'s comments link out of the chapters, however chapter-like its text', () => {
+    const rows = [1, 2, 3]
+      .map((n) => `<tr><td><a href="/book/7/${n}.html">Chapter ${n}: Name</a></td><td><a href="/comments/${n}">Chapter ${n} comments</a></td></tr>`)
+      .join('');
+    expect(toc(page(`<table>${rows}</table>`)).map((c) => c.url)).toEqual([1, 2, 3].map((n) => `https://novel.example/book/7/${n}.html`));
+  });
+
   it('keeps a link\'s parts apart as the page shows them, and drops the time among them', () => {
     const items = [1, 2, 3]
       .map((n) => `<li><a href="/book/7/chapter-${n}"><span class="no">${n}</span><strong>Chapter ${n}: Name ${n}</strong><time>2 years ago</time></a></li>`)
