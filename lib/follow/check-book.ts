@@ -41,7 +41,8 @@ export async function checkBook(taskId: string, reading: BookReading, deps: Chec
   let failure: ErrorInfo | undefined;
   try {
     // Chapters before the range the reader chose were left out on purpose, so they are not new.
-    fresh = await readBook(task.url, task.range?.from ? { from: task.range.from } : undefined, reading);
+    // The contents the download used: the same list (and order) the reader chose, if any.
+    fresh = await readBook(task.url, task.range?.from ? { from: task.range.from } : undefined, reading, task.toc);
   } catch (error) {
     failure = toErrorInfo(error);
     if (failure.code === 'storage' || failure.code === 'internal' || failure.code === 'cancelled') throw error;

@@ -69,6 +69,7 @@ export class TaskManager {
       resumesWithoutProgress: 0,
       ...(range ? { range } : {}),
       ...(known ? { title: known.title, author: known.author, totalChapters: known.totalChapters } : {}),
+      ...(start.toc ? { toc: start.toc } : {}),
     };
     await this.owners.save(task);
     void this.pump();
