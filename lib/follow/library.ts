@@ -156,6 +156,11 @@ export class Library {
     let check: BookCheck;
     try {
       check = await checkBook(id, bookReading(source, this.deps.load, limit), { store, now: this.deps.now, whileIdle: this.deps.whileIdle });
+    } catch (error) {
+      // An update or a retry of the book that began meanwhile wins; the others' checks go on.
+      const info = toErrorInfo(error);
+      if (info.code !== 'invalid_message') throw error;
+      check = { at: this.deps.now(), found: 0, removed: 0, error: info };
     } finally {
       this.checking.delete(id);
     }

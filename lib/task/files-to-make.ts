@@ -46,7 +46,7 @@ export async function saveBookFiles(task: Task, book: BookRecord, deps: SaveDeps
   for (const part of parts) {
     const { stats, ...saved } = await deps.saveFile(task, part);
     deps.throwIfStopped();
-    if (stats) deps.log(`File${part ? ` of chapters ${part.from}-${part.to}` : ''}: ${saved.fileName}, ${stats}.`);
+    if (stats) deps.log(part ? `File of chapters ${part.from}-${part.to}: ${saved.fileName}, ${stats}.` : `File: ${stats}.`);
     file = saved;
   }
   if (!file) throw new TaskEnd({ kind: 'error', error: { code: 'invalid_range', message: note ?? 'No chapter was left to put in a file.' } });

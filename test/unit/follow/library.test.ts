@@ -68,6 +68,26 @@ describe('Library', () => {
     expect(await library.book(taskIds[1])).toMatchObject({ newChapters: 2, chapters: 4 });
   });
 
+  it('goes on checking the others when the update of a book begins during its check', async () => {
+    const { library, taskIds, service } = await libraryWith(['serial-3-a', 'serial-3-b']);
+    site.addChapters('serial-3-a', 1);
+    expect(await library.check(taskIds[0])).toEqual([expect.objectContaining({ found: 1 })]);
+    await library.follow(taskIds[0], true);
+    await library.follow(taskIds[1], true);
+    site.addChapters('serial-3-b', 1);
+    site.setFault(/^\/book\/serial-3-a\/$/, { kind: 'delay', ms: 400 });
+    // The update is still fetching its chapter when the check wants to write what it read.
+    site.setFault(/^\/book\/serial-3-a\/4\.html$/, { kind: 'delay', ms: 1_500 });
+    const checking = library.check();
+    await until(() => site.pending() > 0);
+    await library.update(taskIds[0]);
+    const results = await checking;
+    expect(results).toHaveLength(2);
+    expect(results).toContainEqual(expect.objectContaining({ bookId: taskIds[0], found: 0, error: expect.objectContaining({ code: 'invalid_message' }) }));
+    expect(results).toContainEqual(expect.objectContaining({ bookId: taskIds[1], found: 1 }));
+    await service.waitForTask(taskIds[0]!, (t) => t.status === 'completed' && t.update !== undefined);
+  });
+
   it('frees a book: no stored chapters, still in the library and followable, said in its log', async () => {
     const { library, taskIds, service } = await libraryWith(['serial-3']);
     const freed = await library.free(taskIds[0]);
