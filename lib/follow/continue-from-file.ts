@@ -9,7 +9,9 @@ import { validateStart } from '../service/validate-start';
 import type { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import { bookReading } from '../task/book-reader';
-import type { PageLoader } from '../task/page-loader';
+import type { ImageConverter } from '../task/cover';
+import type { BytesLoader, PageLoader } from '../task/page-loader';
+import { epubCoreImage } from '../file/epub/image';
 import type { ValidStart } from '../service/validate-start';
 import { prepareContinuation, type Continuation } from './continue-book';
 
@@ -24,6 +26,18 @@ export interface ContinueDeps {
   loadCover?: (url: string, start: ValidStart, signal: AbortSignal) => Promise<Uint8Array | undefined>;
   /** Creates the queued task with the id its book and chapters are stored under. */
   create: (start: ValidStart, known: Pick<Task, 'id' | 'title' | 'author' | 'totalChapters'>) => Promise<Task>;
+}
+
+/** A continued book's cover, fetched as a download fetches it: redrawn when readers may not show it, else none (said in the task's log). */
+export function coverLoader(loadBytes: BytesLoader, convert: ImageConverter | undefined): NonNullable<ContinueDeps['loadCover']> {
+  return async (url, start, signal) => {
+    const bytes = await loadBytes(url, start.source, signal).catch((error: unknown) => console.warn('No cover for a continued book', url, error));
+    if (!bytes || epubCoreImage(bytes)) return bytes || undefined;
+    return convert?.(bytes).catch((error: unknown) => {
+      console.warn("Could not redraw a continued book's cover", url, error);
+      return undefined;
+    });
+  };
 }
 
 export interface ContinueMessage {
@@ -77,6 +91,7 @@ export async function continueFromFile(deps: ContinueDeps, message: ContinueMess
   }
   const task = await deps.create(start, { id: taskId, title: outcome.book.title, author: outcome.book.author, totalChapters: outcome.book.chapters.length });
   const parts = [`Continued from "${fileName}": ${outcome.held} chapters taken from the file, ${outcome.missing} to download.`];
+  if (outcome.book.cover && !outcome.book.coverImage && start.format === 'epub') parts.push(`The cover ${outcome.book.cover} could not be fetched, so the book has none.`);
   if (outcome.kept) parts.push(`${outcome.kept} chapters of the file that the site no longer lists are kept.`);
   if (outcome.dropped) parts.push(`${outcome.dropped} pages of the file match no chapter of the site and are left out.`);
   await deps.store.addEvent({ taskId, at: deps.now(), level: 'info', message: parts.join(' ') });

@@ -3,8 +3,8 @@ import { AppError, toErrorInfo } from '../errors';
 import { isGenericSource, withGeneric } from '../generic-reader/rule';
 import { toLegado } from '../legado/export';
 import { isLegadoInput, translateLegado } from '../legado/import';
-import { epubCoreImage } from '../file/epub/image';
 import { Library } from '../follow/library';
+import { coverLoader } from '../follow/continue-from-file';
 import { libraryHandlers } from '../follow/library-handlers';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
@@ -221,21 +221,11 @@ export class DownloadService {
         settings: () => this.settings,
         now: this.now,
         newId: () => this.newId(),
-        loadCover: (url, start, signal) => this.cover(url, start.source, signal),
+        loadCover: coverLoader(this.loadBytes, this.platform.convertImage),
         create: (start, known) => this.manager.create(start, known),
       },
     })),
   };
-
-  /** A continued book's cover, as a download gets it: redrawn when readers may not show it, else none. */
-  private async cover(url: string, source: SourceRule, signal: AbortSignal): Promise<Uint8Array | undefined> {
-    const bytes = await this.loadBytes(url, source, signal).catch((error: unknown) => console.warn('No cover for a continued book', url, error));
-    if (!bytes || epubCoreImage(bytes)) return bytes || undefined;
-    return this.platform.convertImage?.(bytes).catch((error: unknown) => {
-      console.warn('Could not redraw a continued book\'s cover', url, error);
-      return undefined;
-    });
-  }
 
   private async exportSource(sourceId: unknown, format: unknown): Promise<LegadoBookSource> {
     if (format !== 'legado') throw new AppError('invalid_message', `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`);

@@ -51,6 +51,20 @@ describe('continuing a book from an EPUB', () => {
     for (let n = 1; n <= 7; n++) expect(text).toContain(`${chapterTitle('serial-7', n)}\n\n${chapterParagraphs('serial-7', n).join('\n')}`);
   });
 
+  it('gives a continued book the cover a download would', async () => {
+    const service = await startService();
+    const { task: first } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'epub', range: { to: 4 } });
+    await service.waitForTask(first.id, (t) => t.status === 'completed');
+    const made = service.files.get(first.id)!;
+    const holdings = readEpubHoldings(new Uint8Array(await made.blob.arrayBuffer()), made.fileName);
+    const importId = await stageHeld(service.store, holdings.chapters, Date.now());
+    const { task } = await service.call({ type: 'library.continue', importId, fileName: made.fileName, url: holdings.url, chapters: 4 });
+    await service.waitForTask(task.id, (t) => t.status === 'completed');
+    const epub = await openEpub(service.files.get(task.id)!.blob);
+    expect(epub.opf('manifest > item[properties~="cover-image"]').attr('media-type')).toBe('image/png');
+    expect(epub.spine.filter((href) => href.includes('/text/'))).toHaveLength(12);
+  });
+
   it('refuses a file whose address no source reads, or whose chapters the site does not list', async () => {
     const service = await startService();
     const staged = await stageHeld(service.store, [{ title: 'Chapter 1', text: 'a' }], Date.now());
