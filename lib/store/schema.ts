@@ -1,9 +1,11 @@
 import type { DBSchema } from 'idb';
 import type { TocEntry } from '../book-pages';
-import type { ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
+import type { ErrorInfo, Settings, SourceRule, SubscriptionChange, Task, TaskEvent } from '../contract';
+import type { TrackedSource } from '../subscriptions/plan-refresh';
 
 export const DB_NAME = 'novel-downloader';
-export const DB_VERSION = 1;
+/** 2: `subscriptions`. */
+export const DB_VERSION = 2;
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
 export interface BookRecord {
@@ -43,6 +45,19 @@ export interface SourceState {
   enabled: boolean;
 }
 
+/** A subscribed rule list as stored: the contract's `Subscription` is made from it and the stored rules. */
+export interface SubscriptionRecord {
+  id: string;
+  url: string;
+  addedAt: number;
+  refreshedAt: number;
+  checkedAt: number;
+  error?: ErrorInfo;
+  /** What it remembers of each of its sources between refreshes, in list order. */
+  tracked: TrackedSource[];
+  changes: SubscriptionChange[];
+}
+
 export interface Meta {
   settings: Settings;
   health: WatchdogRecord;
@@ -56,4 +71,5 @@ export interface NovelDb extends DBSchema {
   sourceStates: { key: string; value: SourceState };
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
   events: { key: number; value: TaskEvent; indexes: { taskId: string } };
+  subscriptions: { key: string; value: SubscriptionRecord };
 }
