@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SourceInfo } from '../../lib/contract';
 import { errorMessage } from '../../lib/ui/format-task';
+import { subscriptionMark } from '../../lib/ui/options/subscriptions-view';
 import { strings } from '../../lib/ui/strings';
 
 export interface SourceRowProps {
@@ -22,6 +23,7 @@ export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTe
   const [error, setError] = useState<string | null>(null);
   // The state asked for, shown until the worker answers (a re-render must not flip it back).
   const [wanted, setWanted] = useState<boolean | null>(null);
+  const mark = subscriptionMark(source);
 
   async function run(action: () => Promise<void>) {
     if (busy) return;
@@ -54,6 +56,11 @@ export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTe
         <span class={`badge ${source.builtIn ? 'badge-builtin' : 'badge-imported'}`} data-testid="source-kind">
           {source.builtIn ? s.builtIn : s.imported}
         </span>
+        {mark && (
+          <span class={`badge badge-subscription-${mark.state}`} data-testid="source-subscription" data-state={mark.state} title={mark.title}>
+            {mark.badge}
+          </span>
+        )}
         <label class="toggle">
           <input
             type="checkbox"
