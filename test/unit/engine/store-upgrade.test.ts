@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../../lib/store/store';
 import { DB_VERSION } from '../../../lib/store/schema';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import { demoRule } from '../subscriptions/fixtures';
+import { demoRule } from '../../fixtures/rule-lists';
 
 describe('the database upgrade', () => {
   it('keeps what version 1 stored and adds the subscriptions store', async () => {

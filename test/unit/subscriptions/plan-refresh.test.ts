@@ -6,7 +6,7 @@ import { ruleFingerprint } from '../../../lib/subscriptions/fingerprint';
 import { planRefresh, planRemoval, sourceState, type RefreshInput, type RefreshPlan, type TrackedSource } from '../../../lib/subscriptions/plan-refresh';
 import { readRuleList } from '../../../lib/subscriptions/read-list';
 import { validateRule } from '../../../lib/source-rules/validate-rule';
-import { brokenRule, demoRule } from './fixtures';
+import { brokenRule, demoRule } from '../../fixtures/rule-lists';
 
 const entries = (...list: unknown[]) => readRuleList(JSON.stringify(list), 'http://lists.example/a.json', new Set(['generic']));
 const stored = (...rules: SourceRuleInput[]) => new Map(rules.map((rule) => [rule.id, ruleFingerprint(validateRule(rule))]));

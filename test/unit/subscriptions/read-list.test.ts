@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { MAX_LIST_ENTRIES, readRuleList } from '../../../lib/subscriptions/read-list';
 import { validateRule } from '../../../lib/source-rules/validate-rule';
-import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID, LEGADO_SCRIPTED } from './fixtures';
+import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID, LEGADO_SCRIPTED } from '../../fixtures/rule-lists';
 
 const URL_ = 'http://lists.example/rules.json';
 const BUILT_IN = new Set(['generic', 'royalroad']);

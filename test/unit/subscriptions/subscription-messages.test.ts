@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceInfo, Subscription } from '../../../lib/contract';
 import type { SaveFile } from '../../../lib/task/runner';
 import { startService, useDemoSite } from '../engine/service-harness';
-import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID, LEGADO_SCRIPTED } from './fixtures';
+import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID, LEGADO_SCRIPTED } from '../../fixtures/rule-lists';
 
 const site = useDemoSite();
 type Service = Awaited<ReturnType<typeof startService>>;
