@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SourceInfo } from '../../lib/contract';
-import { errorMessage } from '../../lib/ui/format-task';
 import { subscriptionMark } from '../../lib/ui/options/subscriptions-view';
 import { strings } from '../../lib/ui/strings';
+import { useAction } from './use-action';
 
 export interface SourceRowProps {
   source: SourceInfo;
@@ -19,24 +19,13 @@ export interface SourceRowProps {
 
 export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTest, onExportLegado }: SourceRowProps) {
   const s = strings.options;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const busy = action.busy !== null;
+  const { error } = action;
+  const run = (work: () => Promise<void>) => action.run('action', work);
   // The state asked for, shown until the worker answers (a re-render must not flip it back).
   const [wanted, setWanted] = useState<boolean | null>(null);
   const mark = subscriptionMark(source);
-
-  async function run(action: () => Promise<void>) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <li class={`source ${source.enabled ? '' : 'source-disabled'}`} data-testid={`source-${source.id}`} data-enabled={String(source.enabled)}>

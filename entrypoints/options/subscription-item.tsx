@@ -1,9 +1,8 @@
-import { useState } from 'preact/hooks';
 import type { Subscription } from '../../lib/contract';
-import { errorMessage } from '../../lib/ui/format-task';
 import { subscriptionFailure, subscriptionSummary } from '../../lib/ui/options/subscriptions-view';
 import { strings } from '../../lib/ui/strings';
 import { SubscriptionChanges } from './subscription-changes';
+import { useAction } from './use-action';
 
 export interface SubscriptionItemProps {
   subscription: Subscription;
@@ -14,23 +13,9 @@ export interface SubscriptionItemProps {
 
 export function SubscriptionItem({ subscription, now, onRefresh, onRemove }: SubscriptionItemProps) {
   const s = strings.options;
-  const [busy, setBusy] = useState<'refresh' | 'remove' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction<'refresh' | 'remove'>();
   // A failed refresh is also kept on the subscription; the answer's sentence is shown until the list is read again.
   const failure = error ?? subscriptionFailure(subscription, now);
-
-  async function run(which: 'refresh' | 'remove', action: () => Promise<void>) {
-    if (busy) return;
-    setBusy(which);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <li class="source" data-testid="subscription" data-url={subscription.url}>

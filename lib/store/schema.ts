@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { TocEntry } from '../book-pages';
-import type { ErrorInfo, Settings, SourceRule, SubscriptionChange, Task, TaskEvent } from '../contract';
+import type { ErrorInfo, Settings, SourceRule, Subscription, Task, TaskEvent } from '../contract';
 import type { TrackedSource } from '../subscriptions/plan-refresh';
 
 export const DB_NAME = 'novel-downloader';
@@ -46,17 +46,10 @@ export interface SourceState {
 }
 
 /** A subscribed rule list as stored: the contract's `Subscription` is made from it and the stored rules. */
-export interface SubscriptionRecord {
-  id: string;
-  url: string;
-  addedAt: number;
-  refreshedAt: number;
-  checkedAt: number;
-  error?: ErrorInfo;
+export type SubscriptionRecord = Omit<Subscription, 'sources'> & {
   /** What it remembers of each of its sources between refreshes, in list order. */
   tracked: TrackedSource[];
-  changes: SubscriptionChange[];
-}
+};
 
 export interface Meta {
   settings: Settings;
