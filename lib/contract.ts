@@ -307,7 +307,7 @@ export interface Subscription {
   checkedAt: number;
   /** Why the last try could not read the list; the installed sources were left as they were. */
   error?: ErrorInfo;
-  /** The sources it keeps track of, in list order (retired and deleted ones last). */
+  /** The sources it keeps track of, in list order (retired ones last). */
   sources: SubscribedSource[];
   /** What the last refresh that read the list did: every change, and every entry skipped. */
   changes: SubscriptionChange[];

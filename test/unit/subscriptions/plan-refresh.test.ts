@@ -6,7 +6,7 @@ import { ruleFingerprint } from '../../../lib/subscriptions/fingerprint';
 import { planRefresh, planRemoval, sourceState, type RefreshInput, type RefreshPlan, type TrackedSource } from '../../../lib/subscriptions/plan-refresh';
 import { readRuleList } from '../../../lib/subscriptions/read-list';
 import { validateRule } from '../../../lib/source-rules/validate-rule';
-import { brokenRule, demoRule } from '../../fixtures/rule-lists';
+import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID } from '../../fixtures/rule-lists';
 
 const entries = (...list: unknown[]) => readRuleList(JSON.stringify(list), 'http://lists.example/a.json', new Set(['generic']));
 const stored = (...rules: SourceRuleInput[]) => new Map(rules.map((rule) => [rule.id, ruleFingerprint(validateRule(rule))]));
@@ -46,6 +46,15 @@ describe('planning a refresh', () => {
     expect(next.remove).toEqual(['c']);
     // Ids are the sources' own: the same id before and after, so a download finds its source again.
     expect(next.tracked.map((source) => source.id)).toEqual(['a', 'b', 'd']);
+  });
+
+  it("keeps a legado source's id, made from its bookSourceUrl, when the list changes its rules", () => {
+    const first = refresh({ tracked: [], entries: entries(LEGADO_DEMO), stored: new Map() });
+    const changed = { ...LEGADO_DEMO, bookSourceName: 'Renamed', ruleContent: { ...(LEGADO_DEMO.ruleContent as object), content: 'id.content@text' } };
+    const next = refresh({ tracked: first.tracked, entries: entries(changed), stored: first.after });
+    expect(kinds(next)).toEqual([`changed ${LEGADO_DEMO_ID}`]);
+    expect(next.write.map((rule) => [rule.id, rule.name])).toEqual([[LEGADO_DEMO_ID, 'Renamed']]);
+    expect(next.remove).toEqual([]);
   });
 
   it('reports a broken entry and keeps the version installed before it broke', () => {
