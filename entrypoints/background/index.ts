@@ -8,6 +8,7 @@ import { jpegFromImage } from '../../lib/task/cover';
 import { notifyWhenFinished } from './notify-finished';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
+import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
 import { showOnToolbar } from './toolbar-button';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
@@ -20,7 +21,10 @@ export default defineBackground(() => {
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void browser.runtime.getPlatformInfo(),
-      settingsChanged: (settings) => void scheduleWatchdog(settings),
+      settingsChanged: (settings) => {
+        void scheduleWatchdog(settings);
+        void scheduleSubscriptionRefresh(settings);
+      },
     }),
   );
 
@@ -66,5 +70,6 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
+    if (alarm.name === SUBSCRIPTION_ALARM) void service.then((s) => s.refreshSubscriptions());
   });
 });
