@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   updateMode: 'whole',
   splitMode: 'none',
   splitChapters: 1000,
+  subscriptionRefreshHours: 24,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -50,6 +51,8 @@ const CHECKS: Record<keyof Settings, Check> = {
   updateMode: oneOf(UPDATE_MODES),
   splitMode: oneOf(SPLIT_MODES),
   splitChapters: integer(10, 100_000),
+  // 0 switches the alarm off; a month is the longest gap that still counts as following a list.
+  subscriptionRefreshHours: integer(0, 720),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

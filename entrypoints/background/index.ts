@@ -8,6 +8,7 @@ import { jpegFromImage } from '../../lib/task/cover';
 import { notifyWhenFinished } from './notify-finished';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
+import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
 import { showOnToolbar } from './toolbar-button';
 import { CHECK_ALARM, scheduleChecks } from './check-alarm';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
@@ -24,6 +25,7 @@ export default defineBackground(() => {
       settingsChanged: (settings) => {
         void scheduleWatchdog(settings);
         void scheduleChecks(settings);
+        void scheduleSubscriptionRefresh(settings);
       },
     }),
   );
@@ -75,5 +77,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
     if (alarm.name === CHECK_ALARM) void service.then((s) => s.checkFollowed());
+    if (alarm.name === SUBSCRIPTION_ALARM) void service.then((s) => s.refreshSubscriptions());
   });
 });

@@ -1,10 +1,14 @@
 import type { DBSchema } from 'idb';
 import type { TocEntry } from '../book-pages';
-import type { BookCheck, BookFile, ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
+import type { BookCheck, BookFile, ErrorInfo, Settings, SourceRule, Subscription, Task, TaskEvent } from '../contract';
+import type { TrackedSource } from '../subscriptions/plan-refresh';
 
 export const DB_NAME = 'novel-downloader';
-/** 2: `usage` (what each book's stored chapters take), `held` (chapters read from an EPUB) and `library`. */
-export const DB_VERSION = 2;
+/**
+ * 2: `subscriptions`. 3: `usage` (what each book's stored chapters take), `held` (chapters read
+ * from an EPUB) and `library`.
+ */
+export const DB_VERSION = 3;
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
 export interface BookRecord {
@@ -81,6 +85,12 @@ export interface SourceState {
   enabled: boolean;
 }
 
+/** A subscribed rule list as stored: the contract's `Subscription` is made from it and the stored rules. */
+export type SubscriptionRecord = Omit<Subscription, 'sources'> & {
+  /** What it remembers of each of its sources between refreshes, in list order. */
+  tracked: TrackedSource[];
+};
+
 export interface Meta {
   settings: Settings;
   health: WatchdogRecord;
@@ -94,6 +104,7 @@ export interface NovelDb extends DBSchema {
   sourceStates: { key: string; value: SourceState };
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
   events: { key: number; value: TaskEvent; indexes: { taskId: string } };
+  subscriptions: { key: string; value: SubscriptionRecord };
   usage: { key: string; value: UsageRecord };
   held: { key: [string, number]; value: HeldRecord; indexes: { at: number } };
   library: { key: string; value: LibraryRecord };

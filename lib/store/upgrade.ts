@@ -4,7 +4,7 @@ import type { IDBPDatabase } from 'idb';
 import type { NovelDb } from './schema';
 import { chapterBytes, type Tx } from './usage';
 
-/** Creates the stores a database of an older version lacks; version 2 counts the chapters already stored. */
+/** Creates the stores a database of an older version lacks; version 3 counts the chapters already stored. */
 export async function upgrade(db: IDBPDatabase<NovelDb>, oldVersion: number, _newVersion: number | null, tx: Tx): Promise<void> {
   if (oldVersion < 1) {
     db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
@@ -15,7 +15,8 @@ export async function upgrade(db: IDBPDatabase<NovelDb>, oldVersion: number, _ne
     db.createObjectStore('meta');
     db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
   }
-  if (oldVersion < 2) {
+  if (oldVersion < 2) db.createObjectStore('subscriptions', { keyPath: 'id' });
+  if (oldVersion < 3) {
     db.createObjectStore('usage', { keyPath: 'taskId' });
     db.createObjectStore('held', { keyPath: ['importId', 'position'] }).createIndex('at', 'at');
     db.createObjectStore('library', { keyPath: 'taskId' });

@@ -31,6 +31,7 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
   maxTaskMinutes: { scale: 1, min: 1, max: 10_080, step: 1 },
   checkUpdatesHours: { scale: 1, min: 0, max: 720, step: 1 },
   splitChapters: { scale: 1, min: 10, max: 100_000, step: 10 },
+  subscriptionRefreshHours: { scale: 1, min: 0, max: 720, step: 1 },
 };
 
 /** In the order the form shows them. */
