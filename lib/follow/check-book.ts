@@ -89,7 +89,7 @@ async function moveStored(store: Store, taskId: string, chapters: ChapterMatch['
   chapters.forEach((chapter, index) => {
     if (chapter.known !== undefined && chapter.known !== index) moves.set(chapter.known, index);
   });
-  if (moves.size) await store.moveChapters(taskId, moves);
+  if (moves.size) await store.library.moveChapters(taskId, moves);
 }
 
 function checkSentence(added: TocEntry[], match: ChapterMatch, freed: boolean): string {

@@ -98,7 +98,7 @@ export class Library {
     const book = await this.book(id);
     if (book.busy) throw new AppError('invalid_message', `«${book.title}» is ${book.busy === 'checking' ? 'being checked' : 'being updated'}; free its space once that ends.`);
     await this.deps.whileIdle(book.id, async () => {
-      await this.deps.store.freeChapters(book.id);
+      await this.deps.store.library.freeChapters(book.id);
       const record = (await this.deps.store.library.get(book.id)) ?? newLibraryRecord(book.id);
       await this.deps.store.library.put(record);
       await this.deps.store.addEvent({ taskId: book.id, at: this.deps.now(), level: 'info', message: 'Stored chapters freed; updates make part files of the new chapters only.' });

@@ -4,7 +4,8 @@
 // continues the book.
 import type { IDBPDatabase } from 'idb';
 import { guard } from './guard';
-import type { HeldRecord, LibraryRecord, NovelDb } from './schema';
+import { chapterRange } from './keys';
+import type { BookRecord, HeldRecord, LibraryRecord, NovelDb } from './schema';
 
 export class LibraryTables {
   constructor(private readonly db: IDBPDatabase<NovelDb>) {}
@@ -56,6 +57,41 @@ export class LibraryTables {
       const tx = this.db.transaction('held', 'readwrite');
       const stale = staleBefore === undefined ? [] : await tx.store.index('at').getAllKeys(IDBKeyRange.upperBound(staleBefore, true));
       await Promise.all([tx.store.delete(IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])), ...stale.map((key) => tx.store.delete(key)), tx.done]);
+    });
+  }
+
+  /**
+   * Drops a book's stored chapters, keeping the task, the book and its log: the book stays in
+   * the library, and `freedBefore` says the chapters so far are never to be fetched again.
+   */
+  freeChapters(taskId: string): Promise<BookRecord | undefined> {
+    return guard('free stored chapters', async () => {
+      const tx = this.db.transaction(['books', 'chapters', 'usage'], 'readwrite');
+      const book = await tx.objectStore('books').get(taskId);
+      await tx.objectStore('chapters').delete(chapterRange(taskId));
+      await tx.objectStore('usage').delete(taskId);
+      const freed = book && { ...book, freedBefore: book.chapters.length };
+      if (freed) await tx.objectStore('books').put(freed);
+      await tx.done;
+      return freed;
+    });
+  }
+
+  /**
+   * Moves a book's stored chapters to new indexes (`moves[old] = new`, never lower), for
+   * chapters a site inserted mid-book; highest first, so no record lands on one not yet moved.
+   */
+  moveChapters(taskId: string, moves: ReadonlyMap<number, number>): Promise<void> {
+    return guard('renumber stored chapters', async () => {
+      const tx = this.db.transaction('chapters', 'readwrite');
+      for (let cursor = await tx.store.openCursor(chapterRange(taskId), 'prev'); cursor; cursor = await cursor.continue()) {
+        const to = moves.get(cursor.value.index);
+        if (to === undefined || to === cursor.value.index) continue;
+        if (to < cursor.value.index) throw new Error(`chapter ${cursor.value.index} cannot move back to ${to}`);
+        await tx.store.put({ ...cursor.value, index: to });
+        await cursor.delete();
+      }
+      await tx.done;
     });
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { LibraryTables } from './library-tables';
 import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type NovelDb, type WatchdogRecord, type SourceState, type SubscriptionRecord } from './schema';
 import { guard, storageError } from './guard';
+import { chapterRange } from './keys';
 import { upgrade } from './upgrade';
 import { addUsage, chapterBytes } from './usage';
 
@@ -107,41 +108,6 @@ export class Store {
       const before = await chapters.get([chapter.taskId, chapter.index]);
       await chapters.put(chapter);
       await addUsage(tx, chapter.taskId, chapterBytes(chapter) - chapterBytes(before), before ? 0 : 1);
-      await tx.done;
-    });
-  }
-
-  /**
-   * Drops a book's stored chapters, keeping the task, the book and its log: the book stays in
-   * the library, and `freedBefore` says the chapters so far are never to be fetched again.
-   */
-  freeChapters(taskId: string): Promise<BookRecord | undefined> {
-    return guard('free stored chapters', async () => {
-      const tx = this.db.transaction(['books', 'chapters', 'usage'], 'readwrite');
-      const book = await tx.objectStore('books').get(taskId);
-      await tx.objectStore('chapters').delete(chapterRange(taskId));
-      await tx.objectStore('usage').delete(taskId);
-      const freed = book && { ...book, freedBefore: book.chapters.length };
-      if (freed) await tx.objectStore('books').put(freed);
-      await tx.done;
-      return freed;
-    });
-  }
-
-  /**
-   * Moves a book's stored chapters to new indexes (`moves[old] = new`, never lower), for
-   * chapters a site inserted mid-book; highest first, so no record lands on one not yet moved.
-   */
-  moveChapters(taskId: string, moves: ReadonlyMap<number, number>): Promise<void> {
-    return guard('renumber stored chapters', async () => {
-      const tx = this.db.transaction('chapters', 'readwrite');
-      for (let cursor = await tx.store.openCursor(chapterRange(taskId), 'prev'); cursor; cursor = await cursor.continue()) {
-        const to = moves.get(cursor.value.index);
-        if (to === undefined || to === cursor.value.index) continue;
-        if (to < cursor.value.index) throw new Error(`chapter ${cursor.value.index} cannot move back to ${to}`);
-        await tx.store.put({ ...cursor.value, index: to });
-        await cursor.delete();
-      }
       await tx.done;
     });
   }
@@ -308,8 +274,4 @@ export interface SubscribedSourcesChange<T> {
   put?: SubscriptionRecord;
   drop?: string;
   result: T;
-}
-
-function chapterRange(taskId: string): IDBKeyRange {
-  return IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
 }

@@ -67,7 +67,7 @@ describe('storage use', () => {
     await store.putTask(task);
     await store.putBook(makeBook(task, records));
     for (const record of records) await store.putChapter(record);
-    const freed = await store.freeChapters('f');
+    const freed = await store.library.freeChapters('f');
     expect(freed?.freedBefore).toBe(2);
     expect((await store.getBook('f'))?.freedBefore).toBe(2);
     expect(await store.getTask('f')).toBeDefined();
@@ -99,6 +99,31 @@ describe('storage use', () => {
   });
 });
 
+describe('a database of version 2', () => {
+  it('keeps its subscriptions and has its chapters counted when it is upgraded', async () => {
+    const name = `test-${randomUUID()}`;
+    const old = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
+        db.createObjectStore('books', { keyPath: 'taskId' });
+        db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
+        db.createObjectStore('sources', { keyPath: 'id' });
+        db.createObjectStore('sourceStates', { keyPath: 'id' });
+        db.createObjectStore('meta');
+        db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
+        db.createObjectStore('subscriptions', { keyPath: 'id' });
+      },
+    });
+    const record = chapter(makeTask({ id: 'two' }), 0, 'One', 'text');
+    await old.put('chapters', record);
+    await old.put('subscriptions', { id: 'sub-1' });
+    old.close();
+    const store = await open(name);
+    expect((await store.library.storedBytes()).get('two')).toBe(chapterBytes(record));
+    expect((await store.subscriptions()).map((s) => s.id)).toEqual(['sub-1']);
+  });
+});
+
 describe('library records and chapter moves', () => {
   it('keeps the library entry of a book until its task is removed', async () => {
     const store = await open();
@@ -116,7 +141,7 @@ describe('library records and chapter moves', () => {
     const task = makeTask({ id: 'm' });
     for (let i = 0; i < 4; i++) await store.putChapter(chapter(task, i, `C${i}`, `text ${i}`));
     // A chapter was inserted after the second: 2 → 3, 3 → 4.
-    await store.moveChapters('m', new Map([[0, 0], [1, 1], [2, 3], [3, 4]]));
+    await store.library.moveChapters('m', new Map([[0, 0], [1, 1], [2, 3], [3, 4]]));
     const seen: Array<[number, string | undefined]> = [];
     await store.forEachChapter('m', (c) => {
       seen.push([c.index, c.text]);
