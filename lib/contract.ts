@@ -180,6 +180,8 @@ export interface SourceRule {
     replace?: Replacement[];
   };
   crawl?: { concurrency?: number; delayMs?: number };
+  /** Examples of the rule at work (docs/contract.md §7). */
+  tests?: SourceTestCase[];
 }
 
 /** A rule as users write it: `enabled` may be left out (it defaults to true). */
@@ -241,6 +243,39 @@ export interface SourceInfo extends SourceRule {
   builtIn: boolean;
 }
 
+/** One chapter `source.test` read when asked for `samples`: its first lines, or why it failed. */
+export type ChapterSample = { index: number; title: string; url: string } & ({ text: string; length: number } | { error: ErrorInfo });
+
+/**
+ * A test case a source carries (docs/contract.md §7, `tests`), checked against what a test read.
+ * The kinds: a saved page (`realPage`), a book of a fixture site (`url`, `site`, `expect`), and a
+ * live book page (`url` and `expect`, no `site`), which `source.test` reads from the web.
+ */
+export interface SourceTestCase {
+  name?: string;
+  realPage?: string;
+  tocUrl?: string;
+  url?: string;
+  site?: string;
+  expect?: SourceTestExpectation;
+}
+
+/** What a test case expects a reading of its book to find. */
+export interface SourceTestExpectation {
+  title: string;
+  author?: string;
+  cover?: string;
+  introIncludes?: string;
+  /** Chapters in the whole table of contents; for a live page, at least this many (books grow). */
+  chapters: number;
+  firstChapter: string;
+  lastChapter?: string;
+  chapterTitle?: string;
+  /** Text the first chapter (all its pages) contains. */
+  contentIncludes: string | string[];
+  contentExcludes?: string[];
+}
+
 /** What `source.test` read: enough to see at a glance whether a rule fits a site. */
 export interface SourceTestReport {
   /** The source that read the page (the `rule`'s id when one was given). */
@@ -252,6 +287,10 @@ export interface SourceTestReport {
   firstChapters: Array<{ title: string; url: string }>;
   /** The first chapter (all its pages), its text cut to 2,000 characters. */
   firstChapter: { title: string; url: string; text: string; length: number };
+  /** With `samples`: that many chapters spread over the book (first, middle, last), each read whole. */
+  samples?: ChapterSample[];
+  /** When the page read is the book of one of the rule's live test cases: how the reading compares with it. */
+  check?: { url: string; problems: string[] };
 }
 
 export interface Health {
@@ -281,7 +320,11 @@ export type Request =
   /** A source in another app's format: `legado` (a book source the legado app imports). */
   | { type: 'source.export'; sourceId: string; format: 'legado' }
   /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
-  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule | LegadoBookSource }
+  /**
+   * `url` may be left out when the rule carries a live test case: its book is read and checked.
+   * `samples` (1–5): read that many chapters spread over the book instead of the first alone.
+   */
+  | { type: 'source.test'; url?: string; sourceId?: string; rule?: SourceRuleInput | SourceRule | LegadoBookSource; samples?: number }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }
