@@ -11,6 +11,8 @@ export interface RuleDraft {
   /** The book page the rule was made on. */
   bookUrl: string;
   selectors: FieldSelectors;
+  /** The site lists its chapters newest first. */
+  newestFirst?: boolean;
   /** Default: `site-<host>`. */
   id?: string;
   /** Default: the host. */
@@ -80,7 +82,7 @@ export function assembleRule(draft: RuleDraft, tested?: SourceTestReport): Sourc
     name: draft.name ?? new URL(draft.bookUrl).hostname,
     matches: draft.matches ?? matchesFor(draft.bookUrl),
     book: { title: optional('title') ?? '', ...(author ? { author } : {}) },
-    toc: { chapters: optional('chapters') ?? '' },
+    toc: { chapters: optional('chapters') ?? '', ...(draft.newestFirst ? { order: 'desc' as const } : {}) },
     chapter: { content: optional('content') ?? '', ...(next ? { next } : {}) },
     ...(test ? { tests: [test] } : {}),
   };

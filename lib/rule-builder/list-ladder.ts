@@ -96,6 +96,7 @@ function listSelector($: CheerioAPI, list: Element): string | undefined {
   const id = idSelector($, list);
   if (id) return id;
   const own = compound(list)!;
+  if (stableClasses(list).length && onlyIs($, own, list)) return own;
   for (const anchor of anchors($, list)) if (onlyIs($, `${anchor} ${own}`, list)) return `${anchor} ${own}`;
   if (onlyIs($, own, list)) return own;
   return firstMatchSelector($, list) ?? tagPath(list);

@@ -12,10 +12,11 @@ import { selectorProblem } from '../source-rules/schema';
 import { isElement } from './css-names';
 import { nodePath, type ElementPath } from './element-path';
 import type { RuleField } from './fields';
+import { looksNewestFirst } from './order';
 
 export type Caught =
   | { field: 'title' | 'author'; value?: string }
-  | { field: 'chapters'; count: number; first?: string; last?: string }
+  | { field: 'chapters'; count: number; first?: string; last?: string; countsDown: boolean }
   | { field: 'content'; lines: string[]; length: number }
   | { field: 'next'; url?: string };
 
@@ -33,16 +34,16 @@ export const MAX_OUTLINED = 500;
 const SHOWN_LINES = 3;
 
 /** A rule with only the field under test: the reader needs a whole rule, the rest goes unread. */
-function ruleWith(field: RuleField, selector: string): SourceRule {
+function ruleWith(field: RuleField, selector: string, newestFirst: boolean): SourceRule {
   const rule: SourceRule = { id: 'draft', name: 'draft', enabled: true, matches: ['<all_urls>'], book: { title: 'title' }, toc: { chapters: 'a' }, chapter: { content: 'body' } };
   if (field === 'title' || field === 'author') rule.book = { ...rule.book, [field]: selector };
-  else if (field === 'chapters') rule.toc = { chapters: selector };
+  else if (field === 'chapters') rule.toc = { chapters: selector, ...(newestFirst ? { order: 'desc' as const } : {}) };
   else rule.chapter = { ...rule.chapter, [field]: selector };
   return rule;
 }
 
-function catches(page: Page, url: string, field: RuleField, selector: string): Caught {
-  const rule = ruleWith(field, selector);
+function catches(page: Page, url: string, field: RuleField, selector: string, newestFirst: boolean): Caught {
+  const rule = ruleWith(field, selector, newestFirst);
   switch (field) {
     case 'title':
     case 'author':
@@ -50,7 +51,8 @@ function catches(page: Page, url: string, field: RuleField, selector: string): C
     case 'chapters': {
       const found = parseTocPage(page.source, url, rule).chapters;
       const list = found.length ? finishToc(found, rule, url) : [];
-      return { field, count: list.length, first: list[0]?.title, last: list[list.length - 1]?.title };
+      const asListed = newestFirst ? [...list].reverse() : list;
+      return { field, count: list.length, first: list[0]?.title, last: list[list.length - 1]?.title, countsDown: looksNewestFirst(asListed) };
     }
     case 'content': {
       const { text } = parseChapterPage(page.source, url, rule, '');
@@ -61,14 +63,14 @@ function catches(page: Page, url: string, field: RuleField, selector: string): C
   }
 }
 
-/** What `selector` catches as `field` on the page at `url`. */
-export function preview(page: Page, url: string, field: RuleField, selector: string): Preview {
+/** What `selector` catches as `field` on the page at `url`; `newestFirst` turns the chapter list around. */
+export function preview(page: Page, url: string, field: RuleField, selector: string, newestFirst = false): Preview {
   const problem = selectorProblem(selector);
   if (problem) return { problem, paths: [], matched: 0 };
   const elements = readElements(page, selector).filter(isElement);
   const paths = elements.slice(0, MAX_OUTLINED).map(nodePath).filter((path) => path !== undefined);
   try {
-    return { caught: catches(page, url, field, selector), paths, matched: elements.length };
+    return { caught: catches(page, url, field, selector, newestFirst), paths, matched: elements.length };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { problem: error.message, paths, matched: elements.length };
