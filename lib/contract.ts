@@ -412,3 +412,36 @@ export type Response<T extends RequestType> = ({ ok: true } & Payload<T>) | Fail
 /** Pushed on a port named `tasks`. */
 export const TASKS_PORT = 'tasks';
 export type PortMessage = { type: 'task.updated'; task: Task } | { type: 'task.removed'; taskId: string };
+
+/**
+ * The rule builder (docs/contract.md §10). Its panel is an extension page in an iframe of the
+ * web page; the picker, a content script the popup injects, only outlines and reports clicks.
+ * The panel connects to the picker with `tabs.connect(tabId, { frameId: 0, name })`, the name
+ * `RULE_BUILDER_PORT:<nonce>` carrying the nonce the picker put in the panel's address, so a
+ * panel talks to its own picker only and nothing on the page can speak on the port.
+ */
+export const RULE_BUILDER_PORT = 'rule-builder';
+
+/** What the reader picks: the book's title, author and one chapter link; a chapter's text and its next-page link. */
+export const RULE_FIELDS = ['title', 'author', 'chapters', 'content', 'next'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/** Element child indexes from `<html>` down: where a picked or outlined element sits. */
+export type ElementPath = number[];
+
+/** From the picker to the panel. `html` is the page as the browser serialised it, at most MAX_SNAPSHOT characters. */
+export type PickerMessage =
+  | { type: 'snapshot'; url: string; html: string }
+  | { type: 'snapshot.tooLarge'; url: string; size: number }
+  /** A click the user made (never a script's) on the element at `path`, whose tag is `tag`. */
+  | { type: 'picked'; field: RuleField; path: ElementPath; tag: string; url: string; html: string }
+  /** The user pressed Escape while picking. */
+  | { type: 'pick.stopped' };
+
+/** From the panel to the picker. Texts are shown as text, never as markup. */
+export type PanelMessage =
+  | { type: 'pick'; field: RuleField; prompt: string }
+  | { type: 'pick.stop' }
+  /** Outline these elements (what the field being edited catches); an empty list clears them. */
+  | { type: 'outline'; paths: ElementPath[] }
+  | { type: 'close' };

@@ -4,11 +4,14 @@
 // it), and sends back the paths of what a selector matches so the page can outline them.
 
 import type { AnyNode, Element as NodeElement } from 'domhandler';
+import type { ElementPath } from '../contract';
 
-export type ElementPath = number[];
+export type { ElementPath };
 
 // A path deeper than any page nests its elements is not one to follow.
-export const MAX_PATH_DEPTH = 512;
+export const MAX_PATH_DEPTH = 4096;
+/** The largest page markup the picker sends the panel (characters): what a page may cost it. */
+export const MAX_SNAPSHOT = 5_000_000;
 
 /** Whether a value from another frame is a path: a short list of small whole numbers. */
 export function isElementPath(value: unknown): value is ElementPath {

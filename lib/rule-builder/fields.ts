@@ -1,12 +1,12 @@
 // The parts of a rule the reader makes by clicking, on which page each is picked, and how a
 // picked element becomes the field's selector text.
 
+import { RULE_FIELDS, type RuleField } from '../contract';
 import type { PickKind } from './generalise';
 
-export const BOOK_FIELDS = ['title', 'author', 'chapters'] as const;
-export const CHAPTER_FIELDS = ['content', 'next'] as const;
-export const RULE_FIELDS = [...BOOK_FIELDS, ...CHAPTER_FIELDS] as const;
-export type RuleField = (typeof RULE_FIELDS)[number];
+export { RULE_FIELDS, type RuleField };
+export const BOOK_FIELDS = ['title', 'author', 'chapters'] as const satisfies readonly RuleField[];
+export const CHAPTER_FIELDS = ['content', 'next'] as const satisfies readonly RuleField[];
 
 /** Without these a book cannot be read; the others may stay empty. */
 export const REQUIRED_FIELDS: readonly RuleField[] = ['title', 'chapters', 'content'];

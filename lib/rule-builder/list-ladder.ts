@@ -123,9 +123,11 @@ export function listLadder($: CheerioAPI, link: Element): Ladder {
   const lists = $(kind).toArray().filter(isElement);
   const siblingsOnly = lists.every((other) => other.parent === list.parent);
   if (lists.length > 1 && (stableClasses(list).length > 0 || siblingsOnly)) candidates.push({ css: `${kind} > ${path}`, volumes: true });
+  // Wider still: the same rows in the region around the list, then anywhere, then without their classes.
+  const bare = path.replace(/\.[\w-]+/g, '');
   const region = isElement(list.parent) && list.parent.name !== 'body' ? listSelector($, list.parent) : undefined;
-  if (region) candidates.push({ css: `${region} ${path}` });
-  candidates.push({ css: path });
+  if (region) candidates.push({ css: `${region} ${path}` }, { css: `${region} ${bare}` });
+  candidates.push({ css: path }, { css: bare });
 
   const choices: Choice[] = [];
   let proposed: Choice | undefined;

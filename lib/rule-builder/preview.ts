@@ -16,7 +16,7 @@ import { looksNewestFirst } from './order';
 
 export type Caught =
   | { field: 'title' | 'author'; value?: string }
-  | { field: 'chapters'; count: number; first?: string; last?: string; countsDown: boolean }
+  | { field: 'chapters'; count: number; first?: string; last?: string; firstUrl?: string; countsDown: boolean }
   | { field: 'content'; lines: string[]; length: number }
   | { field: 'next'; url?: string };
 
@@ -52,7 +52,8 @@ function catches(page: Page, url: string, field: RuleField, selector: string, ne
       const found = parseTocPage(page.source, url, rule).chapters;
       const list = found.length ? finishToc(found, rule, url) : [];
       const asListed = newestFirst ? [...list].reverse() : list;
-      return { field, count: list.length, first: list[0]?.title, last: list[list.length - 1]?.title, countsDown: looksNewestFirst(asListed) };
+      const [first] = list;
+      return { field, count: list.length, first: first?.title, last: list[list.length - 1]?.title, firstUrl: first?.url, countsDown: looksNewestFirst(asListed) };
     }
     case 'content': {
       const { text } = parseChapterPage(page.source, url, rule, '');

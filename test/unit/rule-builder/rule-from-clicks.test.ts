@@ -63,7 +63,7 @@ describe('a rule from the reader\'s clicks', () => {
     const book = await fetched(quillBookPath());
     expect(preview(book.page, book.url, 'author', selectors.author).caught).toEqual({ field: 'author', value: QUILL_BOOK.author });
     const list = preview(book.page, book.url, 'chapters', selectors.chapters);
-    expect(list.caught).toEqual({ field: 'chapters', count: 6, first: 'Salt and Iron', last: 'Lamp Oil', countsDown: false });
+    expect(list.caught).toEqual({ field: 'chapters', count: 6, first: 'Salt and Iron', last: 'Lamp Oil', firstUrl: site.origin + quillChapterPath(1), countsDown: false });
     expect(list.paths).toHaveLength(6);
     const chapter = await fetched(quillChapterPath(2));
     expect(preview(chapter.page, chapter.url, 'content', selectors.content).caught).toEqual({ field: 'content', lines: quillLines(2, 1).slice(0, 3), length: quillLines(2, 1).join('\n').length });
