@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { createClient } from '../../lib/client';
 import { RULE_BUILDER_PORT, type PanelMessage, type PickerMessage } from '../../lib/contract';
 import { isSession, sessionKey } from '../../lib/rule-builder/builder';
+import { readPickerMessage } from '../../lib/rule-builder/messages';
 import { browserTranslate } from '../../lib/ui/i18n';
 import { setTranslate, strings } from '../../lib/ui/strings';
 import { Panel, type PickerLink, type SessionStore } from './panel';
@@ -42,7 +43,12 @@ async function start(): Promise<void> {
   // listener: messages wait here until there is one.
   const waiting: PickerMessage[] = [];
   let listener: ((message: PickerMessage) => void) | undefined;
-  port.onMessage.addListener((message: unknown) => (listener ? listener(message as PickerMessage) : waiting.push(message as PickerMessage)));
+  port.onMessage.addListener((raw: unknown) => {
+    const message = readPickerMessage(raw);
+    if (!message) return; // not a message of the picker's: nothing to act on
+    if (listener) listener(message);
+    else waiting.push(message);
+  });
   const picker: PickerLink = {
     send: (message: PanelMessage) => port.postMessage(message),
     listen(next) {

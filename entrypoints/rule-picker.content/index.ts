@@ -6,8 +6,8 @@
 
 import { browser, type Browser } from 'wxt/browser';
 import { RULE_BUILDER_PORT, type PanelMessage, type PickerMessage, type RuleField } from '../../lib/contract';
-import { domPath, isElementPath, MAX_SNAPSHOT } from '../../lib/rule-builder/element-path';
-import { isRuleField } from '../../lib/rule-builder/fields';
+import { domPath, MAX_SNAPSHOT } from '../../lib/rule-builder/element-path';
+import { readPanelMessage } from '../../lib/rule-builder/messages';
 import { createOverlay, type Overlay } from './overlay';
 import { createPicking } from './picking';
 
@@ -56,12 +56,11 @@ function open(): void {
     if (state.novelRuleBuilder?.overlay === overlay) state.novelRuleBuilder = undefined;
   }
 
-  function handle(message: PanelMessage): void {
+  function handle(message: PanelMessage | undefined): void {
     switch (message?.type) {
       case 'pick':
-        if (!isRuleField(message.field)) return;
         field = message.field;
-        overlay.prompt(String(message.prompt));
+        overlay.prompt(message.prompt);
         picking.start();
         return;
       case 'pick.stop':
@@ -69,7 +68,7 @@ function open(): void {
         picking.stop();
         return;
       case 'outline':
-        overlay.outline(Array.isArray(message.paths) ? message.paths.filter(isElementPath) : []);
+        overlay.outline(message.paths);
         return;
       case 'close':
         port?.disconnect();
@@ -82,7 +81,7 @@ function open(): void {
   function connected(incoming: Browser.runtime.Port): void {
     if (incoming.name !== `${RULE_BUILDER_PORT}:${nonce}` || port) return;
     port = incoming;
-    port.onMessage.addListener((message) => handle(message as PanelMessage));
+    port.onMessage.addListener((message) => handle(readPanelMessage(message)));
     // The panel went away (closed, or the extension reloaded): so does the overlay.
     port.onDisconnect.addListener(close);
     const copy = snapshot(overlay);

@@ -49,16 +49,25 @@ export function elementWithText($: CheerioAPI, text: string, preferred?: string)
   return undefined;
 }
 
-/** The element holding a name, with its label when a short line reads "作者：name". */
+// What may stand before a name on its line: a label and its colon ("作者：", "Author: ").
+const LABELLED = /[:：]\s*$/;
+const MAX_LABEL_LINE = 80;
+
+/** The element holding a name: the line that reads "作者：name" when there is one, else the element whose text is the name. */
 export function elementWithName($: CheerioAPI, name: string): Element | undefined {
-  const found = elementWithText($, name);
-  if (!found) return undefined;
-  const parent = found.parent;
-  if (isElement(parent) && parent.name !== 'body') {
-    const line = oneLine($(parent).text());
-    if (line.length <= 80 && line.endsWith(oneLine(name)) && /[:：]/.test(line.slice(0, line.length - name.length))) return parent;
+  const want = oneLine(name);
+  const root = body($);
+  if (!want || !root) return undefined;
+  const key = squeeze(want).slice(0, KEY_LENGTH);
+  for (const node of textNodes(root)) {
+    if (!squeeze(node.data).includes(key)) continue;
+    for (let el = node.parent; isElement(el) && el.name !== 'body'; el = el.parent) {
+      const line = oneLine($(el).text());
+      if (line.length > MAX_LABEL_LINE) break;
+      if (line.endsWith(want) && LABELLED.test(line.slice(0, line.length - want.length))) return el;
+    }
   }
-  return found;
+  return elementWithText($, name);
 }
 
 /** The link on the page that leads to `url` with this title. */
