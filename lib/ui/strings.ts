@@ -292,6 +292,9 @@ export function createStrings(t: Translate) {
       testCharacters: counted('optCharactersOne', 'optCharactersMany'),
       testFirstChapters: t('optTestFirstChapters'),
       testFirstChapterText: t('optTestFirstChapterText'),
+      testLiveHint: t('optTestLiveHint'),
+      testCheckPassed: (url: string) => t('optTestCheckPassed', [url]),
+      testCheckFailed: (url: string) => t('optTestCheckFailed', [url]),
 
       // Diagnostics
       diagnosticsIntro: t('optDiagnosticsIntro'),

@@ -102,8 +102,15 @@ describe('the rule builder', () => {
     const made = sources.find((source) => source.id === 'site-127-0-0-1');
     expect(made?.toc.chapters).toBe('ol.leaves > li.leaf-row > a.leaf');
     expect(made?.tests?.[0]).toMatchObject({ url: bookUrl, expect: { title: QUILL_BOOK.title, chapters: 6 } });
-    // The saved rule re-runs its own page as a test.
+    // The saved rule re-runs its own page as a test, also from Options → Sources without an address.
     expect((await ext.call({ type: 'source.test', sourceId: 'site-127-0-0-1' })).check).toEqual({ url: bookUrl, problems: [] });
+    const options = await ext.openTab(ext.url('options.html#sources'));
+    await options.getByTestId('source-site-127-0-0-1').getByTestId('source-test').click();
+    await options.getByTestId('test-button').click();
+    const check = options.getByTestId('test-check');
+    await check.waitFor({ timeout: 15_000 });
+    expect(await check.textContent()).toBe(`The page still reads as its test case says (${bookUrl}).`);
+    await options.close();
 
     await panel.getByTestId('download-book').click();
     const task = await ext.waitFor(
