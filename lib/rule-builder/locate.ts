@@ -4,12 +4,12 @@
 
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element, Text } from 'domhandler';
+import { oneLine } from '../generic-reader/page';
 import { httpUrl } from '../url';
 import { isElement } from './css-names';
 
 const SPACES = /[\s\u00a0\u3000\u200b]+/g;
 const squeeze = (text: string) => text.replace(SPACES, '');
-const oneLine = (text: string) => text.replace(SPACES, ' ').trim();
 // How much of a line is enough to know it again.
 const KEY_LENGTH = 16;
 

@@ -3,6 +3,7 @@
 // their first and last names, the first lines of the text, where the next page leads. Also the
 // elements it matches, so the page can outline them.
 
+import type { ChapterPage } from '../book-pages';
 import type { SourceRule } from '../contract';
 import { AppError } from '../errors';
 import { finishToc, parseChapterPage, parseTocPage } from '../rule-reader';
@@ -42,6 +43,16 @@ function ruleWith(field: RuleField, selector: string, newestFirst: boolean): Sou
   return rule;
 }
 
+/** The chapter page as a download reads it; undefined where it finds no text (the panel says it catches nothing). */
+function chapterPage(page: Page, url: string, rule: SourceRule): ChapterPage | undefined {
+  try {
+    return parseChapterPage(page.source, url, rule, '');
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'parse') return undefined;
+    throw error;
+  }
+}
+
 function catches(page: Page, url: string, field: RuleField, selector: string, newestFirst: boolean): Caught {
   const rule = ruleWith(field, selector, newestFirst);
   switch (field) {
@@ -56,11 +67,11 @@ function catches(page: Page, url: string, field: RuleField, selector: string, ne
       return { field, count: list.length, first: first?.title, last: list[list.length - 1]?.title, firstUrl: first?.url, countsDown: looksNewestFirst(asListed) };
     }
     case 'content': {
-      const { text } = parseChapterPage(page.source, url, rule, '');
-      return { field, lines: text.split('\n').slice(0, SHOWN_LINES), length: text.length };
+      const text = chapterPage(page, url, rule)?.text ?? '';
+      return { field, lines: text.split('\n').filter(Boolean).slice(0, SHOWN_LINES), length: text.length };
     }
     case 'next':
-      return { field, url: parseChapterPage(page.source, url, { ...rule, chapter: { content: 'html', next: selector } }, '').next };
+      return { field, url: chapterPage(page, url, { ...rule, chapter: { content: 'html', next: selector } })?.next };
   }
 }
 
