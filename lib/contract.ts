@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'invalid_range',
   'invalid_message',
   'unknown_task',
+  'unknown_subscription',
   'network',
   'http_status',
   'timeout',
@@ -40,6 +41,18 @@ export interface ChapterRange {
   to?: number;
 }
 
+/**
+ * How the user settled what the reader doubted (the popup's confirmation): where the table of
+ * contents is, and which way it runs. Both override what the source's rule or the generic
+ * reader would do on their own.
+ */
+export interface TocChoice {
+  /** Read the chapter list from this page (the book page itself, or one the user picked). */
+  url?: string;
+  /** `asc`: the list names the first chapter first; `desc`: the newest first (it is turned around). */
+  order?: 'asc' | 'desc';
+}
+
 export interface Task {
   id: string;
   url: string;
@@ -61,6 +74,8 @@ export interface Task {
   finishedAt?: number;
   // Beyond the contract: what diagnostics and recovery need.
   range?: ChapterRange;
+  /** Where the chapter list is and which way it runs, as the user confirmed it. */
+  toc?: TocChoice;
   /** How many times a runner picked this task up again after its worker was lost. */
   resumes: number;
   /** Resumes since the last chapter was stored; too many in a row ends the task `interrupted`. */
@@ -103,6 +118,8 @@ export interface Settings {
   maxFailedChapterPercent: number;
   /** A system notification when a download finishes or fails. */
   notifications: boolean;
+  /** How often every subscribed rule list is fetched again, in hours; 0: only by "Refresh now". */
+  subscriptionRefreshHours: number;
 }
 
 /**
@@ -241,6 +258,75 @@ export interface LegadoImportEntry {
 
 export interface SourceInfo extends SourceRule {
   builtIn: boolean;
+  /** Set when a subscription installed it: which one, and whether its refreshes still update it. */
+  subscription?: { id: string; url: string; state: Exclude<SubscribedSourceState, 'deleted'> };
+}
+
+/**
+ * A source a subscription keeps track of, as it stands now:
+ * - `installed`: as the list has it; every refresh brings the list's changes;
+ * - `edited`: the reader changed it here (imported a rule with its id), so refreshes leave it alone;
+ * - `deleted`: the reader deleted it here, so refreshes do not bring it back;
+ * - `retired`: gone from the list but kept while a download uses it; a later refresh deletes it.
+ */
+export type SubscribedSourceState = 'installed' | 'edited' | 'deleted' | 'retired';
+
+export interface SubscribedSource {
+  id: string;
+  name: string;
+  state: SubscribedSourceState;
+}
+
+/** Why an entry of a subscribed list was not installed: a legado reason, or one of the list's. */
+export type SubscriptionIssueCode = LegadoIssueCode | 'built-in' | 'taken';
+
+export interface SubscriptionIssue {
+  /** The field at fault (`toc.chapters`, `ruleContent.content`, `id`). */
+  field: string;
+  code: SubscriptionIssueCode;
+  /** A sentence naming what is wrong. */
+  message: string;
+}
+
+/**
+ * What one refresh did to one entry of the list:
+ * - `added`, `changed`: installed (new, or a new version of a source it had installed);
+ * - `removed`: gone from the list, and deleted here (or already deleted by the reader);
+ * - `retired`: gone from the list, but kept while a download uses it;
+ * - `released`: gone from the list; the reader's edited copy stays, as the reader's own source;
+ * - `kept`: the list changed it (or brought it) but the reader's copy here is kept (`local` says how);
+ * - `skipped`: not installed, `reasons` says why.
+ */
+export type SubscriptionChangeKind = 'added' | 'changed' | 'removed' | 'retired' | 'released' | 'kept' | 'skipped';
+
+export interface SubscriptionChange {
+  kind: SubscriptionChangeKind;
+  /** The source's id; absent for a skipped entry that has none. */
+  id?: string;
+  name: string;
+  /** 1-based position in the list, for entries the list has. */
+  index?: number;
+  /** `kept`: the reader edited (or imported) the source here, or deleted it. */
+  local?: 'edited' | 'deleted';
+  /** `skipped`: every reason. */
+  reasons?: SubscriptionIssue[];
+}
+
+/** A rule list (ours or legado's) at a web address, installed and kept up to date. */
+export interface Subscription {
+  id: string;
+  url: string;
+  addedAt: number;
+  /** The last refresh that read the list (epoch ms). */
+  refreshedAt: number;
+  /** The last try, whether it could read the list or not. */
+  checkedAt: number;
+  /** Why the last try could not read the list; the installed sources were left as they were. */
+  error?: ErrorInfo;
+  /** The sources it keeps track of, in list order (retired ones last). */
+  sources: SubscribedSource[];
+  /** What the last refresh that read the list did: every change, and every entry skipped. */
+  changes: SubscriptionChange[];
 }
 
 /** One chapter `source.test` read when asked for `samples`: its first lines, or why it failed. */
@@ -304,7 +390,7 @@ export interface Health {
 
 /** Every message the background worker answers (docs/contract.md §1). */
 export type Request =
-  | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange }
+  | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange; toc?: TocChoice }
   | { type: 'task.get'; taskId: string }
   | { type: 'task.list' }
   | { type: 'task.cancel'; taskId: string }
@@ -319,12 +405,20 @@ export type Request =
   | { type: 'source.remove'; sourceId: string }
   /** A source in another app's format: `legado` (a book source the legado app imports). */
   | { type: 'source.export'; sourceId: string; format: 'legado' }
-  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
   /**
+   * Reads a book page, its whole table of contents and the first chapter with a source (or an
+   * unsaved `rule`, ours or legado's), storing nothing.
    * `url` may be left out when the rule carries a live test case: its book is read and checked.
    * `samples` (1–5): read that many chapters spread over the book instead of the first alone.
    */
   | { type: 'source.test'; url?: string; sourceId?: string; rule?: SourceRuleInput | SourceRule | LegadoBookSource; samples?: number }
+  /** Fetches a rule list (ours or legado's), installs its good sources and keeps it up to date. */
+  | { type: 'subscription.add'; url: string }
+  | { type: 'subscription.list' }
+  /** Fetches the list again now and applies what changed. */
+  | { type: 'subscription.refresh'; subscriptionId: string }
+  /** Stops following the list and deletes its sources, except edited ones and those a download uses. */
+  | { type: 'subscription.remove'; subscriptionId: string }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }
@@ -353,6 +447,11 @@ interface Payloads {
   'source.remove': Record<never, never>;
   'source.export': { source: LegadoBookSource };
   'source.test': SourceTestReport;
+  'subscription.add': { subscription: Subscription };
+  'subscription.list': { subscriptions: Subscription[] };
+  'subscription.refresh': { subscription: Subscription };
+  /** `deleted`: the sources deleted with it; `kept`: those left as the reader's own (edited, or used by a download). */
+  'subscription.remove': { deleted: string[]; kept: string[] };
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };
   health: Health;
@@ -363,14 +462,51 @@ interface Payloads {
   'page.get': { page: PageInfo | null };
 }
 
+/** What the generic reader doubts about a page it read without a rule (lib/generic-reader/assess.ts). */
+export const DOUBTS = [
+  /** The chapters' names and addresses disagree about which way the list runs. */
+  'order-conflict',
+  /** Nothing on the page tells which way the list runs. */
+  'order-unknown',
+  /** The list was turned around on the word of a single pair of chapters. */
+  'order-weak',
+  /** Only the newest chapters are listed here. */
+  'latest-only',
+  /** The list starts mid-book and nothing says where the rest is. */
+  'starts-mid-book',
+  /** The names carry no chapter numbers: the list was found by its layout alone. */
+  'unnumbered',
+  /** Many links of the list did not read like chapters and were left out. */
+  'mixed',
+  /** Very few chapters. */
+  'few-chapters',
+] as const;
+export type Doubt = (typeof DOUBTS)[number];
+
+/** How sure the generic reader is of a page, and what it would download: what the popup confirms. */
+export interface PageReading {
+  /** 0–1; below CONFIRM_BELOW (lib/detect/limits.ts) the popup asks before anything downloads. */
+  confidence: number;
+  doubts: Doubt[];
+  /** The first and last chapter's names, in the order the download would take them. */
+  first?: string;
+  last?: string;
+  /** Which way the page lists its chapters, as the reader decided. */
+  order?: 'asc' | 'desc';
+  /** The page the reader would read the whole list from, when it is not this one. */
+  tocUrl?: string;
+}
+
 /**
  * What a web page is, as the toolbar button and the popup show it: a book page of an enabled
- * source, an unknown site's table of contents the generic reader can download, or neither.
- * `chapters` counts the chapters listed on the page itself (0: the list is on another page).
+ * source (or a book page whose list the generic reader found elsewhere), an unknown site's table
+ * of contents the generic reader can download, or neither. `chapters` counts the chapters listed
+ * on the page itself (0: the list is on another page). `reading` is the generic reader's own
+ * view of the page; a source's rule is trusted and has none.
  */
 export type PageInfo =
-  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number }
-  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number }
+  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number; reading?: PageReading }
+  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number; reading?: PageReading }
   | { kind: 'none'; url: string };
 
 /**

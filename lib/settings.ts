@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxRunningTasks: 2,
   maxFailedChapterPercent: 10,
   notifications: true,
+  subscriptionRefreshHours: 24,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -37,6 +38,8 @@ const CHECKS: Record<keyof Settings, Check> = {
   maxRunningTasks: integer(1, 8),
   maxFailedChapterPercent: integer(0, 100),
   notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  // 0 switches the alarm off; a month is the longest gap that still counts as following a list.
+  subscriptionRefreshHours: integer(0, 720),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

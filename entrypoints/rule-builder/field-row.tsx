@@ -28,7 +28,7 @@ export function FieldRow({ field, choice, preview, optional, active, picking, on
   const view = caughtView(preview);
   const label = s.fields[field];
   return (
-    <section class={`field${active ? ' field-active' : ''}`} data-testid={`field-${field}`} onFocusCapture={onFocus} onMouseEnter={onFocus}>
+    <section class={`field${active ? ' field-active' : ''}`} data-testid={`field-${field}`} data-origin={choice?.origin} onFocusCapture={onFocus} onMouseEnter={onFocus}>
       <h3 class="field-label">
         {label}
         {optional && <span class="field-optional"> · {s.optional}</span>}

@@ -3,7 +3,7 @@
 // into selectors. On a site the generic reader reads well, the reader only confirms.
 
 import { chapterGroups, genericPage, readGenericBook } from '../generic-reader';
-import { isNextPageText } from '../generic-reader/chapter-title';
+import { isNextPageText } from '../generic-reader/nav-text';
 import { readChapterText } from '../generic-reader/content';
 import { AppError } from '../errors';
 import type { Page } from '../rule-reader/read';

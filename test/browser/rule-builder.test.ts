@@ -58,9 +58,12 @@ describe('the rule builder', () => {
     await caught(panel, 'chapters', 'Catches nothing on this page.');
 
     // A page script's fake click is no pick; the reader's own click on the author is.
+    await caught(panel, 'author', `«${QUILL_BOOK.author}»`);
+    expect(await panel.getByTestId('field-author').getAttribute('data-origin')).toBe('generic');
     await panel.getByTestId('pick-author').click();
     await tab.evaluate(() => document.querySelector('h1')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
     await tab.locator('div.byline').click();
+    await ext.waitFor(() => panel.getByTestId('field-author').getAttribute('data-origin'), (origin) => origin === 'picked', { timeoutMs: 10_000, what: 'the author picked' });
     await caught(panel, 'author', `«${QUILL_BOOK.author}»`);
     expect(await panel.getByTestId('selector-author').inputValue()).toBe('div.byline##^\\s*Writer\\s*[:：]\\s*##');
 
