@@ -6,6 +6,7 @@ import type { StartUrl } from '../../lib/ui/start-url';
 import { strings } from '../../lib/ui/strings';
 import type { FeedState, TaskFeed } from '../../lib/ui/task-feed';
 import { FollowPrompt } from './follow-prompt';
+import { MakeRule } from './make-rule';
 import { StartForm } from './start-form';
 import { TaskList, type TaskAction } from './task-list';
 
@@ -24,6 +25,8 @@ export interface AppProps {
   /** The book detected on the page at this address, if a tab shows it. */
   detectBook?: (url: string) => Promise<PageInfo | null>;
   files: Files;
+  /** Opens the rule builder over the page the popup is about; absent where there is no such page. */
+  makeRule?: () => Promise<void>;
 }
 
 function useFeed(feed: TaskFeed): FeedState {
@@ -49,7 +52,7 @@ function useTick(active: boolean, ms: number): void {
   }, [active, ms]);
 }
 
-export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps) {
+export function App({ call, feed, detectStartUrl, detectBook, files, makeRule }: AppProps) {
   const state = useFeed(feed);
   const meter = useRef(new SpeedMeter()).current;
   useTick(state.tasks.some((task) => task.status === 'running'), 1000);
@@ -87,6 +90,7 @@ export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps)
       <h1 class="app-title">{strings.appTitle}</h1>
       <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
       <FollowPrompt call={call} tasks={state.tasks} />
+      {makeRule && <MakeRule open={makeRule} />}
       <TaskList state={state} speeds={speeds} onAction={runAction} onClear={clear} fileExists={files.exists} />
     </main>
   );
