@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
 import type { LibraryBook, Settings } from '../../lib/contract';
 import { errorMessage } from '../../lib/ui/format-task';
@@ -18,6 +18,9 @@ export function LibraryRow({ book, settings, call, now }: LibraryRowProps) {
   const row = libraryRow(book, now, settings);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The switch shows the reader's choice at once; the worker's answer (or refusal) settles it.
+  const [followed, setFollowed] = useState(book.followed);
+  useEffect(() => setFollowed(book.followed), [book.followed]);
 
   async function act(work: () => Promise<unknown>) {
     setPending(true);
@@ -31,6 +34,17 @@ export function LibraryRow({ book, settings, call, now }: LibraryRowProps) {
     }
   }
 
+  const follow = (next: boolean) => {
+    setFollowed(next);
+    void act(async () => {
+      try {
+        await call({ type: 'library.follow', bookId: book.id, followed: next });
+      } catch (e) {
+        setFollowed(!next);
+        throw e;
+      }
+    });
+  };
   const free = () => {
     if (!confirm(s.freeConfirm(book.title))) return;
     void act(() => call({ type: 'library.free', bookId: book.id }));
@@ -68,9 +82,9 @@ export function LibraryRow({ book, settings, call, now }: LibraryRowProps) {
             role="switch"
             id={switchId}
             data-testid="library-follow"
-            checked={book.followed}
+            checked={followed}
             disabled={pending}
-            onChange={(event) => void act(() => call({ type: 'library.follow', bookId: book.id, followed: event.currentTarget.checked }))}
+            onChange={(event) => follow(event.currentTarget.checked)}
           />
           <span>{s.follow}</span>
         </label>
