@@ -116,7 +116,10 @@ async function attemptOnce(url: string, attempt: number, o: FetchPageOptions): P
     // no-store: every page is kept in IndexedDB the moment it arrives, so a copy in the browser's
     // HTTP cache (written to disk for each of 2,000 chapters) is only cost, and a stale cached
     // page must never stand in for a retry.
-    const response = await abortable(doFetch(url, { signal: controller.signal, cache: 'no-store' }), controller.signal);
+    // credentials: the reader's own cookies for the site (a cleared challenge, a sign-in) must
+    // come along; Chromium sends them to hosts we have permission for even without it, and
+    // 'include' says so for every browser.
+    const response = await abortable(doFetch(url, { signal: controller.signal, cache: 'no-store', credentials: 'include' }), controller.signal);
     return await judge(url, attempt, response, controller.signal, o);
   } catch (error) {
     if (o.signal.aborted) throw cancelled(url);
