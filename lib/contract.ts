@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'interrupted',
   'storage',
   'permission',
+  /** An anti-bot check stood in front of the site past `challengeWaitMinutes`. */
+  'challenge',
+  /** The site wanted a sign-in past `challengeWaitMinutes`. */
+  'login_required',
+  /** A chapter that needs an account or payment (listed in `locked`, never retried). */
+  'locked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,8 +38,26 @@ export interface ErrorInfo {
 export const FORMATS = ['epub', 'txt'] as const;
 export type BookFormat = (typeof FORMATS)[number];
 
-export type TaskStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+/**
+ * `waiting` is not final: the task waits for the reader to get past a wall on a site (see
+ * `waitingFor`), resumes by itself once they have, and ends `failed` at `waitingFor.until`.
+ */
+export type TaskStatus = 'queued' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'cancelled'];
+
+/** What a `waiting` task waits for: the reader to clear an anti-bot check, or to sign in. */
+export type WaitKind = 'challenge' | 'login';
+
+export interface WaitingFor {
+  kind: WaitKind;
+  /** The site's host (`www.example.com`, with a port when it has one): every task on it waits. */
+  host: string;
+  /** The page to open in a tab: the one that answered with the wall. */
+  url: string;
+  /** Epoch ms: when the wall was met, and when the task gives up (`challengeWaitMinutes` later). */
+  since: number;
+  until: number;
+}
 
 export interface ChapterRange {
   from?: number;
@@ -70,6 +94,21 @@ export interface Task {
   retries?: number;
   /** The chapters given up on, with why (the first 100), once the task has ended. */
   failures?: ChapterFailure[];
+  /** Set while `status` is `waiting`: what the reader must do, where, and until when. */
+  waitingFor?: WaitingFor;
+  /** Chapters the site keeps for accounts or payment: skipped, not retried, named in the book. */
+  lockedChapters?: number;
+  /** Those chapters, with the site's reason (the first 100). */
+  locked?: LockedChapter[];
+}
+
+export interface LockedChapter {
+  /** 1-based, in table-of-contents order of the task's chapters. */
+  chapter: number;
+  title: string;
+  url: string;
+  /** What the site said, e.g. "本章为VIP章节，订阅后即可阅读". */
+  reason: string;
 }
 
 export interface ChapterFailure {
@@ -103,6 +142,8 @@ export interface Settings {
   maxFailedChapterPercent: number;
   /** A system notification when a download finishes or fails. */
   notifications: boolean;
+  /** How long a task waits for the reader to clear a challenge or sign in before it fails. */
+  challengeWaitMinutes: number;
 }
 
 /** A selector string: `css[@what][##regex##replacement]` (contract §2). */
@@ -172,6 +213,8 @@ export type Request =
   | { type: 'task.list' }
   | { type: 'task.cancel'; taskId: string }
   | { type: 'task.retry'; taskId: string }
+  /** The reader says the wall is cleared: the worker checks at once, and every waiting task of that host resumes if it is gone. */
+  | { type: 'task.resume'; taskId: string }
   | { type: 'task.remove'; taskId: string }
   | { type: 'tasks.recover' }
   | { type: 'source.list' }
@@ -199,6 +242,8 @@ interface Payloads {
   'task.list': { tasks: Task[] };
   'task.cancel': { task: Task };
   'task.retry': { task: Task };
+  /** The task as it is after the check: running again, or still waiting when the wall stands. */
+  'task.resume': { task: Task };
   'task.remove': Record<string, never>;
   'tasks.recover': { recovered: number };
   'source.list': { sources: SourceInfo[] };

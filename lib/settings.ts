@@ -13,9 +13,15 @@ export const DEFAULT_SETTINGS: Settings = {
   maxRunningTasks: 2,
   maxFailedChapterPercent: 10,
   notifications: true,
+  challengeWaitMinutes: 30,
 };
 
 type Check = (value: unknown) => string | undefined;
+
+function decimal(min: number, max: number): Check {
+  return (value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? undefined : `a number from ${min} to ${max}`;
+}
 
 function integer(min: number, max: number): Check {
   return (value) =>
@@ -37,6 +43,8 @@ const CHECKS: Record<keyof Settings, Check> = {
   maxRunningTasks: integer(1, 8),
   maxFailedChapterPercent: integer(0, 100),
   notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  // Fractions of a minute let tests see the deadline pass; a day is the longest a wall is worth.
+  challengeWaitMinutes: decimal(0.05, 1_440),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

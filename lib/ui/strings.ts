@@ -65,6 +65,7 @@ export function createStrings(t: Translate) {
     status: {
       queued: t('statusQueued'),
       running: t('statusRunning'),
+      waiting: t('statusWaiting'),
       completed: t('statusCompleted'),
       failed: t('statusFailed'),
       cancelled: t('statusCancelled'),
@@ -74,6 +75,17 @@ export function createStrings(t: Translate) {
     chapterCount,
     chapters: (completed: number, total: number, percent: number) => t('chaptersProgress', [completed, total, percent]),
     failedChapters: counted('failedChaptersOne', 'failedChaptersMany'),
+    lockedChapters: counted('lockedChaptersOne', 'lockedChaptersMany'),
+
+    // A task waiting for the reader to get past a wall on a site (challenge or sign-in)
+    wall: {
+      challenge: (title: string, host: string) => t('wallChallenge', [title, host]),
+      login: (title: string, host: string) => t('wallLogin', [title, host]),
+      openButton: (host: string) => t('wallOpenButton', [host]),
+      resumeButton: t('wallResumeButton'),
+      until: (time: string) => t('wallUntil', [time]),
+      others: counted('wallOthersOne', 'wallOthersMany'),
+    },
     savedAs: (fileName: string) => t('savedAs', [fileName]),
     warning: (message: string) => t('warning', [message]),
     unknownError: t('unknownError'),
@@ -91,6 +103,9 @@ export function createStrings(t: Translate) {
       interrupted: t('errorInterrupted'),
       storage: t('errorStorage'),
       permission: t('errorPermission'),
+      challenge: t('errorChallenge'),
+      login_required: t('errorLoginRequired'),
+      locked: t('errorLocked'),
     } satisfies Partial<Record<ErrorCode, string>> as Partial<Record<ErrorCode, string>>,
     errorOther: t('errorOther'),
 
@@ -108,6 +123,7 @@ export function createStrings(t: Translate) {
       line: (title: string, done: number, total: number) => t('badgeLine', [title, done, total]),
       lineToc: (title: string) => t('badgeLineToc', [title]),
       queued: (count: number) => t('badgeQueued', [count]),
+      waiting: (host: string) => t('badgeWaiting', [host]),
     },
 
     // Notifications (entrypoints/background/notify-finished.ts)
@@ -117,6 +133,7 @@ export function createStrings(t: Translate) {
       completedNoFile: (title: string, chapters: number) => t('notifyCompletedNoFile', [title, chapterCount(chapters)]),
       failedTitle: t('notifyFailedTitle'),
       failed: (title: string, error: string) => t('notifyFailed', [title, error]),
+      waitingTitle: t('notifyWaitingTitle'),
     },
 
     // Options page (entrypoints/options)
@@ -143,6 +160,7 @@ export function createStrings(t: Translate) {
         maxTaskMinutes: field('optTaskMinutesLabel', 'optTaskMinutesHelp'),
         maxFailedChapterPercent: field('optFailedPercentLabel', 'optFailedPercentHelp'),
         notifications: field('optNotificationsLabel', 'optNotificationsHelp'),
+        challengeWaitMinutes: field('optChallengeWaitLabel', 'optChallengeWaitHelp'),
       } satisfies Record<keyof Settings, { label: string; help: string }>,
       notificationsCheckbox: t('optNotificationsCheckbox'),
       saveButton: t('optSave'),

@@ -25,6 +25,8 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
   maxFailedChapterPercent: { scale: 1, min: 0, max: 100, step: 1 },
   watchdogPeriodSeconds: { scale: 1, min: 1, max: 3_600, step: 1 },
   maxTaskMinutes: { scale: 1, min: 1, max: 10_080, step: 1 },
+  // Whole minutes here; the worker also takes fractions down to 0.05 (tests use them).
+  challengeWaitMinutes: { scale: 1, min: 1, max: 1_440, step: 1 },
 };
 
 /** In the order the form shows them. */

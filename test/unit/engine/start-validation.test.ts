@@ -72,8 +72,18 @@ describe('settings', () => {
     const { settings } = await send({ type: 'settings.get' });
     expect(settings).toMatchObject({
       defaultFormat: 'epub', concurrency: 3, delayMs: 0, requestTimeoutMs: 30000,
-      maxAttempts: 4, watchdogPeriodSeconds: 30, maxTaskMinutes: 720,
+      maxAttempts: 4, watchdogPeriodSeconds: 30, maxTaskMinutes: 720, challengeWaitMinutes: 30,
     });
+  });
+
+  it('takes a wait for walls in minutes, fractions included, but never none or forever', async () => {
+    const { send } = await startService();
+    expect((await send({ type: 'settings.set', patch: { challengeWaitMinutes: 0.1 } })).settings.challengeWaitMinutes).toBe(0.1);
+    for (const bad of [0, -1, 1_441, '30', Number.POSITIVE_INFINITY]) {
+      const answer = await send({ type: 'settings.set', patch: { challengeWaitMinutes: bad as never } });
+      expect(answer.error.code).toBe('invalid_settings');
+      expect(answer.error.message).toContain('challengeWaitMinutes');
+    }
   });
 
   it('refuses unknown keys and bad values, changing nothing', async () => {
