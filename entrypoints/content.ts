@@ -2,6 +2,7 @@
 // A first look happens here (chapter-like links are cheap to count); the markup goes to the
 // worker only when the page may be a book, and the worker decides with the shared detection.
 
+import { browser } from 'wxt/browser';
 import type { PageDetected, Response } from '../lib/contract';
 import { MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from '../lib/detect/limits';
 import { isChapterTitle } from '../lib/generic-reader/chapter-title';
@@ -21,7 +22,7 @@ function markup(): string | undefined {
 
 async function send(message: PageDetected): Promise<Response<'page.detected'> | undefined> {
   try {
-    return (await chrome.runtime.sendMessage(message)) as Response<'page.detected'>;
+    return (await browser.runtime.sendMessage(message)) as Response<'page.detected'>;
   } catch {
     return undefined; // the extension was reloaded or updated: this page's script is orphaned
   }

@@ -1,7 +1,7 @@
 import type { Payload, Request, RequestType, Response } from './contract';
 import { AppError } from './errors';
 
-/** How a page reaches the worker; `chrome.runtime.sendMessage` in the extension, a fake in tests. */
+/** How a page reaches the worker; `browser.runtime.sendMessage` in the extension, a fake in tests. */
 export type Transport = (request: Request) => Promise<unknown>;
 
 type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;

@@ -11,6 +11,7 @@
 // what differs; so a pass after a worker restart, or after tab-pages wrote a tab meanwhile,
 // repairs whatever is stale.
 
+import { browser } from 'wxt/browser';
 import type { Task } from '../../lib/contract';
 import { FINAL_STATUSES } from '../../lib/contract';
 import { badgeFor } from '../../lib/detect';
@@ -23,9 +24,6 @@ import { uiStrings } from './ui-strings';
 const PROGRESS_COLOR = '#1a63d6';
 /** Progress arrives per chapter; the button needs no more than one pass a second. */
 const PASS_MS = 1_000;
-
-// Firefox MV2 calls the toolbar button browserAction.
-const action = (): typeof chrome.action => chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction;
 
 interface Look {
   /** null: no text of its own, the global one shows. */
@@ -81,7 +79,7 @@ export function showProgressOnToolbar(service: Promise<DownloadService>, tabPage
 
 async function apply(tasks: Task[], tabPages: TabPages): Promise<void> {
   const s = uiStrings();
-  const button = action();
+  const button = browser.action;
   const progress = progressBadge(tasks, s);
   const global: Look = { text: progress?.text ?? '', title: progress?.title ?? s.appTitle };
   await Promise.all([
@@ -89,12 +87,12 @@ async function apply(tasks: Task[], tabPages: TabPages): Promise<void> {
     button.setBadgeBackgroundColor({ color: PROGRESS_COLOR }),
     button.setTitle({ title: global.title }),
   ]);
-  const tabs = await chrome.tabs.query({});
+  const tabs = await browser.tabs.query({});
   await Promise.all(tabs.map((tab) => (tab.id !== undefined && tab.id >= 0 ? fixTab(tab.id, tab.url, tasks, global, tabPages) : undefined)));
 }
 
 async function fixTab(tabId: number, url: string | undefined, tasks: Task[], global: Look, tabPages: TabPages): Promise<void> {
-  const button = action();
+  const button = browser.action;
   try {
     // What the tab shows now, read before what it should show: a book detected meanwhile then
     // wins (its badge is what we would write) instead of being cleared by a stale read.

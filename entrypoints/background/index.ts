@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { TASKS_PORT, type PortMessage } from '../../lib/contract';
 import { isOffscreenRequest } from '../../lib/offscreen-protocol';
 import { DownloadService } from '../../lib/service/service';
@@ -18,7 +19,7 @@ export default defineBackground(() => {
       saveFile: (task) => saveFile(task, store),
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
-      keepAlive: () => void chrome.runtime.getPlatformInfo(),
+      keepAlive: () => void browser.runtime.getPlatformInfo(),
       settingsChanged: (settings) => void scheduleWatchdog(settings),
     }),
   );
@@ -28,7 +29,7 @@ export default defineBackground(() => {
   notifyWhenFinished(service);
 
   // Listeners are registered at once, so events that woke the worker are not missed.
-  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (isOffscreenRequest(message)) return false;
     if (isPageRequest(message)) {
       void tabPages.handle(message, sender).then(sendResponse);
@@ -38,7 +39,7 @@ export default defineBackground(() => {
     return true;
   });
 
-  chrome.runtime.onConnect.addListener((port) => {
+  browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TASKS_PORT) return;
     void service.then((s) => {
       const unsubscribe = s.subscribe((event) => {
@@ -49,14 +50,14 @@ export default defineBackground(() => {
     });
   });
 
-  chrome.tabs.onUpdated.addListener((tabId, change) => void tabPages.navigated(tabId, change));
-  chrome.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => void tabPages.navigated(tabId, change));
+  browser.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId));
 
   // A listener here makes Chrome start the worker with the browser, so downloads cut off by
   // closing the browser resume at once (start-up recovery runs as the worker loads).
-  chrome.runtime.onStartup.addListener(() => void service);
+  browser.runtime.onStartup.addListener(() => void service);
 
-  chrome.alarms.onAlarm.addListener((alarm) => {
+  browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
   });
 });

@@ -1,15 +1,16 @@
+import { browser, type Browser } from 'wxt/browser';
 import { AppError } from '../../lib/errors';
 import { buildBookFile } from '../../lib/file/build-file';
 import type { BuildFileAnswer, OffscreenRequest } from '../../lib/offscreen-protocol';
 import type { Store } from '../../lib/store/store';
 import type { Task } from '../../lib/contract';
 
-const OFFSCREEN_PATH = 'offscreen.html';
+const OFFSCREEN_PATH = '/offscreen.html';
 
 /** Builds the book where blob URLs exist and hands it to the downloads bar. */
 export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fileName: string; downloadId: number; stats: string }> {
-  const built = chrome.offscreen ? await buildOffscreen(task.id) : await buildHere(task.id, await store);
-  const downloadId = await chrome.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
+  const built = browser.offscreen ? await buildOffscreen(task.id) : await buildHere(task.id, await store);
+  const downloadId = await browser.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
   releaseWhenSaved(downloadId, built.url);
   return { fileName: built.fileName, downloadId, stats: built.stats };
 }
@@ -17,7 +18,7 @@ export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fil
 async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: string; stats: string }> {
   await ensureOffscreenDocument();
   const request: OffscreenRequest = { target: 'offscreen', type: 'build-file', taskId };
-  const answer = (await chrome.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
+  const answer = (await browser.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
   if (!answer) throw new AppError('internal', 'The file builder page did not answer, so the book could not be saved. Retry the download.');
   if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
   return answer;
@@ -32,11 +33,11 @@ async function buildHere(taskId: string, store: Store): Promise<{ url: string; f
 let creating: Promise<void> | undefined;
 
 async function ensureOffscreenDocument(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
-  const existing = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const existing = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
   if (existing.length > 0) return;
-  creating ??= chrome.offscreen
-    .createDocument({ url: OFFSCREEN_PATH, reasons: [chrome.offscreen.Reason.BLOBS], justification: 'Build EPUB and TXT files from stored chapters for download.' })
+  creating ??= browser.offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: [browser.offscreen.Reason.BLOBS], justification: 'Build EPUB and TXT files from stored chapters for download.' })
     .finally(() => {
       creating = undefined;
     });
@@ -44,17 +45,17 @@ async function ensureOffscreenDocument(): Promise<void> {
 }
 
 function releaseWhenSaved(downloadId: number, url: string): void {
-  const listener = (delta: chrome.downloads.DownloadDelta) => {
+  const listener = (delta: Browser.downloads.DownloadDelta) => {
     if (delta.id !== downloadId) return;
     const state = delta.state?.current;
     if (state !== 'complete' && state !== 'interrupted') return;
-    chrome.downloads.onChanged.removeListener(listener);
-    if (chrome.offscreen) {
+    browser.downloads.onChanged.removeListener(listener);
+    if (browser.offscreen) {
       const request: OffscreenRequest = { target: 'offscreen', type: 'revoke', url };
-      chrome.runtime.sendMessage(request).catch((error: unknown) => console.warn('Could not release the file URL', error));
+      browser.runtime.sendMessage(request).catch((error: unknown) => console.warn('Could not release the file URL', error));
     } else {
       URL.revokeObjectURL(url);
     }
   };
-  chrome.downloads.onChanged.addListener(listener);
+  browser.downloads.onChanged.addListener(listener);
 }

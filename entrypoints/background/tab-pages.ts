@@ -1,7 +1,8 @@
 // What the content script found in each tab, shown on the toolbar button and asked for by the
-// popup. Memory is a cache: the worker dies, so every entry is also in chrome.storage.session,
+// popup. Memory is a cache: the worker dies, so every entry is also in browser.storage.session,
 // which lives as long as the browser session. A navigation or a closed tab forgets the entry.
 
+import { browser, type Browser } from 'wxt/browser';
 import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '../../lib/contract';
 import { badgeFor, detectPage, siteSource } from '../../lib/detect';
 import { AppError, toErrorInfo } from '../../lib/errors';
@@ -14,8 +15,6 @@ interface Entry {
 }
 
 const key = (tabId: number) => `page:${tabId}`;
-// Firefox MV2 calls the toolbar button browserAction.
-const action = (): typeof chrome.action => chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction;
 
 type PageRequest = Extract<Request, { type: 'page.detected' | 'page.get' }>;
 
@@ -31,7 +30,7 @@ export class TabPages {
   constructor(private readonly sources: () => Promise<SourceRule[]>) {}
 
   /** One answer per message, like every other message of the contract. */
-  async handle(message: PageRequest, sender: chrome.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
+  async handle(message: PageRequest, sender: Browser.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
     try {
       const payload = message.type === 'page.get' ? await this.get(message.tabId) : await this.detected(message, sender);
       return { ok: true, ...payload };
@@ -41,7 +40,7 @@ export class TabPages {
   }
 
   /** `page.detected` from a content script. */
-  async detected(message: PageDetected, sender: chrome.runtime.MessageSender): Promise<Payload<'page.detected'>> {
+  async detected(message: PageDetected, sender: Browser.runtime.MessageSender): Promise<Payload<'page.detected'>> {
     const tabId = sender.tab?.id;
     if (typeof message.url !== 'string' || (message.html !== undefined && typeof message.html !== 'string')) {
       throw new AppError('invalid_message', 'page.detected needs the page\'s "url" (and "html" as text, if any).');
@@ -54,7 +53,7 @@ export class TabPages {
     const page = message.html === undefined ? null : detectPage(message.html, message.url, sources);
     const found = page && page.kind !== 'none' ? page : null;
     // The tab may have moved on while the page was read.
-    const tab = await chrome.tabs.get(tabId).catch(() => undefined);
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
     if (!tab?.url || withoutHash(tab.url) !== withoutHash(message.url)) return { page: found };
     // Most pages are no book: leave the button alone unless it showed one.
     if (found || (await this.entry(tabId))) await this.set(tabId, found ? { page: found, at } : null);
@@ -69,7 +68,7 @@ export class TabPages {
     return { page: (await this.entry(tabId))?.page ?? null };
   }
 
-  /** chrome.tabs.onUpdated: a new document (or a reload) clears what the old one showed. */
+  /** browser.tabs.onUpdated: a new document (or a reload) clears what the old one showed. */
   async navigated(tabId: number, change: { status?: string; url?: string }): Promise<void> {
     if (change.status !== 'loading' && change.url === undefined) return;
     const began = Date.now();
@@ -82,19 +81,19 @@ export class TabPages {
     await this.set(tabId, null);
   }
 
-  /** chrome.tabs.onRemoved. */
+  /** browser.tabs.onRemoved. */
   async closed(tabId: number): Promise<void> {
     // Chrome never reuses a tab id in a session; remembering the closed ones stops a read that
     // was already under way from putting the entry back.
     this.closedTabs.add(tabId);
     this.entries.delete(tabId);
-    await chrome.storage.session?.remove(key(tabId)).catch(() => undefined);
+    await browser.storage.session?.remove(key(tabId)).catch(() => undefined);
   }
 
   private async entry(tabId: number): Promise<Entry | undefined> {
     const cached = this.entries.get(tabId);
     if (cached) return cached;
-    const stored = (await chrome.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as Entry | undefined;
+    const stored = (await browser.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as Entry | undefined;
     if (!stored || this.closedTabs.has(tabId)) return undefined;
     this.entries.set(tabId, stored);
     return stored;
@@ -106,10 +105,10 @@ export class TabPages {
     else this.entries.delete(tabId);
     const badge = badgeFor(entry?.page);
     await Promise.all([
-      entry ? chrome.storage.session?.set({ [key(tabId)]: entry }) : chrome.storage.session?.remove(key(tabId)),
-      action().setBadgeText({ tabId, text: badge.text }),
-      action().setBadgeBackgroundColor({ tabId, color: badge.color }),
-      action().setTitle({ tabId, title: badge.title }),
+      entry ? browser.storage.session?.set({ [key(tabId)]: entry }) : browser.storage.session?.remove(key(tabId)),
+      browser.action.setBadgeText({ tabId, text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      browser.action.setTitle({ tabId, title: badge.title }),
     ]).catch((error: unknown) => {
       // The tab closed meanwhile: nothing left to show.
       console.debug('Could not show the page on the toolbar button', tabId, error);

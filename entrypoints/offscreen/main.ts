@@ -1,5 +1,6 @@
 // The offscreen document exists because a service worker cannot make blob URLs: it reads the
-// chapters from IndexedDB itself, builds the file and hands back a URL for chrome.downloads.
+// chapters from IndexedDB itself, builds the file and hands back a URL for browser.downloads.
+import { browser } from 'wxt/browser';
 import { toErrorInfo } from '../../lib/errors';
 import { buildBookFile } from '../../lib/file/build-file';
 import { isOffscreenRequest, type BuildFileAnswer } from '../../lib/offscreen-protocol';
@@ -7,7 +8,7 @@ import { Store } from '../../lib/store/store';
 
 const store = Store.open();
 
-chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
   if (!isOffscreenRequest(message)) return false;
   if (message.type === 'revoke') {
     URL.revokeObjectURL(message.url);

@@ -12,7 +12,7 @@ import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
 import { validateStart } from './validate-start';
 
-/** What the browser gives the engine; the background entrypoint fills it with chrome.* calls. */
+/** What the browser gives the engine; the background entrypoint fills it with browser.* calls. */
 export interface Platform {
   fetch: typeof fetch;
   saveFile: SaveFile;

@@ -1,4 +1,4 @@
-// Drives the built extension (.output/chrome-mv3) in Debian's Chromium through playwright-core.
+// Drives the built extension (.output/chrome-mv3) in Chromium (or Chrome) through playwright-core.
 // Used by the browser tests and by `npm start` (scripts/start.ts). Every wait here is bounded.
 
 import { createHash } from 'node:crypto';
@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Task } from '../../lib/contract';
+import { CHROMIUM, findBrowser } from './find-browser';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
   /** Chromium user data dir; a fresh temp dir (deleted by close()) when omitted. */
@@ -66,7 +66,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` (wxt build) first.`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
+  const executablePath = findBrowser(CHROMIUM);
   const headless = opts.headless ?? true;
   const temps: string[] = [];
   const tempDir = (prefix: string) => {
@@ -92,7 +92,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     ...(opts.args ?? []),
   ];
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: false,
     args,
     timeout: 30_000,
@@ -129,32 +129,13 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
       url: (path = '') => base + path.replace(/^\//, ''),
       send,
       waitFor,
-      async waitForTask(taskId, predicate, timeoutMs = 60_000) {
-        const answer = await poll(
-          () => send<{ ok: boolean; task?: Task; error?: unknown }>({ type: 'task.get', taskId }),
-          (a) => {
-            if (!a?.ok) throw new Error(`task.get ${taskId} failed: ${JSON.stringify(a)}`);
-            return predicate(a.task!);
-          },
-          { timeoutMs, intervalMs: 200, what: `task ${taskId}` },
-        );
-        return answer.task!;
-      },
+      waitForTask: (taskId, predicate, timeoutMs) => waitForTaskVia(send, taskId, predicate, timeoutMs),
       async stopWorker() {
         await stopServiceWorkers(cdp, base);
       },
       waitForDownload: (predicate, timeoutMs = 30_000) => waitForFile(downloadsDir, predicate, timeoutMs),
-      async downloadPath(downloadId, timeoutMs = 30_000) {
-        const item = await poll(
-          () => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId),
-          (d) => {
-            if (d?.state === 'interrupted') throw new Error(`Download ${downloadId} was interrupted: ${d.error ?? 'unknown reason'}`);
-            return d?.state === 'complete' && Boolean(d.filename) && existsSync(d.filename);
-          },
-          { timeoutMs, intervalMs: 200, what: `download ${downloadId}` },
-        );
-        return item!.filename;
-      },
+      downloadPath: (downloadId, timeoutMs) =>
+        finishedDownload(() => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId), downloadId, timeoutMs),
       async openTab(url) {
         const tab = await context.newPage();
         await tab.goto(url, { timeout: 15_000 });
@@ -176,6 +157,39 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     cleanup();
     throw error;
   }
+}
+
+/** Polls `task.get` through `send` (any browser's way to reach the worker) until `predicate(task)`. */
+export async function waitForTaskVia(send: (msg: object) => Promise<any>, taskId: string, predicate: (task: Task) => boolean, timeoutMs = 60_000): Promise<Task> {
+  const answer = await poll(
+    () => send({ type: 'task.get', taskId }) as Promise<{ ok: boolean; task?: Task; error?: unknown }>,
+    (a) => {
+      if (!a?.ok) throw new Error(`task.get ${taskId} failed: ${JSON.stringify(a)}`);
+      return predicate(a.task!);
+    },
+    { timeoutMs, intervalMs: 200, what: `task ${taskId}` },
+  );
+  return answer.task!;
+}
+
+/** The parts of a downloads.search() item that say where a finished file is. */
+export interface DownloadState {
+  state?: string;
+  filename: string;
+  error?: string;
+}
+
+/** Polls `search` (the browser's downloads.search for one id) until the file is complete on disk; its path. */
+export async function finishedDownload(search: () => Promise<DownloadState | undefined>, downloadId: number, timeoutMs = 30_000): Promise<string> {
+  const item = await poll(
+    search,
+    (d) => {
+      if (d?.state === 'interrupted') throw new Error(`Download ${downloadId} was interrupted: ${d.error ?? 'unknown reason'}`);
+      return d?.state === 'complete' && Boolean(d.filename) && existsSync(d.filename);
+    },
+    { timeoutMs, intervalMs: 200, what: `download ${downloadId}` },
+  );
+  return item!.filename;
 }
 
 /** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */
