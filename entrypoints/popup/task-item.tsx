@@ -156,6 +156,11 @@ export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
           {notes.failedChapters}
         </p>
       )}
+      {notes.lockedChapters && (
+        <p class="note note-info" data-testid="locked-chapters">
+          {notes.lockedChapters}
+        </p>
+      )}
       {notes.error && (
         <p class="note note-error">
           {help && (

@@ -42,13 +42,14 @@ export interface TaskActions {
 }
 
 /**
- * Cancel while queued or running; retry once failed or cancelled (or missing chapters on a
- * completed book); remove anything not running; the file's buttons once it was handed over.
+ * Cancel while queued, running or waiting for the reader; retry once failed or cancelled (or
+ * missing chapters on a completed book); remove anything not running; the file's buttons once
+ * it was handed over.
  */
 export function taskActions(task: Pick<Task, 'status' | 'failedChapters' | 'downloadId'>): TaskActions {
   const { status } = task;
   return {
-    cancel: status === 'queued' || status === 'running',
+    cancel: status === 'queued' || status === 'running' || status === 'waiting',
     retry: status === 'failed' || status === 'cancelled',
     retryMissing: status === 'completed' && task.failedChapters > 0,
     remove: status !== 'running',
@@ -66,7 +67,7 @@ export interface ErrorHelp {
   diagnostics: boolean;
 }
 
-const SITE_ERRORS: ReadonlySet<string> = new Set(['network', 'http_status', 'timeout']);
+const SITE_ERRORS: ReadonlySet<string> = new Set(['network', 'http_status', 'timeout', 'challenge', 'login_required']);
 
 export function errorHelp(task: Pick<Task, 'status' | 'error' | 'url'>): ErrorHelp | null {
   if (task.status !== 'failed') return null;
@@ -93,6 +94,8 @@ export interface TaskNotes {
   /** Why a cancelled task stopped. */
   info?: string;
   failedChapters?: string;
+  /** Chapters the site keeps for accounts or payment, counted apart from missing ones. */
+  lockedChapters?: string;
   fileName?: string;
 }
 
@@ -106,6 +109,7 @@ export function taskNotes(task: Task): TaskNotes {
     else notes.warning = strings.warning(message);
   }
   if (task.failedChapters > 0) notes.failedChapters = strings.failedChapters(task.failedChapters);
+  if ((task.lockedChapters ?? 0) > 0) notes.lockedChapters = strings.lockedChapters(task.lockedChapters!);
   if (task.status === 'completed' && task.fileName) notes.fileName = strings.savedAs(task.fileName);
   return notes;
 }

@@ -31,6 +31,7 @@ describe('statusLabel', () => {
     expect(statusLabel('completed')).toBe('Completed');
     expect(statusLabel('failed')).toBe('Failed');
     expect(statusLabel('cancelled')).toBe('Cancelled');
+    expect(statusLabel('waiting')).toBe('Waiting for you');
   });
 });
 
@@ -69,6 +70,7 @@ describe('taskActions', () => {
     expect(actions('completed')).toEqual({ cancel: false, retry: false, remove: true, ...none });
     expect(actions('failed')).toEqual({ cancel: false, retry: true, remove: true, ...none });
     expect(actions('cancelled')).toEqual({ cancel: false, retry: true, remove: true, ...none });
+    expect(actions('waiting')).toEqual({ cancel: true, retry: false, remove: true, ...none });
   });
 
   it('offers the file once it reached the downloads bar, and missing chapters again', () => {
@@ -85,6 +87,8 @@ describe('errorHelp', () => {
     expect(errorHelp(failed('network'))).toEqual({ kind: 'The site could not be reached.', siteUrl: 'http://127.0.0.1:8080/book/1', diagnostics: true });
     expect(errorHelp(failed('http_status'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
     expect(errorHelp(failed('timeout'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
+    expect(errorHelp(failed('challenge'))).toMatchObject({ kind: 'The site wanted proof that you are human.', siteUrl: 'http://127.0.0.1:8080/book/1' });
+    expect(errorHelp(failed('login_required'))).toMatchObject({ kind: 'The site wanted you to sign in.', siteUrl: 'http://127.0.0.1:8080/book/1' });
   });
 
   it('sends other failures to diagnostics only, and says nothing for tasks that did not fail', () => {
@@ -124,6 +128,14 @@ describe('taskNotes', () => {
     expect(notes.warning).toBe('Warning: 2 chapters answered 404.');
     expect(notes.failedChapters).toBe('2 chapters could not be downloaded.');
     expect(notes.fileName).toBe('Saved as Book - Author.epub');
+  });
+
+  it('counts locked chapters apart from missing ones', () => {
+    const notes = taskNotes(makeTask({ status: 'completed', failedChapters: 1, lockedChapters: 3 }));
+    expect(notes.failedChapters).toBe('1 chapter could not be downloaded.');
+    expect(notes.lockedChapters).toBe('3 chapters locked');
+    expect(taskNotes(makeTask({ status: 'completed', lockedChapters: 1 })).lockedChapters).toBe('1 chapter locked');
+    expect(taskNotes(makeTask({ status: 'completed' })).lockedChapters).toBeUndefined();
   });
 
   it('shows why a cancelled task stopped, without calling it a warning', () => {
