@@ -3,8 +3,9 @@ import { abortable } from './abortable';
 /**
  * The whole body as bytes, giving up the moment `signal` aborts. `response.arrayBuffer()` would
  * wait forever on a body that trickles or stalls, so we read chunk by chunk and race each read.
+ * With `upTo`, reading stops once that many bytes are in: enough to tell what an error page is.
  */
-export async function readBody(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+export async function readBody(response: Response, signal: AbortSignal, upTo = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
   const body = response.body;
   if (!body) return new Uint8Array(0);
   const expected = declaredLength(response);
@@ -20,7 +21,7 @@ export async function readBody(response: Response, signal: AbortSignal): Promise
       // Every declared byte is in, so the answer is whole. The stream's own end comes one more
       // message later from the network process (~1 ms a request, bench/throughput.ts), and the
       // host's request slot is held until this returns.
-      if (total === expected) {
+      if (total === expected || total >= upTo) {
         reader.cancel().catch(() => undefined);
         break;
       }

@@ -1,11 +1,14 @@
 import type { Settings, SourceRule } from '../contract';
 import { fetchPage, type AttemptInfo, type HostScheduler } from '../net';
 import { decodeHtml } from '../net/charset';
+import type { Wall } from '../net/walls';
 
 export interface Page {
   /** The final URL after redirects: relative links resolve against it. */
   url: string;
   html: string;
+  /** The site says this page is a locked chapter (paid, VIP), and why. */
+  locked?: Wall;
 }
 
 /** Told of every HTTP try, so a task can count its tries and log the failed ones. */
@@ -40,6 +43,7 @@ function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: Abort
     timeoutMs: settings.requestTimeoutMs,
     maxAttempts: settings.maxAttempts,
     signal,
+    charset: rule.charset,
     onAttempt: observe && ((info) => observe(url, info)),
   });
 }
@@ -47,7 +51,8 @@ function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: Abort
 export function createPageLoader(deps: LoaderDeps): PageLoader {
   return async (url, rule, signal, observe) => {
     const raw = await fetchRaw(deps, url, rule, signal, observe);
-    return { url: raw.url, html: decodeHtml(raw.bytes, { contentType: raw.contentType, charset: rule.charset }) };
+    const html = raw.html ?? decodeHtml(raw.bytes, { contentType: raw.contentType, charset: rule.charset });
+    return { url: raw.url, html, ...(raw.locked ? { locked: raw.locked } : {}) };
   };
 }
 
