@@ -3,7 +3,7 @@ import type { TocEntry } from '../book-pages';
 import type { ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
 
 export const DB_NAME = 'novel-downloader';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
 export interface BookRecord {
@@ -30,6 +30,8 @@ export interface ChapterRecord {
   error?: ErrorInfo;
   /** Set (to the task id) only on chapters given up on, so an index finds just those. */
   failedTask?: string;
+  /** Set (to the task id) only on chapters the site keeps locked (paid, VIP); `error` says why. */
+  lockedTask?: string;
 }
 
 /** What the watchdog leaves behind for diagnostics: when it last ran, how many tasks it recovered. */
@@ -51,7 +53,7 @@ export interface Meta {
 export interface NovelDb extends DBSchema {
   tasks: { key: string; value: Task; indexes: { status: string } };
   books: { key: string; value: BookRecord };
-  chapters: { key: [string, number]; value: ChapterRecord; indexes: { failedTask: string } };
+  chapters: { key: [string, number]; value: ChapterRecord; indexes: { failedTask: string; lockedTask: string } };
   sources: { key: string; value: SourceRule };
   sourceStates: { key: string; value: SourceState };
   meta: { key: keyof Meta; value: Meta[keyof Meta] };

@@ -14,14 +14,18 @@ export class Store {
   static async open(name = DB_NAME): Promise<Store> {
     try {
       const db = await openDB<NovelDb>(name, DB_VERSION, {
-        upgrade(db) {
-          db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
-          db.createObjectStore('books', { keyPath: 'taskId' });
-          db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
-          db.createObjectStore('sources', { keyPath: 'id' });
-          db.createObjectStore('sourceStates', { keyPath: 'id' });
-          db.createObjectStore('meta');
-          db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
+        upgrade(db, oldVersion, _newVersion, tx) {
+          if (oldVersion < 1) {
+            db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
+            db.createObjectStore('books', { keyPath: 'taskId' });
+            db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
+            db.createObjectStore('sources', { keyPath: 'id' });
+            db.createObjectStore('sourceStates', { keyPath: 'id' });
+            db.createObjectStore('meta');
+            db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
+          }
+          // Version 2: locked chapters (paid, VIP) are found without reading any chapter's text.
+          if (oldVersion < 2) tx.objectStore('chapters').createIndex('lockedTask', 'lockedTask');
         },
       });
       return new Store(db);
@@ -104,12 +108,25 @@ export class Store {
     });
   }
 
-  /** Which chapters have a record (text or a final error), without reading their text. */
-  chapterIndexes(taskId: string): Promise<{ stored: Set<number>; failed: Set<number> }> {
+  /**
+   * Which chapters have a record (text, a final error, or a lock), without reading their text;
+   * `failed` and `locked` are among `stored`.
+   */
+  chapterIndexes(taskId: string): Promise<{ stored: Set<number>; failed: Set<number>; locked: Set<number> }> {
     return guard('read stored chapters', async () => {
       const keys = await this.db.getAllKeys('chapters', chapterRange(taskId));
       const failedKeys = await this.db.getAllKeysFromIndex('chapters', 'failedTask', taskId);
-      return { stored: new Set(keys.map((key) => key[1])), failed: new Set(failedKeys.map((key) => key[1])) };
+      const lockedKeys = await this.db.getAllKeysFromIndex('chapters', 'lockedTask', taskId);
+      const indexes = (list: [string, number][]) => new Set(list.map((key) => key[1]));
+      return { stored: indexes(keys), failed: indexes(failedKeys), locked: indexes(lockedKeys) };
+    });
+  }
+
+  /** The chapters the site keeps locked, in order, at most `limit` (they hold no text). */
+  lockedChapters(taskId: string, limit = 100): Promise<ChapterRecord[]> {
+    return guard('read locked chapters', async () => {
+      const locked = await this.db.getAllFromIndex('chapters', 'lockedTask', taskId);
+      return locked.sort((a, b) => a.index - b.index).slice(0, limit);
     });
   }
 
