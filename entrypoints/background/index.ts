@@ -7,6 +7,7 @@ import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
 import { showProgressOnToolbar } from './badge-progress';
 import { notifyWhenFinished } from './notify-finished';
+import { notifyWhenWaiting } from './notify-walls';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
   showProgressOnToolbar(service, tabPages);
   notifyWhenFinished(service);
+  notifyWhenWaiting(service);
 
   // Listeners are registered at once, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

@@ -7,6 +7,7 @@ import { strings } from '../../lib/ui/strings';
 import type { FeedState, TaskFeed } from '../../lib/ui/task-feed';
 import { StartForm } from './start-form';
 import { TaskList, type TaskAction } from './task-list';
+import { WallCards } from './wall-cards';
 
 /** The finished file in the browser's downloads. */
 export interface Files {
@@ -23,6 +24,8 @@ export interface AppProps {
   /** The book detected on the page at this address, if a tab shows it. */
   detectBook?: (url: string) => Promise<PageInfo | null>;
   files: Files;
+  /** Opens a page in a tab and brings it to the front (a site's wall, for the reader to clear). */
+  openPage: (url: string) => Promise<void>;
 }
 
 function useFeed(feed: TaskFeed): FeedState {
@@ -48,7 +51,7 @@ function useTick(active: boolean, ms: number): void {
   }, [active, ms]);
 }
 
-export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps) {
+export function App({ call, feed, detectStartUrl, detectBook, files, openPage }: AppProps) {
   const state = useFeed(feed);
   const meter = useRef(new SpeedMeter()).current;
   useTick(state.tasks.some((task) => task.status === 'running'), 1000);
@@ -74,6 +77,11 @@ export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps)
     feed.applyAction(token, answer.task);
   }
 
+  async function resume(taskId: string): Promise<void> {
+    const token = feed.beginAction(taskId);
+    feed.applyAction(token, (await call({ type: 'task.resume', taskId })).task);
+  }
+
   async function clear(tasks: Task[]): Promise<void> {
     for (const task of tasks) {
       await call({ type: 'task.remove', taskId: task.id });
@@ -84,6 +92,7 @@ export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps)
   return (
     <main class="app">
       <h1 class="app-title">{strings.appTitle}</h1>
+      <WallCards tasks={state.tasks} openPage={openPage} resume={resume} />
       <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
       <TaskList state={state} speeds={speeds} onAction={runAction} onClear={clear} fileExists={files.exists} />
     </main>
