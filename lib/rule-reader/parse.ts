@@ -4,9 +4,10 @@
 // with a sentence naming the page and the selector; optional fields quietly stay undefined.
 
 import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
 import type { SourceRule } from '../contract';
 import { AppError } from '../errors';
-import { cleanText, stripPageMark } from '../text/cleanup';
+import { cleanText, continuesPastPage, stripPageMark } from '../text/cleanup';
 import type { BookInfo, ChapterPage, TocEntry, TocPage } from '../book-pages';
 import { httpUrl, resolveUrl, withoutHash } from '../url';
 import { extractValue, parseSelector, selectAll, selectElements, selectFirst } from './selector';
@@ -56,6 +57,17 @@ export function parseBook(html: string, url: string, rule: SourceRule): BookInfo
   };
 }
 
+// Some sites write a few chapter links as `<b onclick="window.open('…')">` to trip up scrapers.
+const ONCLICK_URL = /(?:window\.open\s*\(|location(?:\.href)?\s*=)\s*['"]([^'"]+)['"]/;
+
+/** The address an entry links to: its href (a selector may stop at the row, `#list dd`), or the page its onclick opens. */
+function linkOf($: CheerioAPI, el: AnyNode): string | undefined {
+  const link = $(el).is('[href]') ? $(el) : $(el).find('a[href]').first();
+  if (link.length) return link.attr('href');
+  const clickable = $(el).is('[onclick]') ? $(el) : $(el).find('[onclick]').first();
+  return ONCLICK_URL.exec(clickable.attr('onclick') ?? '')?.[1];
+}
+
 /**
  * Each element the chapters selector matches is one chapter. `@text`/`@html` (the default) means
  * the title is the element's text, the URL its href; another `@attr` names where the URL is
@@ -71,9 +83,7 @@ function tocEntries($: CheerioAPI, selector: string, base: string): TocEntry[] {
     if (urlFromWhat) {
       raw = extractValue($, el, parsed, base);
     } else {
-      // A selector may stop at the row (`#list dd`) rather than its link.
-      const link = $(el).is('[href]') ? $(el) : $(el).find('a[href]').first();
-      raw = link.attr('href');
+      raw = linkOf($, el);
     }
     const url = httpUrl(raw, base);
     if (!url) continue; // a heading or placeholder in the list, not a chapter
@@ -163,14 +173,16 @@ export function parseChapterPage(html: string, url: string, rule: SourceRule, to
     );
   }
   const title = oneLine(optional($, rule.chapter.title, base));
+  // A title marked "(1/2)" goes on whatever its link says (some sites label page 2 "下一章").
+  const goesOn = title !== undefined && continuesPastPage(title);
   return {
     title: title ? stripPageMark(title) : tocTitle,
     text,
-    next: leadsToNextChapter($, rule) ? undefined : elsewhere(httpUrl(optional($, rule.chapter.next, base), base), url),
+    next: !goesOn && leadsToNextChapter($, rule) ? undefined : elsewhere(httpUrl(optional($, rule.chapter.next, base), base), url),
   };
 }
 
-// A "next page" link that says it goes to the next chapter (or nowhere) ends this chapter.
+// Otherwise a "next page" link that says it goes to the next chapter (or nowhere) ends this chapter.
 const NEXT_CHAPTER_TEXT = /下一章|下一节|下一回|没有了|next chapter/i;
 
 function leadsToNextChapter($: CheerioAPI, rule: SourceRule): boolean {

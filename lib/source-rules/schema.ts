@@ -12,8 +12,6 @@ import { regexHazard } from './regex-safety';
 const ID = /^[a-z0-9_-]+$/;
 const MAX_SELECTOR = 2000;
 const MAX_REGEX = 1000;
-// A fixture page under test/fixtures/templates/: `biquge/book.html`, never leaving that folder.
-const FIXTURE = /^[a-z0-9_-]+(?:\/[a-z0-9_-][a-z0-9_.-]*)+\.html$/i;
 
 /** valibot's objectWithRest with a `never` rest: every unknown key is its own issue, with its path. */
 function strict<E extends v.ObjectEntries>(entries: E): v.ObjectSchema<E, undefined> {
@@ -99,47 +97,53 @@ const purifyRegex = v.pipe(
 );
 
 const httpUrl = v.pipe(v.string('expected an http(s) URL'), v.check(isHttpUrl, 'expected an absolute http:// or https:// URL'));
-const fixture = v.pipe(v.string('expected a fixture path'), v.regex(FIXTURE, 'expected a path like "biquge/book.html" under test/fixtures/templates/'));
 const snippet = text('a text', 2000);
 
 /**
- * One example of the source at work, as yt-dlp extractors carry `_TESTS`: the pages a reader
- * fetches (saved fixture pages, or a fixture site) and what must be read from them.
+ * One example of the source at work, as yt-dlp extractors carry `_TESTS`. Either a saved page of
+ * the real site (`realPage`: its id in ../shared/real-pages, whose manifest says what a correct
+ * reader gets from it), or a book of a fixture site served locally (`url`, `site`, `expect`).
  */
 export const SourceTestSchema = v.pipe(
   strict({
     name: v.optional(text('a description', 200)),
+    /** A page of ../shared/real-pages by its manifest id; must be matched by this source and by no other built-in source. */
+    realPage: v.optional(v.pipe(v.string('expected a page id'), v.regex(ID, 'expected a page id of ../shared/real-pages like "biquge-info-toc"'))),
+    /**
+     * With `realPage`, for a book page showing only part of its chapter list: where the rule goes
+     * for the whole list (a page the saved pages do not hold, so only the address is checked).
+     */
+    tocUrl: v.optional(httpUrl),
     /** The book page; must be matched by this source and by no other built-in source. */
-    url: httpUrl,
-    /** The book page's HTML, a path under test/fixtures/templates/. */
-    fixture: v.optional(fixture),
-    /** Every other page the reader fetches (table-of-contents pages, chapter pages): URL → fixture. */
-    pages: v.optional(v.record(httpUrl, fixture, 'expected an object of URL → fixture path')),
-    /** Or: serve every page from a fixture site of test/fixtures/ (only "demo" exists). */
+    url: v.optional(httpUrl),
+    /** Serve every page from a fixture site of test/fixtures/ (only "demo" exists). */
     site: v.optional(v.pipe(v.string('expected a fixture site name'), v.regex(ID, 'expected a fixture site name like "demo"'))),
-    /** How the fixture files are put on the wire: UTF-8 with a charset header, or GBK bytes without one. */
-    encoding: v.optional(v.picklist(['utf-8', 'gbk'], 'expected "utf-8" or "gbk"')),
-    expect: strict({
-      title: text('the book title', 500),
-      author: v.optional(text('the author', 500)),
-      cover: v.optional(httpUrl),
-      introIncludes: v.optional(snippet),
-      /** Chapters in the whole table of contents, after duplicates are dropped. */
-      chapters: wholeNumber(1, 100_000),
-      /** Title of the first chapter in the table of contents (reading order). */
-      firstChapter: text('a chapter title', 500),
-      lastChapter: v.optional(text('a chapter title', 500)),
-      /** The first chapter's title as its own page gives it (`chapter.title`). */
-      chapterTitle: v.optional(text('a chapter title', 500)),
-      /** Text the first chapter (all its pages) must contain. */
-      contentIncludes: v.union([snippet, v.pipe(v.array(snippet), v.minLength(1))], 'expected a text or a list of texts'),
-      /** Text purify must have removed from the first chapter. */
-      contentExcludes: v.optional(v.array(snippet, 'expected a list of texts')),
-    }),
+    expect: v.optional(
+      strict({
+        title: text('the book title', 500),
+        author: v.optional(text('the author', 500)),
+        cover: v.optional(httpUrl),
+        introIncludes: v.optional(snippet),
+        /** Chapters in the whole table of contents, after duplicates are dropped. */
+        chapters: wholeNumber(1, 100_000),
+        /** Title of the first chapter in the table of contents (reading order). */
+        firstChapter: text('a chapter title', 500),
+        lastChapter: v.optional(text('a chapter title', 500)),
+        /** The first chapter's title as its own page gives it (`chapter.title`). */
+        chapterTitle: v.optional(text('a chapter title', 500)),
+        /** Text the first chapter (all its pages) must contain. */
+        contentIncludes: v.union([snippet, v.pipe(v.array(snippet), v.minLength(1))], 'expected a text or a list of texts'),
+        /** Text purify must have removed from the first chapter. */
+        contentExcludes: v.optional(v.array(snippet, 'expected a list of texts')),
+      }),
+    ),
   }),
   v.check(
-    (t) => (t.fixture === undefined) !== (t.site === undefined) && !(t.site !== undefined && t.pages !== undefined),
-    'expected either "fixture" (with optional "pages") or "site", not both',
+    (t) =>
+      t.realPage !== undefined
+        ? t.url === undefined && t.site === undefined && t.expect === undefined
+        : t.tocUrl === undefined && t.url !== undefined && t.site !== undefined && t.expect !== undefined,
+    'expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
   ),
 );
 

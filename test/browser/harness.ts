@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Task } from '../../lib/contract';
 import { CHROMIUM, findBrowser } from './find-browser';
+import { DEMO_SOURCES } from '../fixtures/sources';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -60,7 +61,7 @@ export interface Ext {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded. */
+/** Launches Chromium with the built extension loaded and the demo site's sources imported. */
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
   const extensionDir = resolve(opts.extensionDir ?? EXTENSION_DIR);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -118,6 +119,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
 
     const waitFor = <T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}) =>
       poll(probe, predicate, options);
+
+    // The demo site's sources are not built in: every run installs them as a user would.
+    await importDemoSources(send);
 
     const ext: Ext = {
       context,
@@ -190,6 +194,16 @@ export async function finishedDownload(search: () => Promise<DownloadState | und
     { timeoutMs, intervalMs: 200, what: `download ${downloadId}` },
   );
   return item!.filename;
+}
+
+/** Installs the demo site's sources as a user would (any browser's way to reach the worker), retrying while the worker is still starting. */
+export async function importDemoSources(send: (msg: object, timeoutMs?: number) => Promise<any>): Promise<void> {
+  const answer = await poll(
+    () => send({ type: 'source.import', sources: DEMO_SOURCES }, 10_000) as Promise<{ ok: boolean; error?: { message: string } }>,
+    () => true,
+    { timeoutMs: 30_000, intervalMs: 300, what: 'the demo sources to be imported' },
+  );
+  if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error?.message ?? JSON.stringify(answer)}`);
 }
 
 /** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */

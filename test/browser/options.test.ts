@@ -115,7 +115,9 @@ describe('options page', () => {
     expect(await page.getByTestId('source-options-test').count()).toBe(0);
     const ids = (await ext.send({ type: 'source.list' })).sources.map((s: { id: string }) => s.id);
     expect(ids).not.toContain('options-test');
-    expect(await page.getByTestId('source-demo').getByTestId('source-delete').count()).toBe(0);
+    // Built-in sources can only be switched off; the demo site's source is an import and can go.
+    expect(await page.getByTestId('source-royalroad').getByTestId('source-delete').count()).toBe(0);
+    expect(await page.getByTestId('source-demo').getByTestId('source-delete').count()).toBe(1);
   });
 
   it('lists a task with its log in diagnostics, recovers and exports', async () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Task } from '../../lib/contract';
 import { FIREFOX, findBrowser } from '../browser/find-browser';
-import { finishedDownload, poll, ROOT, waitForTaskVia, withTimeout, type DownloadState } from '../browser/harness';
+import { finishedDownload, importDemoSources, poll, ROOT, waitForTaskVia, withTimeout, type DownloadState } from '../browser/harness';
 import { RdpClient, type Packet } from './rdp-client';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
@@ -73,6 +73,8 @@ export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): 
     const evaluate = <T>(expression: string, timeoutMs = 30_000) =>
       withTimeout(evaluateIn(client!, popup.consoleActor, expression), timeoutMs, `Firefox gave no value for ${expression.slice(0, 80)} within ${timeoutMs} ms`) as Promise<T>;
     const send = <T>(msg: object, timeoutMs?: number) => evaluate<T>(`browser.runtime.sendMessage(${JSON.stringify(msg)})`, timeoutMs);
+    // The demo site's rules are not shipped: tests install them as a user would.
+    await importDemoSources(send);
     return {
       id,
       downloadsDir,

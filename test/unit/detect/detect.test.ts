@@ -7,6 +7,7 @@ import { decodeHtml } from '../../../lib/net/charset';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
 import { genericFixture, type FixtureName } from '../../fixtures/generic';
 import { startDemoSite, type DemoSite } from '../../fixtures/site';
+import { DEMO_SOURCES } from '../../fixtures/sources';
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -16,7 +17,8 @@ afterAll(async () => {
   await site.close();
 });
 
-const sources = withGeneric(BUILTIN_SOURCES);
+// The built-in sources with the demo site's, as the harnesses install them.
+const sources = withGeneric([...BUILTIN_SOURCES, ...DEMO_SOURCES]);
 const without = (id: string) => sources.map((s): SourceRule => (s.id === id ? { ...s, enabled: false } : s));
 
 async function html(path: string): Promise<string> {

@@ -5,7 +5,9 @@ import type { Request, Settings, Task } from '../../../lib/contract';
 import { buildBookFile } from '../../../lib/file/build-file';
 import { DownloadService, type Platform } from '../../../lib/service/service';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
+import { validateRules } from '../../../lib/source-rules/validate-rule';
 import { Store } from '../../../lib/store/store';
+import { DEMO_SOURCES } from '../../fixtures/sources';
 
 export interface SavedFile {
   fileName: string;
@@ -26,7 +28,7 @@ export async function cancelAllTasks(): Promise<void> {
   }
 }
 
-/** A DownloadService over a fresh fake-indexeddb database, with files kept in memory. */
+/** A DownloadService over a fresh fake-indexeddb database, with files kept in memory and the demo sources imported. */
 export async function startService(
   options: { fetch?: typeof fetch; settings?: Partial<Settings>; dbName?: string; heartbeatMs?: number; convertImage?: Platform['convertImage'] } = {},
 ) {
@@ -48,6 +50,9 @@ export async function startService(
     heartbeatMs: options.heartbeatMs,
     convertImage: options.convertImage,
   };
+  // The demo site's sources are not built in: stored as the user's imports, as if imported before
+  // this worker started (a task it finds running may use them).
+  await store.putSources(validateRules(DEMO_SOURCES));
   const service = await DownloadService.start(store, BUILTIN_SOURCES, platform);
   await service.ready;
 

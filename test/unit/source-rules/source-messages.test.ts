@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AD_LINE, bookInfo, chapterParagraphs, chapterTitle, startDemoSite, type DemoSite } from '../../fixtures/site';
 import { startService as startTypedService } from '../engine/service-harness';
-import { TEMPLATES_DIR } from './run-source-test';
 
 const rule = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -42,7 +41,7 @@ describe('source.import', () => {
     ['one bad rule in a list', [rule('good'), rule('bad', { toc: { chapters: 'div[' } })], 'The source "bad" is not valid: toc.chapters: the selector "div["'],
     ['an unknown top-level key', rule('typo', { chapters: '#list a' }), 'chapters: unknown field (did you mean "toc.chapters"?)'],
     ['a catastrophic purify regex', rule('slow', { chapter: { content: '#c', purify: ['(\\w+\\s?)*$'] } }), 'chapter.purify[0]: the regex "(\\w+\\s?)*$" can backtrack catastrophically'],
-    ['a built-in id', rule('demo'), 'belongs to a built-in source'],
+    ['a built-in id', rule('royalroad'), 'belongs to a built-in source'],
     ['the same id twice', [rule('twin'), rule('twin')], 'appears twice'],
     ['an empty list', [], 'the list is empty'],
     ['no object at all', 'not a rule', 'The source is not valid: expected an object.'],
@@ -58,9 +57,9 @@ describe('source.import', () => {
 
   it('accepts a rule carrying its own test cases, as the built-in files do', async () => {
     const { send } = await startService();
-    const lightnovel = JSON.parse(readFileSync(new URL('../../../sources/lightnovel.json', import.meta.url), 'utf8'));
-    const answer = await send({ type: 'source.import', sources: { ...lightnovel, id: 'my-lightnovel', name: 'Copy' } });
-    expect(answer).toEqual({ ok: true, imported: ['my-lightnovel'] });
+    const royalroad = JSON.parse(readFileSync(new URL('../../../sources/royalroad.json', import.meta.url), 'utf8'));
+    const answer = await send({ type: 'source.import', sources: { ...royalroad, id: 'my-royalroad', name: 'Copy' } });
+    expect(answer).toEqual({ ok: true, imported: ['my-royalroad'] });
   });
 });
 
@@ -78,10 +77,10 @@ describe('source.remove', () => {
 
   it('refuses built-in sources and unknown ids with a sentence', async () => {
     const { send } = await startService();
-    const builtIn = await send({ type: 'source.remove', sourceId: 'demo' });
+    const builtIn = await send({ type: 'source.remove', sourceId: 'generic' });
     expect(builtIn.error.code).toBe('invalid_source');
     expect(builtIn.error.message).toContain('is built in and cannot be removed');
-    expect(await sourceIds(send)).toContain('demo');
+    expect(await sourceIds(send)).toContain('generic');
     const unknown = await send({ type: 'source.remove', sourceId: 'never-imported' });
     expect(unknown.error.code).toBe('unknown_source');
     expect(unknown.error.message).toContain('"never-imported"');
@@ -164,31 +163,37 @@ describe('source.test against the demo site', () => {
   });
 });
 
-describe('source.test over saved template pages', () => {
-  /** A fetch that serves the light-novel template's fixtures, as the site would. */
-  const templateFetch = (pages: Record<string, string>): typeof fetch =>
+describe('source.test over pages served by a stand-in fetch', () => {
+  /** A fetch that answers the given pages, as the site would, and 404 for any other. */
+  const pagesFetch = (pages: Record<string, string>): typeof fetch =>
     (async (input: RequestInfo | URL) => {
-      const url = String(input instanceof Request ? input.url : input);
-      const file = pages[url];
-      if (!file) return new Response('not found', { status: 404 });
-      const body = file.startsWith('<') ? file : readFileSync(TEMPLATES_DIR + file, 'utf8');
+      const body = pages[String(input instanceof Request ? input.url : input)];
+      if (body === undefined) return new Response('not found', { status: 404 });
       return new Response(body, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
     }) as typeof fetch;
 
   it('follows tocUrl and toc.next, puts a newest-first list in reading order', async () => {
-    const lightnovel = JSON.parse(readFileSync(new URL('../../../sources/lightnovel.json', import.meta.url), 'utf8'));
-    const [example] = lightnovel.tests;
-    const { send } = await startService({ fetch: templateFetch({ [example.url]: example.fixture, ...example.pages }), settings: { maxAttempts: 1 } });
-    const answer = await send({ type: 'source.test', url: example.url });
-    expect(answer).toMatchObject({ ok: true, sourceId: 'lightnovel', chapters: 30, book: { title: 'The Glass Lighthouse', author: 'Wren Halloway' } });
-    expect(answer.firstChapters.map((c: { title: string }) => c.title)).toEqual([
-      'Chapter 1: The Keeper Leaves',
-      'Chapter 2: Salt on the Glass',
-      'Chapter 3: A Lamp Without Oil',
-      'Chapter 4: The Harbor Master',
-      'Chapter 5: Letters in the Tide',
-    ]);
-    expect(answer.firstChapter.title).toBe('Chapter 1: The Keeper Leaves');
+    const base = 'https://lamp.example/novel/glass';
+    const list = (from: number, to: number, next?: string) =>
+      `<ul class="chapters">${Array.from({ length: from - to + 1 }, (_, i) => from - i).map((n) => `<li><a href="${base}/chapter-${n}">Chapter ${n}: Part ${n}</a></li>`).join('')}</ul>${next ? `<a rel="next" href="${next}">Next</a>` : ''}`;
+    const pages = {
+      [base]: '<h1>The Glass Lamp</h1><p class="author"><a>Wren Hall</a></p><a class="all" href="/novel/glass/chapters">All chapters</a>',
+      [`${base}/chapters`]: list(30, 21, '?page=2'),
+      [`${base}/chapters?page=2`]: list(20, 11, '?page=3'),
+      [`${base}/chapters?page=3`]: list(10, 1),
+      [`${base}/chapter-1`]: '<h2>Chapter 1: Part 1</h2><div id="text"><p>The keeper left on a Tuesday.</p></div>',
+    };
+    const draft = rule('lamp', {
+      matches: ['https://lamp.example/novel/*'],
+      book: { title: 'h1', author: '.author a', tocUrl: 'a.all@href' },
+      toc: { chapters: 'ul.chapters a', next: 'a[rel=next]@href', order: 'desc' },
+      chapter: { title: 'h2', content: '#text p' },
+    });
+    const { send } = await startService({ fetch: pagesFetch(pages), settings: { maxAttempts: 1 } });
+    const answer = await send({ type: 'source.test', url: base, rule: draft });
+    expect(answer).toMatchObject({ ok: true, sourceId: 'lamp', chapters: 30, book: { title: 'The Glass Lamp', author: 'Wren Hall' } });
+    expect(answer.firstChapters.map((c: { title: string }) => c.title)).toEqual([1, 2, 3, 4, 5].map((n) => `Chapter ${n}: Part ${n}`));
+    expect(answer.firstChapter).toMatchObject({ title: 'Chapter 1: Part 1', text: 'The keeper left on a Tuesday.' });
   });
 
   it('cuts the first chapter\'s text to 2,000 characters and says how long it was', async () => {
@@ -197,7 +202,7 @@ describe('source.test over saved template pages', () => {
       'https://long.example/book/1/': '<h1>长书</h1><div id="list"><a href="1.html">第一章</a></div>',
       'https://long.example/book/1/1.html': `<div id="content">${`<p>${paragraph}</p>`.repeat(10)}</div>`,
     };
-    const { send } = await startService({ fetch: templateFetch(pages), settings: { maxAttempts: 1 } });
+    const { send } = await startService({ fetch: pagesFetch(pages), settings: { maxAttempts: 1 } });
     const answer = await send({ type: 'source.test', url: 'https://long.example/book/1/', rule: rule('long') });
     expect(answer.ok).toBe(true);
     expect(answer.firstChapter.text).toHaveLength(2000);
