@@ -30,6 +30,8 @@ export interface ChapterPage {
   text: string;
   /** The same chapter continues on this page. */
   next?: string;
+  /** Every other page of the chapter at once, when its "next" query found several links. */
+  pages?: string[];
 }
 
 /** Reads the three kinds of pages of one book; bound to the book's source (lib/task/book-reader.ts). */
@@ -39,4 +41,6 @@ export interface BookReader {
   /** The whole table of contents from every page's chapters, in reading order; throws `parse` when empty. */
   finishToc(chapters: readonly TocEntry[], tocUrl: string): TocEntry[];
   parseChapterPage(html: string, url: string, tocTitle: string): ChapterPage;
+  /** The whole chapter's text, all its pages joined, as it is stored (a rule's `chapter.replace`). */
+  finishChapter(text: string, url: string): string;
 }

@@ -146,8 +146,48 @@ export interface Settings {
   challengeWaitMinutes: number;
 }
 
-/** A selector string: `css[@what][##regex##replacement]` (contract §2). */
-export type Selector = string;
+/**
+ * A selector: the string form `css[@what][##regex##replacement]` (contract §2), or a query
+ * object for what one CSS selector cannot say (positions, steps, alternatives; README "Query
+ * selectors"), which is how legado rules come in.
+ */
+export type Selector = string | SelectorQuery;
+
+/** One regex replacement. `regex` is JavaScript regex source; `with` may use `$1`, `$<name>`, `$$`. */
+export interface Replacement {
+  regex: string;
+  /** Default ''. */
+  with?: string;
+  /** Extra flags, any of `i`, `m`, `s`, `u` (`g` is implied unless `first`). */
+  flags?: string;
+  /** Keep only the first match, rewritten by `with`; nothing when the regex does not match (legado `###`). */
+  first?: boolean;
+}
+
+/** Positions count from 0, negative ones from the end; a range includes both ends and runs backwards when `to` is before `from`. */
+export type Position = number | { from?: number; to?: number; step?: number };
+
+export interface QueryStep {
+  /** CSS, matched against each element of the previous step and everything inside it; a leading `>` means its children. */
+  css: string;
+  /** Keep only these positions, in this order (each element once). */
+  pick?: Position[];
+  /** Or drop these positions and keep the rest in page order. */
+  drop?: Position[];
+}
+
+export interface QueryPath {
+  /** Walked in order from the page (or the chapter element); none: the page (or element) itself. */
+  steps?: QueryStep[];
+  /** `text` (default), `ownText`, `textNodes`, `html`, or an attribute name. */
+  take?: string;
+}
+
+export type SelectorQuery =
+  | (QueryPath & { replace?: Replacement[] })
+  | { firstOf: QueryPath[]; replace?: Replacement[] }
+  | { all: QueryPath[]; replace?: Replacement[] }
+  | { zip: QueryPath[]; replace?: Replacement[] };
 
 export interface SourceRule {
   id: string;
@@ -164,6 +204,10 @@ export interface SourceRule {
   };
   toc: {
     chapters: Selector;
+    /** Read inside each chapter element (itself included); default: its text. */
+    title?: Selector;
+    /** Read inside each chapter element (itself included); default: its href, or its first link's. */
+    url?: Selector;
     pages?: Selector;
     next?: Selector;
     order?: 'asc' | 'desc';
@@ -173,12 +217,66 @@ export interface SourceRule {
     content: Selector;
     next?: Selector;
     purify?: string[];
+    /** Applied in order to the whole chapter text (all its pages, one paragraph a line), as legado's replaceRegex. */
+    replace?: Replacement[];
   };
   crawl?: { concurrency?: number; delayMs?: number };
 }
 
 /** A rule as users write it: `enabled` may be left out (it defaults to true). */
 export type SourceRuleInput = Omit<SourceRule, 'enabled'> & { enabled?: boolean };
+
+/**
+ * A book source of the legado reader app (3.x field names, or 2.x flat ones): `source.import`
+ * translates it (lib/legado). Only `bookSourceUrl` is required to tell it from our own format.
+ */
+export interface LegadoBookSource {
+  bookSourceUrl: string;
+  bookSourceName?: string;
+  [field: string]: unknown;
+}
+
+/** Why a legado source (or one of its rules) cannot be imported. */
+export const LEGADO_ISSUE_CODES = [
+  'javascript', // `<js>`, `@js:`, `java.` calls, or a rule that runs a script (formatJs, preUpdateJs)
+  'template', // `{{…}}`: a rule or URL built by an expression
+  'variables', // `@get:` variables saved by another rule
+  'json-path', // JSONPath: the rule reads a JSON API, not a page
+  'regex-list', // a list read by an all-in-one regex (`:` and `$1` groups)
+  'web-view', // the page must be rendered in a web view
+  'request', // a POST request, its own headers or other URL options
+  'unsupported', // syntax the translator does not read (named in the message)
+  'missing', // a rule a download needs is empty
+  'not-text', // an audio, image or file source
+  'invalid', // the translation does not pass our validator
+  'duplicate', // the list names the same bookSourceUrl twice
+  'not-a-source', // an item of the list without bookSourceUrl
+] as const;
+export type LegadoIssueCode = (typeof LEGADO_ISSUE_CODES)[number];
+
+export interface LegadoIssue {
+  /** The legado field, e.g. `ruleContent.content`. */
+  field: string;
+  code: LegadoIssueCode;
+  /** A sentence: "ruleContent.content uses JavaScript (@js:)". */
+  message: string;
+}
+
+/** What became of one legado source of an import. */
+export interface LegadoImportEntry {
+  /** 1-based position in the imported list. */
+  index: number;
+  name: string;
+  /** Its `bookSourceUrl`. */
+  url: string;
+  status: 'imported' | 'skipped';
+  /** Our id, when imported. */
+  id?: string;
+  /** Why it was skipped: every rule that could not be translated. */
+  reasons: LegadoIssue[];
+  /** What an imported source leaves out or reads differently (its header, its login, an optional rule). */
+  notes: string[];
+}
 
 export interface SourceInfo extends SourceRule {
   builtIn: boolean;
@@ -218,12 +316,15 @@ export type Request =
   | { type: 'task.remove'; taskId: string }
   | { type: 'tasks.recover' }
   | { type: 'source.list' }
-  | { type: 'source.import'; sources: SourceRuleInput | SourceRuleInput[] }
+  /** Our rules (all or nothing), or a legado book source list (each translated and reported). */
+  | { type: 'source.import'; sources: SourceRuleInput | SourceRuleInput[] | LegadoBookSource | LegadoBookSource[] }
   | { type: 'source.setEnabled'; sourceId: string; enabled: boolean }
   /** Deletes an imported source; built-in ones can only be disabled. */
   | { type: 'source.remove'; sourceId: string }
-  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`), storing nothing. */
-  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule }
+  /** A source in another app's format: `legado` (a book source the legado app imports). */
+  | { type: 'source.export'; sourceId: string; format: 'legado' }
+  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
+  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule | LegadoBookSource }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }
@@ -247,9 +348,11 @@ interface Payloads {
   'task.remove': Record<string, never>;
   'tasks.recover': { recovered: number };
   'source.list': { sources: SourceInfo[] };
-  'source.import': { imported: string[] };
+  /** `report`: for a legado list, what became of each of its sources. */
+  'source.import': { imported: string[]; report?: LegadoImportEntry[] };
   'source.setEnabled': { source: SourceInfo };
   'source.remove': Record<string, never>;
+  'source.export': { source: LegadoBookSource };
   'source.test': SourceTestReport;
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };

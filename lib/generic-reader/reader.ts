@@ -53,4 +53,5 @@ export const genericReader: BookReader = {
     }
     return chapter;
   },
+  finishChapter: (text) => text,
 };

@@ -1,6 +1,8 @@
-import type { Diagnostics, Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
+import type { Diagnostics, Failure, Health, LegadoBookSource, Request, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
-import { withGeneric } from '../generic-reader/rule';
+import { isGenericSource, withGeneric } from '../generic-reader/rule';
+import { toLegado } from '../legado/export';
+import { isLegadoInput, translateLegado } from '../legado/import';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
@@ -130,13 +132,19 @@ export class DownloadService {
       }
       case 'source.list':
         return { sources: await this.sources.list() };
-      case 'source.import':
-        return { imported: await this.sources.import(request.sources) };
+      case 'source.import': {
+        // A legado list is translated source by source and reported on; our own format is all or nothing.
+        if (!isLegadoInput(request.sources)) return { imported: await this.sources.import(request.sources) };
+        const { rules, report } = translateLegado(request.sources);
+        return { imported: await this.sources.importTranslated(rules), report };
+      }
       case 'source.setEnabled':
         return { source: await this.sources.setEnabled(request.sourceId, request.enabled) };
       case 'source.remove':
         await this.sources.remove(request.sourceId);
         return {};
+      case 'source.export':
+        return { source: await this.exportSource(request.sourceId, request.format) };
       case 'source.test':
         return { ...(await testSource(request, { sources: this.sources, load: this.load })) };
       case 'settings.get':
@@ -160,6 +168,15 @@ export class DownloadService {
       default:
         throw new AppError('invalid_message', `"${String((request as { type: unknown }).type)}" is not a message the extension knows.`);
     }
+  }
+
+  private async exportSource(sourceId: unknown, format: unknown): Promise<LegadoBookSource> {
+    if (format !== 'legado') throw new AppError('invalid_message', `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`);
+    const source = typeof sourceId === 'string' ? await this.sources.get(sourceId) : undefined;
+    if (!source) throw new AppError('unknown_source', `There is no book source with the id ${JSON.stringify(sourceId)}.`);
+    if (isGenericSource(source)) throw new AppError('invalid_source', 'The generic reader reads any site by its shape, so there is no rule to export.');
+    const { builtIn: _builtIn, ...rule } = source;
+    return toLegado(rule);
   }
 
   private async health(): Promise<Health> {

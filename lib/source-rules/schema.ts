@@ -7,23 +7,12 @@ import type { SourceRule } from '../contract';
 import { parseSelector } from '../rule-reader';
 import { isHttpUrl } from '../url';
 import { isValidMatchPattern } from './match-pattern';
+import { clause, ElementQuerySchema, QuerySchema, ReplacementsSchema, strict } from './query-schema';
 import { regexHazard } from './regex-safety';
 
 const ID = /^[a-z0-9_-]+$/;
 const MAX_SELECTOR = 2000;
 const MAX_REGEX = 1000;
-
-/** valibot's objectWithRest with a `never` rest: every unknown key is its own issue, with its path. */
-function strict<E extends v.ObjectEntries>(entries: E): v.ObjectSchema<E, undefined> {
-  const message = (issue: v.BaseIssue<unknown>) => {
-    const key = issue.path?.[issue.path.length - 1]?.key;
-    const entry = typeof key === 'string' ? (entries[key] as { message?: unknown } | undefined) : undefined;
-    if (entry) return `missing, ${typeof entry.message === 'string' ? entry.message : 'expected an object'}`;
-    return 'expected an object';
-  };
-  const schema = v.objectWithRest(entries, v.never('unknown field'), message);
-  return schema as unknown as v.ObjectSchema<E, undefined>;
-}
 
 function text(what: string, max: number) {
   return v.pipe(
@@ -35,11 +24,6 @@ function text(what: string, max: number) {
 function wholeNumber(min: number, max: number) {
   const message = `expected a whole number from ${min} to ${max}`;
   return v.pipe(v.number(message), v.check((n) => Number.isInteger(n) && n >= min && n <= max, message));
-}
-
-/** Drops the sentence's own capital and full stop, so it reads inside a list of problems. */
-function clause(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
 }
 
 function hazardProblem(source: string, flags: string): string | undefined {
@@ -80,13 +64,21 @@ function knownCharset(label: string): boolean {
   }
 }
 
-const selector = v.pipe(
-  v.string('expected a selector text'),
+const selectorText = v.pipe(
+  v.string('expected a selector text or a query object'),
   v.rawCheck<string>(({ dataset, addIssue }) => {
     const problem = dataset.typed ? selectorProblem(dataset.value) : undefined;
     if (problem) addIssue({ message: problem });
   }),
 );
+
+const isObject = (input: unknown) => typeof input === 'object' && input !== null && !Array.isArray(input);
+// `message` is what `strict` says when the field is missing.
+const SELECTOR_MESSAGE = { message: 'expected a selector text or a query object' };
+/** The string form, or a query object (README "Query selectors"). */
+const selector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? QuerySchema : selectorText)), SELECTOR_MESSAGE);
+/** What selects chapter elements: a query here takes and replaces nothing. */
+const elementSelector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? ElementQuerySchema : selectorText)), SELECTOR_MESSAGE);
 
 const purifyRegex = v.pipe(
   v.string('expected a regex text'),
@@ -172,7 +164,9 @@ export const SourceRuleSchema = strict({
     tocUrl: v.optional(selector),
   }),
   toc: strict({
-    chapters: selector,
+    chapters: elementSelector,
+    title: v.optional(selector),
+    url: v.optional(selector),
     pages: v.optional(selector),
     next: v.optional(selector),
     order: v.optional(v.picklist(['asc', 'desc'], 'expected "asc" or "desc"')),
@@ -184,6 +178,7 @@ export const SourceRuleSchema = strict({
     purify: v.optional(
       v.pipe(v.array(purifyRegex, 'expected a list of regexes'), v.check((list) => list.length <= 50, 'expected at most 50 regexes')),
     ),
+    replace: v.optional(ReplacementsSchema),
   }),
   crawl: v.optional(
     strict({

@@ -6,7 +6,7 @@ import type { BookReader } from '../book-pages';
 import type { SourceRule } from '../contract';
 import { genericReader } from '../generic-reader/reader';
 import { isGenericSource } from '../generic-reader/rule';
-import { finishToc, parseBook, parseChapterPage, parseTocPage } from '../rule-reader';
+import { finishChapter, finishToc, parseBook, parseChapterPage, parseTocPage } from '../rule-reader';
 import type { AttemptObserver, Page, PageLoader } from './page-loader';
 
 /** The reader for a source; read-book and read-chapter cannot tell the two kinds apart. */
@@ -17,6 +17,7 @@ export function readerFor(rule: SourceRule): BookReader {
     parseTocPage: (html, url) => parseTocPage(html, url, rule),
     finishToc: (chapters, tocUrl) => finishToc(chapters, rule, tocUrl),
     parseChapterPage: (html, url, tocTitle) => parseChapterPage(html, url, rule, tocTitle),
+    finishChapter: (text, url) => finishChapter(text, rule, url),
   };
 }
 

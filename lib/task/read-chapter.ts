@@ -29,7 +29,9 @@ function looksCutOff(html: string): boolean {
 
 /**
  * Reads one chapter, following `chapter.next` while the same chapter continues on another
- * page. It stops when the link leads back to a page already read or on to the next chapter.
+ * page. It stops when the link leads back to a page already read or on to the next chapter. A
+ * first page that lists all the others at once (a query `next` with several links) has them read
+ * together instead, in their order.
  */
 export async function readChapter(
   entry: TocEntry,
@@ -47,6 +49,12 @@ export async function readChapter(
     if (texts.length === 0) title = part.title;
     texts.push(part.text);
     url = part.next;
+    if (texts.length === 1 && part.pages) {
+      const others = part.pages.filter((p) => !seen.has(p) && p !== nextChapterUrl).slice(0, MAX_CHAPTER_PAGES - 1);
+      const parts = await Promise.all(others.map((p) => readPart(p, entry.title, reading)));
+      texts.push(...parts.map(({ part: other }) => other.text));
+      break;
+    }
   }
-  return { title, text: texts.join('\n') };
+  return { title, text: reading.reader.finishChapter(texts.join('\n'), entry.url) };
 }

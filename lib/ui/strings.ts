@@ -4,7 +4,7 @@
 //
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
-import type { ErrorCode, Settings, TaskStatus } from '../contract';
+import type { ErrorCode, LegadoIssueCode, Settings, TaskStatus } from '../contract';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
 
 export function createStrings(t: Translate) {
@@ -195,6 +195,29 @@ export function createStrings(t: Translate) {
       importNotObject: t('optImportNotObject'),
       importItemNotObject: (position: number) => t('optImportItemNotObject', [position]),
       importFileUnreadable: (name: string) => t('optImportFileUnreadable', [name]),
+      legadoReportHeading: (imported: number, total: number) => t('optLegadoReportHeading', [imported, total]),
+      legadoNoneImported: t('optLegadoNoneImported'),
+      legadoImportedAs: (id: string) => t('optLegadoImportedAs', [id]),
+      legadoSkipped: t('optLegadoSkipped'),
+      legadoNotes: t('optLegadoNotes'),
+      /** Why a legado source was skipped, after the field's name. */
+      legadoReasons: {
+        javascript: t('optLegadoReasonJavascript'),
+        template: t('optLegadoReasonTemplate'),
+        variables: t('optLegadoReasonVariables'),
+        'json-path': t('optLegadoReasonJsonPath'),
+        'regex-list': t('optLegadoReasonRegexList'),
+        'web-view': t('optLegadoReasonWebView'),
+        request: t('optLegadoReasonRequest'),
+        unsupported: t('optLegadoReasonUnsupported'),
+        missing: t('optLegadoReasonMissing'),
+        'not-text': t('optLegadoReasonNotText'),
+        invalid: t('optLegadoReasonInvalid'),
+        duplicate: t('optLegadoReasonDuplicate'),
+        'not-a-source': t('optLegadoReasonNotASource'),
+      } satisfies Record<LegadoIssueCode, string>,
+      exportLegado: t('optExportLegado'),
+      exportLegadoLabel: (name: string) => t('optExportLegadoLabel', [name]),
       testHeading: t('optTestHeading'),
       testUrlLabel: t('optTestUrlLabel'),
       testButton: t('optTest'),

@@ -59,7 +59,10 @@ function listProblems(found: TocEntry[], expected: { chapters: TocEntry[]; optio
 
 function chapterProblems(rule: SourceRule, page: Extract<RealPage, { kind: 'chapter' }>): string[] {
   const expected = page.expected;
-  const part = readerFor(rule).parseChapterPage(realPageHtml(page), page.url, TITLE_FROM_TOC);
+  const reader = readerFor(rule);
+  const read = reader.parseChapterPage(realPageHtml(page), page.url, TITLE_FROM_TOC);
+  // The page is the whole chapter here: finished as a download finishes one (`chapter.replace`).
+  const part = { ...read, text: reader.finishChapter(read.text, page.url) };
   // Without `chapter.title` the title comes from the contents page, which its own test checks.
   const problems = rule.chapter.title ? same('title', part.title, expected.title) : [];
   const { lines, optional } = expectedLines(page);

@@ -59,8 +59,8 @@ describe('validateRule', () => {
       'crawl.concurrency',
       'crawl.delayMs',
     ]);
-    expect(problems).toContain('book.title: expected a selector text');
-    expect(problems).toContain('toc.chapters: missing, expected a selector text');
+    expect(problems).toContain('book.title: expected a selector text or a query object');
+    expect(problems).toContain('toc.chapters: missing, expected a selector text or a query object');
     expect(problems.find((p) => p.startsWith('chapter.purify[0]'))).toMatch(/is not a valid regex: .*unterminated group/i);
 
     const error = thrown(() => validateRule(bad));
@@ -156,7 +156,7 @@ describe('validateRules', () => {
     const error = thrown(() => validateRules([good, { ...good, id: 'two', toc: {} }, { ...good, id: 3 }]));
     expect(error.code).toBe('invalid_source');
     expect(error.message).toBe(
-      'The source "two" is not valid: toc.chapters: missing, expected a selector text. ' +
+      'The source "two" is not valid: toc.chapters: missing, expected a selector text or a query object. ' +
         'The source number 3 in the list is not valid: id: expected an id text.',
     );
   });
