@@ -1,5 +1,5 @@
-// The one typed definition of the outside contract (../shared/contract.md §1–§3).
-// The worker, the popup, the options page and the tests all import it.
+// The one typed definition of the extension's contract, described in docs/contract.md (keep the
+// two in step). The worker, the popup, the options page and the tests all import it.
 
 export const ERROR_CODES = [
   'invalid_url',
@@ -147,7 +147,7 @@ export interface Settings {
 }
 
 /**
- * A selector: the string form `css[@what][##regex##replacement]` (contract §2), or a query
+ * A selector: the string form `css[@what][##regex##replacement]` (docs/contract.md §7), or a query
  * object for what one CSS selector cannot say (positions, steps, alternatives; README "Query
  * selectors"), which is how legado rules come in.
  */
@@ -298,13 +298,15 @@ export interface SourceTestReport {
 export interface Health {
   running: number;
   queued: number;
+  /** Tasks waiting for the reader to get past a wall on their site. */
+  waiting: number;
   watchdogAt: number | null;
   recoveredTotal: number;
   liveRunners: number;
   tasks: number;
 }
 
-/** Every message the background worker answers (contract §1). */
+/** Every message the background worker answers (docs/contract.md §1). */
 export type Request =
   | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange }
   | { type: 'task.get'; taskId: string }
@@ -336,6 +338,7 @@ export type Request =
   | { type: 'page.get'; tabId: number };
 
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 interface Payloads {
   'task.start': { task: Task };
@@ -345,13 +348,13 @@ interface Payloads {
   'task.retry': { task: Task };
   /** The task as it is after the check: running again, or still waiting when the wall stands. */
   'task.resume': { task: Task };
-  'task.remove': Record<string, never>;
+  'task.remove': Record<never, never>;
   'tasks.recover': { recovered: number };
   'source.list': { sources: SourceInfo[] };
   /** `report`: for a legado list, what became of each of its sources. */
   'source.import': { imported: string[]; report?: LegadoImportEntry[] };
   'source.setEnabled': { source: SourceInfo };
-  'source.remove': Record<string, never>;
+  'source.remove': Record<never, never>;
   'source.export': { source: LegadoBookSource };
   'source.test': SourceTestReport;
   'settings.get': { settings: Settings };

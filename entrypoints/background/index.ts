@@ -5,11 +5,11 @@ import { DownloadService } from '../../lib/service/service';
 import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
-import { showProgressOnToolbar } from './badge-progress';
 import { notifyWhenFinished } from './notify-finished';
 import { notifyWhenWaiting } from './notify-walls';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
+import { showOnToolbar } from './toolbar-button';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
 export default defineBackground(() => {
@@ -26,7 +26,7 @@ export default defineBackground(() => {
   );
 
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
-  showProgressOnToolbar(service, tabPages);
+  const toolbar = showOnToolbar(service, tabPages);
   notifyWhenFinished(service);
   notifyWhenWaiting(service);
 
@@ -52,8 +52,15 @@ export default defineBackground(() => {
     });
   });
 
-  browser.tabs.onUpdated.addListener((tabId, change) => void tabPages.navigated(tabId, change));
-  browser.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === undefined && change.url === undefined) return;
+    void tabPages.navigated(tabId, change);
+    toolbar.tabChanged(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabPages.closed(tabId);
+    toolbar.tabChanged(tabId);
+  });
 
   // A listener here makes Chrome start the worker with the browser, so downloads cut off by
   // closing the browser resume at once (start-up recovery runs as the worker loads).

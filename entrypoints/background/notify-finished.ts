@@ -46,7 +46,7 @@ async function clicked(id: string, service: Promise<DownloadService>, where: 'bo
   const s = await service;
   const answer = await s.handle({ type: 'task.get', taskId: id.slice(PREFIX.length) });
   if (!answer.ok) return;
-  const task = answer.task as Task;
+  const { task } = answer;
   if (task.status === 'completed' && typeof task.downloadId === 'number') {
     browser.downloads.show(task.downloadId);
   } else if (task.status === 'failed' && where === 'button') {

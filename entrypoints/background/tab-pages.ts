@@ -1,10 +1,11 @@
-// What the content script found in each tab, shown on the toolbar button and asked for by the
-// popup. Memory is a cache: the worker dies, so every entry is also in browser.storage.session,
-// which lives as long as the browser session. A navigation or a closed tab forgets the entry.
+// What the content script found in each tab, asked for by the popup and shown on the toolbar
+// button (toolbar-button.ts is told of every change). Memory is a cache: the worker dies, so every
+// entry is also in browser.storage.session, which lives as long as the browser session. A
+// navigation or a closed tab forgets the entry.
 
 import { browser, type Browser } from 'wxt/browser';
 import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '../../lib/contract';
-import { badgeFor, detectPage, siteSource } from '../../lib/detect';
+import { detectPage, siteSource } from '../../lib/detect';
 import { AppError, toErrorInfo } from '../../lib/errors';
 import { withoutHash } from '../../lib/url';
 
@@ -26,8 +27,14 @@ export function isPageRequest(message: unknown): message is PageRequest {
 export class TabPages {
   private readonly entries = new Map<number, Entry>();
   private readonly closedTabs = new Set<number>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly sources: () => Promise<SourceRule[]>) {}
+
+  /** Told whenever a tab's detected page changes. */
+  subscribe(listener: () => void): void {
+    this.listeners.add(listener);
+  }
 
   /** One answer per message, like every other message of the contract. */
   async handle(message: PageRequest, sender: Browser.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
@@ -103,15 +110,9 @@ export class TabPages {
     if (this.closedTabs.has(tabId)) return;
     if (entry) this.entries.set(tabId, entry);
     else this.entries.delete(tabId);
-    const badge = badgeFor(entry?.page);
-    await Promise.all([
-      entry ? browser.storage.session?.set({ [key(tabId)]: entry }) : browser.storage.session?.remove(key(tabId)),
-      browser.action.setBadgeText({ tabId, text: badge.text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-      browser.action.setTitle({ tabId, title: badge.title }),
-    ]).catch((error: unknown) => {
-      // The tab closed meanwhile: nothing left to show.
-      console.debug('Could not show the page on the toolbar button', tabId, error);
+    for (const listener of this.listeners) listener();
+    await (entry ? browser.storage.session?.set({ [key(tabId)]: entry }) : browser.storage.session?.remove(key(tabId)))?.catch((error: unknown) => {
+      console.warn('Could not keep the detected page for the session', tabId, error);
     });
   }
 }

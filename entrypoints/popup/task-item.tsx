@@ -151,11 +151,6 @@ export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
           </span>
         )}
       </div>
-      {notes.failedChapters && (
-        <p class="note note-warning" data-testid="failed-chapters">
-          {notes.failedChapters}
-        </p>
-      )}
       {notes.lockedChapters && (
         <p class="note note-info" data-testid="locked-chapters">
           {notes.lockedChapters}

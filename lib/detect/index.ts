@@ -1,4 +1,3 @@
 // Page detection: is the page in a tab a book the extension can download?
-export { APP_NAME, badgeFor, badgeText, describeBook, type Badge } from './badge';
 export { detectPage, genericEnabled, siteSource } from './detect';
 export { MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from './limits';

@@ -137,9 +137,12 @@ export function pageTitle(html: string, lower = html.toLowerCase()): string | nu
 
 // Elements whose content a reader never sees as words on the page.
 const HIDDEN = ['script', 'style', 'noscript', 'template', 'textarea', 'svg'];
+// Tags that start or end a block: the text on either side is a different line.
+const BLOCK = /^<\/?(?:p|div|br|h[1-6]|li|dd|dt|tr|td|th|section|article|header|footer|nav|aside|main|title|form|ul|ol|dl|table|body|blockquote|pre|hr|button|label|option)[\s/>]/;
 
 /**
- * The words a reader sees, whitespace collapsed, up to `cap` characters. One pass over the
+ * The words a reader sees, one line per block, whitespace collapsed, up to `cap` characters.
+ * Inline tags join their words as the page shows them (本章为<b>VIP</b>章节). One pass over the
  * markup with indexOf, so unclosed tags or comments cannot make it quadratic.
  */
 export function visibleText(html: string, lower = html.toLowerCase(), cap = Number.POSITIVE_INFINITY): string {
@@ -150,7 +153,6 @@ export function visibleText(html: string, lower = html.toLowerCase(), cap = Numb
     const end = lt < 0 ? html.length : lt;
     if (end > at) text += collapse(decodeEntities(html.slice(at, end)), true);
     if (lt < 0) break;
-    text += ' ';
     if (lower.startsWith('<!--', lt)) {
       const close = lower.indexOf('-->', lt + 4);
       at = close < 0 ? html.length : close + 3;
@@ -158,6 +160,7 @@ export function visibleText(html: string, lower = html.toLowerCase(), cap = Numb
     }
     let tagEnd = lt;
     const hidden = HIDDEN.find((name) => isTagAt(lower, name, lt));
+    if (hidden || BLOCK.test(lower.slice(lt, lt + 14))) text += '\n';
     if (hidden) {
       const close = lower.indexOf(`</${hidden}`, lt + hidden.length + 1);
       if (close < 0) break;
@@ -182,7 +185,10 @@ function isTagAt(lower: string, name: string, at: number): boolean {
   return next === undefined || next === '>' || next === '/' || /\s/.test(next);
 }
 
-const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", hellip: '…' };
+const NAMED: Record<string, string> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", hellip: '…', middot: '·', mdash: '—', ndash: '–',
+  larr: '←', rarr: '→', laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', copy: '©',
+};
 
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
@@ -193,15 +199,22 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Runs of spaces become one space, and any run with a line break one line break. */
 function collapse(text: string, keepEdges = false): string {
-  const collapsed = text.replace(/\s+/g, ' ');
+  const collapsed = text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n');
   return keepEdges ? collapsed : collapsed.trim();
 }
 
-/** The matched words with a little of what surrounds them. */
+const SENTENCE_END = /[。！？!?.\n]/;
+const REACH = 60;
+
+/** The sentence the matched words are in (as far as REACH characters either way). */
 function around(text: string, index: number, length: number): string {
-  const start = Math.max(0, index - 20);
-  return text.slice(start, Math.min(text.length, index + length + 40)).trim();
+  let start = index;
+  while (start > 0 && index - start < REACH && !SENTENCE_END.test(text[start - 1]!)) start--;
+  let end = index + length;
+  while (end < text.length && end - index - length < REACH && !SENTENCE_END.test(text[end - 1]!)) end++;
+  return text.slice(start, end).trim();
 }
 
 function clip(text: string): string {

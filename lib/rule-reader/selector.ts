@@ -1,4 +1,4 @@
-// The selector mini-language of source rules (contract §2): `css[@what][##regex##replacement]`.
+// The selector mini-language of source rules (docs/contract.md §7): `css[@what][##regex##replacement]`.
 // Rules are user data, so bad syntax becomes an `invalid_source` error naming the selector,
 // never a crash deep inside a download.
 

@@ -1,9 +1,10 @@
-import type { Diagnostics, Failure, Health, LegadoBookSource, Request, Settings, SourceRule, Task } from '../contract';
+import type { Diagnostics, Health, LegadoBookSource, Payload, Request, RequestOf, Response, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import { isGenericSource, withGeneric } from '../generic-reader/rule';
 import { toLegado } from '../legado/export';
 import { isLegadoInput, translateLegado } from '../legado/import';
 import { HostScheduler } from '../net';
+import { ProbedPages } from '../net/probed-pages';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
@@ -13,6 +14,7 @@ import type { SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
 import { validateStart } from './validate-start';
+import { createWallProbe } from './wall-probe';
 
 /** What the browser gives the engine; the background entrypoint fills it with browser.* calls. */
 export interface Platform {
@@ -29,10 +31,16 @@ export interface Platform {
 }
 
 export type ServiceEvent = { task: Task } | { removedId: string };
-type Answer = { ok: true } & Record<string, unknown>;
+
+/** Every message the service answers; the background answers `page.*` from its tabs (tab-pages.ts). */
+export type ServiceRequest = Exclude<Request, { type: 'page.detected' | 'page.get' }>;
+export type ServiceRequestType = ServiceRequest['type'];
+type RequestMap = { [T in ServiceRequestType]: RequestOf<T> };
+/** One handler per message, each answering its own payload: the answer's type reaches the caller. */
+type Handlers = { [T in ServiceRequestType]: (request: RequestMap[T]) => Promise<Payload<T>> };
 
 /**
- * The worker's whole job behind one `handle(message)`: every message of contract §1 gets
+ * The worker's whole job behind one `handle(message)`: every message of docs/contract.md §1 gets
  * exactly one answer, and failures become `{ ok: false, error: { code, message } }`.
  */
 export class DownloadService {
@@ -41,6 +49,8 @@ export class DownloadService {
   readonly sources: SourceRegistry;
   private readonly now: () => number;
   private readonly scheduler = new HostScheduler();
+  /** What a wall probe got through with, for the task that needs it next. */
+  private readonly probed: ProbedPages;
   /** The one page loader: downloads and `source.test` share its politeness and retries. */
   private readonly load: PageLoader;
   /** Start-up recovery; every message waits for it so no answer sees a stale orphan. */
@@ -53,14 +63,15 @@ export class DownloadService {
     private readonly platform: Platform,
   ) {
     this.now = platform.now ?? Date.now;
+    this.probed = new ProbedPages(this.now);
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
-    this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
+    this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed });
     this.manager = new TaskManager({
       store,
       sources: this.sources,
       load: this.load,
-      loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
+      loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed }),
       convertImage: platform.convertImage,
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,
@@ -68,6 +79,7 @@ export class DownloadService {
       newId: platform.newId ?? (() => crypto.randomUUID()),
       publish: (event) => this.emit(event),
       settings: () => this.settings,
+      probe: createWallProbe({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed }),
       heartbeatMs: platform.heartbeatMs,
     });
     this.ready = this.manager.recover().then((recovered) => this.countRecovered(recovered, false));
@@ -88,13 +100,26 @@ export class DownloadService {
     return this.settings;
   }
 
-  async handle(message: unknown): Promise<Answer | Failure> {
+  /** A typed request gets its own answer type; anything from the wire is checked first. */
+  handle<T extends ServiceRequestType>(message: RequestOf<T>): Promise<Response<T>>;
+  handle(message: unknown): Promise<Response<ServiceRequestType>>;
+  async handle(message: unknown): Promise<Response<ServiceRequestType>> {
     try {
       await this.ready;
-      return { ok: true, ...(await this.dispatch(message as Request)) };
+      this.assertKnown(message);
+      return { ok: true, ...(await this.answer(message.type, message)) };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     }
+  }
+
+  /**
+   * A page finished loading in a browser tab (the background tells the service): if its site has
+   * a wall tasks wait behind, it is checked at once, since the reader may just have got past it.
+   */
+  async pageLoaded(url: string): Promise<void> {
+    await this.ready;
+    await this.manager.pageLoaded(url);
   }
 
   /** The alarm's work: resolve orphaned tasks and note that the watchdog ran. */
@@ -105,70 +130,68 @@ export class DownloadService {
     return recovered;
   }
 
-  private async dispatch(request: Request): Promise<Record<string, unknown>> {
-    if (!request || typeof request !== 'object' || typeof request.type !== 'string') {
+  /**
+   * A message whose type the service answers. Only the type is checked here: each handler checks
+   * its own fields (ids, URLs, patches) and names what is wrong with them.
+   */
+  private assertKnown(message: unknown): asserts message is ServiceRequest {
+    const type: unknown = message && typeof message === 'object' && 'type' in message ? message.type : undefined;
+    if (typeof type !== 'string') {
       throw new AppError('invalid_message', 'The message has no "type", so the extension does not know what to do.');
     }
-    switch (request.type) {
-      case 'task.start': {
-        const start = await validateStart(request, this.sources, this.settings);
-        return { task: await this.manager.create(start) };
-      }
-      case 'task.get':
-        return { task: await this.manager.get(request.taskId) };
-      case 'task.list':
-        return { tasks: await this.manager.list() };
-      case 'task.cancel':
-        return { task: await this.manager.cancel(request.taskId) };
-      case 'task.retry':
-        return { task: await this.manager.retry(request.taskId) };
-      case 'task.remove':
-        await this.manager.remove(request.taskId);
-        return {};
-      case 'tasks.recover': {
-        const recovered = await this.manager.recover();
-        await this.countRecovered(recovered, false);
-        return { recovered };
-      }
-      case 'source.list':
-        return { sources: await this.sources.list() };
-      case 'source.import': {
-        // A legado list is translated source by source and reported on; our own format is all or nothing.
-        if (!isLegadoInput(request.sources)) return { imported: await this.sources.import(request.sources) };
-        const { rules, report } = translateLegado(request.sources);
-        return { imported: await this.sources.importTranslated(rules), report };
-      }
-      case 'source.setEnabled':
-        return { source: await this.sources.setEnabled(request.sourceId, request.enabled) };
-      case 'source.remove':
-        await this.sources.remove(request.sourceId);
-        return {};
-      case 'source.export':
-        return { source: await this.exportSource(request.sourceId, request.format) };
-      case 'source.test':
-        return { ...(await testSource(request, { sources: this.sources, load: this.load })) };
-      case 'settings.get':
-        return { settings: this.settings };
-      case 'settings.set': {
-        const settings = applySettingsPatch(this.settings, request.patch);
-        await this.store.putSettings(settings);
-        this.settings = settings;
-        this.platform.settingsChanged?.(settings);
-        return { settings };
-      }
-      case 'health':
-        return { ...(await this.health()) };
-      case 'task.log': {
-        const task = await this.manager.get(request.taskId);
-        const limit = typeof request.limit === 'number' && request.limit > 0 ? Math.min(request.limit, 200) : 50;
-        return { events: await this.store.taskEvents(task.id, limit) };
-      }
-      case 'diagnostics':
-        return { ...(await this.diagnostics()) };
-      default:
-        throw new AppError('invalid_message', `"${String((request as { type: unknown }).type)}" is not a message the extension knows.`);
-    }
+    if (!Object.hasOwn(this.handlers, type)) throw new AppError('invalid_message', `"${type}" is not a message the extension knows.`);
   }
+
+  private answer<T extends ServiceRequestType>(type: T, request: RequestMap[T]): Promise<Payload<T>> {
+    return this.handlers[type](request);
+  }
+
+  private readonly handlers: Handlers = {
+    'task.start': async (request) => ({ task: await this.manager.create(await validateStart(request, this.sources, this.settings)) }),
+    'task.get': async (request) => ({ task: await this.manager.get(request.taskId) }),
+    'task.list': async () => ({ tasks: await this.manager.list() }),
+    'task.cancel': async (request) => ({ task: await this.manager.cancel(request.taskId) }),
+    'task.retry': async (request) => ({ task: await this.manager.retry(request.taskId) }),
+    'task.resume': async (request) => ({ task: await this.manager.resume(request.taskId) }),
+    'task.remove': async (request) => {
+      await this.manager.remove(request.taskId);
+      return {};
+    },
+    'tasks.recover': async () => {
+      const recovered = await this.manager.recover();
+      await this.countRecovered(recovered, false);
+      return { recovered };
+    },
+    'source.list': async () => ({ sources: await this.sources.list() }),
+    'source.import': async (request) => {
+      // A legado list is translated source by source and reported on; our own format is all or nothing.
+      if (!isLegadoInput(request.sources)) return { imported: await this.sources.import(request.sources) };
+      const { rules, report } = translateLegado(request.sources);
+      return { imported: await this.sources.importTranslated(rules), report };
+    },
+    'source.setEnabled': async (request) => ({ source: await this.sources.setEnabled(request.sourceId, request.enabled) }),
+    'source.remove': async (request) => {
+      await this.sources.remove(request.sourceId);
+      return {};
+    },
+    'source.export': async (request) => ({ source: await this.exportSource(request.sourceId, request.format) }),
+    'source.test': (request) => testSource(request, { sources: this.sources, load: this.load }),
+    'settings.get': async () => ({ settings: this.settings }),
+    'settings.set': async (request) => {
+      const settings = applySettingsPatch(this.settings, request.patch);
+      await this.store.putSettings(settings);
+      this.settings = settings;
+      this.platform.settingsChanged?.(settings);
+      return { settings };
+    },
+    health: () => this.health(),
+    'task.log': async (request) => {
+      const task = await this.manager.get(request.taskId);
+      const limit = typeof request.limit === 'number' && request.limit > 0 ? Math.min(request.limit, 200) : 50;
+      return { events: await this.store.taskEvents(task.id, limit) };
+    },
+    diagnostics: () => this.diagnostics(),
+  };
 
   private async exportSource(sourceId: unknown, format: unknown): Promise<LegadoBookSource> {
     if (format !== 'legado') throw new AppError('invalid_message', `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`);
@@ -184,6 +207,7 @@ export class DownloadService {
     return {
       running: tasks.filter((task) => task.status === 'running').length,
       queued: tasks.filter((task) => task.status === 'queued').length,
+      waiting: tasks.filter((task) => task.status === 'waiting').length,
       watchdogAt: stored.watchdogAt,
       recoveredTotal: stored.recoveredTotal,
       liveRunners: this.manager.liveRunners,

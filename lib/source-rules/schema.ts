@@ -1,4 +1,4 @@
-// The shape of a source rule (contract §2) as a valibot schema: what `source.import` accepts and
+// The shape of a source rule (docs/contract.md §7) as a valibot schema: what `source.import` accepts and
 // what every file in sources/ must be. Selectors and regexes are compiled here, so a broken rule
 // is refused at import, field by field, instead of failing halfway through a download.
 
@@ -190,7 +190,7 @@ export const SourceRuleSchema = strict({
 });
 
 export type SourceTest = v.InferOutput<typeof SourceTestSchema>;
-/** A rule as imported or as a file in sources/: contract §2 plus its own test cases. */
+/** A rule as imported or as a file in sources/: a SourceRule plus its own test cases. */
 export type SourceFile = v.InferOutput<typeof SourceRuleSchema>;
 
 // The schema and the contract's type must describe the same thing.

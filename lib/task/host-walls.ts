@@ -5,7 +5,7 @@
 // Memory only: the waiting tasks in the store are the truth, and `watch` is called again for
 // each of them when a new worker starts.
 
-import type { WaitingFor } from '../contract';
+import type { Settings, WaitingFor } from '../contract';
 
 /** What one probe found: the page came through, the wall still stands, or the site did not answer. */
 export type ProbeResult = 'clear' | 'wall' | 'error';
@@ -20,6 +20,11 @@ export interface HostWallsDeps {
 /** The first probe comes this soon (a one-off interstitial is gone by then), then each gap doubles. */
 export const FIRST_PROBE_MS = 3_000;
 export const MAX_PROBE_GAP_MS = 60_000;
+
+/** How long a task waits for the reader before it ends failed (the `challengeWaitMinutes` setting). */
+export function waitMs(settings: Pick<Settings, 'challengeWaitMinutes'>): number {
+  return Math.round(settings.challengeWaitMinutes * 60_000);
+}
 
 interface Watched {
   url: string;
@@ -72,6 +77,8 @@ export class HostWalls {
   private schedule(host: string, watched: Watched): void {
     clearTimeout(watched.timer);
     watched.timer = setTimeout(() => void this.probeNow(host, watched), watched.gap);
+    // In Node (tests), probes alone must not keep the process alive.
+    (watched.timer as { unref?: () => void }).unref?.();
   }
 
   private probeNow(host: string, watched: Watched): Promise<boolean> {

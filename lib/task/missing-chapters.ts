@@ -1,5 +1,4 @@
-import type { ChapterFailure, Settings } from '../contract';
-import { AppError } from '../errors';
+import type { ChapterFailure, LockedChapter, Settings } from '../contract';
 import type { ChapterRecord } from '../store/schema';
 
 // A site that fails this many chapters in a row is down or blocking us: end the task now
@@ -14,11 +13,6 @@ export function tooManyMissing(missing: number, total: number, settings: Setting
   return missing > Math.max(1, Math.floor((total * settings.maxFailedChapterPercent) / 100));
 }
 
-/** The error that ends a book missing too many chapters; `how` says what happened then. */
-export function tooManyMissingError(code: ChapterFailure['error']['code'], missing: number, total: number, settings: Settings, how: string): AppError {
-  return new AppError(code, `${missing} of ${total} chapters could not be downloaded, more than the ${settings.maxFailedChapterPercent}% allowed in Settings, so ${how}`);
-}
-
 /** The chapters given up on, as the task lists them (1-based, in order). */
 export function chapterFailures(records: ChapterRecord[]): ChapterFailure[] {
   return records.map((chapter) => ({
@@ -26,5 +20,15 @@ export function chapterFailures(records: ChapterRecord[]): ChapterFailure[] {
     title: chapter.title,
     url: chapter.url,
     error: chapter.error ?? { code: 'internal', message: 'No reason was recorded.' },
+  }));
+}
+
+/** The chapters the site keeps locked, as the task lists them (1-based, in order, with the site's words). */
+export function lockedChapters(records: ChapterRecord[]): LockedChapter[] {
+  return records.map((chapter) => ({
+    chapter: chapter.index + 1,
+    title: chapter.title,
+    url: chapter.url,
+    reason: chapter.error?.message ?? 'The site keeps this chapter for accounts or payment.',
   }));
 }

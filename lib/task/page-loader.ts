@@ -1,6 +1,7 @@
 import type { Settings, SourceRule } from '../contract';
 import { fetchPage, type AttemptInfo, type HostScheduler } from '../net';
 import { decodeHtml } from '../net/charset';
+import type { ProbedPages } from '../net/probed-pages';
 import type { Wall } from '../net/walls';
 
 export interface Page {
@@ -32,9 +33,13 @@ interface LoaderDeps {
   fetch: typeof fetch;
   scheduler: HostScheduler;
   settings: () => Settings;
+  /** Pages a wall probe fetched: the first load of such a page takes it instead of a second request. */
+  probed?: ProbedPages;
 }
 
-function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) {
+async function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) {
+  const probed = deps.probed?.take(url);
+  if (probed) return probed;
   const settings = deps.settings();
   return fetchPage(url, {
     fetch: deps.fetch,

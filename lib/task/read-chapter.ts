@@ -11,6 +11,8 @@ const PARSE_RETRIES = 1;
 async function readPart(url: string, tocTitle: string, { reader, load }: BookReading) {
   for (let retry = 0; ; retry++) {
     const page = await load(url);
+    // A locked chapter is the site's answer, not a failure: no fetch will change it.
+    if (page.locked) throw new AppError('locked', lockedMessage(page.locked.evidence));
     const last = retry >= PARSE_RETRIES;
     // A page cut off mid-way may still hold part of the text; take it only if a fresh fetch
     // is cut off too (some sites never close their markup).
@@ -21,6 +23,11 @@ async function readPart(url: string, tocTitle: string, { reader, load }: BookRea
       if (!(error instanceof AppError) || error.code !== 'parse' || last) throw error;
     }
   }
+}
+
+/** Why a chapter is locked, in the site's own words (the book prints it where the chapter would be). */
+export function lockedMessage(evidence: string): string {
+  return `The site keeps this chapter for accounts or payment; it says: «${evidence}»`;
 }
 
 function looksCutOff(html: string): boolean {

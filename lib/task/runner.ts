@@ -1,5 +1,6 @@
-import type { ChapterFailure, ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
-import { AppError, toErrorInfo } from '../errors';
+import type { ErrorCode, Settings, SourceRule, Task, TaskEvent, WaitingFor } from '../contract';
+import { toErrorInfo } from '../errors';
+import { WallError } from '../net/wall-error';
 import type { Store } from '../store/store';
 import type { TocEntry } from '../book-pages';
 import type { BookRecord } from '../store/schema';
@@ -7,17 +8,23 @@ import type { AttemptInfo } from '../net';
 import { bookReading, type BookReading } from './book-reader';
 import { hostLimits, type BytesLoader, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
-import { chapterFailures, MAX_FAILURES_IN_A_ROW, tooManyMissing, tooManyMissingError } from './missing-chapters';
+import { MAX_FAILURES_IN_A_ROW, tooManyMissing } from './missing-chapters';
 import { readChapter } from './read-chapter';
+import { waitMs } from './host-walls';
 import type { ImageConverter } from './cover';
 import { epubCoreImage, sniffImage } from '../file/epub/image';
-import { fail, isFinal, progressOf, transition } from './state';
+import { TaskEnd, type Ending } from './endings';
+import type { TaskLease } from './ownership';
+import { progressOf, transition } from './state';
 
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
 export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
 
 export interface RunnerDeps {
-  store: Store;
+  /** The runner's only way to write its task: refused once the task ended or was taken back. */
+  lease: TaskLease;
+  /** What the runner reads; it writes through its lease alone. */
+  store: Pick<Store, 'getBook' | 'chapterIndexes'>;
   load: PageLoader;
   loadBytes: BytesLoader;
   /** Turns a cover EPUB readers may not show (WebP, AVIF) into a JPEG; absent where no browser is. */
@@ -26,13 +33,10 @@ export interface RunnerDeps {
   /** An extension API call: MV3 kills a worker 30 s after the last one. */
   keepAlive: () => void;
   now: () => number;
-  publish: (task: Task) => void;
   settings: Settings;
   /** How often the heartbeat is written and the worker kept alive (must stay under 30 s). */
   heartbeatMs?: number;
 }
-
-type StopReason = 'cancelled' | 'removed' | 'timeout';
 
 /**
  * A chapter's progress is written and shown at most this often. At 70 chapters a second, one
@@ -49,9 +53,10 @@ const PROGRESS_EVERY_MS = 250;
 export class TaskRunner {
   private task: Task;
   private readonly abort = new AbortController();
-  private stopReason: StopReason | undefined;
-  private saving: Promise<void> = Promise.resolve();
   private failuresInARow = 0;
+  /** The first wall a chapter met: no worker takes another chapter, and the task waits once those in flight are stored. */
+  private wall: WallError | undefined;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
   /** The book's reader and loader, bound to this task's signal and telling it of every HTTP try. */
   private readonly reading: BookReading;
@@ -65,23 +70,16 @@ export class TaskRunner {
     this.reading = bookReading(rule, deps.load, this.abort.signal, (at, info) => this.observe(at, info));
   }
 
-  get id(): string {
-    return this.task.id;
+  /**
+   * Aborts the requests in flight. The manager calls it once it has taken the task back, so the
+   * runner's unwinding writes nothing.
+   */
+  stop(): void {
+    if (!this.abort.signal.aborted) this.abort.abort(new TaskEnd({ kind: 'cancelled' }));
   }
 
-  /** Stops the download: in-flight requests are aborted at once. */
-  stop(reason: StopReason): void {
-    if (this.stopReason) return;
-    this.stopReason = reason;
-    const sentence =
-      reason === 'timeout'
-        ? `The download ran longer than the ${this.deps.settings.maxTaskMinutes} minutes allowed. Retry to continue from the stored chapters, or raise the limit in Settings.`
-        : 'The download was cancelled.';
-    this.abort.abort(new AppError(reason === 'timeout' ? 'timeout' : 'cancelled', sentence));
-  }
-
-  async run(): Promise<Task> {
-    const heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs ?? 10_000);
+  async run(): Promise<void> {
+    this.heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs ?? 10_000);
     try {
       this.update(transition(this.task, 'running', this.deps.now()));
       this.log('info', this.task.resumes > 0 && this.task.completedChapters + this.task.failedChapters > 0 ? `Resumed (resume ${this.task.resumes}).` : 'Started.');
@@ -91,13 +89,12 @@ export class TaskRunner {
       this.throwIfStopped();
       await this.finish();
     } catch (error) {
-      this.end(error);
+      await this.end(error);
     } finally {
-      clearInterval(heartbeat);
+      clearInterval(this.heartbeat);
       clearTimeout(this.progressTimer);
     }
-    await this.saving;
-    return this.task;
+    await this.deps.lease.settled();
   }
 
   private async bookRecord(): Promise<BookRecord> {
@@ -110,7 +107,7 @@ export class TaskRunner {
     const book: BookRecord = { taskId: this.task.id, ...read };
     if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
     this.throwIfStopped();
-    await this.deps.store.putBook(book);
+    await this.deps.lease.putBook(book);
     this.update({ ...this.task, title: book.title, author: book.author, totalChapters: book.chapters.length });
     this.log('info', `Read «${book.title}» by ${book.author || 'an unknown author'}: ${book.chapters.length} chapters.`);
     return book;
@@ -124,7 +121,8 @@ export class TaskRunner {
     } catch (error) {
       this.throwIfStopped();
       const info = toErrorInfo(error);
-      if (info.code === 'storage' || info.code === 'internal') throw error;
+      // A wall in front of the cover stands in front of the chapters too: wait, do not lose the cover.
+      if (info.code === 'storage' || info.code === 'internal' || error instanceof WallError) throw error;
       this.log('warn', `The cover ${url} could not be fetched, so the book has none: ${info.message}`, info.code);
       return undefined;
     }
@@ -151,8 +149,8 @@ export class TaskRunner {
   }
 
   private async downloadChapters(book: BookRecord): Promise<void> {
-    const { stored, failed } = await this.deps.store.chapterIndexes(this.task.id);
-    this.update({ ...this.task, completedChapters: stored.size - failed.size, failedChapters: failed.size });
+    const { stored, failed, locked } = await this.deps.store.chapterIndexes(this.task.id);
+    this.update({ ...this.task, completedChapters: stored.size - failed.size - locked.size, failedChapters: failed.size, lockedChapters: locked.size });
     const pending = book.chapters.map((_, index) => index).filter((index) => !stored.has(index))[Symbol.iterator]();
     // Twice as many workers as the host allows requests: while one parses and stores its
     // chapter, another already waits in the host's queue, so no request slot sits idle.
@@ -168,36 +166,48 @@ export class TaskRunner {
       ),
     );
     this.throwIfStopped();
+    if (this.wall) throw new TaskEnd(this.waitingFor(this.wall));
   }
 
   /** One of the task's parallel workers: takes the next chapter until none is left. */
   private async work(pending: Iterator<number>, chapters: TocEntry[]): Promise<void> {
-    for (let next = pending.next(); !next.done; next = pending.next()) {
+    // A wall stops the taking of chapters, not the chapters already on their way: what the site
+    // gave before it is stored, so it is never fetched again.
+    for (let next = this.wall ? undefined : pending.next(); next && !next.done; next = this.wall ? undefined : pending.next()) {
       const index = next.value;
       this.throwIfStopped();
       const entry = chapters[index]!;
       try {
         const chapter = await readChapter(entry, chapters[index + 1]?.url, this.reading);
         this.throwIfStopped();
-        await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, ...chapter });
+        await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, ...chapter });
         this.failuresInARow = 0;
         this.progress({ ...this.task, completedChapters: this.task.completedChapters + 1, resumesWithoutProgress: 0 });
       } catch (error) {
         this.throwIfStopped();
+        // A wall stands in front of every chapter: the task will wait for the reader.
+        if (error instanceof WallError) {
+          this.wall ??= error;
+          return;
+        }
         const info = toErrorInfo(error);
         // A full or broken store fails the whole task: nothing more could be kept anyway.
         if (info.code === 'storage' || info.code === 'internal') throw error;
-        await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
+        if (info.code === 'locked') {
+          // The site's answer, not a failure: kept with its reason, never fetched again.
+          await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, lockedTask: this.task.id });
+          this.progress({ ...this.task, lockedChapters: (this.task.lockedChapters ?? 0) + 1 });
+          this.log('info', `Chapter ${index + 1} «${entry.title}» is locked: ${info.message}`, info.code);
+          continue;
+        }
+        await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
         this.progress({ ...this.task, failedChapters: this.task.failedChapters + 1 });
         this.log('error', `Gave up on chapter ${index + 1} «${entry.title}»: ${info.message}`, info.code);
         this.failuresInARow += 1;
-        if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) {
-          throw new AppError(info.code, `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${info.message}`);
-        }
+        if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) throw new TaskEnd({ kind: 'missing_in_a_row', last: info });
         // Once more chapters are lost than the book may miss, finishing it is pointless.
-        const { failedChapters, totalChapters } = this.task;
-        if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
-          throw tooManyMissingError(info.code, failedChapters, totalChapters, this.deps.settings, `the download stopped. The last one said: ${info.message}`);
+        if (tooManyMissing(this.task.failedChapters, this.task.totalChapters, this.deps.settings)) {
+          throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent, last: info });
         }
       }
     }
@@ -205,48 +215,39 @@ export class TaskRunner {
 
   private async finish(): Promise<void> {
     const { completedChapters, failedChapters, totalChapters } = this.task;
-    const failures = await this.failures();
-    if (failures.length) this.update({ ...this.task, failures });
-    const firstCode = failures[0]?.error.code ?? 'parse';
-    if (completedChapters === 0 && totalChapters > 0) {
-      throw new AppError(firstCode, `None of the ${totalChapters} chapters could be downloaded, so no file was made. The first one said: ${failures[0]?.error.message ?? 'nothing'}`);
-    }
+    // A book whose chapters are all locked is still a book: it names each one and why.
+    if (completedChapters === 0 && !this.task.lockedChapters && totalChapters > 0) throw new TaskEnd({ kind: 'nothing_saved' });
     if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
-      throw tooManyMissingError(firstCode, failedChapters, totalChapters, this.deps.settings, 'no file was made. Retry to fetch only the missing ones.');
+      throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent });
     }
-    await this.saving;
+    await this.deps.lease.settled();
     const { stats, ...file } = await this.deps.saveFile(this.task);
     if (stats) this.log('info', `File: ${stats}.`);
-    const warning =
-      failedChapters > 0
-        ? {
-            error: {
-              code: firstCode,
-              message: `${failedChapters} of ${totalChapters} chapters could not be downloaded and are marked as missing in the book (first: chapter ${failures[0]?.chapter}, ${failures[0]?.error.message}). Retry to fetch only those.`,
-            },
-          }
-        : {};
-    this.update(transition(this.task, 'completed', this.deps.now(), { ...file, ...warning }));
-    this.log(failedChapters > 0 ? 'warn' : 'info', `Completed: ${completedChapters} chapters saved as ${file.fileName}${failedChapters ? `, ${failedChapters} missing` : ''}.`);
+    await this.endWith({ kind: 'completed', file });
   }
 
-  private async failures(): Promise<ChapterFailure[]> {
-    return chapterFailures(await this.deps.store.failedChapters(this.task.id));
-  }
-
-  private end(error: unknown): void {
-    if (this.stopReason === 'removed') return;
-    if (isFinal(this.task.status)) return;
-    const now = this.deps.now();
-    if (this.stopReason === 'cancelled') {
-      this.update(transition(this.task, 'cancelled', now, { error: { code: 'cancelled', message: 'The download was cancelled.' } }));
-      this.log('info', 'Cancelled.');
-      return;
-    }
+  /** Why the runner stopped: the first reason wins, even if a sibling threw something else after. */
+  private async end(error: unknown): Promise<void> {
     const reason = this.abort.signal.aborted ? this.abort.signal.reason : error;
-    const info = toErrorInfo(reason);
-    this.update(fail(this.task, info, now));
-    this.log('error', `Failed: ${info.message}`, info.code);
+    if (reason instanceof TaskEnd) return this.endWith(reason.ending);
+    // The book page, its table of contents or its cover behind a wall: the task waits as well.
+    if (reason instanceof WallError) return this.endWith(this.waitingFor(reason));
+    await this.endWith({ kind: 'error', error: toErrorInfo(reason) });
+  }
+
+  /** The task waits for the reader to get past `wall`, for `challengeWaitMinutes` at most. */
+  private waitingFor(wall: WallError): Extract<Ending, { kind: 'waiting' }> {
+    const since = this.deps.now();
+    const until = since + waitMs(this.deps.settings);
+    const waitingFor: WaitingFor = { kind: wall.kind, host: wall.host, url: wall.url, since, until };
+    return { kind: 'waiting', wall: waitingFor, message: wall.message };
+  }
+
+  /** Ends the task through the lease: once, and only while the runner still holds it. */
+  private async endWith(ending: Ending): Promise<void> {
+    clearTimeout(this.progressTimer);
+    const ended = await this.deps.lease.end(this.task, ending);
+    if (ended) this.task = ended;
   }
 
   private observe(url: string, info: AttemptInfo): void {
@@ -258,41 +259,45 @@ export class TaskRunner {
   }
 
   private log(level: TaskEvent['level'], message: string, code?: ErrorCode): void {
-    if (this.stopReason === 'removed') return;
-    const event: TaskEvent = { taskId: this.task.id, at: this.deps.now(), level, message, ...(code ? { code } : {}) };
-    this.deps.store.addEvent(event).catch((error: unknown) => console.error('Could not log', event, error));
+    this.deps.lease.log({ level, message, ...(code ? { code } : {}) });
   }
 
   private throwIfStopped(): void {
+    // A runner whose task was taken back stops at its next step, whether it was told or not.
+    if (!this.deps.lease.held) this.stop();
     if (this.abort.signal.aborted) throw this.abort.signal.reason;
   }
 
   private beat(): void {
+    // A runner whose task was taken back keeps nothing alive, even if it is stuck.
+    if (!this.deps.lease.held) {
+      clearInterval(this.heartbeat);
+      return;
+    }
     this.deps.keepAlive();
     const now = this.deps.now();
     const startedAt = this.task.startedAt ?? now;
-    if (now - startedAt > this.deps.settings.maxTaskMinutes * 60_000) this.stop('timeout');
+    if (now - startedAt > this.deps.settings.maxTaskMinutes * 60_000) {
+      // Ended at once, not after the unwinding: a step that ignores the signal cannot hold it.
+      const timeout: Ending = { kind: 'timeout', maxTaskMinutes: this.deps.settings.maxTaskMinutes };
+      this.abort.abort(new TaskEnd(timeout));
+      void this.endWith(timeout);
+      return;
+    }
     this.update({ ...this.task, heartbeatAt: now });
   }
 
   /** Keeps a chapter's progress in memory at once; writes and shows it within PROGRESS_EVERY_MS. */
   private progress(task: Task): void {
-    if (this.stopReason === 'removed') return;
     this.task = task;
     this.progressTimer ??= setTimeout(() => this.update(this.task), PROGRESS_EVERY_MS);
   }
 
-  /** Keeps the task in memory, writes it in order, and tells the pages; progress held back goes too. */
+  /** Keeps the task in memory and writes it through the lease; progress held back goes too. */
   private update(task: Task): void {
     clearTimeout(this.progressTimer);
     this.progressTimer = undefined;
-    if (this.stopReason === 'removed') return;
-    this.task = { ...task, progress: task.status === 'completed' ? 100 : progressOf(task), heartbeatAt: task.heartbeatAt };
-    const snapshot = this.task;
-    this.saving = this.saving.then(() => this.deps.store.putTask(snapshot)).catch((error: unknown) => {
-      // The task stays `running` in storage; the watchdog will find it without a runner.
-      console.error('Could not save task', snapshot.id, error);
-    });
-    this.deps.publish(snapshot);
+    this.task = { ...task, progress: progressOf(task) };
+    this.deps.lease.write(this.task);
   }
 }

@@ -1,5 +1,6 @@
 // Pure formatting of tasks for the popup: labels, progress text, which actions apply.
 import type { Task, TaskStatus } from '../contract';
+import { progressOf } from '../task/state';
 import { strings } from './strings';
 
 /** What the user recognises a task by: its title once known, its URL until then. */
@@ -12,23 +13,29 @@ export function statusLabel(status: TaskStatus): string {
   return strings.status[status] ?? status;
 }
 
-/** Whole percent 0..100: the worker's `progress`, else derived from the chapter counts. */
-export function progressPercent(task: Pick<Task, 'progress' | 'completedChapters' | 'totalChapters'>): number {
-  let value = task.progress;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    value = task.totalChapters > 0 ? (task.completedChapters / task.totalChapters) * 100 : 0;
-  }
-  return Math.min(100, Math.max(0, Math.floor(value)));
+export type CountedTask = Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters' | 'lockedChapters'>;
+
+/**
+ * Every number a task's card shows, from its chapter counts alone: the bar, the progress line and
+ * the toolbar badge cannot disagree with each other, nor with the worker's sentences, which count
+ * the same stored chapters. The percent counts chapters dealt with (saved or missing), as the
+ * worker's `progress` does.
+ */
+export function chapterCounts(task: CountedTask): { saved: number; missing: number; total: number; percent: number } {
+  return { saved: task.completedChapters, missing: task.failedChapters, total: task.totalChapters, percent: progressOf(task) };
 }
 
-/** "12/340 chapters · 3%", or what the task is doing before the chapter count is known. */
-export function progressText(task: Task): string {
-  if (task.totalChapters > 0) {
-    return strings.chapters(task.completedChapters, task.totalChapters, progressPercent(task));
-  }
-  if (task.status === 'queued') return strings.waiting;
-  if (task.status === 'running') return strings.readingToc;
-  return strings.chapters(task.completedChapters, task.totalChapters, progressPercent(task));
+/** Whole percent 0..100, as the bar shows it. */
+export function progressPercent(task: CountedTask): number {
+  return chapterCounts(task).percent;
+}
+
+/** "12/340 chapters · 3%" (with "· 2 missing" once any is), or what happens before the count is known. */
+export function progressText(task: CountedTask): string {
+  const { saved, missing, total, percent } = chapterCounts(task);
+  if (total === 0 && task.status === 'queued') return strings.waiting;
+  if (total === 0 && task.status === 'running') return strings.readingToc;
+  return missing > 0 ? strings.chaptersWithMissing(saved, total, missing, percent) : strings.chapters(saved, total, percent);
 }
 
 export interface TaskActions {
@@ -93,7 +100,6 @@ export interface TaskNotes {
   warning?: string;
   /** Why a cancelled task stopped. */
   info?: string;
-  failedChapters?: string;
   /** Chapters the site keeps for accounts or payment, counted apart from missing ones. */
   lockedChapters?: string;
   fileName?: string;
@@ -108,7 +114,6 @@ export function taskNotes(task: Task): TaskNotes {
     else if (task.status === 'cancelled') notes.info = message;
     else notes.warning = strings.warning(message);
   }
-  if (task.failedChapters > 0) notes.failedChapters = strings.failedChapters(task.failedChapters);
   if ((task.lockedChapters ?? 0) > 0) notes.lockedChapters = strings.lockedChapters(task.lockedChapters!);
   if (task.status === 'completed' && task.fileName) notes.fileName = strings.savedAs(task.fileName);
   return notes;

@@ -74,6 +74,8 @@ export function createStrings(t: Translate) {
     byAuthor: (author: string) => t('byAuthor', [author]),
     chapterCount,
     chapters: (completed: number, total: number, percent: number) => t('chaptersProgress', [completed, total, percent]),
+    chaptersWithMissing: (completed: number, total: number, missing: number, percent: number) =>
+      t('chaptersProgressMissing', [completed, total, missing, percent]),
     failedChapters: counted('failedChaptersOne', 'failedChaptersMany'),
     lockedChapters: counted('lockedChaptersOne', 'lockedChaptersMany'),
 
@@ -115,8 +117,10 @@ export function createStrings(t: Translate) {
       chapters > 0 ? t('detectedOffer', [title, chapterCount(chapters)]) : t('detectedOfferNoCount', [title]),
     detectedGeneric: t('detectedGeneric'),
 
-    // Toolbar button while a download runs (entrypoints/background/badge-progress.ts)
+    // The toolbar button's tooltip (lib/ui/toolbar.ts)
     badge: {
+      page: (title: string, chapters: number) => t('badgePage', [t('appName'), title, chapterCount(chapters)]),
+      pageNoCount: (title: string) => t('badgePageNoCount', [t('appName'), title]),
       downloading: (title: string, done: number, total: number) => t('badgeDownloading', [title, done, total]),
       readingToc: (title: string) => t('badgeReadingToc', [title]),
       downloadingMany: (count: number, percent: number) => t('badgeDownloadingMany', [count, percent]),
@@ -251,6 +255,7 @@ export function createStrings(t: Translate) {
       health: {
         running: t('optHealthRunning'),
         queued: t('optHealthQueued'),
+        waiting: t('optHealthWaiting'),
         liveRunners: t('optHealthLiveRunners'),
         watchdogAt: t('optHealthWatchdogAt'),
         recoveredTotal: t('optHealthRecoveredTotal'),

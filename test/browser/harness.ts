@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import type { Task } from '../../lib/contract';
+import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
 import { CHROMIUM, findBrowser } from './find-browser';
 import { DEMO_SOURCES } from '../fixtures/sources';
 
@@ -44,8 +44,10 @@ export interface Ext {
   downloadsDir: string;
   /** `chrome-extension://ID/<path>` */
   url(path?: string): string;
-  /** `chrome.runtime.sendMessage(msg)` from the extension page; the worker's raw answer. */
-  send<T = any>(msg: object, timeoutMs?: number): Promise<T>;
+  /** `chrome.runtime.sendMessage(msg)` from the extension page: the worker's whole answer. */
+  send<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Response<T>>;
+  /** The answer's payload; a refusal throws with its code and sentence. */
+  call<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>>;
   /** Polls `probe` until `predicate` holds on its result; returns that result. */
   waitFor<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options?: WaitOptions): Promise<T>;
   /** Polls `task.get` until `predicate(task)`; returns the task. */
@@ -112,10 +114,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     const cdp = await context.newCDPSession(page);
     await allowDownloads(context, cdp, downloadsDir);
 
-    const send = async <T = any>(msg: object, timeoutMs = 30_000): Promise<T> => {
-      const answer = page.evaluate((m) => chrome.runtime.sendMessage(m), msg as Record<string, unknown>);
-      return withTimeout(answer, timeoutMs, `no answer to ${JSON.stringify(msg)} within ${timeoutMs} ms`) as Promise<T>;
+    const send = async <T extends RequestType>(msg: RequestOf<T>, timeoutMs = 30_000): Promise<Response<T>> => {
+      const answer = page.evaluate((m): Promise<Response<T>> => chrome.runtime.sendMessage(m), msg);
+      return withTimeout(answer, timeoutMs, `no answer to ${JSON.stringify(msg)} within ${timeoutMs} ms`);
     };
+    const call = <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number) => callVia(send, msg, timeoutMs);
 
     const waitFor = <T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}) =>
       poll(probe, predicate, options);
@@ -132,6 +135,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
       downloadsDir,
       url: (path = '') => base + path.replace(/^\//, ''),
       send,
+      call,
       waitFor,
       waitForTask: (taskId, predicate, timeoutMs) => waitForTaskVia(send, taskId, predicate, timeoutMs),
       async stopWorker() {
@@ -163,17 +167,20 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
   }
 }
 
-/** Polls `task.get` through `send` (any browser's way to reach the worker) until `predicate(task)`. */
-export async function waitForTaskVia(send: (msg: object) => Promise<any>, taskId: string, predicate: (task: Task) => boolean, timeoutMs = 60_000): Promise<Task> {
-  const answer = await poll(
-    () => send({ type: 'task.get', taskId }) as Promise<{ ok: boolean; task?: Task; error?: unknown }>,
-    (a) => {
-      if (!a?.ok) throw new Error(`task.get ${taskId} failed: ${JSON.stringify(a)}`);
-      return predicate(a.task!);
-    },
-    { timeoutMs, intervalMs: 200, what: `task ${taskId}` },
-  );
-  return answer.task!;
+/** Any browser's way to reach the worker: the whole answer, typed by the message. */
+export type Send = <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number) => Promise<Response<T>>;
+
+/** The answer's payload through `send`; a refusal throws with its code and sentence. */
+export async function callVia<T extends RequestType>(send: Send, msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>> {
+  const answer = await send(msg, timeoutMs);
+  if (!answer.ok) throw new Error(`${JSON.stringify(msg)} was refused: ${answer.error.code}: ${answer.error.message}`);
+  return answer;
+}
+
+/** Polls `task.get` through `send` until `predicate(task)`. */
+export async function waitForTaskVia(send: Send, taskId: string, predicate: (task: Task) => boolean, timeoutMs = 60_000): Promise<Task> {
+  const { task } = await poll(() => callVia(send, { type: 'task.get', taskId }), (answer) => predicate(answer.task), { timeoutMs, intervalMs: 200, what: `task ${taskId}` });
+  return task;
 }
 
 /** The parts of a downloads.search() item that say where a finished file is. */
@@ -197,13 +204,13 @@ export async function finishedDownload(search: () => Promise<DownloadState | und
 }
 
 /** Installs the demo site's sources as a user would (any browser's way to reach the worker), retrying while the worker is still starting. */
-export async function importDemoSources(send: (msg: object, timeoutMs?: number) => Promise<any>): Promise<void> {
-  const answer = await poll(
-    () => send({ type: 'source.import', sources: DEMO_SOURCES }, 10_000) as Promise<{ ok: boolean; error?: { message: string } }>,
-    () => true,
-    { timeoutMs: 30_000, intervalMs: 300, what: 'the demo sources to be imported' },
-  );
-  if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error?.message ?? JSON.stringify(answer)}`);
+export async function importDemoSources(send: Send): Promise<void> {
+  const answer = await poll(() => send({ type: 'source.import', sources: DEMO_SOURCES }, 10_000), () => true, {
+    timeoutMs: 30_000,
+    intervalMs: 300,
+    what: 'the demo sources to be imported',
+  });
+  if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error.message}`);
 }
 
 /** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */

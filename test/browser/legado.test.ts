@@ -21,7 +21,7 @@ const SCRIPTED = {
 const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
 
 async function download(sourceId: string): Promise<Buffer> {
-  const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt', sourceId });
+  const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt', sourceId });
   const done = await ext.waitForTask(task.id, ended, 30_000);
   expect(done, JSON.stringify(done.error)).toMatchObject({ status: 'completed', totalChapters: 25, completedChapters: 25 });
   return readFileSync(await ext.downloadPath(done.downloadId!, 10_000));

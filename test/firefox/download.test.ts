@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageInfo, Task } from '../../lib/contract';
+import type { Task } from '../../lib/contract';
 import { poll } from '../browser/harness';
 import { expectedTxtLines } from '../fixtures/expected-txt';
 import { startDemoSite, type DemoSite } from '../fixtures/site';
@@ -24,8 +24,7 @@ const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task
 
 describe('the add-on in Firefox', () => {
   it('downloads the demo book as TXT into the downloads folder, line by line', async () => {
-    const started = await addon.send<{ ok: boolean; task: Task }>({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
-    expect(started.ok).toBe(true);
+    const started = await addon.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     const done = await addon.waitForTask(started.task.id, ended, 60_000);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 12, failedChapters: 0, fileName: '演示之书 - 示例作者.txt' });
     const path = await addon.downloadPath(done.downloadId!);
@@ -44,7 +43,7 @@ describe('the add-on in Firefox', () => {
   it('resumes a download whose background page Firefox stopped twice, and completes it with every chapter', async () => {
     site.setLatency(60);
     try {
-      const { task } = await addon.send<{ task: Task }>({ type: 'task.start', url: `${site.origin}/book/gen-100/`, format: 'txt' });
+      const { task } = await addon.call({ type: 'task.start', url: `${site.origin}/book/gen-100/`, format: 'txt' });
       for (const atLeast of [10, 50]) {
         const before = await addon.waitForTask(task.id, (t) => t.completedChapters >= atLeast || ended(t), 60_000);
         expect(before.status).toBe('running');
@@ -67,7 +66,7 @@ describe('the add-on in Firefox', () => {
       what: `badge "12" on tab ${tabId}`,
     });
     expect(badge).toBe('12');
-    const { page } = await addon.send<{ ok: boolean; page: PageInfo | null }>({ type: 'page.get', tabId });
+    const { page } = await addon.call({ type: 'page.get', tabId });
     expect(page).toEqual({ kind: 'book', url, sourceId: 'demo', title: '演示之书', author: '示例作者', chapters: 12 });
   });
 });

@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Task } from '../../lib/contract';
+import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
 import { FIREFOX, findBrowser } from '../browser/find-browser';
-import { finishedDownload, importDemoSources, poll, ROOT, waitForTaskVia, withTimeout, type DownloadState } from '../browser/harness';
+import { callVia, finishedDownload, importDemoSources, poll, ROOT, waitForTaskVia, withTimeout, type DownloadState } from '../browser/harness';
 import { RdpClient, type Packet } from './rdp-client';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
@@ -24,8 +24,10 @@ export interface FirefoxAddon {
   evaluate<T = unknown>(expression: string, timeoutMs?: number): Promise<T>;
   /** Evaluates `expression` in the first open web page tab whose URL passes `test`, as a reader's click would run there. */
   evaluateInTab<T = unknown>(test: (url: string) => boolean, expression: string, timeoutMs?: number): Promise<T>;
-  /** `browser.runtime.sendMessage(msg)` from the popup page; the worker's raw answer. */
-  send<T = any>(msg: object, timeoutMs?: number): Promise<T>;
+  /** `browser.runtime.sendMessage(msg)` from the popup page: the worker's whole answer. */
+  send<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Response<T>>;
+  /** The answer's payload; a refusal throws with its code and sentence. */
+  call<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>>;
   waitForTask(taskId: string, predicate: (task: Task) => boolean, timeoutMs?: number): Promise<Task>;
   /** Waits until downloads.search reports download `downloadId` complete; its full path. */
   downloadPath(downloadId: number, timeoutMs?: number): Promise<string>;
@@ -72,7 +74,8 @@ export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): 
     const { descriptor, popup } = await openPopupPage(client, id, resolve(extensionDir));
     const evaluate = <T>(expression: string, timeoutMs = 30_000) =>
       withTimeout(evaluateIn(client!, popup.consoleActor, expression), timeoutMs, `Firefox gave no value for ${expression.slice(0, 80)} within ${timeoutMs} ms`) as Promise<T>;
-    const send = <T>(msg: object, timeoutMs?: number) => evaluate<T>(`browser.runtime.sendMessage(${JSON.stringify(msg)})`, timeoutMs);
+    const send = <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number) =>
+      evaluate<Response<T>>(`browser.runtime.sendMessage(${JSON.stringify(msg)})`, timeoutMs);
     // The demo site's rules are not shipped: tests install them as a user would.
     await importDemoSources(send);
     return {
@@ -80,6 +83,7 @@ export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): 
       downloadsDir,
       evaluate,
       send,
+      call: (msg, timeoutMs) => callVia(send, msg, timeoutMs),
       evaluateInTab: <T>(test: (url: string) => boolean, expression: string, timeoutMs = 30_000) =>
         withTimeout(
           tabConsole(client!, test).then((consoleActor) => evaluateIn<T>(client!, consoleActor, expression)),

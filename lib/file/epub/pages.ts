@@ -2,7 +2,7 @@
 // as plain text and is escaped here; no page carries script or a reference to anything remote
 // (a chapter's URL is printed as text, not linked, so readers never try to fetch it).
 import type { ChapterRecord } from '../../store/schema';
-import { missingChapterReason } from '../txt';
+import { missingChapterNote } from '../txt';
 import { CHAPTER_CSS, CSS_HREF } from './layout';
 import { isChinese } from './language';
 import { escapeXml, paragraphs, xhtmlDocument } from './xml';
@@ -19,14 +19,14 @@ export function chapterPage(title: string, text: string, lang: string): string {
 }
 
 /**
- * A chapter the site would not give us stays visible where it belongs, saying why and where it
- * lives, so the reader can look it up and the user knows a retry may fill it.
+ * A chapter the site would not give us (or keeps locked) stays visible where it belongs, saying
+ * why and where it lives, so the reader can look it up and the user knows a retry may fill it.
  */
 export function missingChapterPage(title: string, chapter: ChapterRecord, lang: string): string {
   const body = [
     '<section epub:type="chapter">',
     `<h1>${escapeXml(title)}</h1>`,
-    `<p class="missing">${escapeXml(`This chapter is missing: ${missingChapterReason(chapter)}`)}</p>`,
+    `<p class="missing">${escapeXml(missingChapterNote(chapter))}</p>`,
     `<p class="missing">${escapeXml(chapter.url)}</p>`,
     '</section>',
   ].join('\n');

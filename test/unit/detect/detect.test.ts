@@ -1,7 +1,7 @@
 import { load } from 'cheerio/slim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageInfo, SourceRule } from '../../../lib/contract';
-import { badgeFor, badgeText, detectPage } from '../../../lib/detect';
+import { detectPage } from '../../../lib/detect';
 import { genericRule, withGeneric } from '../../../lib/generic-reader';
 import { decodeHtml } from '../../../lib/net/charset';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
@@ -84,22 +84,5 @@ describe('detectPage on unknown sites', () => {
 
   it('sees nothing on pages that are not http(s)', () => {
     expect(detectPage(genericFixture('toc-zh.html').html, 'file:///home/me/toc.html', sources).kind).toBe('none');
-  });
-});
-
-describe('badge', () => {
-  it('shows the chapter count, ✓ when the list is elsewhere, and nothing for other pages', () => {
-    expect(badgeFor({ kind: 'book', url: 'u', sourceId: 'demo', title: '演示之书', chapters: 12 })).toEqual({
-      text: '12', color: '#1e7b34', title: 'Novel Downloader: «演示之书», 12 chapters — click to download',
-    });
-    expect(badgeFor({ kind: 'toc', url: 'u', sourceId: 'generic', title: 'T', chapters: 1 }).title).toBe('Novel Downloader: «T», 1 chapter — click to download');
-    expect(badgeFor({ kind: 'book', url: 'u', sourceId: 'x', title: 'T', chapters: 0 })).toMatchObject({ text: '✓', title: 'Novel Downloader: «T» — click to download' });
-    expect(badgeFor({ kind: 'none', url: 'u' })).toMatchObject({ text: '', title: 'Novel Downloader' });
-    expect(badgeFor(null).text).toBe('');
-  });
-
-  it('fits long books in four characters', () => {
-    expect(badgeText(9999)).toBe('9999');
-    expect(badgeText(12_345)).toBe('12k');
   });
 });

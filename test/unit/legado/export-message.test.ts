@@ -34,18 +34,17 @@ const LegadoBookSourceSchema = v.strictObject({
 
 describe('source.export', () => {
   it.each(['demo', 'demo-split', 'biquge', 'royalroad', 'wenku8'])('gives %s as a legado BookSource', async (sourceId) => {
-    const { send } = await startService();
-    const answer = await send({ type: 'source.export', sourceId, format: 'legado' });
-    expect(answer.ok).toBe(true);
+    const { call } = await startService();
+    const answer = await call({ type: 'source.export', sourceId, format: 'legado' });
     const parsed = v.safeParse(LegadoBookSourceSchema, JSON.parse(JSON.stringify(answer.source)));
     expect(parsed.issues?.map((i) => `${i.path?.map((p) => p.key).join('.')}: ${i.message}`) ?? []).toEqual([]);
   });
 
   it('exports an imported legado source back as legado', async () => {
-    const { send } = await startService();
+    const { call } = await startService();
     const legado = { bookSourceUrl: 'https://www.novel.test', bookSourceName: 'N', ruleBookInfo: { name: 'tag.h1.0@text' }, ruleToc: { chapterList: 'id.list@tag.a', chapterName: 'text', chapterUrl: 'href' }, ruleContent: { content: 'id.c@html' } };
-    const { imported } = await send({ type: 'source.import', sources: [legado] });
-    const { source } = await send({ type: 'source.export', sourceId: imported[0], format: 'legado' });
+    const { imported } = await call({ type: 'source.import', sources: [legado] });
+    const { source } = await call({ type: 'source.export', sourceId: imported[0]!, format: 'legado' });
     expect(source).toMatchObject({ bookSourceUrl: 'https://www.novel.test', ruleBookInfo: { name: 'h1[0]@text' }, ruleToc: { chapterList: '#list@a', chapterName: 'text', chapterUrl: 'href' }, ruleContent: { content: '#c@html' } });
   });
 
@@ -62,20 +61,20 @@ describe('source.export', () => {
 
 describe('source.import of a legado list', () => {
   it('answers with the report and stores nothing when no source can come in', async () => {
-    const { send } = await startService();
-    const before = (await send({ type: 'source.list' })).sources.length;
-    const answer = await send({ type: 'source.import', sources: [{ bookSourceUrl: 'https://x.test', bookSourceName: 'X', ruleContent: { content: '<js>1</js>' } }] });
-    expect(answer).toMatchObject({ ok: true, imported: [], report: [{ status: 'skipped', name: 'X' }] });
-    expect(answer.report[0].reasons.map((r: { code: string }) => r.code)).toEqual(['missing', 'missing', 'missing', 'missing', 'javascript']);
-    expect((await send({ type: 'source.list' })).sources.length).toBe(before);
+    const { call } = await startService();
+    const before = (await call({ type: 'source.list' })).sources.length;
+    const answer = await call({ type: 'source.import', sources: [{ bookSourceUrl: 'https://x.test', bookSourceName: 'X', ruleContent: { content: '<js>1</js>' } }] });
+    expect(answer).toMatchObject({ imported: [], report: [{ status: 'skipped', name: 'X' }] });
+    expect(answer.report![0]!.reasons.map((r) => r.code)).toEqual(['missing', 'missing', 'missing', 'missing', 'javascript']);
+    expect((await call({ type: 'source.list' })).sources.length).toBe(before);
   });
 
   it('updates a source imported before, keeping its id', async () => {
-    const { send } = await startService();
+    const { call } = await startService();
     const legado = (name: string) => ({ bookSourceUrl: 'https://www.novel.test', bookSourceName: name, ruleBookInfo: { name: 'tag.h1@text' }, ruleToc: { chapterList: 'tag.a', chapterName: 'text', chapterUrl: 'href' }, ruleContent: { content: 'id.c@html' } });
-    await send({ type: 'source.import', sources: [legado('First')] });
-    await send({ type: 'source.import', sources: legado('Second') });
-    const mine = (await send({ type: 'source.list' })).sources.filter((s: { id: string }) => s.id === 'legado-novel-test');
-    expect(mine.map((s: { name: string }) => s.name)).toEqual(['Second']);
+    await call({ type: 'source.import', sources: [legado('First')] });
+    await call({ type: 'source.import', sources: legado('Second') });
+    const mine = (await call({ type: 'source.list' })).sources.filter((s) => s.id === 'legado-novel-test');
+    expect(mine.map((s) => s.name)).toEqual(['Second']);
   });
 });

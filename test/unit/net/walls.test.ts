@@ -91,7 +91,8 @@ describe('wall markers', () => {
   }
 
   it('names what it saw: the sentence of a locked chapter, the address a redirect ended at', () => {
-    expect(detectWall(CASES['locked-zh']!)!.evidence).toContain('本章为VIP章节');
+    expect(detectWall(CASES['locked-zh']!)!.evidence).toBe('本章为VIP章节，订阅后即可阅读全文。');
+    expect(detectWall(CASES['locked-en']!)!.evidence).toBe('This chapter is locked.');
     expect(detectWall(CASES['login-redirect']!)!.evidence).toContain('/user/login.php');
     expect(detectWall(CASES['cloudflare-header']!)!.evidence).toBe('cf-mitigated: challenge');
   });
@@ -158,7 +159,8 @@ describe('page text', () => {
   it('the title and the visible words, without scripts, styles and comments', () => {
     const html = '<html><head><title> A &amp; B\n </title><style>p{}</style></head><body><!-- hidden --><p>One&nbsp;two</p><script>var x="<p>no</p>"</script><p>three</p></body></html>';
     expect(pageTitle(html)).toBe('A & B');
-    expect(visibleText(html)).toBe('A & B One two three');
+    expect(visibleText(html)).toBe('A & B\nOne two\nthree');
+    expect(visibleText('<p>本章为<b>VIP</b>章节</p><div>下一章</div>')).toBe('本章为VIP章节\n下一章');
     expect(pageTitle('<html><body>no title</body></html>')).toBeNull();
     expect(visibleText('<p>abcdef</p>', undefined, 3)).toBe('abc');
   });
