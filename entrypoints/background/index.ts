@@ -52,10 +52,12 @@ export default defineBackground(() => {
     });
   });
 
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === undefined && change.url === undefined) return;
     void tabPages.navigated(tabId, change);
     toolbar.tabChanged(tabId);
+    // A page of a site that tasks wait on loaded: the reader may just have got past its wall.
+    if (change.status === 'complete' && tab.url) void service.then((s) => s.pageLoaded(tab.url!));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabPages.closed(tabId);
