@@ -120,16 +120,16 @@ function wallTimeout(task: Task): ErrorInfo {
   const wall = task.waitingFor;
   if (!wall) return { code: 'challenge', message: 'The download waited for you on its site for too long and stopped. Open the book page in a tab, then Retry.' };
   const waited = duration(wall.until - wall.since);
-  const kept = `the ${task.completedChapters} stored chapters are kept`;
+  const kept = task.completedChapters > 0 ? `; the ${task.completedChapters} chapters stored so far are kept` : '';
   if (wall.kind === 'login') {
     return {
       code: 'login_required',
-      message: `${wall.host} wanted you to sign in, and nobody did within ${waited}, so the download stopped. Sign in on ${wall.host} in a tab (${wall.url}), then Retry; ${kept}.`,
+      message: `${wall.host} wanted you to sign in, and nobody did within ${waited}, so the download stopped. Sign in on ${wall.host} in a tab (${wall.url}), then Retry${kept}.`,
     };
   }
   return {
     code: 'challenge',
-    message: `${wall.host} asked you to confirm you are human, and nobody did within ${waited}, so the download stopped. Open ${wall.url} in a tab, pass the check, then Retry; ${kept}.`,
+    message: `${wall.host} asked you to confirm you are human, and nobody did within ${waited}, so the download stopped. Open ${wall.url} in a tab, pass the check, then Retry${kept}.`,
   };
 }
 

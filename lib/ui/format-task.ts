@@ -35,6 +35,7 @@ export function progressText(task: CountedTask): string {
   const { saved, missing, total, percent } = chapterCounts(task);
   if (total === 0 && task.status === 'queued') return strings.waiting;
   if (total === 0 && task.status === 'running') return strings.readingToc;
+  if (total === 0 && task.status === 'waiting') return strings.status.waiting;
   return missing > 0 ? strings.chaptersWithMissing(saved, total, missing, percent) : strings.chapters(saved, total, percent);
 }
 

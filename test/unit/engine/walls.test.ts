@@ -73,7 +73,7 @@ describe('a challenge on the site', () => {
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'challenge' } });
     expect(failed.finishedAt).toBeGreaterThanOrEqual(waiting.waitingFor!.until);
     expect(failed.error!.message).toBe(
-      `127.0.0.2:${site.port} asked you to confirm you are human, and nobody did within 3 seconds, so the download stopped. Open ${waiting.waitingFor!.url} in a tab, pass the check, then Retry; the ${failed.completedChapters} stored chapters are kept.`,
+      `127.0.0.2:${site.port} asked you to confirm you are human, and nobody did within 3 seconds, so the download stopped. Open ${waiting.waitingFor!.url} in a tab, pass the check, then Retry; the ${failed.completedChapters} chapters stored so far are kept.`,
     );
     expect(failed.completedChapters).toBe(waiting.completedChapters);
   });

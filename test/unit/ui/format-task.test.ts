@@ -140,6 +140,8 @@ describe('taskNotes', () => {
     expect(taskNotes(task).lockedChapters).toBe('3 chapters locked');
     // Locked chapters are dealt with: they count towards the percent, not as missing.
     expect(progressText(task)).toBe('5/10 chapters · 1 missing · 90%');
+    // Stopped by a wall before the table of contents: no chapter count to show yet.
+    expect(progressText(makeTask({ status: 'waiting' }))).toBe('Waiting for you');
     expect(taskNotes(makeTask({ status: 'completed', lockedChapters: 1 })).lockedChapters).toBe('1 chapter locked');
     expect(taskNotes(makeTask({ status: 'completed' })).lockedChapters).toBeUndefined();
   });
