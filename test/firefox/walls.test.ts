@@ -1,6 +1,6 @@
-// In Firefox too, the cookie a reader gets by clearing a challenge in a tab reaches the add-on's
-// own requests (Total Cookie Protection does not keep it from them): source.test reads the
-// challenged demo host only after the button in the tab was pressed.
+// Walls in Firefox: the cookie a reader gets by clearing a challenge in a tab reaches the add-on's
+// own requests (Total Cookie Protection does not keep it from them), and a download behind a
+// sign-in waits and goes on by itself once the reader signed in in a tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll } from '../browser/harness';
 import { bookInfo, startDemoSite, type DemoSite } from '../fixtures/site';
@@ -32,5 +32,20 @@ describe('walls in Firefox', () => {
 
     const answer = await addon.call({ type: 'source.test', url }, 60_000);
     expect(answer.book.title).toBe(bookInfo('1').title);
+  });
+
+  it('a download behind the sign-in waits, and goes on by itself once the reader signed in in a tab', async () => {
+    const origin = site.wallOrigins.signIn;
+    const onHost = (tabUrl: string) => tabUrl.startsWith(origin);
+    await addon.call({ type: 'settings.set', patch: { challengeWaitMinutes: 5 } });
+    const { task } = await addon.call({ type: 'task.start', url: `${origin}/book/en/`, format: 'txt' });
+    const waiting = await addon.waitForTask(task.id, (t) => t.status === 'waiting', 30_000);
+    expect(waiting.waitingFor).toMatchObject({ kind: 'login', host: `127.0.0.3:${site.port}` });
+
+    await addon.evaluate(`browser.tabs.create({ url: ${JSON.stringify(waiting.waitingFor!.url)} }).then(() => true)`);
+    await poll(() => addon.evaluateInTab<boolean>(onHost, "Boolean(document.getElementById('login-submit'))"), Boolean, { timeoutMs: 15_000, what: 'the sign-in form in a tab' });
+    await addon.evaluateInTab(onHost, "(document.getElementById('login-submit').click(), true)");
+    const done = await addon.waitForTask(task.id, (t) => ['completed', 'failed', 'cancelled'].includes(t.status), 60_000);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 6, failedChapters: 0 });
   });
 });
