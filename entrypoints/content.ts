@@ -15,6 +15,11 @@ function chapterLinkCount(): number {
   return count;
 }
 
+/** A page that says it is a novel's (og:novel:* metadata, which Chinese sites publish for search engines). */
+function declaresNovel(): boolean {
+  return document.querySelector('meta[property^="og:novel:"]') !== null;
+}
+
 function markup(): string | undefined {
   const html = document.documentElement.outerHTML;
   return html.length <= MAX_DETECT_HTML ? html : undefined;
@@ -30,7 +35,7 @@ async function send(message: PageDetected): Promise<Response<'page.detected'> | 
 
 async function report(): Promise<void> {
   const url = location.href;
-  const html = chapterLinkCount() >= MIN_TOC_CHAPTERS ? markup() : undefined;
+  const html = declaresNovel() || chapterLinkCount() >= MIN_TOC_CHAPTERS ? markup() : undefined;
   const answer = await send({ type: 'page.detected', url, html });
   // The URL belongs to a source's site: its book pages need not look like anything to us.
   if (!answer?.ok || !answer.needHtml || html !== undefined) return;

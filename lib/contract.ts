@@ -64,6 +64,18 @@ export interface ChapterRange {
   to?: number;
 }
 
+/**
+ * How the user settled what the reader doubted (the popup's confirmation): where the table of
+ * contents is, and which way it runs. Both override what the source's rule or the generic
+ * reader would do on their own.
+ */
+export interface TocChoice {
+  /** Read the chapter list from this page (the book page itself, or one the user picked). */
+  url?: string;
+  /** `asc`: the list names the first chapter first; `desc`: the newest first (it is turned around). */
+  order?: 'asc' | 'desc';
+}
+
 export interface Task {
   id: string;
   url: string;
@@ -85,6 +97,8 @@ export interface Task {
   finishedAt?: number;
   // Beyond the contract: what diagnostics and recovery need.
   range?: ChapterRange;
+  /** Where the chapter list is and which way it runs, as the user confirmed it. */
+  toc?: TocChoice;
   /** How many times a runner picked this task up again after its worker was lost. */
   resumes: number;
   /** Resumes since the last chapter was stored; too many in a row ends the task `interrupted`. */
@@ -308,7 +322,7 @@ export interface Health {
 
 /** Every message the background worker answers (docs/contract.md §1). */
 export type Request =
-  | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange }
+  | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange; toc?: TocChoice }
   | { type: 'task.get'; taskId: string }
   | { type: 'task.list' }
   | { type: 'task.cancel'; taskId: string }
@@ -367,14 +381,51 @@ interface Payloads {
   'page.get': { page: PageInfo | null };
 }
 
+/** What the generic reader doubts about a page it read without a rule (lib/generic-reader/assess.ts). */
+export const DOUBTS = [
+  /** The chapters' names and addresses disagree about which way the list runs. */
+  'order-conflict',
+  /** Nothing on the page tells which way the list runs. */
+  'order-unknown',
+  /** The list was turned around on the word of a single pair of chapters. */
+  'order-weak',
+  /** Only the newest chapters are listed here. */
+  'latest-only',
+  /** The list starts mid-book and nothing says where the rest is. */
+  'starts-mid-book',
+  /** The names carry no chapter numbers: the list was found by its layout alone. */
+  'unnumbered',
+  /** Many links of the list did not read like chapters and were left out. */
+  'mixed',
+  /** Very few chapters. */
+  'few-chapters',
+] as const;
+export type Doubt = (typeof DOUBTS)[number];
+
+/** How sure the generic reader is of a page, and what it would download: what the popup confirms. */
+export interface PageReading {
+  /** 0–1; below CONFIRM_BELOW (lib/detect/limits.ts) the popup asks before anything downloads. */
+  confidence: number;
+  doubts: Doubt[];
+  /** The first and last chapter's names, in the order the download would take them. */
+  first?: string;
+  last?: string;
+  /** Which way the page lists its chapters, as the reader decided. */
+  order?: 'asc' | 'desc';
+  /** The page the reader would read the whole list from, when it is not this one. */
+  tocUrl?: string;
+}
+
 /**
  * What a web page is, as the toolbar button and the popup show it: a book page of an enabled
- * source, an unknown site's table of contents the generic reader can download, or neither.
- * `chapters` counts the chapters listed on the page itself (0: the list is on another page).
+ * source (or a book page whose list the generic reader found elsewhere), an unknown site's table
+ * of contents the generic reader can download, or neither. `chapters` counts the chapters listed
+ * on the page itself (0: the list is on another page). `reading` is the generic reader's own
+ * view of the page; a source's rule is trusted and has none.
  */
 export type PageInfo =
-  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number }
-  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number }
+  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number; reading?: PageReading }
+  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number; reading?: PageReading }
   | { kind: 'none'; url: string };
 
 /**

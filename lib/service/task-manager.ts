@@ -78,6 +78,7 @@ export class TaskManager {
       resumes: 0,
       resumesWithoutProgress: 0,
       ...(range ? { range } : {}),
+      ...(start.toc ? { toc: start.toc } : {}),
     };
     await this.owners.save(task);
     void this.pump();

@@ -15,7 +15,7 @@ export function readerFor(rule: SourceRule): BookReader {
   return {
     parseBook: (html, url) => parseBook(html, url, rule),
     parseTocPage: (html, url) => parseTocPage(html, url, rule),
-    finishToc: (chapters, tocUrl) => finishToc(chapters, rule, tocUrl),
+    finishToc: (chapters, tocUrl, order) => finishToc(chapters, order ? { ...rule, toc: { ...rule.toc, order } } : rule, tocUrl),
     parseChapterPage: (html, url, tocTitle) => parseChapterPage(html, url, rule, tocTitle),
     finishChapter: (text, url) => finishChapter(text, rule, url),
   };

@@ -103,8 +103,9 @@ export class TaskRunner {
       this.update({ ...this.task, title: stored.title, author: stored.author, totalChapters: stored.chapters.length });
       return stored;
     }
-    const read = await readBook(this.task.url, this.task.range, this.reading);
+    const { notes, ...read } = await readBook(this.task.url, this.task.range, this.reading, this.task.toc);
     const book: BookRecord = { taskId: this.task.id, ...read };
+    for (const note of notes) this.log(note.level, note.message);
     if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
     this.throwIfStopped();
     await this.deps.lease.putBook(book);

@@ -4,7 +4,7 @@
 //
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
-import type { ErrorCode, LegadoIssueCode, Settings, TaskStatus } from '../contract';
+import type { Doubt, ErrorCode, LegadoIssueCode, Settings, TaskStatus } from '../contract';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
 
 export function createStrings(t: Translate) {
@@ -116,6 +116,33 @@ export function createStrings(t: Translate) {
     detectedOffer: (title: string, chapters: number) =>
       chapters > 0 ? t('detectedOffer', [title, chapterCount(chapters)]) : t('detectedOfferNoCount', [title]),
     detectedGeneric: t('detectedGeneric'),
+
+    // Popup: a page the generic reader doubts, confirmed before anything downloads (entrypoints/popup/confirm-book.tsx)
+    confirm: {
+      heading: t('confirmHeading'),
+      intro: t('confirmIntro'),
+      book: (title: string, chapters: number) => (chapters > 0 ? t('confirmBook', [title, chapterCount(chapters)]) : t('confirmBookNoCount', [title])),
+      first: (name: string) => t('confirmFirst', [name]),
+      last: (name: string) => t('confirmLast', [name]),
+      listFrom: (url: string) => t('confirmListFrom', [url]),
+      doubts: {
+        'order-conflict': t('doubtOrderConflict'),
+        'order-unknown': t('doubtOrderUnknown'),
+        'order-weak': t('doubtOrderWeak'),
+        'latest-only': t('doubtLatestOnly'),
+        'starts-mid-book': t('doubtStartsMidBook'),
+        unnumbered: t('doubtUnnumbered'),
+        mixed: t('doubtMixed'),
+        'few-chapters': t('doubtFewChapters'),
+      } satisfies Record<Doubt, string>,
+      looksRight: t('confirmLooksRight'),
+      reverse: t('confirmReverse'),
+      thisPage: t('confirmThisPage'),
+      pickLabel: t('confirmPickLabel'),
+      pickButton: t('confirmPickButton'),
+      confirmed: t('confirmConfirmed'),
+      needed: t('confirmNeeded'),
+    },
 
     // The toolbar button's tooltip (lib/ui/toolbar.ts)
     badge: {
