@@ -33,6 +33,7 @@ describe('pages that are not walls', () => {
     for (let n = 1; n <= 12; n++) paths.push(`/book/1/${n}.html`);
     for (let n = 1; n <= 6; n++) paths.push(`/book/en/${n}.html`);
     for (let n = 1; n <= 7; n++) paths.push(`/book/vip/${n}.html`);
+    paths.push('/odd/mist/', '/odd/mist/112.html', '/odd/latest/', '/odd/latest/list/', '/odd/latest/1.html');
     for (const path of paths) {
       const { status, headers, body } = respond(path);
       expect(status, path).toBe(200);
