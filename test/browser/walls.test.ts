@@ -166,6 +166,29 @@ describe('a challenged book', () => {
 });
 
 describe('a book behind a sign-in', () => {
+  it("goes on when the reader presses the popup's \"Done, go on\" once the site lets it in", async () => {
+    const origin = site.wallOrigins.signIn;
+    const ext = await launchExtension();
+    try {
+      await ext.call({ type: 'settings.set', patch: { challengeWaitMinutes: 10 } });
+      const { task } = await ext.call({ type: 'task.start', url: `${origin}/book/en/`, format: 'txt' });
+      await ext.waitForTask(task.id, waiting, 30_000);
+      await ext.page.reload();
+      const resume = ext.page.getByTestId('wall-resume');
+      // Pressed while the site still wants a sign-in: nothing changes, and nothing is wrong.
+      await resume.click();
+      await expect.poll(() => resume.isEnabled(), { timeout: 10_000 }).toBe(true);
+      expect((await ext.call({ type: 'task.get', taskId: task.id })).task.status).toBe('waiting');
+      // The site lets chapters through now (as after a sign-in made elsewhere): pressed again, the download goes on.
+      site.wall('signIn').letThrough(100);
+      await resume.click();
+      expect(await ext.waitForTask(task.id, ended, 60_000)).toMatchObject({ status: 'completed', completedChapters: 6 });
+      expect(await ext.page.getByTestId('wall-card').count()).toBe(0);
+    } finally {
+      await ext.close();
+    }
+  });
+
   it('unattended, ends failed/login_required at its deadline, saying what to do', async () => {
     const origin = site.wallOrigins.signIn;
     const ext = await launchExtension();

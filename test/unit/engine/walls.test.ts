@@ -78,10 +78,14 @@ describe('a challenge on the site', () => {
     expect(failed.completedChapters).toBe(waiting.completedChapters);
   });
 
-  it('task.resume is only for a waiting task', async () => {
-    const { call, refusal, waitForTask, ended } = await startService();
-    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/3/`, format: 'txt' });
-    await waitForTask(task.id, ended);
+  it('a waiting task can be cancelled; task.resume is only for a waiting task', async () => {
+    const { call, refusal, waitForTask } = await startService({ settings: { challengeWaitMinutes: 1 } });
+    const { task } = await call({ type: 'task.start', url: `${site.wallOrigins.challenge}/book/3/`, format: 'txt' });
+    await waitForTask(task.id, isWaiting);
+    const cancelled = (await call({ type: 'task.cancel', taskId: task.id })).task;
+    expect(cancelled).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
+    expect(cancelled.waitingFor).toBeUndefined();
+    expect((await call({ type: 'health' })).waiting).toBe(0);
     expect(await refusal({ type: 'task.resume', taskId: task.id })).toMatchObject({ code: 'invalid_message', message: expect.stringMatching(/not waiting/) });
   });
 });
