@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'invalid_range',
   'invalid_message',
   'unknown_task',
+  'unknown_subscription',
   'network',
   'http_status',
   'timeout',
@@ -158,6 +159,8 @@ export interface Settings {
   notifications: boolean;
   /** How long a task waits for the reader to clear a challenge or sign in before it fails. */
   challengeWaitMinutes: number;
+  /** How often every subscribed rule list is fetched again, in hours; 0: only by "Refresh now". */
+  subscriptionRefreshHours: number;
 }
 
 /**
@@ -294,6 +297,75 @@ export interface LegadoImportEntry {
 
 export interface SourceInfo extends SourceRule {
   builtIn: boolean;
+  /** Set when a subscription installed it: which one, and whether its refreshes still update it. */
+  subscription?: { id: string; url: string; state: Exclude<SubscribedSourceState, 'deleted'> };
+}
+
+/**
+ * A source a subscription keeps track of, as it stands now:
+ * - `installed`: as the list has it; every refresh brings the list's changes;
+ * - `edited`: the reader changed it here (imported a rule with its id), so refreshes leave it alone;
+ * - `deleted`: the reader deleted it here, so refreshes do not bring it back;
+ * - `retired`: gone from the list but kept while a download uses it; a later refresh deletes it.
+ */
+export type SubscribedSourceState = 'installed' | 'edited' | 'deleted' | 'retired';
+
+export interface SubscribedSource {
+  id: string;
+  name: string;
+  state: SubscribedSourceState;
+}
+
+/** Why an entry of a subscribed list was not installed: a legado reason, or one of the list's. */
+export type SubscriptionIssueCode = LegadoIssueCode | 'built-in' | 'taken';
+
+export interface SubscriptionIssue {
+  /** The field at fault (`toc.chapters`, `ruleContent.content`, `id`). */
+  field: string;
+  code: SubscriptionIssueCode;
+  /** A sentence naming what is wrong. */
+  message: string;
+}
+
+/**
+ * What one refresh did to one entry of the list:
+ * - `added`, `changed`: installed (new, or a new version of a source it had installed);
+ * - `removed`: gone from the list, and deleted here (or already deleted by the reader);
+ * - `retired`: gone from the list, but kept while a download uses it;
+ * - `released`: gone from the list; the reader's edited copy stays, as the reader's own source;
+ * - `kept`: the list changed it (or brought it) but the reader's copy here is kept (`local` says how);
+ * - `skipped`: not installed, `reasons` says why.
+ */
+export type SubscriptionChangeKind = 'added' | 'changed' | 'removed' | 'retired' | 'released' | 'kept' | 'skipped';
+
+export interface SubscriptionChange {
+  kind: SubscriptionChangeKind;
+  /** The source's id; absent for a skipped entry that has none. */
+  id?: string;
+  name: string;
+  /** 1-based position in the list, for entries the list has. */
+  index?: number;
+  /** `kept`: the reader edited (or imported) the source here, or deleted it. */
+  local?: 'edited' | 'deleted';
+  /** `skipped`: every reason. */
+  reasons?: SubscriptionIssue[];
+}
+
+/** A rule list (ours or legado's) at a web address, installed and kept up to date. */
+export interface Subscription {
+  id: string;
+  url: string;
+  addedAt: number;
+  /** The last refresh that read the list (epoch ms). */
+  refreshedAt: number;
+  /** The last try, whether it could read the list or not. */
+  checkedAt: number;
+  /** Why the last try could not read the list; the installed sources were left as they were. */
+  error?: ErrorInfo;
+  /** The sources it keeps track of, in list order (retired ones last). */
+  sources: SubscribedSource[];
+  /** What the last refresh that read the list did: every change, and every entry skipped. */
+  changes: SubscriptionChange[];
 }
 
 /** What `source.test` read: enough to see at a glance whether a rule fits a site. */
@@ -341,6 +413,13 @@ export type Request =
   | { type: 'source.export'; sourceId: string; format: 'legado' }
   /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
   | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule | LegadoBookSource }
+  /** Fetches a rule list (ours or legado's), installs its good sources and keeps it up to date. */
+  | { type: 'subscription.add'; url: string }
+  | { type: 'subscription.list' }
+  /** Fetches the list again now and applies what changed. */
+  | { type: 'subscription.refresh'; subscriptionId: string }
+  /** Stops following the list and deletes its sources, except edited ones and those a download uses. */
+  | { type: 'subscription.remove'; subscriptionId: string }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }
@@ -371,6 +450,11 @@ interface Payloads {
   'source.remove': Record<never, never>;
   'source.export': { source: LegadoBookSource };
   'source.test': SourceTestReport;
+  'subscription.add': { subscription: Subscription };
+  'subscription.list': { subscriptions: Subscription[] };
+  'subscription.refresh': { subscription: Subscription };
+  /** `deleted`: the sources deleted with it; `kept`: those left as the reader's own (edited, or used by a download). */
+  'subscription.remove': { deleted: string[]; kept: string[] };
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };
   health: Health;

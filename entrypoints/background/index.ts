@@ -9,6 +9,7 @@ import { notifyWhenFinished } from './notify-finished';
 import { notifyWhenWaiting } from './notify-walls';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
+import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
 import { showOnToolbar } from './toolbar-button';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
@@ -21,7 +22,10 @@ export default defineBackground(() => {
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void browser.runtime.getPlatformInfo(),
-      settingsChanged: (settings) => void scheduleWatchdog(settings),
+      settingsChanged: (settings) => {
+        void scheduleWatchdog(settings);
+        void scheduleSubscriptionRefresh(settings);
+      },
     }),
   );
 
@@ -70,5 +74,6 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
+    if (alarm.name === SUBSCRIPTION_ALARM) void service.then((s) => s.refreshSubscriptions());
   });
 });

@@ -8,6 +8,7 @@ import { ProbedPages } from '../net/probed-pages';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
+import { Subscriptions } from '../subscriptions/subscriptions';
 import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
 import type { SaveFile } from '../task/runner';
@@ -47,6 +48,7 @@ export class DownloadService {
   private readonly listeners = new Set<(event: ServiceEvent) => void>();
   private readonly manager: TaskManager;
   readonly sources: SourceRegistry;
+  private readonly subscriptions: Subscriptions;
   private readonly now: () => number;
   private readonly scheduler = new HostScheduler();
   /** What a wall probe got through with, for the task that needs it next. */
@@ -67,6 +69,8 @@ export class DownloadService {
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
     this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed });
+    const newId = platform.newId ?? (() => crypto.randomUUID());
+    this.subscriptions = new Subscriptions({ store, load: this.load, builtInIds: this.sources.builtInIds, now: this.now, newId, keepAlive: platform.keepAlive });
     this.manager = new TaskManager({
       store,
       sources: this.sources,
@@ -76,7 +80,7 @@ export class DownloadService {
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,
       now: this.now,
-      newId: platform.newId ?? (() => crypto.randomUUID()),
+      newId,
       publish: (event) => this.emit(event),
       settings: () => this.settings,
       probe: createWallProbe({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed }),
@@ -130,6 +134,12 @@ export class DownloadService {
     return recovered;
   }
 
+  /** The refresh alarm's work: fetches again every subscribed list that is due; how many were. */
+  async refreshSubscriptions(): Promise<number> {
+    await this.ready;
+    return this.subscriptions.refreshDue(this.settings.subscriptionRefreshHours);
+  }
+
   /**
    * A message whose type the service answers. Only the type is checked here: each handler checks
    * its own fields (ids, URLs, patches) and names what is wrong with them.
@@ -162,7 +172,7 @@ export class DownloadService {
       await this.countRecovered(recovered, false);
       return { recovered };
     },
-    'source.list': async () => ({ sources: await this.sources.list() }),
+    'source.list': async () => ({ sources: await this.subscriptions.annotate(await this.sources.list()) }),
     'source.import': async (request) => {
       // A legado list is translated source by source and reported on; our own format is all or nothing.
       if (!isLegadoInput(request.sources)) return { imported: await this.sources.import(request.sources) };
@@ -176,6 +186,10 @@ export class DownloadService {
     },
     'source.export': async (request) => ({ source: await this.exportSource(request.sourceId, request.format) }),
     'source.test': (request) => testSource(request, { sources: this.sources, load: this.load }),
+    'subscription.add': async (request) => ({ subscription: await this.subscriptions.add(request.url) }),
+    'subscription.list': async () => ({ subscriptions: await this.subscriptions.list() }),
+    'subscription.refresh': async (request) => ({ subscription: await this.subscriptions.refresh(request.subscriptionId) }),
+    'subscription.remove': (request) => this.subscriptions.remove(request.subscriptionId),
     'settings.get': async () => ({ settings: this.settings }),
     'settings.set': async (request) => {
       const settings = applySettingsPatch(this.settings, request.patch);

@@ -15,11 +15,17 @@ export interface Page {
 /** Told of every HTTP try, so a task can count its tries and log the failed ones. */
 export type AttemptObserver = (url: string, info: AttemptInfo) => void;
 
+/**
+ * What the loader needs of a source: the site's own politeness and charset. A rule list fetched
+ * for a subscription has neither, and is loaded as politely as any page of its host.
+ */
+export type SiteManners = Pick<SourceRule, 'crawl' | 'charset'>;
+
 /** Loads one page of a site as text, politely and with retries; what every reader step uses. */
-export type PageLoader = (url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) => Promise<Page>;
+export type PageLoader = (url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) => Promise<Page>;
 
 /** The site's own limits may only make us gentler than the settings, never harsher. */
-export function hostLimits(settings: Settings, rule: SourceRule): { concurrency: number; delayMs: number } {
+export function hostLimits(settings: Settings, rule: SiteManners): { concurrency: number; delayMs: number } {
   return {
     concurrency: Math.max(1, Math.min(settings.concurrency, rule.crawl?.concurrency ?? settings.concurrency)),
     delayMs: Math.max(settings.delayMs, rule.crawl?.delayMs ?? 0),
@@ -27,7 +33,7 @@ export function hostLimits(settings: Settings, rule: SourceRule): { concurrency:
 }
 
 /** Loads a file of a site (a cover image) as bytes, with the same politeness as pages. */
-export type BytesLoader = (url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) => Promise<Uint8Array>;
+export type BytesLoader = (url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) => Promise<Uint8Array>;
 
 interface LoaderDeps {
   fetch: typeof fetch;
@@ -37,7 +43,7 @@ interface LoaderDeps {
   probed?: ProbedPages;
 }
 
-async function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) {
+async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) {
   const probed = deps.probed?.take(url);
   if (probed) return probed;
   const settings = deps.settings();

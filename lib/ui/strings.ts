@@ -4,7 +4,7 @@
 //
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
-import type { Doubt, ErrorCode, LegadoIssueCode, Settings, TaskStatus } from '../contract';
+import type { Doubt, ErrorCode, LegadoIssueCode, Settings, SubscriptionChange, SubscriptionIssueCode, TaskStatus } from '../contract';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
 
 export function createStrings(t: Translate) {
@@ -192,6 +192,7 @@ export function createStrings(t: Translate) {
         maxFailedChapterPercent: field('optFailedPercentLabel', 'optFailedPercentHelp'),
         notifications: field('optNotificationsLabel', 'optNotificationsHelp'),
         challengeWaitMinutes: field('optChallengeWaitLabel', 'optChallengeWaitHelp'),
+        subscriptionRefreshHours: field('optSubscriptionHoursLabel', 'optSubscriptionHoursHelp'),
       } satisfies Record<keyof Settings, { label: string; help: string }>,
       notificationsCheckbox: t('optNotificationsCheckbox'),
       saveButton: t('optSave'),
@@ -249,6 +250,52 @@ export function createStrings(t: Translate) {
       } satisfies Record<LegadoIssueCode, string>,
       exportLegado: t('optExportLegado'),
       exportLegadoLabel: (name: string) => t('optExportLegadoLabel', [name]),
+      // Subscriptions
+      subscriptionsHeading: t('optSubscriptionsHeading'),
+      subscriptionsIntro: t('optSubscriptionsIntro'),
+      subscribeUrlLabel: t('optSubscribeUrlLabel'),
+      subscribeButton: t('optSubscribe'),
+      subscribingButton: t('optSubscribing'),
+      subscribeEmpty: t('optSubscribeEmpty'),
+      subscribedTo: (url: string) => t('optSubscribedTo', [url]),
+      noSubscriptions: t('optNoSubscriptions'),
+      subscriptionSources: counted('optSubscriptionSourcesOne', 'optSubscriptionSourcesMany'),
+      subscriptionEdited: (count: number) => t('optSubscriptionEdited', [count]),
+      subscriptionDeleted: (count: number) => t('optSubscriptionDeleted', [count]),
+      subscriptionRetired: (count: number) => t('optSubscriptionRetired', [count]),
+      subscriptionRefreshed: (when: string) => t('optSubscriptionRefreshed', [when]),
+      subscriptionFailed: (when: string, message: string) => t('optSubscriptionFailed', [when, message]),
+      refreshNow: t('optRefreshNow'),
+      refreshing: t('optRefreshing'),
+      unsubscribe: t('optUnsubscribe'),
+      unsubscribeConfirm: (url: string) => t('optUnsubscribeConfirm', [url]),
+      unsubscribed: (url: string, deleted: number, kept: number) => t('optUnsubscribed', [url, deleted, kept]),
+      changesHeading: t('optChangesHeading'),
+      noListChanges: t('optNoListChanges'),
+      /** What a refresh did to an entry; `kept` depends on what the reader did here. */
+      changeKinds: {
+        added: t('optChangeAdded'),
+        changed: t('optChangeChanged'),
+        removed: t('optChangeRemoved'),
+        retired: t('optChangeRetired'),
+        released: t('optChangeReleased'),
+        kept: t('optChangeKeptEdited'),
+        skipped: t('optChangeSkipped'),
+      } satisfies Record<SubscriptionChange['kind'], string>,
+      changeKeptDeleted: t('optChangeKeptDeleted'),
+      entry: (index: number) => t('optEntry', [index]),
+      /** Why a subscribed entry was skipped, after the field's name (legado's reasons, and the list's own). */
+      subscriptionReasons: {
+        'built-in': t('optReasonBuiltIn'),
+        taken: t('optReasonTaken'),
+      } satisfies Record<Exclude<SubscriptionIssueCode, LegadoIssueCode>, string>,
+      subscribedBadge: t('optSubscribedBadge'),
+      subscribedTitle: (url: string) => t('optSubscribedTitle', [url]),
+      editedBadge: t('optEditedBadge'),
+      editedTitle: (url: string) => t('optEditedTitle', [url]),
+      retiredBadge: t('optRetiredBadge'),
+      retiredTitle: (url: string) => t('optRetiredTitle', [url]),
+
       testHeading: t('optTestHeading'),
       testUrlLabel: t('optTestUrlLabel'),
       testButton: t('optTest'),

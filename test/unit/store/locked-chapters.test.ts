@@ -26,7 +26,7 @@ describe('locked chapters in the store', () => {
     store.close();
   });
 
-  it('a database made by version 1 gains the index and keeps its chapters', async () => {
+  it('a database made by version 1 gains the index (version 3) and keeps its chapters', async () => {
     const name = `v1-${Math.random()}`;
     const v1 = await openDB(name, 1, {
       upgrade(db) {
