@@ -30,18 +30,27 @@ async function buildHere(taskId: string, store: Store): Promise<{ url: string; f
   return { url: URL.createObjectURL(blob), fileName, stats };
 }
 
-let creating: Promise<void> | undefined;
+let ready: Promise<void> | undefined;
 
-async function ensureOffscreenDocument(): Promise<void> {
-  const url = browser.runtime.getURL(OFFSCREEN_PATH);
-  const existing = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
-  if (existing.length > 0) return;
-  creating ??= browser.offscreen
-    .createDocument({ url: OFFSCREEN_PATH, reasons: [browser.offscreen.Reason.BLOBS], justification: 'Build EPUB and TXT files from stored chapters for download.' })
-    .finally(() => {
-      creating = undefined;
+/**
+ * The offscreen document, loaded and listening. Saves that start together (two books whose site
+ * let them through at the same moment) share one look and one creation: a document still loading
+ * is already listed by getContexts, and a message sent to it then finds no listener.
+ */
+function ensureOffscreenDocument(): Promise<void> {
+  ready ??= (async () => {
+    const url = browser.runtime.getURL(OFFSCREEN_PATH);
+    const existing = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+    if (existing.length > 0) return;
+    await browser.offscreen.createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: [browser.offscreen.Reason.BLOBS],
+      justification: 'Build EPUB and TXT files from stored chapters for download.',
     });
-  await creating;
+  })().finally(() => {
+    ready = undefined;
+  });
+  return ready;
 }
 
 function releaseWhenSaved(downloadId: number, url: string): void {

@@ -56,7 +56,7 @@ async function clearThroughPopup(ext: Ext): Promise<Page> {
 }
 
 async function expectWholeBook(ext: Ext, task: Task, origin: string): Promise<void> {
-  expect(task).toMatchObject({ status: 'completed', completedChapters: 12, failedChapters: 0 });
+  expect(task, JSON.stringify(task.error)).toMatchObject({ status: 'completed', completedChapters: 12, failedChapters: 0 });
   const file = readFileSync(await ext.downloadPath(task.downloadId!), 'utf8');
   expect(file.replace(/\n$/, '').split('\n')).toEqual(expectedTxtLines(origin, '1'));
   const counts = extensionFetches('127.0.0.2', '1');
@@ -91,7 +91,8 @@ describe('a challenged book', () => {
 
       const tab = await clearThroughPopup(ext);
       await expectWholeBook(ext, await ext.waitForTask(task.id, ended, 60_000), origin);
-      expect(await ext.waitForTask(other.id, ended, 60_000)).toMatchObject({ status: 'completed', completedChapters: 6 });
+      const otherDone = await ext.waitForTask(other.id, ended, 60_000);
+      expect(otherDone, JSON.stringify(otherDone.error)).toMatchObject({ status: 'completed', completedChapters: 6 });
       await ext.waitFor(() => ext.page.evaluate(() => chrome.notifications.getAll()), (all) => Object.keys(all).length === 0, { what: 'the notification taken back' });
       await tab.close();
     } finally {
