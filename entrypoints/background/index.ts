@@ -7,6 +7,7 @@ import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
 import { notifyWhenFinished } from './notify-finished';
 import { notifyWhenWaiting } from './notify-walls';
+import { keepRuleBuilderOpen } from './rule-builder-tabs';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
@@ -33,6 +34,7 @@ export default defineBackground(() => {
   const toolbar = showOnToolbar(service, tabPages);
   notifyWhenFinished(service);
   notifyWhenWaiting(service);
+  keepRuleBuilderOpen();
 
   // Listeners are registered at once, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

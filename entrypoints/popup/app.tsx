@@ -5,6 +5,7 @@ import { SpeedMeter, speedText } from '../../lib/ui/speed';
 import type { StartUrl } from '../../lib/ui/start-url';
 import { strings } from '../../lib/ui/strings';
 import type { FeedState, TaskFeed } from '../../lib/ui/task-feed';
+import { MakeRule } from './make-rule';
 import { StartForm } from './start-form';
 import { TaskList, type TaskAction } from './task-list';
 import { WallCards } from './wall-cards';
@@ -26,6 +27,8 @@ export interface AppProps {
   files: Files;
   /** Opens a page in a tab and brings it to the front (a site's wall, for the reader to clear). */
   openPage: (url: string) => Promise<void>;
+  /** Opens the rule builder over the page the popup is about; absent where there is no such page. */
+  makeRule?: () => Promise<void>;
 }
 
 function useFeed(feed: TaskFeed): FeedState {
@@ -51,7 +54,7 @@ function useTick(active: boolean, ms: number): void {
   }, [active, ms]);
 }
 
-export function App({ call, feed, detectStartUrl, detectBook, files, openPage }: AppProps) {
+export function App({ call, feed, detectStartUrl, detectBook, files, openPage, makeRule }: AppProps) {
   const state = useFeed(feed);
   const meter = useRef(new SpeedMeter()).current;
   useTick(state.tasks.some((task) => task.status === 'running'), 1000);
@@ -94,6 +97,7 @@ export function App({ call, feed, detectStartUrl, detectBook, files, openPage }:
       <h1 class="app-title">{strings.appTitle}</h1>
       <WallCards tasks={state.tasks} openPage={openPage} resume={resume} />
       <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
+      {makeRule && <MakeRule open={makeRule} />}
       <TaskList state={state} speeds={speeds} onAction={runAction} onClear={clear} fileExists={files.exists} />
     </main>
   );
