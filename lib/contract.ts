@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'interrupted',
   'storage',
   'permission',
+  /** The sender may not send that message (a web page's script asking for a privileged one). */
+  'forbidden',
+  /** A page (or a book) over a size limit. */
+  'too_large',
+  /** The browser did not save the file. */
+  'file',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -192,6 +198,15 @@ export type Request =
   | { type: 'page.get'; tabId: number };
 
 export type RequestType = Request['type'];
+
+/** Every message type, at run time (each is listed once; the check below keeps the list whole). */
+export const REQUEST_TYPES = [
+  'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.remove', 'tasks.recover',
+  'source.list', 'source.import', 'source.setEnabled', 'source.remove', 'source.test',
+  'settings.get', 'settings.set', 'health', 'task.log', 'diagnostics', 'page.detected', 'page.get',
+] as const satisfies readonly RequestType[];
+const _everyRequestType: Exclude<RequestType, (typeof REQUEST_TYPES)[number]> extends never ? true : never = true;
+void _everyRequestType;
 
 interface Payloads {
   'task.start': { task: Task };

@@ -1,5 +1,6 @@
-import { TASKS_PORT, type PortMessage } from '../../lib/contract';
+import { TASKS_PORT, type Failure, type PortMessage } from '../../lib/contract';
 import { isOffscreenRequest } from '../../lib/offscreen-protocol';
+import { senderRefusal } from '../../lib/sender-policy';
 import { DownloadService } from '../../lib/service/service';
 import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
@@ -27,9 +28,16 @@ export default defineBackground(() => {
   showProgressOnToolbar(service, tabPages);
   notifyWhenFinished(service);
 
+  const self = { id: chrome.runtime.id, origin: chrome.runtime.getURL('') };
+
   // Listeners are registered at once, so events that woke the worker are not missed.
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (isOffscreenRequest(message)) return false;
+    const refusal = senderRefusal(String((message as { type?: unknown } | null)?.type), sender, self);
+    if (refusal) {
+      sendResponse({ ok: false, error: { code: 'forbidden', message: refusal } } satisfies Failure);
+      return false;
+    }
     if (isPageRequest(message)) {
       void tabPages.handle(message, sender).then(sendResponse);
       return true;
@@ -40,6 +48,10 @@ export default defineBackground(() => {
 
   chrome.runtime.onConnect.addListener((port) => {
     if (port.name !== TASKS_PORT) return;
+    if (senderRefusal('port:tasks', port.sender ?? {}, self)) {
+      port.disconnect();
+      return;
+    }
     void service.then((s) => {
       const unsubscribe = s.subscribe((event) => {
         const message: PortMessage = 'task' in event ? { type: 'task.updated', task: event.task } : { type: 'task.removed', taskId: event.removedId };
