@@ -7,7 +7,7 @@ import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
 import { showProgressOnToolbar } from './badge-progress';
 import { notifyWhenFinished } from './notify-finished';
-import { saveFile } from './save-file';
+import { downloadEnded, saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
@@ -17,6 +17,7 @@ export default defineBackground(() => {
     DownloadService.start(opened, BUILTIN_SOURCES, {
       fetch: (input, init) => fetch(input, init),
       saveFile: (task) => saveFile(task, store),
+      fileSaved: downloadEnded,
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void chrome.runtime.getPlatformInfo(),

@@ -7,7 +7,7 @@ import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
-import type { SaveFile } from '../task/runner';
+import type { FileSaved, SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
 import { validateStart } from './validate-start';
@@ -16,6 +16,8 @@ import { validateStart } from './validate-start';
 export interface Platform {
   fetch: typeof fetch;
   saveFile: SaveFile;
+  /** Follows a handed-over download to its end; without it a file handed over counts as saved. */
+  fileSaved?: FileSaved;
   /** Redraws a cover EPUB readers may not show as a JPEG; without it such a cover is left out. */
   convertImage?: ImageConverter;
   keepAlive: () => void;
@@ -61,6 +63,7 @@ export class DownloadService {
       loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
       convertImage: platform.convertImage,
       saveFile: platform.saveFile,
+      fileSaved: platform.fileSaved,
       keepAlive: platform.keepAlive,
       now: this.now,
       newId: platform.newId ?? (() => crypto.randomUUID()),

@@ -4,7 +4,7 @@ import type { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import type { BytesLoader, PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
-import { TaskRunner, type SaveFile } from '../task/runner';
+import { TaskRunner, type FileSaved, type SaveFile } from '../task/runner';
 import { fail, isFinal, transition } from '../task/state';
 import type { ValidStart } from './validate-start';
 
@@ -15,6 +15,7 @@ export interface TaskManagerDeps {
   loadBytes: BytesLoader;
   convertImage?: ImageConverter;
   saveFile: SaveFile;
+  fileSaved?: FileSaved;
   keepAlive: () => void;
   now: () => number;
   newId: () => string;
@@ -106,7 +107,9 @@ export class TaskManager {
     if (!retryable) {
       throw new AppError('invalid_message', `The task "${task.title ?? task.url}" is ${task.status}; only failed or cancelled downloads (or books with missing chapters) can be retried.`);
     }
-    await this.deps.store.clearFailedChapters(task.id);
+    // A file the browser did not save is only built and saved again; otherwise the chapters
+    // given up on are fetched again.
+    if (task.error?.code !== 'file') await this.deps.store.clearFailedChapters(task.id);
     const queued = transition(task, 'queued', this.deps.now(), { failedChapters: 0, resumesWithoutProgress: 0 });
     delete queued.startedAt;
     delete queued.failures;
@@ -196,6 +199,7 @@ export class TaskManager {
       loadBytes: this.deps.loadBytes,
       convertImage: this.deps.convertImage,
       saveFile: this.deps.saveFile,
+      fileSaved: this.deps.fileSaved,
       keepAlive: this.deps.keepAlive,
       now: this.deps.now,
       publish: (updated) => this.deps.publish({ task: updated }),

@@ -16,6 +16,12 @@ import { fail, isFinal, progressOf, transition } from './state';
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
 export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
 
+/**
+ * Resolves once the browser has written the whole file of a download, throws AppError `file`
+ * when it did not (interrupted, cancelled, forgotten); the signal ends the wait.
+ */
+export type FileSaved = (downloadId: number, fileName: string, signal: AbortSignal) => Promise<void>;
+
 export interface RunnerDeps {
   store: Store;
   load: PageLoader;
@@ -23,6 +29,8 @@ export interface RunnerDeps {
   /** Turns a cover EPUB readers may not show (WebP, AVIF) into a JPEG; absent where no browser is. */
   convertImage?: ImageConverter;
   saveFile: SaveFile;
+  /** Without it (no browser), a file handed over counts as saved. */
+  fileSaved?: FileSaved;
   /** An extension API call: MV3 kills a worker 30 s after the last one. */
   keepAlive: () => void;
   now: () => number;
@@ -215,8 +223,9 @@ export class TaskRunner {
       throw tooManyMissingError(firstCode, failedChapters, totalChapters, this.deps.settings, 'no file was made. Retry to fetch only the missing ones.');
     }
     await this.saving;
-    const { stats, ...file } = await this.deps.saveFile(this.task);
-    if (stats) this.log('info', `File: ${stats}.`);
+    const file = await this.handedOver();
+    // Completed means saved: the browser may still refuse the file or fail to write it.
+    if (file.downloadId !== undefined) await this.deps.fileSaved?.(file.downloadId, file.fileName, this.abort.signal);
     const warning =
       failedChapters > 0
         ? {
@@ -228,6 +237,20 @@ export class TaskRunner {
         : {};
     this.update(transition(this.task, 'completed', this.deps.now(), { ...file, ...warning }));
     this.log(failedChapters > 0 ? 'warn' : 'info', `Completed: ${completedChapters} chapters saved as ${file.fileName}${failedChapters ? `, ${failedChapters} missing` : ''}.`);
+  }
+
+  /**
+   * The file in the browser's downloads: the one handed over before this worker was lost (its
+   * download is followed again, never started twice), or a new one, kept on the task at once.
+   */
+  private async handedOver(): Promise<{ fileName: string; downloadId?: number }> {
+    const { fileName, downloadId } = this.task;
+    if (fileName !== undefined && downloadId !== undefined) return { fileName, downloadId };
+    const { stats, ...file } = await this.deps.saveFile(this.task);
+    if (stats) this.log('info', `File: ${stats}.`);
+    this.throwIfStopped();
+    this.update({ ...this.task, ...file });
+    return file;
   }
 
   private async failures(): Promise<ChapterFailure[]> {

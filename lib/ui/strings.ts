@@ -91,6 +91,9 @@ export function createStrings(t: Translate) {
       interrupted: t('errorInterrupted'),
       storage: t('errorStorage'),
       permission: t('errorPermission'),
+      file: t('errorFile'),
+      too_large: t('errorTooLarge'),
+      forbidden: t('errorForbidden'),
     } satisfies Partial<Record<ErrorCode, string>> as Partial<Record<ErrorCode, string>>,
     errorOther: t('errorOther'),
 

@@ -28,23 +28,34 @@ export async function cancelAllTasks(): Promise<void> {
 
 /** A DownloadService over a fresh fake-indexeddb database, with files kept in memory. */
 export async function startService(
-  options: { fetch?: typeof fetch; settings?: Partial<Settings>; dbName?: string; heartbeatMs?: number; convertImage?: Platform['convertImage'] } = {},
+  options: {
+    fetch?: typeof fetch;
+    settings?: Partial<Settings>;
+    dbName?: string;
+    heartbeatMs?: number;
+    convertImage?: Platform['convertImage'];
+    /** How the browser's saving of each file ends; saved at once without it. */
+    fileSaved?: Platform['fileSaved'];
+  } = {},
 ) {
   const dbName = options.dbName ?? `test-${randomUUID()}`;
   const store = await Store.open(dbName);
   if (options.settings) await store.putSettings({ ...(await store.getSettings()), ...options.settings });
   const files = new Map<string, SavedFile>();
   let keepAlives = 0;
+  let saves = 0;
   const platform: Platform = {
     fetch: options.fetch ?? fetch,
     saveFile: async (task) => {
+      saves += 1;
       const { blob, fileName, stats } = await buildBookFile(store, task.id);
       files.set(task.id, { fileName, blob, text: await blob.text() });
-      return { fileName, downloadId: files.size, stats };
+      return { fileName, downloadId: saves, stats };
     },
     keepAlive: () => {
       keepAlives += 1;
     },
+    fileSaved: options.fileSaved,
     heartbeatMs: options.heartbeatMs,
     convertImage: options.convertImage,
   };
@@ -68,7 +79,7 @@ export async function startService(
   }
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
-  return { service, store, dbName, files, send, waitForTask, ended, keepAlives: () => keepAlives };
+  return { service, store, dbName, files, send, waitForTask, ended, keepAlives: () => keepAlives, saves: () => saves };
 }
 
 /**

@@ -90,6 +90,8 @@ describe('errorHelp', () => {
   it('sends other failures to diagnostics only, and says nothing for tasks that did not fail', () => {
     expect(errorHelp(failed('parse'))).toEqual({ kind: 'The page could not be read as a book.', siteUrl: undefined, diagnostics: true });
     expect(errorHelp(failed('internal'))?.kind).toBe('The download failed.');
+    expect(errorHelp(failed('file'))).toEqual({ kind: 'The browser did not save the file.', siteUrl: undefined, diagnostics: true });
+    expect(errorHelp(failed('too_large'))?.kind).toBe('A page was too large.');
     expect(errorHelp(makeTask({ status: 'completed', error: { code: 'http_status', message: 'x' } }))).toBeNull();
   });
 });
