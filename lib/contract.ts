@@ -109,6 +109,8 @@ export interface Settings {
   maxFailedChapterPercent: number;
   /** A system notification when a download finishes or fails. */
   notifications: boolean;
+  /** A page larger than this (MB, after decompression) is not read: it fails `too_large`. */
+  maxPageMB: number;
 }
 
 /** A selector string: `css[@what][##regex##replacement]` (contract §2). */

@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxRunningTasks: 2,
   maxFailedChapterPercent: 10,
   notifications: true,
+  maxPageMB: 20,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -37,6 +38,7 @@ const CHECKS: Record<keyof Settings, Check> = {
   maxRunningTasks: integer(1, 8),
   maxFailedChapterPercent: integer(0, 100),
   notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  maxPageMB: integer(1, 500),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

@@ -46,6 +46,8 @@ export interface FetchPageOptions {
   timeoutMs: number;
   /** Tries in total, the first one included. */
   maxAttempts: number;
+  /** A body larger than this, once decompressed, fails the page `too_large` (never retried). */
+  maxBytes?: number;
   signal: AbortSignal;
   now?: () => number;
   /** Jitter source for the backoff; injectable so tests can pin it. */
@@ -146,7 +148,7 @@ async function judge(
   const line = statusLine(status, response.statusText);
 
   if (status >= 200 && status < 300) {
-    const bytes = await readBody(response, deadline);
+    const bytes = await readBody(response, deadline, o.maxBytes === undefined ? undefined : { bytes: o.maxBytes, url });
     // Several sites answer a throttled client with an empty 200 instead of a 429.
     if (status === 200 && bytes.byteLength === 0) {
       o.scheduler.throttled(url);

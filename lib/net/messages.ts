@@ -86,6 +86,11 @@ export function describeNetworkError(error: unknown): string {
   return String(error);
 }
 
+export function tooLargeMessage(url: string, limitBytes: number): string {
+  const mb = Math.round(limitBytes / 1_048_576);
+  return `${url} is larger than ${mb} MB once unpacked, so it was not read. Raise "Largest page" in Settings if the site really has pages that big.`;
+}
+
 export function challengeMessage(url: string, attempts: number): string {
   return `${url} answered with an anti-bot check page instead of the chapter (${tries(attempts)}). Open the site in a tab once, then retry.`;
 }

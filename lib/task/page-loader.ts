@@ -39,6 +39,7 @@ function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: Abort
     limits: hostLimits(settings, rule),
     timeoutMs: settings.requestTimeoutMs,
     maxAttempts: settings.maxAttempts,
+    maxBytes: settings.maxPageMB * 1_048_576,
     signal,
     onAttempt: observe && ((info) => observe(url, info)),
   });

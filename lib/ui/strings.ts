@@ -146,6 +146,7 @@ export function createStrings(t: Translate) {
         maxTaskMinutes: field('optTaskMinutesLabel', 'optTaskMinutesHelp'),
         maxFailedChapterPercent: field('optFailedPercentLabel', 'optFailedPercentHelp'),
         notifications: field('optNotificationsLabel', 'optNotificationsHelp'),
+        maxPageMB: field('optMaxPageLabel', 'optMaxPageHelp'),
       } satisfies Record<keyof Settings, { label: string; help: string }>,
       notificationsCheckbox: t('optNotificationsCheckbox'),
       saveButton: t('optSave'),

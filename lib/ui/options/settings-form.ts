@@ -25,6 +25,7 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
   maxFailedChapterPercent: { scale: 1, min: 0, max: 100, step: 1 },
   watchdogPeriodSeconds: { scale: 1, min: 1, max: 3_600, step: 1 },
   maxTaskMinutes: { scale: 1, min: 1, max: 10_080, step: 1 },
+  maxPageMB: { scale: 1, min: 1, max: 500, step: 1 },
 };
 
 /** In the order the form shows them. */
