@@ -54,10 +54,16 @@ const LABEL_START = /作\s*者|著者|author|written by|\bby\s*[:：]/i;
 // What follows the name on the same line: the next label ("分类：", "Status:") or a separator.
 const AFTER_NAME = /\s*[|｜/]\s*|\s+\S{1,12}[:：]|(?:分类|類別|类别|状态|狀態|字数|更新|最后更新|最新章节|status|genre|updated)\s*[:：]/i;
 
-function textNodes(node: AnyNode, out: Text[]): Text[] {
-  if (node.type === 'text') out.push(node);
-  else if (node.type === 'tag' || node.type === 'root') for (const child of (node as Element).children) textNodes(child, out);
-  return out; // script and style nodes have their own types and are skipped
+/** The text nodes under `root` in document order (its own stack: pages may nest very deep). */
+function textNodes(root: AnyNode): Text[] {
+  const out: Text[] = [];
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text') out.push(node);
+    // Script and style nodes have their own types and are skipped.
+    else if (node.type === 'tag' || node.type === 'root') for (let i = (node as Element).children.length - 1; i >= 0; i--) stack.push((node as Element).children[i]!);
+  }
+  return out;
 }
 
 /** The author from metadata, or from a short "作者：X" / "Author: X" label on the page. */
@@ -67,7 +73,7 @@ export function bookAuthor(page: GenericPage): string | undefined {
   if (named) return named;
   const body = $('body').get(0);
   if (!body) return undefined;
-  for (const node of textNodes(body, [])) {
+  for (const node of textNodes(body)) {
     if (!LABEL_START.test(node.data)) continue;
     // `作者：<a>X</a>` puts the name in the next element: read the label's whole (short) element.
     const around = node.parent ? oneLine($(node.parent).text()) : '';

@@ -132,7 +132,7 @@ export class TaskRunner {
     } catch (error) {
       this.throwIfStopped();
       const info = toErrorInfo(error);
-      if (info.code === 'storage' || info.code === 'internal') throw error;
+      if (info.code === 'storage') throw error;
       this.log('warn', `The cover ${url} could not be fetched, so the book has none: ${info.message}`, info.code);
       return undefined;
     }
@@ -193,8 +193,10 @@ export class TaskRunner {
       } catch (error) {
         this.throwIfStopped();
         const info = toErrorInfo(error);
-        // A full or broken store fails the whole task: nothing more could be kept anyway.
-        if (info.code === 'storage' || info.code === 'internal') throw error;
+        // A full or broken store fails the whole task: nothing more could be kept anyway. Any
+        // other error, an unexpected one included, is this chapter's page's: it fails alone
+        // (and ten in a row end the task, below).
+        if (info.code === 'storage') throw error;
         await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
         this.progress({ ...this.task, failedChapters: this.task.failedChapters + 1 });
         this.log('error', `Gave up on chapter ${index + 1} «${entry.title}»: ${info.message}`, info.code);

@@ -6,8 +6,8 @@ import { startService, useDemoSite } from './service-harness';
 
 const site = useDemoSite();
 
-async function download(book: string, settings = {}) {
-  const service = await startService({ settings });
+async function download(book: string, settings = {}, fetch?: typeof globalThis.fetch) {
+  const service = await startService({ settings, fetch });
   expect((await service.send({ type: 'source.import', sources: HOSTILE_RULE })).ok).toBe(true);
   const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt' });
   return { ...service, done: await service.waitForTask(task.id, service.ended, 60_000) };
@@ -21,6 +21,21 @@ describe('hostile pages', () => {
       expect.objectContaining({ chapter: 2, error: { code: 'too_large', message: `${site.origin}/hostile/bomb/2.html is larger than 20 MB once unpacked, so it was not read. Raise "Largest page" in Settings if the site really has pages that big.` } }),
     ]);
     expect(site.hits('/hostile/bomb/2.html')).toBe(1);
+  });
+
+  it('reads a chapter nested 10,000 elements deep, text and all', async () => {
+    const { done, files } = await download('deep');
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 3, failedChapters: 0 });
+    expect(files.get(done.id)!.text).toContain('\n深处的文字。\n浅处的文字。\n');
+  });
+
+  it('fails a chapter alone when reading it throws an unexpected error; only storage ends the task', async () => {
+    // Anything the engine did not foresee, as a stack overflow deep inside a library would be.
+    const unexpected: typeof fetch = (input, init) =>
+      String(input).endsWith('/hostile/deep/2.html') ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : fetch(input, init);
+    const { done } = await download('deep', {}, unexpected);
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 2, failedChapters: 1 });
+    expect(done.failures).toEqual([expect.objectContaining({ chapter: 2, error: { code: 'internal', message: 'Unexpected error: Maximum call stack size exceeded' } })]);
   });
 
   it('takes the limit from the settings', async () => {
