@@ -76,6 +76,19 @@ export interface Task {
   retries?: number;
   /** The chapters given up on, with why (the first 100), once the task has ended. */
   failures?: ChapterFailure[];
+  /** What a limit cut from the book (pages of the contents or of a chapter not read). */
+  warnings?: TaskWarning[];
+}
+
+/** Limits that cut something from a book; the task says so (contract addition). */
+export const WARNING_CODES = ['toc_pages_cut', 'chapter_pages_cut'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** One kind of cut on a task: the first time it happened, in a sentence, and how often. */
+export interface TaskWarning {
+  code: WarningCode;
+  message: string;
+  count: number;
 }
 
 export interface ChapterFailure {
@@ -162,6 +175,8 @@ export interface SourceTestReport {
   firstChapters: Array<{ title: string; url: string }>;
   /** The first chapter (all its pages), its text cut to 2,000 characters. */
   firstChapter: { title: string; url: string; text: string; length: number };
+  /** What a limit cut while reading them. */
+  warnings?: TaskWarning[];
 }
 
 export interface Health {

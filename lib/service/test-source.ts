@@ -2,7 +2,7 @@
 // download does (same page loader, same readers), but stores nothing. The options page uses it
 // to try a rule on a real book before importing or enabling it.
 
-import type { SourceRule, SourceTestReport } from '../contract';
+import type { SourceRule, SourceTestReport, TaskWarning } from '../contract';
 import { AppError } from '../errors';
 import { matchSource } from '../generic-reader/rule';
 import type { SourceRegistry } from '../source-rules/registry';
@@ -11,6 +11,7 @@ import { bookReading } from '../task/book-reader';
 import type { PageLoader } from '../task/page-loader';
 import { readBook } from '../task/read-book';
 import { readChapter } from '../task/read-chapter';
+import { withCut } from '../task/warnings';
 
 const SHOWN_CHAPTERS = 5;
 const SHOWN_TEXT = 2000;
@@ -27,7 +28,8 @@ export async function testSource(
 ): Promise<SourceTestReport> {
   const url = bookUrl(request.url);
   const rule = await pickRule(request, url, deps.sources);
-  const reading = bookReading(rule, deps.load, deps.signal ?? new AbortController().signal);
+  let warnings: TaskWarning[] | undefined;
+  const reading = bookReading(rule, deps.load, deps.signal ?? new AbortController().signal, { cut: (cut) => (warnings = withCut(warnings, cut)) });
   const book = await readBook(url, undefined, reading);
   const [first, second] = book.chapters;
   // readBook never returns an empty table of contents (finishToc throws `parse`).
@@ -38,6 +40,7 @@ export async function testSource(
     chapters: book.chapters.length,
     firstChapters: book.chapters.slice(0, SHOWN_CHAPTERS).map(({ title, url }) => ({ title, url })),
     firstChapter: { title: chapter.title, url: first!.url, text: chapter.text.slice(0, SHOWN_TEXT), length: chapter.text.length },
+    ...(warnings ? { warnings } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { genericReader } from '../generic-reader/reader';
 import { isGenericSource } from '../generic-reader/rule';
 import { finishToc, parseBook, parseChapterPage, parseTocPage } from '../rule-reader';
 import type { AttemptObserver, Page, PageLoader } from './page-loader';
+import type { Cut } from './warnings';
 
 /** The reader for a source; read-book and read-chapter cannot tell the two kinds apart. */
 export function readerFor(rule: SourceRule): BookReader {
@@ -27,8 +28,17 @@ export interface BookReading {
   /** One page of the book, politely and with retries, ended by the task's signal. */
   load(url: string): Promise<Page>;
   signal: AbortSignal;
+  /** A limit cut something from the book: the task (or the test report) says so. */
+  cut(cut: Cut): void;
 }
 
-export function bookReading(rule: SourceRule, load: PageLoader, signal: AbortSignal, observe?: AttemptObserver): BookReading {
-  return { rule, reader: readerFor(rule), load: (url) => load(url, rule, signal, observe), signal };
+export interface ReadingHooks {
+  /** Told of every HTTP try. */
+  observe?: AttemptObserver;
+  /** Told of every cut. */
+  cut?: (cut: Cut) => void;
+}
+
+export function bookReading(rule: SourceRule, load: PageLoader, signal: AbortSignal, hooks: ReadingHooks = {}): BookReading {
+  return { rule, reader: readerFor(rule), load: (url) => load(url, rule, signal, hooks.observe), signal, cut: (cut) => hooks.cut?.(cut) };
 }

@@ -2,9 +2,10 @@ import type { TocEntry } from '../book-pages';
 import type { ChapterRange } from '../contract';
 import { AppError } from '../errors';
 import type { BookReading } from './book-reader';
+import type { Cut } from './warnings';
 
 // A table of contents split over more pages than this is a loop, not a book.
-const MAX_TOC_PAGES = 500;
+export const MAX_TOC_PAGES = 500;
 
 export interface BookPage {
   title: string;
@@ -31,12 +32,14 @@ export async function readBook(url: string, range: ChapterRange | undefined, rea
   };
 }
 
-async function readTocPages(first: { url: string; html: string }, { reader, load }: BookReading): Promise<TocEntry[]> {
+async function readTocPages(first: { url: string; html: string }, { reader, load, cut }: BookReading): Promise<TocEntry[]> {
   const firstToc = reader.parseTocPage(first.html, first.url);
   const chapters = [...firstToc.chapters];
   const seen = new Set([first.url]);
   // `toc.pages` lists every page at once: fetch them together, keep their order.
-  const others = firstToc.pages.filter((page) => !seen.has(page)).slice(0, MAX_TOC_PAGES);
+  const listed = firstToc.pages.filter((page) => !seen.has(page));
+  const others = listed.slice(0, MAX_TOC_PAGES - 1);
+  if (listed.length > others.length) cut(tocCut(first.url, listed.length + 1));
   others.forEach((page) => seen.add(page));
   const pages = await Promise.all(others.map((page) => load(page)));
   for (const page of pages) chapters.push(...reader.parseTocPage(page.html, page.url).chapters);
@@ -49,7 +52,13 @@ async function readTocPages(first: { url: string; html: string }, { reader, load
     chapters.push(...toc.chapters);
     next = toc.next;
   }
+  if (next && !seen.has(next)) cut(tocCut(first.url));
   return chapters;
+}
+
+function tocCut(url: string, pages?: number): Cut {
+  const of = pages ? `lists ${pages} pages` : `goes on past ${MAX_TOC_PAGES} pages`;
+  return { code: 'toc_pages_cut', message: `The table of contents ${url} ${of}; only the chapters on its first ${MAX_TOC_PAGES} pages are in the book.` };
 }
 
 export function cutToRange(chapters: TocEntry[], range: ChapterRange | undefined, url: string): TocEntry[] {

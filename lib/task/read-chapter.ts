@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { BookReading } from './book-reader';
 
 // A chapter continued over more pages than this is a loop in the site's links.
-const MAX_CHAPTER_PAGES = 50;
+export const MAX_CHAPTER_PAGES = 50;
 // A page without its text is often a cut-off or stand-in answer of a busy site: one fresh
 // fetch is worth it before the chapter is given up.
 const PARSE_RETRIES = 1;
@@ -47,6 +47,9 @@ export async function readChapter(
     if (texts.length === 0) title = part.title;
     texts.push(part.text);
     url = part.next;
+  }
+  if (url && !seen.has(url) && url !== nextChapterUrl) {
+    reading.cut({ code: 'chapter_pages_cut', message: `The chapter «${entry.title}» ${entry.url} goes on past ${MAX_CHAPTER_PAGES} pages; only its first ${MAX_CHAPTER_PAGES} are in the book.` });
   }
   return { title, text: texts.join('\n') };
 }

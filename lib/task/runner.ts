@@ -12,6 +12,7 @@ import { readChapter } from './read-chapter';
 import type { ImageConverter } from './cover';
 import { epubCoreImage, sniffImage } from '../file/epub/image';
 import { fail, isFinal, progressOf, transition } from './state';
+import { withCut, type Cut } from './warnings';
 
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
 export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
@@ -70,7 +71,7 @@ export class TaskRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.task = task;
-    this.reading = bookReading(rule, deps.load, this.abort.signal, (at, info) => this.observe(at, info));
+    this.reading = bookReading(rule, deps.load, this.abort.signal, { observe: (at, info) => this.observe(at, info), cut: (cut) => this.cut(cut) });
   }
 
   get id(): string {
@@ -272,6 +273,12 @@ export class TaskRunner {
     const info = toErrorInfo(reason);
     this.update(fail(this.task, info, now));
     this.log('error', `Failed: ${info.message}`, info.code);
+  }
+
+  /** A limit cut something from the book: kept on the task (and shown), logged. */
+  private cut(cut: Cut): void {
+    this.log('warn', cut.message);
+    this.progress({ ...this.task, warnings: withCut(this.task.warnings, cut) });
   }
 
   private observe(url: string, info: AttemptInfo): void {

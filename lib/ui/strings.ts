@@ -75,6 +75,11 @@ export function createStrings(t: Translate) {
     chapters: (completed: number, total: number, percent: number) => t('chaptersProgress', [completed, total, percent]),
     failedChapters: counted('failedChaptersOne', 'failedChaptersMany'),
     savedAs: (fileName: string) => t('savedAs', [fileName]),
+    /** What a limit cut from a book (a task's warnings). */
+    cut: {
+      tocPages: (pages: number) => t('cutTocPages', [pages]),
+      chapterPages: (count: number, pages: number) => (count === 1 ? t('cutChapterPagesOne', [pages]) : t('cutChapterPagesMany', [count, pages])),
+    },
     warning: (message: string) => t('warning', [message]),
     unknownError: t('unknownError'),
     speed: (perMinute: string) => t('speedPerMinute', [perMinute]),

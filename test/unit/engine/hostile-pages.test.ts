@@ -1,15 +1,16 @@
 // Pages built to hurt: each bad chapter fails alone, with a code and a sentence, and the book
 // goes on.
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_RULE } from '../../fixtures/site';
+import type { TaskEvent } from '../../../lib/contract';
+import { ENDLESS_PAGES, HOSTILE_RULE } from '../../fixtures/site';
 import { startService, useDemoSite } from './service-harness';
 
 const site = useDemoSite();
 
-async function download(book: string, settings = {}, fetch?: typeof globalThis.fetch) {
+async function download(book: string, settings = {}, fetch?: typeof globalThis.fetch, range?: { from: number; to: number }) {
   const service = await startService({ settings, fetch });
   expect((await service.send({ type: 'source.import', sources: HOSTILE_RULE })).ok).toBe(true);
-  const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt' });
+  const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt', range });
   return { ...service, done: await service.waitForTask(task.id, service.ended, 60_000) };
 }
 
@@ -41,5 +42,23 @@ describe('hostile pages', () => {
   it('takes the limit from the settings', async () => {
     const { done } = await download('bomb', { maxPageMB: 1 });
     expect(done.failures?.[0]?.error.message).toContain('is larger than 1 MB once unpacked');
+  });
+
+  it('cuts a chapter that goes on past 50 pages, and says so on the task and in its log', async () => {
+    const { done, send } = await download('endless-chapter');
+    const message = `The chapter «第2章» ${site.origin}/hostile/endless-chapter/2.html goes on past 50 pages; only its first 50 are in the book.`;
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 3, warnings: [{ code: 'chapter_pages_cut', count: 1, message }] });
+    expect(site.hits(/^\/hostile\/endless-chapter\/2(_\d+)?\.html$/)).toBe(50);
+    const { events } = await send({ type: 'task.log', taskId: done.id, limit: 200 });
+    expect((events as TaskEvent[]).filter((e) => e.level === 'warn').map((e) => e.message)).toContain(message);
+  });
+
+  it(`cuts a table of contents that goes on past 500 pages (of ${ENDLESS_PAGES}), and says so`, async () => {
+    const { done } = await download('endless-toc', {}, undefined, { from: 1, to: 2 });
+    expect(done).toMatchObject({
+      status: 'completed',
+      warnings: [{ code: 'toc_pages_cut', count: 1, message: `The table of contents ${site.origin}/hostile/endless-toc/ goes on past 500 pages; only the chapters on its first 500 pages are in the book.` }],
+    });
+    expect(site.hits(/^\/hostile\/endless-toc\/(index_\d+\.html)?$/)).toBe(500);
   });
 });

@@ -106,6 +106,25 @@ describe('rangeText', () => {
 });
 
 describe('taskNotes', () => {
+  it('says in the UI language what a limit cut from the book, one line per kind', () => {
+    const notes = taskNotes(
+      makeTask({
+        status: 'completed',
+        warnings: [
+          { code: 'toc_pages_cut', message: 'The table of contents https://a.example/ goes on past 500 pages; …', count: 1 },
+          { code: 'chapter_pages_cut', message: 'The chapter «第2章» https://a.example/2.html goes on past 50 pages; …', count: 3 },
+        ],
+      }),
+    );
+    expect(notes.cuts).toEqual([
+      'Only the first 500 pages of the table of contents were read: chapters listed after them are not in the book.',
+      '3 chapters go on past 50 pages; their later pages are not in the book.',
+    ]);
+    expect(taskNotes(makeTask({ warnings: [{ code: 'chapter_pages_cut', message: 'x', count: 1 }] })).cuts).toEqual([
+      '1 chapter goes on past 50 pages; its later pages are not in the book.',
+    ]);
+  });
+
   it('shows the error sentence of a failed task', () => {
     const notes = taskNotes(
       makeTask({ status: 'failed', error: { code: 'network', message: 'The site 127.0.0.1 refused the connection.' } }),
