@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'too_large',
   /** The browser did not save the file. */
   'file',
+  /** A link or redirect leaves the book's site (and the source's matches). */
+  'off_site',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -48,6 +48,8 @@ export interface FetchPageOptions {
   maxAttempts: number;
   /** A body larger than this, once decompressed, fails the page `too_large` (never retried). */
   maxBytes?: number;
+  /** `omit`: no cookies go with the request (a file from another site than the book's). */
+  credentials?: RequestCredentials;
   signal: AbortSignal;
   now?: () => number;
   /** Jitter source for the backoff; injectable so tests can pin it. */
@@ -118,7 +120,8 @@ async function attemptOnce(url: string, attempt: number, o: FetchPageOptions): P
     // no-store: every page is kept in IndexedDB the moment it arrives, so a copy in the browser's
     // HTTP cache (written to disk for each of 2,000 chapters) is only cost, and a stale cached
     // page must never stand in for a retry.
-    const response = await abortable(doFetch(url, { signal: controller.signal, cache: 'no-store' }), controller.signal);
+    const init: RequestInit = { signal: controller.signal, cache: 'no-store', ...(o.credentials ? { credentials: o.credentials } : {}) };
+    const response = await abortable(doFetch(url, init), controller.signal);
     return await judge(url, attempt, response, controller.signal, o);
   } catch (error) {
     if (o.signal.aborted) throw cancelled(url);

@@ -29,7 +29,7 @@ export async function testSource(
   const url = bookUrl(request.url);
   const rule = await pickRule(request, url, deps.sources);
   let warnings: TaskWarning[] | undefined;
-  const reading = bookReading(rule, deps.load, deps.signal ?? new AbortController().signal, { cut: (cut) => (warnings = withCut(warnings, cut)) });
+  const reading = bookReading(url, rule, deps.load, deps.signal ?? new AbortController().signal, { cut: (cut) => (warnings = withCut(warnings, cut)) });
   const book = await readBook(url, undefined, reading);
   const [first, second] = book.chapters;
   // readBook never returns an empty table of contents (finishToc throws `parse`).

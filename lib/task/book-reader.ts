@@ -4,10 +4,12 @@
 
 import type { BookReader } from '../book-pages';
 import type { SourceRule } from '../contract';
+import { AppError } from '../errors';
 import { genericReader } from '../generic-reader/reader';
 import { isGenericSource } from '../generic-reader/rule';
 import { finishToc, parseBook, parseChapterPage, parseTocPage } from '../rule-reader';
 import type { AttemptObserver, Page, PageLoader } from './page-loader';
+import { offSiteLink, offSiteRedirect } from './site-policy';
 import type { Cut } from './warnings';
 
 /** The reader for a source; read-book and read-chapter cannot tell the two kinds apart. */
@@ -39,6 +41,25 @@ export interface ReadingHooks {
   cut?: (cut: Cut) => void;
 }
 
-export function bookReading(rule: SourceRule, load: PageLoader, signal: AbortSignal, hooks: ReadingHooks = {}): BookReading {
-  return { rule, reader: readerFor(rule), load: (url) => load(url, rule, signal, hooks.observe), signal, cut: (cut) => hooks.cut?.(cut) };
+/** The reading of the book at `bookUrl`: its pages are loaded only where lib/task/site-policy.ts allows. */
+export function bookReading(bookUrl: string, rule: SourceRule, load: PageLoader, signal: AbortSignal, hooks: ReadingHooks = {}): BookReading {
+  return {
+    rule,
+    reader: readerFor(rule),
+    async load(url) {
+      const link = offSiteLink(url, bookUrl, rule);
+      if (link) throw new AppError('off_site', link);
+      const page = await load(url, rule, signal, hooks.observe);
+      // fetch follows redirects itself: by the time the final address is known, the browser has
+      // already asked the site redirected to, with that site's cookies. `redirect: 'manual'`
+      // would stop before that request, but an extension then gets an opaque answer without
+      // its Location, so no redirect (not even http to https) could be followed. What is left
+      // to do is done: nothing of that answer is read, no link on it is followed.
+      const redirect = offSiteRedirect(url, page.url, bookUrl, rule);
+      if (redirect) throw new AppError('off_site', redirect);
+      return page;
+    },
+    signal,
+    cut: (cut) => hooks.cut?.(cut),
+  };
 }

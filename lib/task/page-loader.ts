@@ -22,8 +22,11 @@ export function hostLimits(settings: Settings, rule: SourceRule): { concurrency:
   };
 }
 
-/** Loads a file of a site (a cover image) as bytes, with the same politeness as pages. */
-export type BytesLoader = (url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) => Promise<Uint8Array>;
+/**
+ * Loads a file of a site (a cover image) as bytes, with the same politeness as pages;
+ * `withoutCookies` for a file on another site than the book's.
+ */
+export type BytesLoader = (url: string, rule: SourceRule, signal: AbortSignal, options?: { observe?: AttemptObserver; withoutCookies?: boolean }) => Promise<Uint8Array>;
 
 interface LoaderDeps {
   fetch: typeof fetch;
@@ -31,7 +34,7 @@ interface LoaderDeps {
   settings: () => Settings;
 }
 
-function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) {
+function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver, credentials?: RequestCredentials) {
   const settings = deps.settings();
   return fetchPage(url, {
     fetch: deps.fetch,
@@ -40,6 +43,7 @@ function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: Abort
     timeoutMs: settings.requestTimeoutMs,
     maxAttempts: settings.maxAttempts,
     maxBytes: settings.maxPageMB * 1_048_576,
+    credentials,
     signal,
     onAttempt: observe && ((info) => observe(url, info)),
   });
@@ -53,5 +57,5 @@ export function createPageLoader(deps: LoaderDeps): PageLoader {
 }
 
 export function createBytesLoader(deps: LoaderDeps): BytesLoader {
-  return async (url, rule, signal, observe) => (await fetchRaw(deps, url, rule, signal, observe)).bytes;
+  return async (url, rule, signal, options = {}) => (await fetchRaw(deps, url, rule, signal, options.observe, options.withoutCookies ? 'omit' : undefined)).bytes;
 }

@@ -12,6 +12,7 @@ import { readChapter } from './read-chapter';
 import type { ImageConverter } from './cover';
 import { epubCoreImage, sniffImage } from '../file/epub/image';
 import { fail, isFinal, progressOf, transition } from './state';
+import { onBookSite } from './site-policy';
 import { withCut, type Cut } from './warnings';
 
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
@@ -71,7 +72,7 @@ export class TaskRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.task = task;
-    this.reading = bookReading(rule, deps.load, this.abort.signal, { observe: (at, info) => this.observe(at, info), cut: (cut) => this.cut(cut) });
+    this.reading = bookReading(task.url, rule, deps.load, this.abort.signal, { observe: (at, info) => this.observe(at, info), cut: (cut) => this.cut(cut) });
   }
 
   get id(): string {
@@ -129,7 +130,9 @@ export class TaskRunner {
   private async coverImage(url: string): Promise<Uint8Array | undefined> {
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, (at, info) => this.observe(at, info));
+      // A cover may live on another site (an image host): it is fetched, but without cookies.
+      const withoutCookies = !onBookSite(url, this.task.url, this.rule);
+      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, { observe: (at, info) => this.observe(at, info), withoutCookies });
     } catch (error) {
       this.throwIfStopped();
       const info = toErrorInfo(error);

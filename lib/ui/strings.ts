@@ -99,6 +99,7 @@ export function createStrings(t: Translate) {
       file: t('errorFile'),
       too_large: t('errorTooLarge'),
       forbidden: t('errorForbidden'),
+      off_site: t('errorOffSite'),
     } satisfies Partial<Record<ErrorCode, string>> as Partial<Record<ErrorCode, string>>,
     errorOther: t('errorOther'),
 

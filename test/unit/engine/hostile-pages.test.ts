@@ -62,3 +62,45 @@ describe('hostile pages', () => {
     expect(site.hits(/^\/hostile\/endless-toc\/(index_\d+\.html)?$/)).toBe(500);
   });
 });
+
+describe('links and redirects that leave the book\'s site', () => {
+  it('does not open a chapter linked on another site: that chapter fails off_site, the rest is read', async () => {
+    const { done } = await download('offsite-link');
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 2, failedChapters: 1 });
+    expect(done.failures).toEqual([expect.objectContaining({ chapter: 2, error: expect.objectContaining({ code: 'off_site' }) })]);
+    expect(done.failures![0]!.error.message).toMatch(/^http:\/\/localhost:\d+\/book\/1\/1\.html is on another site than the book \(127\.0\.0\.1\), so it was not opened/);
+    expect(site.hits('/book/1/1.html')).toBe(0);
+  });
+
+  it('follows it when the source\'s own matches cover that site', async () => {
+    const service = await startService();
+    const rule = { ...HOSTILE_RULE, matches: [...HOSTILE_RULE.matches, 'http://localhost/book/*'] };
+    await service.send({ type: 'source.import', sources: rule });
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'txt' });
+    expect(await service.waitForTask(task.id, service.ended)).toMatchObject({ status: 'completed', completedChapters: 3, failedChapters: 0 });
+    expect(site.hits('/book/1/1.html')).toBe(1);
+  });
+
+  it('does not use the answer of a redirect to another site, and does not ask again', async () => {
+    const { done } = await download('offsite-redirect');
+    expect(done).toMatchObject({ status: 'completed', completedChapters: 2, failedChapters: 1 });
+    expect(done.failures![0]!.error).toMatchObject({ code: 'off_site', message: expect.stringMatching(/\/hostile\/offsite-redirect\/2\.html redirected to http:\/\/localhost:\d+\/book\/1\/1\.html, another site/) });
+    expect(site.hits('/hostile/offsite-redirect/2.html')).toBe(1);
+  });
+
+  it('fetches a cover from another site without cookies, one from the book\'s site with them', async () => {
+    const credentials = new Map<string, RequestCredentials | undefined>();
+    const recording: typeof fetch = (input, init) => {
+      credentials.set(String(input), init?.credentials);
+      return fetch(input, init);
+    };
+    const service = await startService({ fetch: recording });
+    await service.send({ type: 'source.import', sources: HOSTILE_RULE });
+    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'epub' });
+    await service.waitForTask(task.id, service.ended);
+    const cover = `${site.origin.replace('127.0.0.1', 'localhost')}/cover/1.png`;
+    expect(credentials.has(cover)).toBe(true);
+    expect(credentials.get(cover)).toBe('omit');
+    expect(credentials.get(`${site.origin}/hostile/offsite-link/`)).toBeUndefined();
+  });
+});
