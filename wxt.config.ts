@@ -14,6 +14,11 @@ export default defineConfig({
     default_locale: 'en',
     // Firefox has no offscreen documents: its background page builds files itself.
     // `downloads.open` lets the popup open a finished book; `notifications` says when one is done.
+    // `unlimitedStorage` stays: every chapter waits in IndexedDB until the file is made (hundreds
+    // of MB for a long book), and without it that data is best-effort storage, capped at the
+    // origin's share of the disk and evicted when the disk runs low, i.e. a download could lose
+    // its stored chapters halfway. With it only a full disk refuses a write (code `storage`),
+    // and the watchdog resumes whatever could not record its end (lib/service/task-manager.ts).
     permissions: [
       'storage',
       'alarms',

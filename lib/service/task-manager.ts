@@ -141,32 +141,43 @@ export class TaskManager {
     let recovered = 0;
     for (const task of await this.deps.store.tasksWithStatus('running')) {
       if (this.runners.has(task.id)) continue;
-      recovered += 1;
-      const log = (level: 'warn' | 'error', message: string, code?: 'timeout' | 'interrupted') =>
-        this.deps.store.addEvent({ taskId: task.id, at: now, level, message, ...(code ? { code } : {}) });
-      const ranFor = now - (task.startedAt ?? task.createdAt);
-      if (ranFor > settings.maxTaskMinutes * 60_000) {
-        await this.save(fail(task, {
-          code: 'timeout',
-          message: `The download ran longer than the ${settings.maxTaskMinutes} minutes allowed. Retry to continue from the stored chapters, or raise the limit in Settings.`,
-        }, now));
-        await log('error', 'Found without a runner after its time limit: ended as timeout.', 'timeout');
-      } else if (task.resumesWithoutProgress >= MAX_RESUMES_WITHOUT_PROGRESS) {
-        await this.save(fail(task, {
-          code: 'interrupted',
-          message: `The browser stopped the download ${task.resumesWithoutProgress} times in a row before it could store another chapter. Retry to continue from the ${task.completedChapters} stored chapters.`,
-        }, now));
-        await log('error', 'Found without a runner once too often without progress: ended as interrupted.', 'interrupted');
-      } else {
-        await this.save(transition(task, 'queued', now, {
-          resumes: task.resumes + 1,
-          resumesWithoutProgress: task.resumesWithoutProgress + 1,
-        }));
-        await log('warn', `Found running without a runner (the worker was stopped); queued to resume from its stored chapters.`);
+      try {
+        await this.resolveOrphan(task, settings, now);
+        recovered += 1;
+      } catch (error) {
+        // A full disk refuses this write as it refused the runner's last one: the task stays
+        // `running` in storage, and the next watchdog run tries again. The others go on.
+        console.error('Could not resolve a task found without a runner', task.id, error);
       }
     }
     await this.pump();
     return recovered;
+  }
+
+  /** One task found `running` without a runner: resumed, or ended when resuming is pointless. */
+  private async resolveOrphan(task: Task, settings: Settings, now: number): Promise<void> {
+    const log = (level: 'warn' | 'error', message: string, code?: 'timeout' | 'interrupted') =>
+      this.deps.store.addEvent({ taskId: task.id, at: now, level, message, ...(code ? { code } : {}) });
+    const ranFor = now - (task.startedAt ?? task.createdAt);
+    if (ranFor > settings.maxTaskMinutes * 60_000) {
+      await this.save(fail(task, {
+        code: 'timeout',
+        message: `The download ran longer than the ${settings.maxTaskMinutes} minutes allowed. Retry to continue from the stored chapters, or raise the limit in Settings.`,
+      }, now));
+      await log('error', 'Found without a runner after its time limit: ended as timeout.', 'timeout');
+    } else if (task.resumesWithoutProgress >= MAX_RESUMES_WITHOUT_PROGRESS) {
+      await this.save(fail(task, {
+        code: 'interrupted',
+        message: `The browser stopped the download ${task.resumesWithoutProgress} times in a row before it could store another chapter. Retry to continue from the ${task.completedChapters} stored chapters.`,
+      }, now));
+      await log('error', 'Found without a runner once too often without progress: ended as interrupted.', 'interrupted');
+    } else {
+      await this.save(transition(task, 'queued', now, {
+        resumes: task.resumes + 1,
+        resumesWithoutProgress: task.resumesWithoutProgress + 1,
+      }));
+      await log('warn', `Found running without a runner (the worker was stopped); queued to resume from its stored chapters.`);
+    }
   }
 
   /** Starts queued tasks, oldest first, while there is room. Serialized: no task starts twice. */

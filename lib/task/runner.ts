@@ -11,6 +11,7 @@ import { chapterFailures, MAX_FAILURES_IN_A_ROW, tooManyMissing, tooManyMissingE
 import { readChapter } from './read-chapter';
 import type { ImageConverter } from './cover';
 import { epubCoreImage, sniffImage } from '../file/epub/image';
+import { fileLimitError } from '../file/file-limits';
 import { fail, isFinal, progressOf, transition } from './state';
 import { onBookSite } from './site-policy';
 import { withCut, type Cut } from './warnings';
@@ -117,6 +118,8 @@ export class TaskRunner {
       return stored;
     }
     const read = await readBook(this.task.url, this.task.range, this.reading);
+    const limit = fileLimitError(read.chapters.length, this.task.format, this.task.url);
+    if (limit) throw limit;
     const book: BookRecord = { taskId: this.task.id, ...read };
     if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
     this.throwIfStopped();

@@ -71,7 +71,7 @@ export function fixtureLoader(rule: SourceRule, test: SourceTest, fetched: strin
 export async function runSourceTest(rule: SourceRule, test: SourceTest): Promise<SourceTestRun> {
   const fetched: string[] = [];
   const load = fixtureLoader(rule, test, fetched);
-  const reading = bookReading(rule, load, new AbortController().signal);
+  const reading = bookReading(test.url, rule, load, new AbortController().signal);
   const book = await readBook(test.url, undefined, reading);
   const [first, second] = book.chapters;
   const chapter = await readChapter(first!, second?.url, reading);
