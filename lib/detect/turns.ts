@@ -11,16 +11,17 @@ export class Turns {
     private readonly rest: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
+  /** Runs `work` once the previous piece and its rest are over; answers as soon as it is done. */
   take<T>(work: () => Promise<T> | T): Promise<T> {
-    const turn = this.last.then(async () => {
-      const started = this.now();
-      try {
-        return await work();
-      } finally {
-        await this.rest(this.now() - started);
-      }
+    let started = 0;
+    const turn = this.last.then(() => {
+      started = this.now();
+      return work();
     });
-    this.last = turn.catch(() => undefined);
+    this.last = turn.then(
+      () => this.rest(this.now() - started),
+      () => this.rest(this.now() - started),
+    );
     return turn;
   }
 }

@@ -27,7 +27,7 @@ export function readerFor(rule: SourceRule): BookReader {
 export interface BookReading {
   rule: SourceRule;
   reader: BookReader;
-  /** One page of the book, politely and with retries, ended by the task's signal. */
+  /** One page of the book, on the book's site only, politely and with retries, ended by the task's signal. */
   load(url: string): Promise<Page>;
   signal: AbortSignal;
   /** A limit cut something from the book: the task (or the test report) says so. */

@@ -89,23 +89,36 @@ describe('token buckets', () => {
 });
 
 describe('turns', () => {
-  it('runs one piece of work at a time and rests as long as each took', async () => {
+  it('runs one piece of work at a time and rests as long as each took, answering before the rest', async () => {
     let now = 0;
     const log: string[] = [];
+    const rests: Array<() => void> = [];
     const turns = new Turns(
       () => now,
-      async (ms) => {
-        log.push(`rest ${ms}`);
-        now += ms;
-      },
+      (ms) =>
+        new Promise<void>((resolve) => {
+          log.push(`rest ${ms}`);
+          rests.push(() => {
+            now += ms;
+            resolve();
+          });
+        }),
     );
     const piece = (name: string, ms: number) => () => {
       log.push(`start ${name}`);
       now += ms;
       return name;
     };
-    const results = await Promise.all([turns.take(piece('a', 300)), turns.take(piece('b', 100)), turns.take(() => Promise.reject(new Error('c')))].map((p) => p.catch((e: Error) => e.message)));
-    expect(results).toEqual(['a', 'b', 'c']);
+    const a = turns.take(piece('a', 300));
+    const b = turns.take(piece('b', 100));
+    const c = turns.take(() => Promise.reject(new Error('c')));
+    expect(await a).toBe('a');
+    // a answered while its rest goes on, and b waits for that rest.
+    expect(log).toEqual(['start a', 'rest 300']);
+    rests.shift()!();
+    expect(await b).toBe('b');
+    rests.shift()!();
+    await expect(c).rejects.toThrow('c');
     expect(log).toEqual(['start a', 'rest 300', 'start b', 'rest 100', 'rest 0']);
   });
 });
