@@ -13,9 +13,8 @@
 //   npx tsx bench/memory.ts
 //   npx tsx bench/memory.ts --profile   plus where the offscreen document allocates (unminified build)
 import { statSync } from 'node:fs';
-import type { Task } from '../lib/contract';
 import { buildForProfiling, prepareExtension } from './lib/build';
-import { call, chapterRequests, importBenchSource, sleep, startRig, waitEnded, type Rig } from './lib/browser';
+import { chapterRequests, importBenchSource, sleep, startRig, waitEnded, type Rig } from './lib/browser';
 import { browserSession, HeapPoller, offscreenOf, serviceWorkerOf, type TargetSession } from './lib/cdp';
 import { startAllocationSampling, stopAllocationSampling } from './lib/profile';
 import { describeLoad, ExtensionProcessRss, watchMachine } from './lib/machine';
@@ -37,7 +36,7 @@ export async function memory(options: { extensionDir?: string; profile?: boolean
   let offscreen: HeapPoller | undefined;
   const processRss = new ExtensionProcessRss();
   try {
-    await call(ext, { type: 'settings.set', patch: { concurrency: CONCURRENCY } });
+    await ext.call({ type: 'settings.set', patch: { concurrency: CONCURRENCY } });
     const sourceId = await importBenchSource(ext, CONCURRENCY);
     const root = await browserSession(ext.context, ext.page);
     worker = new HeapPoller(root, serviceWorkerOf(ext.extensionId), 500);
@@ -47,7 +46,7 @@ export async function memory(options: { extensionDir?: string; profile?: boolean
     processRss.start(100);
     site.resetLog();
     const machine = watchMachine();
-    const { task } = await call<{ task: Task }>(ext, { type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId });
     // --profile: allocation sampling in the offscreen document from the moment it appears.
     let sampling: Promise<TargetSession | undefined> = Promise.resolve(undefined);
     if (options.profile) {

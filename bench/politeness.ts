@@ -10,9 +10,8 @@
 //   failed chapters               — from the task (goal 0)
 //
 //   npx tsx bench/politeness.ts
-import type { Diagnostics, Task } from '../lib/contract';
 import { prepareExtension } from './lib/build';
-import { call, demoCrawl, fetchedTwice, startRig, waitEnded, type Rig } from './lib/browser';
+import { demoCrawl, fetchedTwice, startRig, waitEnded, type Rig } from './lib/browser';
 import { describeLoad, watchMachine } from './lib/machine';
 import { fixed, hardDeadline, heading, note, record, secs } from './lib/report';
 
@@ -31,15 +30,15 @@ export async function politeness(options: { extensionDir?: string } = {}): Promi
   rig = await startRig(0, options.extensionDir);
   const { ext, site } = rig;
   try {
-    const { settings } = await call<{ settings: { concurrency: number; delayMs: number; maxAttempts: number } }>(ext, { type: 'settings.get' });
+    const { settings } = await ext.call({ type: 'settings.get' });
     note(`default settings (concurrency ${settings.concurrency}, delayMs ${settings.delayMs}, maxAttempts ${settings.maxAttempts}); built-in demo source (crawl ${JSON.stringify(demoCrawl())})`);
     site.resetLog();
     site.setRateLimit({ perSecond: ALLOWED_PER_SECOND, retryAfter: RETRY_AFTER_S });
     const machine = watchMachine();
-    const { task } = await call<{ task: Task }>(ext, { type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId: 'demo', format: 'txt' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId: 'demo', format: 'txt' });
     const done = await waitEnded(ext, task.id, 150_000);
     const load = machine.stop();
-    const diagnostics = await call<Diagnostics & { ok: true }>(ext, { type: 'diagnostics' });
+    const diagnostics = await ext.call({ type: 'diagnostics' });
     site.setRateLimit(null);
 
     const requests = site.requests().sort((a, b) => a.at - b.at);

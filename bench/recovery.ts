@@ -12,9 +12,9 @@
 //
 //   npx tsx bench/recovery.ts
 import type { Page } from 'playwright-core';
-import type { Health, Task } from '../lib/contract';
+import type { Task } from '../lib/contract';
 import { prepareExtension } from './lib/build';
-import { call, chapterRequests, ended, fetchedTwice, sleep, startRig, waitEnded, type Rig } from './lib/browser';
+import { chapterRequests, ended, fetchedTwice, sleep, startRig, waitEnded, type Rig } from './lib/browser';
 import { describeLoad, watchMachine } from './lib/machine';
 import { hardDeadline, heading, note, record, secs } from './lib/report';
 
@@ -81,10 +81,10 @@ export async function recovery(options: { extensionDir?: string } = {}): Promise
   rig = await startRig(LATENCY_MS, options.extensionDir);
   const { ext, site } = rig;
   try {
-    await call(ext, { type: 'settings.set', patch: { watchdogPeriodSeconds: PERIOD_S } });
+    await ext.call({ type: 'settings.set', patch: { watchdogPeriodSeconds: PERIOD_S } });
     site.resetLog();
     const machine = watchMachine();
-    const { task } = await call<{ task: Task }>(ext, { type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId: 'demo', format: 'txt' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId: 'demo', format: 'txt' });
 
     // A: the popup stays open; its port reconnects and wakes the worker.
     await ext.waitForTask(task.id, (t) => t.completedChapters >= 150 || ended(t), 60_000);
@@ -116,7 +116,7 @@ export async function recovery(options: { extensionDir?: string } = {}): Promise
     await ext.page.goto(ext.url('popup.html'), { timeout: 15_000 });
     const done = await waitEnded(ext, task.id, 90_000);
     const load = machine.stop();
-    const health = await call<Health & { ok: true }>(ext, { type: 'health' });
+    const health = await ext.call({ type: 'health' });
     const requests = chapterRequests(site, BOOK);
     const twice = fetchedTwice(requests);
     const seen = new Map<string, number[]>();

@@ -11,13 +11,12 @@
 //   npx tsx bench/throughput.ts --trace     plus per-chapter step timings from inside the worker
 import { buildForProfiling, prepareExtension } from './lib/build';
 import { browserSession, serviceWorkerOf, TargetSession, targets } from './lib/cdp';
-import { call, chapterRequests, fetchedTwice, importBenchSource, startRig, waitEnded, type Rig } from './lib/browser';
+import { chapterRequests, fetchedTwice, importBenchSource, startRig, waitEnded, type Rig } from './lib/browser';
 import { printSummary, startProfiling, stopProfiling } from './lib/profile';
 import { collectTrace, explainChapters, installTrace } from './lib/trace';
 import { fetchFloor, siteCeiling } from './lib/floor';
 import { describeLoad, watchMachine } from './lib/machine';
 import { fixed, hardDeadline, heading, note, record, secs } from './lib/report';
-import type { Task } from '../lib/contract';
 
 const LATENCY_MS = 50;
 const CONCURRENCY = 4;
@@ -33,7 +32,7 @@ export async function throughput(options: { profile?: boolean; trace?: boolean; 
   rig = await startRig(LATENCY_MS, options.extensionDir);
   const { ext, site } = rig;
   try {
-    await call(ext, { type: 'settings.set', patch: { concurrency: CONCURRENCY } });
+    await ext.call({ type: 'settings.set', patch: { concurrency: CONCURRENCY } });
     const sourceId = await importBenchSource(ext, CONCURRENCY);
     note(`settings.concurrency = ${CONCURRENCY}; sources/demo.json caps crawl.concurrency at 3, so the bench imports "${sourceId}" (a copy with crawl.concurrency ${CONCURRENCY}).`);
 
@@ -56,7 +55,7 @@ export async function throughput(options: { profile?: boolean; trace?: boolean; 
     site.resetLog();
     const machine = watchMachine();
     const asked = Date.now();
-    const { task } = await call<{ task: Task }>(ext, { type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId, format: 'txt' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId, format: 'txt' });
     const done = await waitEnded(ext, task.id, 120_000);
     const load = machine.stop();
     const summary = profiler ? await stopProfiling(profiler, [/^readChapter|parseChapterPage/, /putChapter|put /, /decodeHtml/]) : undefined;

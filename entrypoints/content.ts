@@ -4,6 +4,7 @@
 // The page's own scripts can fire events at us, so only the browser's own events count, a few
 // times a minute at most; the worker checks the same again (lib/detect/report-gate.ts).
 
+import { browser } from 'wxt/browser';
 import type { PageDetected, Response } from '../lib/contract';
 import { DOCUMENT_REPORTS, MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from '../lib/detect/limits';
 import { TokenBucket } from '../lib/detect/token-bucket';
@@ -20,6 +21,11 @@ function chapterLinkCount(): number {
   return count;
 }
 
+/** A page that says it is a novel's (og:novel:* metadata, which Chinese sites publish for search engines). */
+function declaresNovel(): boolean {
+  return document.querySelector('meta[property^="og:novel:"]') !== null;
+}
+
 function markup(): string | undefined {
   const copy = document.documentElement.cloneNode(true) as Element;
   for (const element of copy.querySelectorAll(NOT_READ)) element.remove();
@@ -29,7 +35,7 @@ function markup(): string | undefined {
 
 async function send(message: PageDetected): Promise<Response<'page.detected'> | undefined> {
   try {
-    return (await chrome.runtime.sendMessage(message)) as Response<'page.detected'>;
+    return (await browser.runtime.sendMessage(message)) as Response<'page.detected'>;
   } catch {
     return undefined; // the extension was reloaded or updated: this page's script is orphaned
   }
@@ -37,7 +43,7 @@ async function send(message: PageDetected): Promise<Response<'page.detected'> | 
 
 async function report(): Promise<void> {
   const url = location.href;
-  const html = chapterLinkCount() >= MIN_TOC_CHAPTERS ? markup() : undefined;
+  const html = declaresNovel() || chapterLinkCount() >= MIN_TOC_CHAPTERS ? markup() : undefined;
   const answer = await send({ type: 'page.detected', url, html });
   // The URL belongs to a source's site: its book pages need not look like anything to us.
   if (!answer?.ok || !answer.needHtml || html !== undefined) return;

@@ -1,10 +1,8 @@
-import type { Payload, Request, RequestType, Response } from './contract';
+import type { Payload, Request, RequestOf, RequestType, Response } from './contract';
 import { AppError } from './errors';
 
-/** How a page reaches the worker; `chrome.runtime.sendMessage` in the extension, a fake in tests. */
+/** How a page reaches the worker; `browser.runtime.sendMessage` in the extension, a fake in tests. */
 export type Transport = (request: Request) => Promise<unknown>;
-
-type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /**
  * Typed calls over the message contract. Failures become an AppError carrying the worker's
@@ -17,7 +15,9 @@ export function createClient(transport: Transport) {
       throw new AppError('internal', `The background worker gave no answer to ${request.type}.`);
     }
     if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
-    return answer as Payload<T>;
+    const payload: Payload<T> & { ok?: true } = answer;
+    delete payload.ok;
+    return payload;
   };
 }
 

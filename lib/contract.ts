@@ -1,5 +1,5 @@
-// The one typed definition of the outside contract (../shared/contract.md §1–§3).
-// The worker, the popup, the options page and the tests all import it.
+// The one typed definition of the extension's contract, described in docs/contract.md (keep the
+// two in step). The worker, the popup, the options page and the tests all import it.
 
 export const ERROR_CODES = [
   'invalid_url',
@@ -48,6 +48,18 @@ export interface ChapterRange {
   to?: number;
 }
 
+/**
+ * How the user settled what the reader doubted (the popup's confirmation): where the table of
+ * contents is, and which way it runs. Both override what the source's rule or the generic
+ * reader would do on their own.
+ */
+export interface TocChoice {
+  /** Read the chapter list from this page (the book page itself, or one the user picked). */
+  url?: string;
+  /** `asc`: the list names the first chapter first; `desc`: the newest first (it is turned around). */
+  order?: 'asc' | 'desc';
+}
+
 export interface Task {
   id: string;
   url: string;
@@ -69,6 +81,8 @@ export interface Task {
   finishedAt?: number;
   // Beyond the contract: what diagnostics and recovery need.
   range?: ChapterRange;
+  /** Where the chapter list is and which way it runs, as the user confirmed it. */
+  toc?: TocChoice;
   /** How many times a runner picked this task up again after its worker was lost. */
   resumes: number;
   /** Resumes since the last chapter was stored; too many in a row ends the task `interrupted`. */
@@ -128,8 +142,48 @@ export interface Settings {
   maxPageMB: number;
 }
 
-/** A selector string: `css[@what][##regex##replacement]` (contract §2). */
-export type Selector = string;
+/**
+ * A selector: the string form `css[@what][##regex##replacement]` (docs/contract.md §7), or a query
+ * object for what one CSS selector cannot say (positions, steps, alternatives; README "Query
+ * selectors"), which is how legado rules come in.
+ */
+export type Selector = string | SelectorQuery;
+
+/** One regex replacement. `regex` is JavaScript regex source; `with` may use `$1`, `$<name>`, `$$`. */
+export interface Replacement {
+  regex: string;
+  /** Default ''. */
+  with?: string;
+  /** Extra flags, any of `i`, `m`, `s`, `u` (`g` is implied unless `first`). */
+  flags?: string;
+  /** Keep only the first match, rewritten by `with`; nothing when the regex does not match (legado `###`). */
+  first?: boolean;
+}
+
+/** Positions count from 0, negative ones from the end; a range includes both ends and runs backwards when `to` is before `from`. */
+export type Position = number | { from?: number; to?: number; step?: number };
+
+export interface QueryStep {
+  /** CSS, matched against each element of the previous step and everything inside it; a leading `>` means its children. */
+  css: string;
+  /** Keep only these positions, in this order (each element once). */
+  pick?: Position[];
+  /** Or drop these positions and keep the rest in page order. */
+  drop?: Position[];
+}
+
+export interface QueryPath {
+  /** Walked in order from the page (or the chapter element); none: the page (or element) itself. */
+  steps?: QueryStep[];
+  /** `text` (default), `ownText`, `textNodes`, `html`, or an attribute name. */
+  take?: string;
+}
+
+export type SelectorQuery =
+  | (QueryPath & { replace?: Replacement[] })
+  | { firstOf: QueryPath[]; replace?: Replacement[] }
+  | { all: QueryPath[]; replace?: Replacement[] }
+  | { zip: QueryPath[]; replace?: Replacement[] };
 
 export interface SourceRule {
   id: string;
@@ -146,6 +200,10 @@ export interface SourceRule {
   };
   toc: {
     chapters: Selector;
+    /** Read inside each chapter element (itself included); default: its text. */
+    title?: Selector;
+    /** Read inside each chapter element (itself included); default: its href, or its first link's. */
+    url?: Selector;
     pages?: Selector;
     next?: Selector;
     order?: 'asc' | 'desc';
@@ -155,12 +213,66 @@ export interface SourceRule {
     content: Selector;
     next?: Selector;
     purify?: string[];
+    /** Applied in order to the whole chapter text (all its pages, one paragraph a line), as legado's replaceRegex. */
+    replace?: Replacement[];
   };
   crawl?: { concurrency?: number; delayMs?: number };
 }
 
 /** A rule as users write it: `enabled` may be left out (it defaults to true). */
 export type SourceRuleInput = Omit<SourceRule, 'enabled'> & { enabled?: boolean };
+
+/**
+ * A book source of the legado reader app (3.x field names, or 2.x flat ones): `source.import`
+ * translates it (lib/legado). Only `bookSourceUrl` is required to tell it from our own format.
+ */
+export interface LegadoBookSource {
+  bookSourceUrl: string;
+  bookSourceName?: string;
+  [field: string]: unknown;
+}
+
+/** Why a legado source (or one of its rules) cannot be imported. */
+export const LEGADO_ISSUE_CODES = [
+  'javascript', // `<js>`, `@js:`, `java.` calls, or a rule that runs a script (formatJs, preUpdateJs)
+  'template', // `{{…}}`: a rule or URL built by an expression
+  'variables', // `@get:` variables saved by another rule
+  'json-path', // JSONPath: the rule reads a JSON API, not a page
+  'regex-list', // a list read by an all-in-one regex (`:` and `$1` groups)
+  'web-view', // the page must be rendered in a web view
+  'request', // a POST request, its own headers or other URL options
+  'unsupported', // syntax the translator does not read (named in the message)
+  'missing', // a rule a download needs is empty
+  'not-text', // an audio, image or file source
+  'invalid', // the translation does not pass our validator
+  'duplicate', // the list names the same bookSourceUrl twice
+  'not-a-source', // an item of the list without bookSourceUrl
+] as const;
+export type LegadoIssueCode = (typeof LEGADO_ISSUE_CODES)[number];
+
+export interface LegadoIssue {
+  /** The legado field, e.g. `ruleContent.content`. */
+  field: string;
+  code: LegadoIssueCode;
+  /** A sentence: "ruleContent.content uses JavaScript (@js:)". */
+  message: string;
+}
+
+/** What became of one legado source of an import. */
+export interface LegadoImportEntry {
+  /** 1-based position in the imported list. */
+  index: number;
+  name: string;
+  /** Its `bookSourceUrl`. */
+  url: string;
+  status: 'imported' | 'skipped';
+  /** Our id, when imported. */
+  id?: string;
+  /** Why it was skipped: every rule that could not be translated. */
+  reasons: LegadoIssue[];
+  /** What an imported source leaves out or reads differently (its header, its login, an optional rule). */
+  notes: string[];
+}
 
 export interface SourceInfo extends SourceRule {
   builtIn: boolean;
@@ -190,9 +302,9 @@ export interface Health {
   tasks: number;
 }
 
-/** Every message the background worker answers (contract §1). */
+/** Every message the background worker answers (docs/contract.md §1). */
 export type Request =
-  | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange }
+  | { type: 'task.start'; url: string; sourceId?: string; format?: BookFormat; range?: ChapterRange; toc?: TocChoice }
   | { type: 'task.get'; taskId: string }
   | { type: 'task.list' }
   | { type: 'task.cancel'; taskId: string }
@@ -200,12 +312,15 @@ export type Request =
   | { type: 'task.remove'; taskId: string }
   | { type: 'tasks.recover' }
   | { type: 'source.list' }
-  | { type: 'source.import'; sources: SourceRuleInput | SourceRuleInput[] }
+  /** Our rules (all or nothing), or a legado book source list (each translated and reported). */
+  | { type: 'source.import'; sources: SourceRuleInput | SourceRuleInput[] | LegadoBookSource | LegadoBookSource[] }
   | { type: 'source.setEnabled'; sourceId: string; enabled: boolean }
   /** Deletes an imported source; built-in ones can only be disabled. */
   | { type: 'source.remove'; sourceId: string }
-  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`), storing nothing. */
-  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule }
+  /** A source in another app's format: `legado` (a book source the legado app imports). */
+  | { type: 'source.export'; sourceId: string; format: 'legado' }
+  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
+  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule | LegadoBookSource }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }
@@ -217,11 +332,12 @@ export type Request =
   | { type: 'page.get'; tabId: number };
 
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Every message type, at run time (each is listed once; the check below keeps the list whole). */
 export const REQUEST_TYPES = [
   'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.remove', 'tasks.recover',
-  'source.list', 'source.import', 'source.setEnabled', 'source.remove', 'source.test',
+  'source.list', 'source.import', 'source.export', 'source.setEnabled', 'source.remove', 'source.test',
   'settings.get', 'settings.set', 'health', 'task.log', 'diagnostics', 'page.detected', 'page.get',
 ] as const satisfies readonly RequestType[];
 const _everyRequestType: Exclude<RequestType, (typeof REQUEST_TYPES)[number]> extends never ? true : never = true;
@@ -233,12 +349,14 @@ interface Payloads {
   'task.list': { tasks: Task[] };
   'task.cancel': { task: Task };
   'task.retry': { task: Task };
-  'task.remove': Record<string, never>;
+  'task.remove': Record<never, never>;
   'tasks.recover': { recovered: number };
   'source.list': { sources: SourceInfo[] };
-  'source.import': { imported: string[] };
+  /** `report`: for a legado list, what became of each of its sources. */
+  'source.import': { imported: string[]; report?: LegadoImportEntry[] };
   'source.setEnabled': { source: SourceInfo };
-  'source.remove': Record<string, never>;
+  'source.remove': Record<never, never>;
+  'source.export': { source: LegadoBookSource };
   'source.test': SourceTestReport;
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };
@@ -250,14 +368,51 @@ interface Payloads {
   'page.get': { page: PageInfo | null };
 }
 
+/** What the generic reader doubts about a page it read without a rule (lib/generic-reader/assess.ts). */
+export const DOUBTS = [
+  /** The chapters' names and addresses disagree about which way the list runs. */
+  'order-conflict',
+  /** Nothing on the page tells which way the list runs. */
+  'order-unknown',
+  /** The list was turned around on the word of a single pair of chapters. */
+  'order-weak',
+  /** Only the newest chapters are listed here. */
+  'latest-only',
+  /** The list starts mid-book and nothing says where the rest is. */
+  'starts-mid-book',
+  /** The names carry no chapter numbers: the list was found by its layout alone. */
+  'unnumbered',
+  /** Many links of the list did not read like chapters and were left out. */
+  'mixed',
+  /** Very few chapters. */
+  'few-chapters',
+] as const;
+export type Doubt = (typeof DOUBTS)[number];
+
+/** How sure the generic reader is of a page, and what it would download: what the popup confirms. */
+export interface PageReading {
+  /** 0–1; below CONFIRM_BELOW (lib/detect/limits.ts) the popup asks before anything downloads. */
+  confidence: number;
+  doubts: Doubt[];
+  /** The first and last chapter's names, in the order the download would take them. */
+  first?: string;
+  last?: string;
+  /** Which way the page lists its chapters, as the reader decided. */
+  order?: 'asc' | 'desc';
+  /** The page the reader would read the whole list from, when it is not this one. */
+  tocUrl?: string;
+}
+
 /**
  * What a web page is, as the toolbar button and the popup show it: a book page of an enabled
- * source, an unknown site's table of contents the generic reader can download, or neither.
- * `chapters` counts the chapters listed on the page itself (0: the list is on another page).
+ * source (or a book page whose list the generic reader found elsewhere), an unknown site's table
+ * of contents the generic reader can download, or neither. `chapters` counts the chapters listed
+ * on the page itself (0: the list is on another page). `reading` is the generic reader's own
+ * view of the page; a source's rule is trusted and has none.
  */
 export type PageInfo =
-  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number }
-  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number }
+  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number; reading?: PageReading }
+  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number; reading?: PageReading }
   | { kind: 'none'; url: string };
 
 /**

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from './contract';
 
-/** Messages between the worker and the offscreen document that builds files (not contract §1). */
+/** Messages between the worker and the offscreen document that builds files (not part of docs/contract.md). */
 export type OffscreenRequest =
   | { target: 'offscreen'; type: 'build-file'; taskId: string }
   | { target: 'offscreen'; type: 'revoke'; url: string };

@@ -29,7 +29,7 @@ async function shoot(page: Page, width: number, scale: number, file: string): Pr
 }
 
 async function start(ext: Ext, url: string, format: 'epub' | 'txt'): Promise<Task> {
-  const answer = await ext.send<{ ok: boolean; task: Task; error?: unknown }>({ type: 'task.start', url, format });
+  const answer = await ext.send({ type: 'task.start', url, format });
   if (!answer.ok) throw new Error(`task.start ${url}: ${JSON.stringify(answer.error)}`);
   return answer.task;
 }

@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     let nextKill = Date.now() + 10_000;
     let nextFault = Date.now();
     while (Date.now() < until) {
-      const { tasks } = (await ext.send({ type: 'task.list' })) as { tasks: Task[] };
+      const { tasks } = await ext.call({ type: 'task.list' });
       track(tasks, seen);
       const active = tasks.filter((t) => t.status === 'queued' || t.status === 'running');
       if (active.length < MAX_ACTIVE) {
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     const drainUntil = Date.now() + DRAIN_MS;
     let tasks: Task[] = [];
     while (Date.now() < drainUntil) {
-      tasks = ((await ext.send({ type: 'task.list' })) as { tasks: Task[] }).tasks;
+      tasks = (await ext.call({ type: 'task.list' })).tasks;
       track(tasks, seen);
       if (tasks.every((t) => t.status !== 'queued' && t.status !== 'running')) break;
       await sleep(1_000);

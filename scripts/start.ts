@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Task } from '../lib/contract';
+import type { RequestOf, RequestType, Response, Task } from '../lib/contract';
 import { launchExtension, poll, ROOT, sleep, type Ext } from '../test/browser/harness';
 import { startDemoSite, type DemoSite } from '../test/fixtures/site';
 
@@ -24,7 +24,7 @@ async function startSite(): Promise<DemoSite> {
 }
 
 /** Sends a message, retrying while the worker is not listening yet (it may still be starting). */
-async function call(ext: Ext, msg: object): Promise<any> {
+async function call<T extends RequestType>(ext: Ext, msg: RequestOf<T>): Promise<Response<T>> {
   return poll(() => ext.send(msg, 15_000), () => true, { timeoutMs: 20_000, intervalMs: 300, what: `an answer to ${JSON.stringify(msg)}` });
 }
 
@@ -37,11 +37,11 @@ function describe(task: Task): string {
 async function downloadDemoBook(ext: Ext, bookUrl: string): Promise<boolean> {
   console.log(`Starting a TXT download of ${bookUrl}`);
   const started = await call(ext, { type: 'task.start', url: bookUrl, format: 'txt' });
-  if (!started?.ok) {
-    console.error(`task.start failed: ${started?.error?.code ?? '?'}: ${started?.error?.message ?? JSON.stringify(started)}`);
+  if (!started.ok) {
+    console.error(`task.start failed: ${started.error.code}: ${started.error.message}`);
     return false;
   }
-  let task = started.task as Task;
+  let task = started.task;
   let last = '';
   const deadline = Date.now() + TASK_TIMEOUT_MS;
   for (;;) {
@@ -55,11 +55,11 @@ async function downloadDemoBook(ext: Ext, bookUrl: string): Promise<boolean> {
     }
     await sleep(500);
     const answer = await call(ext, { type: 'task.get', taskId: task.id });
-    if (!answer?.ok) {
-      console.error(`task.get failed: ${answer?.error?.code ?? '?'}: ${answer?.error?.message ?? JSON.stringify(answer)}`);
+    if (!answer.ok) {
+      console.error(`task.get failed: ${answer.error.code}: ${answer.error.message}`);
       return false;
     }
-    task = answer.task as Task;
+    task = answer.task;
   }
   if (task.status !== 'completed') {
     console.error(`The download ended ${task.status}: ${task.error ? `${task.error.code}: ${task.error.message}` : 'no reason given'}`);

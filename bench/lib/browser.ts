@@ -32,7 +32,7 @@ export async function startRig(latencyMs: number, extensionDir?: string): Promis
     throw error;
   }
   // The worker may still be opening its database when the first message arrives.
-  await ext.waitFor(() => ext.send({ type: 'health' }, 10_000), (a: { ok?: boolean }) => a?.ok === true, { timeoutMs: 20_000, what: 'the worker' });
+  await ext.waitFor(() => ext.send({ type: 'health' }, 10_000), (a) => a?.ok === true, { timeoutMs: 20_000, what: 'the worker' });
   return {
     ext,
     site,
@@ -41,13 +41,6 @@ export async function startRig(latencyMs: number, extensionDir?: string): Promis
       await site.close();
     },
   };
-}
-
-/** Sends a message and throws unless it was answered ok. */
-export async function call<T = any>(ext: Ext, message: object): Promise<T> {
-  const answer = await ext.send<{ ok: boolean; error?: unknown }>(message);
-  if (!answer?.ok) throw new Error(`${JSON.stringify(message).slice(0, 120)} → ${JSON.stringify(answer)}`);
-  return answer as T;
 }
 
 /**
@@ -59,7 +52,7 @@ export async function importBenchSource(ext: Ext, concurrency: number): Promise<
   delete demo.tests;
   const id = `bench-demo-c${concurrency}`;
   const rule: SourceRuleInput = { ...demo, id, name: `Demo (bench, concurrency ${concurrency})`, crawl: { ...demo.crawl, concurrency } };
-  await call(ext, { type: 'source.import', sources: rule });
+  await ext.call({ type: 'source.import', sources: rule });
   return id;
 }
 

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { TASKS_PORT, type Failure, type PortMessage } from '../../lib/contract';
 import { isOffscreenRequest } from '../../lib/offscreen-protocol';
 import { senderRefusal } from '../../lib/sender-policy';
@@ -5,10 +6,10 @@ import { DownloadService } from '../../lib/service/service';
 import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
-import { showProgressOnToolbar } from './badge-progress';
 import { notifyWhenFinished } from './notify-finished';
 import { downloadEnded, saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
+import { showOnToolbar } from './toolbar-button';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
 export default defineBackground(() => {
@@ -20,19 +21,19 @@ export default defineBackground(() => {
       fileSaved: downloadEnded,
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
-      keepAlive: () => void chrome.runtime.getPlatformInfo(),
+      keepAlive: () => void browser.runtime.getPlatformInfo(),
       settingsChanged: (settings) => void scheduleWatchdog(settings),
     }),
   );
 
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
-  showProgressOnToolbar(service, tabPages);
+  const toolbar = showOnToolbar(service, tabPages);
   notifyWhenFinished(service);
 
-  const self = { id: chrome.runtime.id, origin: chrome.runtime.getURL('') };
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // Listeners are registered at once, so events that woke the worker are not missed.
-  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (isOffscreenRequest(message)) return false;
     const refusal = senderRefusal(String((message as { type?: unknown } | null)?.type), sender, self);
     if (refusal) {
@@ -47,7 +48,7 @@ export default defineBackground(() => {
     return true;
   });
 
-  chrome.runtime.onConnect.addListener((port) => {
+  browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TASKS_PORT) return;
     if (senderRefusal('port:tasks', port.sender ?? {}, self)) {
       port.disconnect();
@@ -62,14 +63,21 @@ export default defineBackground(() => {
     });
   });
 
-  chrome.tabs.onUpdated.addListener((tabId, change) => void tabPages.navigated(tabId, change));
-  chrome.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === undefined && change.url === undefined) return;
+    void tabPages.navigated(tabId, change);
+    toolbar.tabChanged(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabPages.closed(tabId);
+    toolbar.tabChanged(tabId);
+  });
 
   // A listener here makes Chrome start the worker with the browser, so downloads cut off by
   // closing the browser resume at once (start-up recovery runs as the worker loads).
-  chrome.runtime.onStartup.addListener(() => void service);
+  browser.runtime.onStartup.addListener(() => void service);
 
-  chrome.alarms.onAlarm.addListener((alarm) => {
+  browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
   });
 });

@@ -3,6 +3,7 @@
 // opens the popup's list with the error and Retry. Each end is announced once; a worker that
 // starts again does not announce tasks that had ended before it started.
 
+import { browser, type Browser } from 'wxt/browser';
 import type { Task } from '../../lib/contract';
 import type { DownloadService } from '../../lib/service/service';
 import { createFinishWatcher, finishNotice } from '../../lib/ui/finish-notices';
@@ -11,7 +12,7 @@ import { NOTIFICATION_ICON, uiStrings } from './ui-strings';
 const PREFIX = 'task:';
 
 export function notifyWhenFinished(service: Promise<DownloadService>): void {
-  if (!chrome.notifications) return;
+  if (!browser.notifications) return;
   const isNews = createFinishWatcher(Date.now());
 
   void service.then((s) =>
@@ -22,18 +23,18 @@ export function notifyWhenFinished(service: Promise<DownloadService>): void {
   );
 
   // Registered at once, so a click that wakes the worker is not missed.
-  chrome.notifications.onClicked.addListener((id) => void clicked(id, service, 'body'));
-  chrome.notifications.onButtonClicked?.addListener((id) => void clicked(id, service, 'button'));
+  browser.notifications.onClicked.addListener((id) => void clicked(id, service, 'body'));
+  browser.notifications.onButtonClicked?.addListener((id) => void clicked(id, service, 'button'));
 }
 
 async function show(task: Task): Promise<void> {
   const s = uiStrings();
   const { title, message } = finishNotice(task, s);
-  const options: chrome.notifications.NotificationCreateOptions = { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message, priority: 0 };
+  const options: Browser.notifications.NotificationCreateOptions = { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message, priority: 0 };
   const button = task.status === 'completed' ? (typeof task.downloadId === 'number' ? s.showInFolderButton : undefined) : s.retryButton;
   try {
     // Firefox shows no buttons and refuses options that name them.
-    await chrome.notifications.create(PREFIX + task.id, button && !import.meta.env.FIREFOX ? { ...options, buttons: [{ title: button }] } : options);
+    await browser.notifications.create(PREFIX + task.id, button && !import.meta.env.FIREFOX ? { ...options, buttons: [{ title: button }] } : options);
   } catch (error) {
     console.warn('Could not show a notification', error);
   }
@@ -41,18 +42,18 @@ async function show(task: Task): Promise<void> {
 
 async function clicked(id: string, service: Promise<DownloadService>, where: 'body' | 'button'): Promise<void> {
   if (!id.startsWith(PREFIX)) return;
-  void chrome.notifications.clear(id);
+  void browser.notifications.clear(id);
   const s = await service;
   const answer = await s.handle({ type: 'task.get', taskId: id.slice(PREFIX.length) });
   if (!answer.ok) return;
-  const task = answer.task as Task;
+  const { task } = answer;
   if (task.status === 'completed' && typeof task.downloadId === 'number') {
-    chrome.downloads.show(task.downloadId);
+    browser.downloads.show(task.downloadId);
   } else if (task.status === 'failed' && where === 'button') {
     await s.handle({ type: 'task.retry', taskId: task.id });
   } else {
-    await chrome.windows
-      .create({ url: chrome.runtime.getURL('popup.html'), type: 'popup', width: 380, height: 600 })
-      .catch(() => chrome.tabs.create({ url: chrome.runtime.getURL('popup.html') }));
+    await browser.windows
+      .create({ url: browser.runtime.getURL('/popup.html'), type: 'popup', width: 380, height: 600 })
+      .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
   }
 }

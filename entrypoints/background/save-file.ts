@@ -1,21 +1,22 @@
+import { browser, type Browser } from 'wxt/browser';
 import { AppError } from '../../lib/errors';
 import { buildBookFile } from '../../lib/file/build-file';
-import { downloadForgotten, fileNotSaved, fileRefused } from '../../lib/file/file-saved';
+import { FileNotSaved, refusedBecause } from '../../lib/file/file-saved';
 import type { BuildFileAnswer, OffscreenRequest } from '../../lib/offscreen-protocol';
 import type { Store } from '../../lib/store/store';
 import type { Task } from '../../lib/contract';
 
-const OFFSCREEN_PATH = 'offscreen.html';
+const OFFSCREEN_PATH = '/offscreen.html';
 
 /** Builds the book where blob URLs exist and hands it to the downloads bar. */
 export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fileName: string; downloadId: number; stats: string }> {
-  const built = chrome.offscreen ? await buildOffscreen(task.id) : await buildHere(task.id, await store);
+  const built = browser.offscreen ? await buildOffscreen(task.id) : await buildHere(task.id, await store);
   let downloadId: number;
   try {
-    downloadId = await chrome.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
+    downloadId = await browser.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
   } catch (error) {
     release(built.url);
-    throw fileRefused(built.fileName, error);
+    throw new FileNotSaved(built.fileName, refusedBecause(error));
   }
   releaseWhenSaved(downloadId, built.url);
   return { fileName: built.fileName, downloadId, stats: built.stats };
@@ -23,35 +24,35 @@ export async function saveFile(task: Task, store: Promise<Store>): Promise<{ fil
 
 /**
  * Waits for the browser to finish writing a download: resolves when it is `complete`, throws
- * AppError `file` when it was interrupted or is no longer listed. It asks the download's state
+ * FileNotSaved when it was interrupted or is no longer listed. It asks the download's state
  * itself rather than relying on having seen it start, so a worker started again (the runner
  * resumes a task whose file was handed over) follows the same download to its end.
  */
 export function downloadEnded(downloadId: number, fileName: string, signal: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const end = (error?: unknown) => {
-      chrome.downloads.onChanged.removeListener(changed);
+      browser.downloads.onChanged.removeListener(changed);
       signal.removeEventListener('abort', aborted);
       if (error === undefined) resolve();
       else reject(error);
     };
-    const changed = (delta: chrome.downloads.DownloadDelta) => {
+    const changed = (delta: Browser.downloads.DownloadDelta) => {
       if (delta.id !== downloadId) return;
       if (delta.state?.current === 'complete') end();
-      else if (delta.state?.current === 'interrupted') end(fileNotSaved(fileName, delta.error?.current));
+      else if (delta.state?.current === 'interrupted') end(new FileNotSaved(fileName, { kind: 'interrupted', reason: delta.error?.current }));
     };
     const aborted = () => end(signal.reason);
     if (signal.aborted) return aborted();
     signal.addEventListener('abort', aborted);
     // Listening first, then looking: an end between the two is seen by one or the other.
-    chrome.downloads.onChanged.addListener(changed);
-    chrome.downloads.search({ id: downloadId }).then(
+    browser.downloads.onChanged.addListener(changed);
+    browser.downloads.search({ id: downloadId }).then(
       ([item]) => {
-        if (!item) end(downloadForgotten(fileName, downloadId));
+        if (!item) end(new FileNotSaved(fileName, { kind: 'forgotten', downloadId }));
         else if (item.state === 'complete') end();
-        else if (item.state === 'interrupted') end(fileNotSaved(fileName, item.error));
+        else if (item.state === 'interrupted') end(new FileNotSaved(fileName, { kind: 'interrupted', reason: item.error }));
       },
-      (error: unknown) => end(fileRefused(fileName, error)),
+      (error: unknown) => end(new FileNotSaved(fileName, refusedBecause(error))),
     );
   });
 }
@@ -59,7 +60,7 @@ export function downloadEnded(downloadId: number, fileName: string, signal: Abor
 async function buildOffscreen(taskId: string): Promise<{ url: string; fileName: string; stats: string }> {
   await ensureOffscreenDocument();
   const request: OffscreenRequest = { target: 'offscreen', type: 'build-file', taskId };
-  const answer = (await chrome.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
+  const answer = (await browser.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
   if (!answer) throw new AppError('internal', 'The file builder page did not answer, so the book could not be saved. Retry the download.');
   if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
   return answer;
@@ -74,11 +75,11 @@ async function buildHere(taskId: string, store: Store): Promise<{ url: string; f
 let creating: Promise<void> | undefined;
 
 async function ensureOffscreenDocument(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
-  const existing = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const existing = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
   if (existing.length > 0) return;
-  creating ??= chrome.offscreen
-    .createDocument({ url: OFFSCREEN_PATH, reasons: [chrome.offscreen.Reason.BLOBS], justification: 'Build EPUB and TXT files from stored chapters for download.' })
+  creating ??= browser.offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: [browser.offscreen.Reason.BLOBS], justification: 'Build EPUB and TXT files from stored chapters for download.' })
     .finally(() => {
       creating = undefined;
     });
@@ -86,21 +87,21 @@ async function ensureOffscreenDocument(): Promise<void> {
 }
 
 function releaseWhenSaved(downloadId: number, url: string): void {
-  const listener = (delta: chrome.downloads.DownloadDelta) => {
+  const listener = (delta: Browser.downloads.DownloadDelta) => {
     if (delta.id !== downloadId) return;
     const state = delta.state?.current;
     if (state !== 'complete' && state !== 'interrupted') return;
-    chrome.downloads.onChanged.removeListener(listener);
+    browser.downloads.onChanged.removeListener(listener);
     release(url);
   };
-  chrome.downloads.onChanged.addListener(listener);
+  browser.downloads.onChanged.addListener(listener);
 }
 
 /** Frees the file's blob URL where it was made. */
 function release(url: string): void {
-  if (chrome.offscreen) {
+  if (browser.offscreen) {
     const request: OffscreenRequest = { target: 'offscreen', type: 'revoke', url };
-    chrome.runtime.sendMessage(request).catch((error: unknown) => console.warn('Could not release the file URL', error));
+    browser.runtime.sendMessage(request).catch((error: unknown) => console.warn('Could not release the file URL', error));
   } else {
     URL.revokeObjectURL(url);
   }

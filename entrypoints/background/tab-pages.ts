@@ -1,9 +1,11 @@
-// What the content script found in each tab, shown on the toolbar button and asked for by the
-// popup. Memory is a cache: the worker dies, so every entry is also in chrome.storage.session,
-// which lives as long as the browser session. A navigation or a closed tab forgets the entry.
+// What the content script found in each tab, asked for by the popup and shown on the toolbar
+// button (toolbar-button.ts is told of every change). Memory is a cache: the worker dies, so every
+// entry is also in browser.storage.session, which lives as long as the browser session. A
+// navigation or a closed tab forgets the entry.
 
+import { browser, type Browser } from 'wxt/browser';
 import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '../../lib/contract';
-import { badgeFor, detectPage, ReportGate, siteSource, Turns } from '../../lib/detect';
+import { detectPage, ReportGate, siteSource, Turns } from '../../lib/detect';
 import { AppError, toErrorInfo } from '../../lib/errors';
 import { withoutHash } from '../../lib/url';
 
@@ -14,8 +16,6 @@ interface Entry {
 }
 
 const key = (tabId: number) => `page:${tabId}`;
-// Firefox MV2 calls the toolbar button browserAction.
-const action = (): typeof chrome.action => chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction;
 
 type PageRequest = Extract<Request, { type: 'page.detected' | 'page.get' }>;
 
@@ -34,14 +34,20 @@ type Finding = PageInfo | null | 'needHtml';
 export class TabPages {
   private readonly entries = new Map<number, Entry>();
   private readonly closedTabs = new Set<number>();
+  private readonly listeners = new Set<() => void>();
   private readonly gate = new ReportGate<Finding>();
   /** Reading a page's markup is the one costly step: one at a time, never more than half the time. */
   private readonly turns = new Turns();
 
   constructor(private readonly sources: () => Promise<SourceRule[]>) {}
 
+  /** Told whenever a tab's detected page changes. */
+  subscribe(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
   /** One answer per message, like every other message of the contract. */
-  async handle(message: PageRequest, sender: chrome.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
+  async handle(message: PageRequest, sender: Browser.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
     try {
       const payload = message.type === 'page.get' ? await this.get(message.tabId) : await this.detected(message, sender);
       return { ok: true, ...payload };
@@ -51,7 +57,7 @@ export class TabPages {
   }
 
   /** `page.detected` from a content script. */
-  async detected(message: PageDetected, sender: chrome.runtime.MessageSender): Promise<Payload<'page.detected'>> {
+  async detected(message: PageDetected, sender: Browser.runtime.MessageSender): Promise<Payload<'page.detected'>> {
     const tabId = sender.tab?.id;
     if (typeof message.url !== 'string' || (message.html !== undefined && typeof message.html !== 'string')) {
       throw new AppError('invalid_message', 'page.detected needs the page\'s "url" (and "html" as text, if any).');
@@ -71,7 +77,7 @@ export class TabPages {
     const shown = this.entries.get(tabId)?.page;
     if (!admission.look && (found ? shown?.url === found.url : !shown)) return { page: found };
     // The tab may have moved on while the page was read.
-    const tab = await chrome.tabs.get(tabId).catch(() => undefined);
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
     if (!tab?.url || withoutHash(tab.url) !== withoutHash(message.url)) return { page: found };
     // Most pages are no book: leave the button alone unless it showed one.
     if (found || (await this.entry(tabId))) await this.set(tabId, found ? { page: found, at } : null);
@@ -93,7 +99,7 @@ export class TabPages {
     return { page: (await this.entry(tabId))?.page ?? null };
   }
 
-  /** chrome.tabs.onUpdated: a new document (or a reload) clears what the old one showed. */
+  /** browser.tabs.onUpdated: a new document (or a reload) clears what the old one showed. */
   async navigated(tabId: number, change: { status?: string; url?: string }): Promise<void> {
     if (change.status !== 'loading' && change.url === undefined) return;
     const began = Date.now();
@@ -106,20 +112,20 @@ export class TabPages {
     await this.set(tabId, null);
   }
 
-  /** chrome.tabs.onRemoved. */
+  /** browser.tabs.onRemoved. */
   async closed(tabId: number): Promise<void> {
     // Chrome never reuses a tab id in a session; remembering the closed ones stops a read that
     // was already under way from putting the entry back.
     this.closedTabs.add(tabId);
     this.entries.delete(tabId);
     this.gate.closed(tabId);
-    await chrome.storage.session?.remove(key(tabId)).catch(() => undefined);
+    await browser.storage.session?.remove(key(tabId)).catch(() => undefined);
   }
 
   private async entry(tabId: number): Promise<Entry | undefined> {
     const cached = this.entries.get(tabId);
     if (cached) return cached;
-    const stored = (await chrome.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as Entry | undefined;
+    const stored = (await browser.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as Entry | undefined;
     if (!stored || this.closedTabs.has(tabId)) return undefined;
     this.entries.set(tabId, stored);
     return stored;
@@ -129,15 +135,9 @@ export class TabPages {
     if (this.closedTabs.has(tabId)) return;
     if (entry) this.entries.set(tabId, entry);
     else this.entries.delete(tabId);
-    const badge = badgeFor(entry?.page);
-    await Promise.all([
-      entry ? chrome.storage.session?.set({ [key(tabId)]: entry }) : chrome.storage.session?.remove(key(tabId)),
-      action().setBadgeText({ tabId, text: badge.text }),
-      action().setBadgeBackgroundColor({ tabId, color: badge.color }),
-      action().setTitle({ tabId, title: badge.title }),
-    ]).catch((error: unknown) => {
-      // The tab closed meanwhile: nothing left to show.
-      console.debug('Could not show the page on the toolbar button', tabId, error);
+    for (const listener of this.listeners) listener();
+    await (entry ? browser.storage.session?.set({ [key(tabId)]: entry }) : browser.storage.session?.remove(key(tabId)))?.catch((error: unknown) => {
+      console.warn('Could not keep the detected page for the session', tabId, error);
     });
   }
 }

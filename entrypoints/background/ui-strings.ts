@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { browserTranslate } from '../../lib/ui/i18n';
 import { createStrings, type Strings } from '../../lib/ui/strings';
 
@@ -5,7 +6,7 @@ let cached: Strings | undefined;
 
 /** The UI's words in the browser's language, for the toolbar button and notifications. */
 export function uiStrings(): Strings {
-  cached ??= createStrings(browserTranslate((key, substitutions) => chrome.i18n.getMessage(key, substitutions)));
+  cached ??= createStrings(browserTranslate((key, substitutions) => browser.i18n.getMessage(key, substitutions)));
   return cached;
 }
 

@@ -1,5 +1,6 @@
 // The offscreen document exists because a service worker cannot make blob URLs: it reads the
-// chapters from IndexedDB itself, builds the file and hands back a URL for chrome.downloads.
+// chapters from IndexedDB itself, builds the file and hands back a URL for browser.downloads.
+import { browser } from 'wxt/browser';
 import { toErrorInfo } from '../../lib/errors';
 import { buildBookFile } from '../../lib/file/build-file';
 import { isOffscreenRequest, type BuildFileAnswer } from '../../lib/offscreen-protocol';
@@ -7,9 +8,9 @@ import { senderRefusal } from '../../lib/sender-policy';
 import { Store } from '../../lib/store/store';
 
 const store = Store.open();
-const self = { id: chrome.runtime.id, origin: chrome.runtime.getURL('') };
+const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isOffscreenRequest(message)) return false;
   // Every extension context hears runtime messages, a web page's content script's included.
   const refusal = senderRefusal('offscreen', sender, self);

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
+import type { LegadoImportEntry } from '../../lib/contract';
 import { errorMessage } from '../../lib/ui/format-task';
 import { parseSourcesJson } from '../../lib/ui/options/sources-json';
 import { strings } from '../../lib/ui/strings';
+import { LegadoReport } from './legado-report';
 
 export interface ImportFormProps {
   call: Client;
@@ -12,16 +14,21 @@ export interface ImportFormProps {
   onImported: (ids: string[]) => void;
 }
 
-/** Pasted JSON or a .json file → `source.import`; the worker's `invalid_source` sentence shown as is. */
+/**
+ * Pasted JSON or a .json file → `source.import`; the worker's `invalid_source` sentence shown as
+ * is. A legado list comes back with a report, shown source by source.
+ */
 export function ImportForm({ call, text, onText, onImported }: ImportFormProps) {
   const s = strings.options;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
+  const [report, setReport] = useState<LegadoImportEntry[] | null>(null);
 
   async function importText(json: string): Promise<boolean> {
     setError(null);
     setResult(null);
+    setReport(null);
     const parsed = parseSourcesJson(json);
     if (!parsed.ok) {
       setError(parsed.message);
@@ -29,10 +36,12 @@ export function ImportForm({ call, text, onText, onImported }: ImportFormProps) 
     }
     setBusy(true);
     try {
-      const { imported } = await call({ type: 'source.import', sources: parsed.sources });
-      setResult(s.importDone(imported));
-      onImported(imported);
-      return true;
+      const answer = await call({ type: 'source.import', sources: parsed.sources });
+      const { imported } = answer;
+      setResult(imported.length || !answer.report ? s.importDone(imported) : s.legadoNoneImported);
+      setReport(answer.report ?? null);
+      if (imported.length) onImported(imported);
+      return imported.length > 0 || !answer.report;
     } catch (e) {
       setError(errorMessage(e));
       return false;
@@ -107,6 +116,7 @@ export function ImportForm({ call, text, onText, onImported }: ImportFormProps) 
           {error}
         </p>
       )}
+      {report && <LegadoReport report={report} />}
     </section>
   );
 }

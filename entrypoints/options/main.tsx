@@ -1,3 +1,4 @@
+import { browser, type Browser } from 'wxt/browser';
 import { render } from 'preact';
 import { createClient } from '../../lib/client';
 import { TASKS_PORT } from '../../lib/contract';
@@ -9,15 +10,15 @@ import '../../assets/base.css';
 import './style.css';
 
 // The browser's language picks the words (public/_locales); set before anything renders.
-setTranslate(browserTranslate((key, substitutions) => chrome.i18n.getMessage(key, substitutions)));
+setTranslate(browserTranslate((key, substitutions) => browser.i18n.getMessage(key, substitutions)));
 document.documentElement.lang = strings.htmlLang;
 
-const call = createClient((request) => chrome.runtime.sendMessage(request));
+const call = createClient((request) => browser.runtime.sendMessage(request));
 
-function connect(): chrome.runtime.Port {
-  const port = chrome.runtime.connect({ name: TASKS_PORT });
+function connect(): Browser.runtime.Port {
+  const port = browser.runtime.connect({ name: TASKS_PORT });
   // Reading lastError marks a failed connection (no worker listening yet) as handled.
-  port.onDisconnect.addListener(() => void chrome.runtime.lastError);
+  port.onDisconnect.addListener(() => void browser.runtime.lastError);
   return port;
 }
 

@@ -12,9 +12,11 @@ export interface SourceRowProps {
   onDelete?: () => Promise<void>;
   /** Picks this source in the tester below the list. */
   onTest?: () => void;
+  /** Saves the source as a legado book source (absent for the generic reader, which has no rule). */
+  onExportLegado?: () => Promise<void>;
 }
 
-export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTest }: SourceRowProps) {
+export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTest, onExportLegado }: SourceRowProps) {
   const s = strings.options;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,6 +77,18 @@ export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTe
             onClick={onTest}
           >
             {s.testRowButton}
+          </button>
+        )}
+        {onExportLegado && (
+          <button
+            type="button"
+            class="small-button"
+            data-testid="source-export-legado"
+            disabled={busy}
+            aria-label={s.exportLegadoLabel(source.name)}
+            onClick={() => void run(onExportLegado)}
+          >
+            {s.exportLegado}
           </button>
         )}
         {onDelete && !source.builtIn && (

@@ -39,11 +39,12 @@ export function SourceTester({ call, sources, choice, onChoose, pasted }: Source
     setBusy(true);
     try {
       const target = url.trim();
-      const answer = rule
+      const report = rule
         ? await call({ type: 'source.test', url: target, rule })
         : await call({ type: 'source.test', url: target, ...(choice ? { sourceId: choice } : {}) });
-      const { ok: _ok, ...report } = answer as SourceTestReport & { ok?: true };
-      setResult({ report, rule: rule ?? sources.find((source) => source.id === report.sourceId) });
+      // A pasted legado source has no selectors of ours to show beside what was found.
+      const known = rule && 'book' in rule ? rule : sources.find((source) => source.id === report.sourceId);
+      setResult({ report, rule: known });
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
 import type { SourceInfo } from '../../lib/contract';
+import { isGenericSource } from '../../lib/generic-reader/source-id';
 import { errorMessage } from '../../lib/ui/format-task';
 import { exportableSources, sourcesFileName } from '../../lib/ui/options/sources-json';
 import { strings } from '../../lib/ui/strings';
@@ -68,6 +69,12 @@ export function SourcesSection({ call }: SourcesSectionProps) {
     input?.focus();
   }
 
+  async function exportLegado(source: SourceInfo) {
+    const answer = await call({ type: 'source.export', sourceId: source.id, format: 'legado' });
+    // legado imports a list; one source is a list of one.
+    saveJson(`${source.id}.legado.json`, [answer.source]);
+  }
+
   function exportSources() {
     if (!sources) return;
     const chosen = selected.size ? sources.filter((source) => selected.has(source.id)) : sources;
@@ -100,6 +107,7 @@ export function SourcesSection({ call }: SourcesSectionProps) {
               onToggle={(enabled) => toggle(source.id, enabled)}
               onDelete={() => remove(source)}
               onTest={() => testWith(source.id)}
+              onExportLegado={isGenericSource(source) ? undefined : () => exportLegado(source)}
             />
           ))}
         </ul>

@@ -30,8 +30,7 @@ export function useDiagnostics(call: Client, watchTasks: (onChange: () => void) 
       const answer = await call({ type: 'diagnostics' });
       if (mine < shown.current) return;
       shown.current = mine;
-      const { ok: _ok, ...diagnostics } = answer as Diagnostics & { ok?: true };
-      setData(diagnostics);
+      setData(answer);
       setError(null);
     } catch (e) {
       if (mine >= shown.current) setError(errorMessage(e));

@@ -1,3 +1,4 @@
+import { browser, type Browser } from 'wxt/browser';
 import { render } from 'preact';
 import { createClient } from '../../lib/client';
 import { TASKS_PORT, type PageInfo } from '../../lib/contract';
@@ -11,16 +12,16 @@ import './style.css';
 import { withoutHash } from '../../lib/url';
 
 // The browser's language picks the words (public/_locales); set before anything renders.
-setTranslate(browserTranslate((key, substitutions) => chrome.i18n.getMessage(key, substitutions)));
+setTranslate(browserTranslate((key, substitutions) => browser.i18n.getMessage(key, substitutions)));
 document.documentElement.lang = strings.htmlLang;
 document.title = strings.appTitle;
 
-const call = createClient((request) => chrome.runtime.sendMessage(request));
+const call = createClient((request) => browser.runtime.sendMessage(request));
 
-function connect(): chrome.runtime.Port {
-  const port = chrome.runtime.connect({ name: TASKS_PORT });
+function connect(): Browser.runtime.Port {
+  const port = browser.runtime.connect({ name: TASKS_PORT });
   // Reading lastError marks a failed connection (no worker listening yet) as handled.
-  port.onDisconnect.addListener(() => void chrome.runtime.lastError);
+  port.onDisconnect.addListener(() => void browser.runtime.lastError);
   return port;
 }
 
@@ -32,7 +33,7 @@ const feed = createTaskFeed({
 async function detectStartUrl(): Promise<StartUrl> {
   let tabUrl: string | undefined;
   try {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     tabUrl = tab?.url || tab?.pendingUrl;
   } catch {
     tabUrl = undefined;
@@ -46,7 +47,7 @@ async function detectStartUrl(): Promise<StartUrl> {
  * opened as a tab with `?url=`) any tab's that shows that address.
  */
 async function detectBook(url: string): Promise<PageInfo | null> {
-  const tabs = await chrome.tabs.query({});
+  const tabs = await browser.tabs.query({});
   const showing = tabs.filter((tab) => tab.id !== undefined && tab.url && withoutHash(tab.url) === withoutHash(url));
   const tab = showing.find((t) => t.active) ?? showing[0];
   if (tab?.id === undefined) return null;
@@ -56,13 +57,13 @@ async function detectBook(url: string): Promise<PageInfo | null> {
 /** The finished file, through the downloads bar's own buttons. */
 const files: Files = {
   show: async (downloadId) => {
-    chrome.downloads.show(downloadId);
+    browser.downloads.show(downloadId);
   },
   open: async (downloadId) => {
-    await chrome.downloads.open(downloadId);
+    await browser.downloads.open(downloadId);
   },
   exists: async (downloadId) => {
-    const [item] = await chrome.downloads.search({ id: downloadId });
+    const [item] = await browser.downloads.search({ id: downloadId });
     return item ? item.exists !== false : undefined;
   },
 };

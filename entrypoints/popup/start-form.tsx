@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
-import { FORMATS, type BookFormat, type PageInfo, type Task } from '../../lib/contract';
+import { FORMATS, type BookFormat, type PageInfo, type Task, type TocChoice } from '../../lib/contract';
+import { doubtfulReading, tocField } from '../../lib/ui/confirm-book';
 import { errorMessage } from '../../lib/ui/format-task';
 import { parseRange } from '../../lib/ui/range';
 import type { StartUrl } from '../../lib/ui/start-url';
 import { strings } from '../../lib/ui/strings';
 import { withoutHash } from '../../lib/url';
+import { ConfirmBook } from './confirm-book';
 
 export interface StartFormProps {
   call: Client;
@@ -25,6 +27,9 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [detected, setDetected] = useState<PageInfo | null>(null);
+  // What the user chose about a page the reader doubts; nothing downloads before they choose.
+  const [choice, setChoice] = useState<TocChoice>({});
+  const [confirmed, setConfirmed] = useState(false);
   // What the user typed or picked wins over answers that arrive later.
   const urlTouched = useRef(false);
   const formatTouched = useRef(false);
@@ -65,6 +70,7 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
   // Offered by name only while the address is still the detected page's.
   const book = detected && detected.kind !== 'none' && withoutHash(detected.url) === withoutHash(url.trim()) ? detected : null;
   const chapters = book?.chapters ?? 0;
+  const doubtful = doubtfulReading(book);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -72,6 +78,10 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
     if (busy || !target) return;
     setError(null);
     setBadField(null);
+    if (doubtful && !confirmed) {
+      setError(strings.confirm.needed);
+      return;
+    }
     const parsed = parseRange(from, to, chapters);
     if (!parsed.ok) {
       setError(parsed.message);
@@ -81,7 +91,8 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
     }
     setBusy(true);
     try {
-      const { task } = await call({ type: 'task.start', url: target, format, ...(parsed.range ? { range: parsed.range } : {}) });
+      const toc = doubtful ? tocField(choice) : undefined;
+      const { task } = await call({ type: 'task.start', url: target, format, ...(parsed.range ? { range: parsed.range } : {}), ...(toc ? { toc } : {}) });
       onStarted(task);
     } catch (e) {
       setError(errorMessage(e));
@@ -128,6 +139,19 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
             {book.kind === 'toc' && <span class="detected-note">{strings.detectedGeneric}</span>}
           </p>
         </div>
+      )}
+      {book && doubtful && (
+        <ConfirmBook
+          page={book}
+          reading={doubtful}
+          choice={choice}
+          confirmed={confirmed}
+          onChoice={(next) => {
+            setChoice(next);
+            setConfirmed(true);
+            setError(null);
+          }}
+        />
       )}
       <label class="field">
         <span class="field-label">{fromTab || book ? strings.urlLabelTab : strings.urlLabelManual}</span>
@@ -178,9 +202,14 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
           </span>
         </div>
       </div>
-      <button type="submit" class="primary start-button" data-testid="start-button" disabled={busy || !url.trim()} aria-busy={busy}>
+      <button type="submit" class="primary start-button" data-testid="start-button" disabled={busy || !url.trim() || (doubtful !== undefined && !confirmed)} aria-busy={busy}>
         {busy ? strings.downloadingButton : strings.downloadButton}
       </button>
+      {doubtful && !confirmed && (
+        <p class="notice" data-testid="confirm-needed">
+          {strings.confirm.needed}
+        </p>
+      )}
       {error && (
         <p role="alert" class="alert" data-testid="start-error">
           {error}

@@ -151,11 +151,6 @@ export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
           </span>
         )}
       </div>
-      {notes.failedChapters && (
-        <p class="note note-warning" data-testid="failed-chapters">
-          {notes.failedChapters}
-        </p>
-      )}
       {notes.cuts?.map((cut, i) => (
         <p class="note note-warning" data-testid="task-cut" title={task.warnings?.[i]?.message} key={task.warnings?.[i]?.code}>
           {cut}

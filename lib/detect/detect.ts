@@ -4,10 +4,14 @@
 
 import type { CheerioAPI } from 'cheerio/slim';
 import type { PageInfo, SourceRule } from '../contract';
-import { findChapterList, genericPage, isGenericSource, readGenericBook } from '../generic-reader';
+import { genericPage, isGenericSource } from '../generic-reader';
+import { assessPage, pageReading } from '../generic-reader/assess';
 import { finishToc, parseBook, parseTocPage } from '../rule-reader';
 import { findSource } from '../source-rules/match-pattern';
 import { MIN_TOC_CHAPTERS } from './limits';
+
+// A book page whose list is elsewhere shows at least this many of its chapters (the newest).
+const MIN_BOOK_SAMPLE = 3;
 
 /** The enabled source made for this URL's site (never the generic reader), if any. */
 export function siteSource<T extends SourceRule>(sources: readonly T[], url: string): T | undefined {
@@ -30,16 +34,21 @@ function asBook(html: string, url: string, rule: SourceRule): PageInfo | undefin
   }
 }
 
-function asToc($: CheerioAPI, url: string): PageInfo | undefined {
-  const list = findChapterList(genericPage($, url)) ?? [];
-  const chapters = new Set(list.map((c) => c.url)).size;
-  if (chapters < MIN_TOC_CHAPTERS) return undefined;
-  try {
-    const book = readGenericBook($, url);
-    return { kind: 'toc', url, sourceId: 'generic', title: book.title, ...(book.author ? { author: book.author } : {}), chapters };
-  } catch {
-    return undefined;
-  }
+/**
+ * An unknown site's page as the generic reader sees it: a table of contents with enough chapters,
+ * or a book page that shows a few and links to the whole list. Chapter pages and the rest are none.
+ */
+function asGeneric($: CheerioAPI, url: string): PageInfo | undefined {
+  const assessment = assessPage($, url);
+  const { title, author } = assessment;
+  if (!title) return undefined;
+  const reading = pageReading(assessment);
+  const named = { url, sourceId: 'generic' as const, title, ...(author ? { author } : {}), reading };
+  if (assessment.kind === 'toc' && assessment.chapters >= MIN_TOC_CHAPTERS) return { kind: 'toc', ...named, chapters: assessment.chapters };
+  // A page whose list is elsewhere is a book when it shows some chapters or says it is a novel's.
+  const declared = $('meta[property^="og:novel:"]').length > 0;
+  if (assessment.kind === 'book' && (assessment.chapters >= MIN_BOOK_SAMPLE || declared)) return { kind: 'book', ...named, chapters: 0 };
+  return undefined;
 }
 
 export function detectPage(page: string | CheerioAPI, url: string, sources: readonly SourceRule[]): PageInfo {
@@ -52,5 +61,5 @@ export function detectPage(page: string | CheerioAPI, url: string, sources: read
   }
   if (!genericEnabled(sources)) return none;
   const $ = typeof page === 'string' ? genericPage(page, url).$ : page;
-  return asToc($, url) ?? none;
+  return asGeneric($, url) ?? none;
 }

@@ -1,5 +1,4 @@
 // Page detection: is the page in a tab a book the extension can download?
-export { APP_NAME, badgeFor, badgeText, describeBook, type Badge } from './badge';
 export { detectPage, genericEnabled, siteSource } from './detect';
 export { DOCUMENT_REPORTS, MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from './limits';
 export { ReportGate, REPORT_LIMITS, type ReportLimits } from './report-gate';

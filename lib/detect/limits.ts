@@ -12,3 +12,6 @@ export const MAX_DETECT_HTML = 1_500_000;
 
 /** Reports one document may send in a burst and per minute (load, back/forward restores). */
 export const DOCUMENT_REPORTS = { burst: 3, perMinute: 3 };
+
+/** The generic reader's confidence in a page below which the popup shows what it found and asks first. */
+export const CONFIRM_BELOW = 0.7;

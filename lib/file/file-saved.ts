@@ -1,38 +1,28 @@
-// What the task says when the browser did not save its file. The file is rebuilt from the
-// stored chapters by Retry, so every sentence ends with that: nothing is fetched again.
+// What the browser reported when it did not save a book's file. The platform (the background's
+// downloads watcher) throws FileNotSaved with the facts; the task's ending and its sentence are
+// lib/task/endings.ts's `file_not_saved`.
 
-import { AppError } from '../errors';
+/** Why the browser has no saved file for a download. */
+export type FileProblem =
+  /** The download stopped; `reason` is chrome.downloads' DownloadInterruptReason, when it gave one. */
+  | { kind: 'interrupted'; reason?: string }
+  /** downloads.download refused the file outright (or its state could not be asked). */
+  | { kind: 'refused'; message: string }
+  /** The download is no longer in the browser's list (cleared while the worker was away). */
+  | { kind: 'forgotten'; downloadId: number };
 
-const RETRY = 'Retry builds the file again from the stored chapters; nothing is downloaded again.';
+export class FileNotSaved extends Error {
+  override name = 'FileNotSaved';
 
-// chrome.downloads' interrupt reasons (DownloadInterruptReason) a reader can act on.
-const REASONS: Record<string, [what: string, advice: string]> = {
-  FILE_NO_SPACE: ['the disk is full', 'Free some space, then retry.'],
-  FILE_FAILED: ['the file could not be written', "Check the downloads folder in the browser's settings."],
-  FILE_ACCESS_DENIED: ['it may not write to the downloads folder', "Check the folder in the browser's download settings."],
-  FILE_NAME_TOO_LONG: ['the name is too long for the disk', ''],
-  FILE_TOO_LARGE: ['the file is too large for the disk', 'Download the book in parts with a chapter range.'],
-  FILE_BLOCKED: ['the browser or the system blocked it', ''],
-  FILE_VIRUS_INFECTED: ['a virus scanner refused it', ''],
-  FILE_SECURITY_CHECK_FAILED: ['a security check refused it', ''],
-  USER_CANCELED: ['the download was cancelled in the downloads list', ''],
-  USER_SHUTDOWN: ['the browser closed before the file was written', ''],
-  CRASH: ['the browser crashed while writing it', ''],
-};
-
-/** The download of `fileName` was interrupted; `reason` as chrome.downloads gives it. */
-export function fileNotSaved(fileName: string, reason: string | undefined): AppError {
-  const [what, advice] = REASONS[reason ?? ''] ?? [`the download stopped (${reason ?? 'no reason given'})`, ''];
-  return new AppError('file', `The browser did not save «${fileName}»: ${what}. ${advice ? `${advice} ` : ''}${RETRY}`);
+  constructor(
+    readonly fileName: string,
+    readonly problem: FileProblem,
+  ) {
+    super(`The browser did not save «${fileName}» (${problem.kind}).`);
+  }
 }
 
-/** chrome.downloads.download refused the file outright. */
-export function fileRefused(fileName: string, error: unknown): AppError {
-  const why = error instanceof Error ? error.message : String(error);
-  return new AppError('file', `The browser refused to save «${fileName}» (${why}). ${RETRY}`);
-}
-
-/** The download is no longer in the browser's list (cleared while the worker was away). */
-export function downloadForgotten(fileName: string, downloadId: number): AppError {
-  return new AppError('file', `The browser no longer lists the download of «${fileName}» (${downloadId}), so it is not known whether the file was saved. ${RETRY}`);
+/** The message of whatever the browser threw, for a `refused` problem. */
+export function refusedBecause(error: unknown): FileProblem {
+  return { kind: 'refused', message: error instanceof Error ? error.message : String(error) };
 }

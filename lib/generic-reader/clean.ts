@@ -2,7 +2,7 @@
 // plus navigation bars and the title repeated on top, which a rule's selector would leave out.
 
 import { cleanLine, isAdLine } from '../text/cleanup';
-import { isNavText } from './chapter-title';
+import { isNavText } from './nav-text';
 
 export { isAdLine };
 

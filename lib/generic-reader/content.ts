@@ -4,10 +4,13 @@
 
 import type { AnyNode, Element } from 'domhandler';
 import { elementText } from '../text/paragraphs';
-import { isChapterTitle, isNextPageText } from './chapter-title';
+import { isChapterTitle } from './chapter-title';
 import { cleanChapterLines } from './clean';
+import { removeHidden } from './hidden';
+import { isNextChapterText } from './nav-text';
 import { httpUrl, withoutHash } from '../url';
 import { oneLine, type GenericPage } from './page';
+import { isPageOf } from './page-urls';
 
 interface Stats {
   /** Visible characters, whitespace not counted. */
@@ -113,24 +116,41 @@ function chapterTitle(page: GenericPage, tocTitle: string): string {
   return tocTitle || oneLine($('body h1').first().text()) || oneLine($('title').first().text());
 }
 
-/** Page 2 of the same chapter lives next to page 1: `123.html` → `123_2.html`, or `?page=2`. */
-function continuesChapter(current: string, next: string): boolean {
-  const a = new URL(current);
-  const b = new URL(next);
-  if (a.origin !== b.origin) return false;
-  if (a.pathname === b.pathname) return a.search !== b.search;
-  const stem = a.pathname.replace(/\.[a-z0-9]+$/i, '').replace(/[_-]\d{1,2}$/, '');
-  return [`${stem}_`, `${stem}-`, `${stem}/`].some((prefix) => b.pathname.startsWith(prefix));
-}
+// "(1/2)", "（2/3）", "第1/2页": the page says which page of the chapter it is.
+const PAGE_MARK = /[(（【[]\s*(\d{1,3})\s*[/／]\s*(\d{1,3})\s*[)）】\]]|第\s*(\d{1,3})\s*[/／]\s*(\d{1,3})\s*页/;
+const MAX_MARK_LINE = 80;
 
-function nextPage(page: GenericPage): string | undefined {
-  const { $, base, url } = page;
-  for (const a of $('body a[href]').toArray()) {
-    if (!isNextPageText($(a).text())) continue;
-    const href = httpUrl($(a).attr('href'), base);
-    if (href && withoutHash(href) !== withoutHash(url) && continuesChapter(url, href)) return href;
+/** Which page of how many the page says it is, from its title, headings or a short line. */
+function pageMark(page: GenericPage): { page: number; of: number } | undefined {
+  const { $ } = page;
+  // Only text that holds a mark is looked at, with the short line around it.
+  const marked = $('body').find('*').contents().toArray().filter((node) => node.type === 'text' && PAGE_MARK.test(node.data));
+  const lines = [$('title').first().text(), ...marked.map((node) => (node.parent ? $(node.parent).text() : ''))];
+  for (const line of lines) {
+    const text = oneLine(line);
+    if (text.length > MAX_MARK_LINE) continue;
+    const m = PAGE_MARK.exec(text);
+    const n = m && Number(m[1] ?? m[3]);
+    const of = m && Number(m[2] ?? m[4]);
+    if (n && of && n <= of) return { page: n, of };
   }
   return undefined;
+}
+
+/**
+ * The next page of the same chapter: a "next" link whose address has the shape of page 2 (whatever
+ * its text: some sites label it 下一章), or, when the page says "(1/2)", its "next" link anyway.
+ */
+function nextPage(page: GenericPage): string | undefined {
+  const { $, base, url } = page;
+  const mark = pageMark(page);
+  if (mark && mark.page >= mark.of) return undefined;
+  const moving = $('body a[href]')
+    .toArray()
+    .filter((a) => isNextChapterText($(a).text()) || /(?:^|\s)next(?:\s|$)/i.test((a as Element).attribs.rel ?? ''))
+    .map((a) => httpUrl((a as Element).attribs.href, base))
+    .filter((href): href is string => href !== undefined && withoutHash(href) !== withoutHash(url));
+  return moving.find((href) => isPageOf(url, href)) ?? (mark ? moving[0] : undefined);
 }
 
 export interface ChapterText {
@@ -148,6 +168,7 @@ export function readChapterText(page: GenericPage, tocTitle: string): ChapterTex
   measure(page.$.root().get(0)!, stats);
   const container = textContainer(page, stats);
   if (!container) return { title, text: '', next };
+  removeHidden(page.$, container);
   stripNonProse(page, container, stats);
   const lines = cleanChapterLines(elementText(page.$, container).split('\n'), [title, tocTitle]);
   return { title, text: lines.join('\n'), next };

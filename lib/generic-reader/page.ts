@@ -22,3 +22,12 @@ export function genericPage(html: string | CheerioAPI, url: string): GenericPage
 export function oneLine(text: string | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
+
+/** The first non-empty `<meta property|name=…>` content among the names, one line. */
+export function metaContent($: CheerioAPI, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = oneLine($(`meta[property="${name}"], meta[name="${name}"]`).first().attr('content'));
+    if (value) return value;
+  }
+  return undefined;
+}

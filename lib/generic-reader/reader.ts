@@ -3,41 +3,44 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { AppError } from '../errors';
 import type { BookInfo, BookReader, TocPage } from '../book-pages';
-import { httpUrl, withoutHash } from '../url';
 import { bookAuthor, bookCover, bookIntro, bookTitle } from './book';
-import { isNextPageText } from './chapter-title';
+import { tocNotes } from './assess';
 import { readChapterText } from './content';
-import { findChapterList, orderChapters } from './links';
+import { contentsLink, movesOn, partialList } from './contents-link';
+import { findChapterList } from './links';
+import { orderChapters } from './order';
 import { genericPage } from './page';
+import { listPages } from './page-urls';
 
-/** Book metadata by heuristics; the title is the one mandatory field. */
+/**
+ * Book metadata by heuristics; the title is the one mandatory field. `tocUrl` is set when the
+ * page's own list is not the whole book (only the newest chapters, or none) and a link says
+ * where the whole list is.
+ */
 export function readGenericBook(html: string | CheerioAPI, url: string): BookInfo {
   const page = genericPage(html, url);
   const title = bookTitle(page);
   if (!title) {
     throw new AppError('parse', `The page ${url} has no title the generic reader could find, so it does not look like a book. Open the book's table of contents page, or import a source for this site.`);
   }
-  return { title, author: bookAuthor(page), cover: bookCover(page), intro: bookIntro(page) };
+  const list = findChapterList(page);
+  const tocUrl = partialList(list, listPages(page), movesOn(page)) ? contentsLink(page, list) : undefined;
+  const author = bookAuthor(page, title);
+  return { title, author, cover: bookCover(page), intro: bookIntro(page), ...(tocUrl ? { tocUrl } : {}) };
 }
 
-/** The chapter list by heuristics (empty when the page has none), and a "next page" of a split list. */
+/** The chapter list by heuristics (empty when the page has none), and the other pages of a split list. */
 export function readGenericToc(html: string | CheerioAPI, url: string): TocPage {
   const page = genericPage(html, url);
-  const chapters = findChapterList(page) ?? [];
-  let next: string | undefined;
-  if (chapters.length > 0) {
-    const link = page.$('body a[href]').toArray().find((a) => isNextPageText(page.$(a).text()));
-    const href = link && httpUrl(page.$(link).attr('href'), page.base);
-    next = href && withoutHash(href) !== withoutHash(url) ? href : undefined;
-  }
-  return { chapters, pages: [], next };
+  const chapters = findChapterList(page)?.entries ?? [];
+  return chapters.length > 0 ? { chapters, ...listPages(page) } : { chapters, pages: [] };
 }
 
 export const genericReader: BookReader = {
   parseBook: (html, url) => readGenericBook(html, url),
   parseTocPage: (html, url) => readGenericToc(html, url),
-  finishToc(chapters, tocUrl) {
-    const kept = orderChapters(chapters);
+  finishToc(chapters, tocUrl, order) {
+    const kept = orderChapters(chapters, order);
     if (kept.length === 0) {
       throw new AppError(
         'parse',
@@ -46,6 +49,7 @@ export const genericReader: BookReader = {
     }
     return kept;
   },
+  tocNotes,
   parseChapterPage(html, url, tocTitle) {
     const chapter = readChapterText(genericPage(html, url), tocTitle);
     if (!chapter.text) {
@@ -53,4 +57,5 @@ export const genericReader: BookReader = {
     }
     return chapter;
   },
+  finishChapter: (text) => text,
 };

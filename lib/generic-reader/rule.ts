@@ -4,8 +4,9 @@
 
 import type { SourceRule } from '../contract';
 import { findSource } from '../source-rules/match-pattern';
+import { GENERIC_SOURCE_ID, isGenericSource } from './source-id';
 
-export const GENERIC_SOURCE_ID = 'generic';
+export { GENERIC_SOURCE_ID, isGenericSource };
 
 export const genericRule: SourceRule = {
   id: GENERIC_SOURCE_ID,
@@ -18,10 +19,6 @@ export const genericRule: SourceRule = {
   // Sites no rule describes are sites nobody measured: ask gently.
   crawl: { concurrency: 2 },
 };
-
-export function isGenericSource(rule: Pick<SourceRule, 'id'>): boolean {
-  return rule.id === GENERIC_SOURCE_ID;
-}
 
 /** The built-in rules with the generic reader added (once). */
 export function withGeneric(builtIn: readonly SourceRule[]): SourceRule[] {

@@ -3,105 +3,84 @@
 // A mandatory field that is missing means the rule no longer fits the site, hence code `parse`
 // with a sentence naming the page and the selector; optional fields quietly stay undefined.
 
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { SourceRule } from '../contract';
+import type { AnyNode } from 'domhandler';
+import type { BookInfo, ChapterPage, TocEntry, TocPage } from '../book-pages';
+import type { Selector, SourceRule } from '../contract';
 import { AppError } from '../errors';
 import { compileRuleRegex, RuleRegexError, type RuleRegex } from '../source-rules/rule-regex';
-import { cleanText, stripPageMark } from '../text/cleanup';
-import type { BookInfo, ChapterPage, TocEntry, TocPage } from '../book-pages';
-import { httpUrl, resolveUrl, withoutHash } from '../url';
-import { extractValue, parseSelector, selectAll, selectElements, selectFirst } from './selector';
-
-interface Page {
-  $: CheerioAPI;
-  /** What relative links resolve against: `<base href>` when the page has one. */
-  base: string;
-}
-
-function loadPage(html: string, url: string): Page {
-  const $ = load(html);
-  const baseHref = $('base[href]').first().attr('href');
-  return { $, base: (baseHref && resolveUrl(baseHref, url)) || url };
-}
-
-/** Titles and names are one line, even when the selector picks an element with blocks inside. */
-function oneLine(value: string | undefined): string | undefined {
-  const line = value?.replace(/\s*\n\s*/g, ' ').trim();
-  return line || undefined;
-}
-
-function optional($: CheerioAPI, selector: string | undefined, base: string): string | undefined {
-  return selector ? selectFirst($, null, selector, base) : undefined;
-}
-
-/** A link that points back at the page itself leads nowhere new. */
-function elsewhere(link: string | undefined, url: string): string | undefined {
-  return link && withoutHash(link) !== withoutHash(url) ? link : undefined;
-}
+import { cleanText, continuesPastPage, stripPageMark } from '../text/cleanup';
+import { elementText } from '../text/paragraphs';
+import { httpUrl } from '../url';
+import { describeSelector } from './describe-selector';
+import { nextLinks, oneLine, optional, optionalLink, unique } from './field-values';
+import { loadPage, readAll, readContent, readElements, readLink, readText, type Page } from './read';
+import { applyReplacements } from './replace';
+import { extractValue, parseSelector } from './selector';
 
 export function parseBook(html: string, url: string, rule: SourceRule): BookInfo {
-  const { $, base } = loadPage(html, url);
-  const title = oneLine(selectFirst($, null, rule.book.title, base));
+  const page = loadPage(html, url);
+  const title = oneLine(readText(page, null, rule.book.title));
   if (!title) {
     throw new AppError(
       'parse',
-      `The book page ${url} has no title: selector "${rule.book.title}" found nothing. The source "${rule.id}" may no longer fit the site.`,
+      `The book page ${url} has no title: selector "${describeSelector(rule.book.title)}" found nothing. The source "${rule.id}" may no longer fit the site.`,
     );
   }
   return {
     title,
-    author: oneLine(optional($, rule.book.author, base)),
-    cover: httpUrl(optional($, rule.book.cover, base), base),
-    intro: optional($, rule.book.intro, base),
-    tocUrl: httpUrl(optional($, rule.book.tocUrl, base), base),
+    author: oneLine(optional(page, rule.book.author)),
+    cover: optionalLink(page, rule.book.cover),
+    intro: optional(page, rule.book.intro),
+    tocUrl: optionalLink(page, rule.book.tocUrl),
   };
 }
 
 /**
- * Each element the chapters selector matches is one chapter. `@text`/`@html` (the default) means
- * the title is the element's text, the URL its href; another `@attr` names where the URL is
- * (`option@value`). The `##regex##` applies to whichever of the two the `@` picked.
+ * Each element the chapters selector matches is one chapter. Without `toc.title`/`toc.url`, a
+ * string selector's `@text`/`@html` (the default) means the title is the element's text, the URL
+ * its href; another `@attr` names where the URL is (`option@value`), and the `##regex##` applies to
+ * whichever of the two the `@` picked.
  */
-function tocEntries($: CheerioAPI, selector: string, base: string): TocEntry[] {
-  const parsed = parseSelector(selector);
-  const urlFromWhat = parsed.what !== 'text' && parsed.what !== 'html';
-  const titlePart = { ...parsed, what: 'text', regex: urlFromWhat ? undefined : parsed.regex };
+function tocEntries(page: Page, rule: SourceRule): TocEntry[] {
+  const { chapters, title: titleSelector, url: urlSelector } = rule.toc;
+  const parsed = typeof chapters === 'string' ? parseSelector(chapters) : undefined;
+  const urlFromWhat = parsed !== undefined && parsed.what !== 'text' && parsed.what !== 'html';
+  const titlePart = parsed && { ...parsed, what: 'text', regex: urlFromWhat ? undefined : parsed.regex };
   const entries: TocEntry[] = [];
-  for (const el of selectElements($, null, parsed.css)) {
-    let raw: string | undefined;
-    if (urlFromWhat) {
-      raw = extractValue($, el, parsed, base);
-    } else {
-      // A selector may stop at the row (`#list dd`) rather than its link.
-      const link = $(el).is('[href]') ? $(el) : $(el).find('a[href]').first();
-      raw = link.attr('href');
-    }
-    const url = httpUrl(raw, base);
+  for (const el of readElements(page, chapters)) {
+    const url = httpUrl(chapterLink(page, el, urlSelector, urlFromWhat ? parsed : undefined), page.base);
     if (!url) continue; // a heading or placeholder in the list, not a chapter
-    const title = oneLine(extractValue($, el, titlePart, base)) ?? '';
-    entries.push({ title, url });
+    let title: string | undefined;
+    if (titleSelector !== undefined) {
+      title = oneLine(readText(page, el, titleSelector));
+      if (!title) continue; // legado's rule too: an element without a title is no chapter
+    } else {
+      title = oneLine(titlePart ? extractValue(page.$, el, titlePart, page.base) : elementText(page.$, el));
+    }
+    entries.push({ title: title ?? '', url });
   }
   return entries;
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+// Some sites write a few chapter links as `<b onclick="window.open('…')">` to trip up scrapers.
+const ONCLICK_URL = /(?:window\.open\s*\(|location(?:\.href)?\s*=)\s*['"]([^'"]+)['"]/;
+
+function chapterLink(page: Page, el: AnyNode, urlSelector: Selector | undefined, fromWhat: ReturnType<typeof parseSelector> | undefined): string | undefined {
+  if (fromWhat) return extractValue(page.$, el, fromWhat, page.base);
+  const { $ } = page;
+  // A selector may stop at the row (`#list dd`) rather than its link.
+  const found = urlSelector !== undefined ? readLink(page, el, urlSelector) : $(el).is('[href]') ? $(el).attr('href') : $(el).find('a[href]').first().attr('href');
+  if (found) return found;
+  // The row's link may be an onclick instead, whatever the rule says of its href.
+  const clickable = $(el).is('[onclick]') ? $(el) : $(el).find('[onclick]').first();
+  return ONCLICK_URL.exec(clickable.attr('onclick') ?? '')?.[1];
 }
 
 export function parseTocPage(html: string, url: string, rule: SourceRule): TocPage {
-  const { $, base } = loadPage(html, url);
-  const pages = rule.toc.pages
-    ? unique(
-        selectAll($, null, rule.toc.pages, base)
-          .map((p) => httpUrl(p, base))
-          .filter((p): p is string => p !== undefined),
-      )
-    : [];
-  return {
-    chapters: tocEntries($, rule.toc.chapters, base),
-    pages,
-    next: elsewhere(httpUrl(optional($, rule.toc.next, base), base), url),
-  };
+  const page = loadPage(html, url);
+  const listed = rule.toc.pages === undefined ? [] : readAll(page, rule.toc.pages).flatMap((p) => httpUrl(p, page.base) ?? []);
+  const { next, pages } = nextLinks(page, rule.toc.next, url);
+  return { chapters: tocEntries(page, rule), pages: unique([...listed, ...pages]), next };
 }
 
 /**
@@ -116,7 +95,7 @@ export function finishToc(chapters: readonly TocEntry[], rule: SourceRule, tocUr
   if (kept.length === 0) {
     throw new AppError(
       'parse',
-      `The table of contents ${tocUrl} lists no chapters: selector "${rule.toc.chapters}" found nothing. The source "${rule.id}" may no longer fit the site.`,
+      `The table of contents ${tocUrl} lists no chapters: selector "${describeSelector(rule.toc.chapters)}" found nothing. The source "${rule.id}" may no longer fit the site.`,
     );
   }
   return kept;
@@ -125,7 +104,7 @@ export function finishToc(chapters: readonly TocEntry[], rule: SourceRule, tocUr
 function purifyRegex(source: string, rule: SourceRule): RuleRegex {
   try {
     // Multiline so `^...$` removes whole lines of site boilerplate.
-    return compileRuleRegex(source, { multiline: true });
+    return compileRuleRegex(source, 'm');
   } catch (error) {
     if (!(error instanceof RuleRegexError)) throw error;
     throw new AppError('invalid_source', `The source "${rule.id}" has a purify regex "${source}" that ${error.message}.`);
@@ -145,30 +124,47 @@ function purify(text: string, rule: SourceRule): string {
 }
 
 export function parseChapterPage(html: string, url: string, rule: SourceRule, tocTitle: string): ChapterPage {
-  const { $, base } = loadPage(html, url);
+  const page = loadPage(html, url);
   // Several matches (`#content p`) are several paragraphs of one text.
-  const found = selectAll($, null, rule.chapter.content, base);
-  const text = cleanText(purify(found.join('\n'), rule));
+  const found = readContent(page, rule.chapter.content);
+  const text = cleanText(purify(found.text, rule));
   if (!text) {
-    const why = found.length === 0 ? 'found nothing' : 'found only empty text (after purify)';
+    const why = found.found === 0 ? 'found nothing' : 'found only empty text (after purify)';
     throw new AppError(
       'parse',
-      `The chapter page ${url} has no text: selector "${rule.chapter.content}" ${why}. The source "${rule.id}" may no longer fit the site.`,
+      `The chapter page ${url} has no text: selector "${describeSelector(rule.chapter.content)}" ${why}. The source "${rule.id}" may no longer fit the site.`,
     );
   }
-  const title = oneLine(optional($, rule.chapter.title, base));
+  const title = oneLine(optional(page, rule.chapter.title));
+  // A title marked "(1/2)" goes on whatever its link says (some sites label page 2 "下一章").
+  const goesOn = title !== undefined && continuesPastPage(title);
+  const { next, pages } = !goesOn && leadsToNextChapter(page, rule) ? { next: undefined, pages: [] } : nextLinks(page, rule.chapter.next, url);
   return {
     title: title ? stripPageMark(title) : tocTitle,
     text,
-    next: leadsToNextChapter($, rule) ? undefined : elsewhere(httpUrl(optional($, rule.chapter.next, base), base), url),
+    next,
+    ...(pages.length ? { pages } : {}),
   };
 }
 
-// A "next page" link that says it goes to the next chapter (or nowhere) ends this chapter.
+/**
+ * The whole chapter, all its pages joined, after `chapter.replace` (legado's replaceRegex, which
+ * sees the whole text at once): one paragraph a line, no blank lines.
+ */
+export function finishChapter(text: string, rule: SourceRule, url: string): string {
+  if (!rule.chapter.replace?.length) return text;
+  const replaced = cleanText(applyReplacements(text, rule.chapter.replace));
+  if (!replaced) {
+    throw new AppError('parse', `The chapter ${url} has no text left after the source's chapter.replace. The source "${rule.id}" may no longer fit the site.`);
+  }
+  return replaced;
+}
+
+// Otherwise a "next page" link that says it goes to the next chapter (or nowhere) ends this chapter.
 const NEXT_CHAPTER_TEXT = /下一章|下一节|下一回|没有了|next chapter/i;
 
-function leadsToNextChapter($: CheerioAPI, rule: SourceRule): boolean {
-  if (!rule.chapter.next) return false;
-  const link = selectElements($, null, parseSelector(rule.chapter.next).css)[0];
-  return link !== undefined && NEXT_CHAPTER_TEXT.test($(link).text());
+function leadsToNextChapter(page: Page, rule: SourceRule): boolean {
+  if (rule.chapter.next === undefined) return false;
+  const link = readElements(page, rule.chapter.next)[0];
+  return link !== undefined && NEXT_CHAPTER_TEXT.test(page.$(link).text());
 }

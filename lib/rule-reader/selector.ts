@@ -1,13 +1,14 @@
-// The selector mini-language of source rules (contract §2): `css[@what][##regex##replacement]`.
+// The selector mini-language of source rules (docs/contract.md §7): `css[@what][##regex##replacement]`.
 // Rules are user data, so bad syntax becomes an `invalid_source` error naming the selector,
 // never a crash deep inside a download.
 
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { AppError } from '../errors';
 import { compileRuleRegex, RuleRegexError, type RuleRegex } from '../source-rules/rule-regex';
 import { elementText } from '../text/paragraphs';
 import { resolveUrl } from '../url';
+import { loadHtml } from './html';
 
 export interface ParsedSelector {
   css: string;
@@ -54,8 +55,8 @@ function scan(s: string): { at: number[]; hashes: number } {
 let emptyDocument: CheerioAPI | undefined;
 
 /** Lets css-select compile the CSS now, so a typo fails at import rather than mid-download. */
-function checkCss(css: string, selector: string): void {
-  emptyDocument ??= load('');
+export function checkCss(css: string, selector: string): void {
+  emptyDocument ??= loadHtml('');
   try {
     emptyDocument(css);
   } catch (error) {
@@ -127,16 +128,21 @@ export function extractValue($: CheerioAPI, el: AnyNode, parsed: ParsedSelector,
 
 type Root = AnyNode | Cheerio<AnyNode> | null | undefined;
 
-/** The elements the CSS part matches, inside `root` or the whole document. */
-export function selectElements($: CheerioAPI, root: Root, css: string): AnyNode[] {
-  return (root ? $(root).find(css) : $(css)).toArray();
+/**
+ * The elements the CSS part matches, inside `root` or the whole document; with `withRoot`, `root`
+ * itself first when it matches too (a selector read inside a chapter element).
+ */
+export function selectElements($: CheerioAPI, root: Root, css: string, withRoot = false): AnyNode[] {
+  if (!root) return $(css).toArray();
+  const inside = $(root).find(css).toArray();
+  return withRoot ? [...$(root).filter(css).toArray(), ...inside] : inside;
 }
 
 /** Every non-empty result, in document order. */
-export function selectAll($: CheerioAPI, root: Root, selector: string, pageUrl: string): string[] {
+export function selectAll($: CheerioAPI, root: Root, selector: string, pageUrl: string, withRoot = false): string[] {
   const parsed = parseSelector(selector);
   const out: string[] = [];
-  for (const el of selectElements($, root, parsed.css)) {
+  for (const el of selectElements($, root, parsed.css, withRoot)) {
     const value = extractValue($, el, parsed, pageUrl);
     if (value !== undefined) out.push(value);
   }
@@ -144,9 +150,9 @@ export function selectAll($: CheerioAPI, root: Root, selector: string, pageUrl: 
 }
 
 /** The first non-empty result, or undefined when nothing matches. */
-export function selectFirst($: CheerioAPI, root: Root, selector: string, pageUrl: string): string | undefined {
+export function selectFirst($: CheerioAPI, root: Root, selector: string, pageUrl: string, withRoot = false): string | undefined {
   const parsed = parseSelector(selector);
-  for (const el of selectElements($, root, parsed.css)) {
+  for (const el of selectElements($, root, parsed.css, withRoot)) {
     const value = extractValue($, el, parsed, pageUrl);
     if (value !== undefined) return value;
   }

@@ -1,6 +1,8 @@
-import type { Diagnostics, Failure, Health, Request, Settings, SourceRule, Task } from '../contract';
+import type { Diagnostics, Health, LegadoBookSource, Payload, Request, RequestOf, Response, Settings, SourceRule, Task } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
-import { withGeneric } from '../generic-reader/rule';
+import { isGenericSource, withGeneric } from '../generic-reader/rule';
+import { toLegado } from '../legado/export';
+import { isLegadoInput, translateLegado } from '../legado/import';
 import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
@@ -12,7 +14,7 @@ import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
 import { validateStart } from './validate-start';
 
-/** What the browser gives the engine; the background entrypoint fills it with chrome.* calls. */
+/** What the browser gives the engine; the background entrypoint fills it with browser.* calls. */
 export interface Platform {
   fetch: typeof fetch;
   saveFile: SaveFile;
@@ -29,10 +31,16 @@ export interface Platform {
 }
 
 export type ServiceEvent = { task: Task } | { removedId: string };
-type Answer = { ok: true } & Record<string, unknown>;
+
+/** Every message the service answers; the background answers `page.*` from its tabs (tab-pages.ts). */
+export type ServiceRequest = Exclude<Request, { type: 'page.detected' | 'page.get' }>;
+export type ServiceRequestType = ServiceRequest['type'];
+type RequestMap = { [T in ServiceRequestType]: RequestOf<T> };
+/** One handler per message, each answering its own payload: the answer's type reaches the caller. */
+type Handlers = { [T in ServiceRequestType]: (request: RequestMap[T]) => Promise<Payload<T>> };
 
 /**
- * The worker's whole job behind one `handle(message)`: every message of contract §1 gets
+ * The worker's whole job behind one `handle(message)`: every message of docs/contract.md §1 gets
  * exactly one answer, and failures become `{ ok: false, error: { code, message } }`.
  */
 export class DownloadService {
@@ -89,10 +97,14 @@ export class DownloadService {
     return this.settings;
   }
 
-  async handle(message: unknown): Promise<Answer | Failure> {
+  /** A typed request gets its own answer type; anything from the wire is checked first. */
+  handle<T extends ServiceRequestType>(message: RequestOf<T>): Promise<Response<T>>;
+  handle(message: unknown): Promise<Response<ServiceRequestType>>;
+  async handle(message: unknown): Promise<Response<ServiceRequestType>> {
     try {
       await this.ready;
-      return { ok: true, ...(await this.dispatch(message as Request)) };
+      this.assertKnown(message);
+      return { ok: true, ...(await this.answer(message.type, message)) };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     }
@@ -106,63 +118,75 @@ export class DownloadService {
     return recovered;
   }
 
-  private async dispatch(request: Request): Promise<Record<string, unknown>> {
-    if (!request || typeof request !== 'object' || typeof request.type !== 'string') {
+  /**
+   * A message whose type the service answers. Only the type is checked here: each handler checks
+   * its own fields (ids, URLs, patches) and names what is wrong with them.
+   */
+  private assertKnown(message: unknown): asserts message is ServiceRequest {
+    const type: unknown = message && typeof message === 'object' && 'type' in message ? message.type : undefined;
+    if (typeof type !== 'string') {
       throw new AppError('invalid_message', 'The message has no "type", so the extension does not know what to do.');
     }
-    switch (request.type) {
-      case 'task.start': {
-        const start = await validateStart(request, this.sources, this.settings);
-        return { task: await this.manager.create(start) };
-      }
-      case 'task.get':
-        return { task: await this.manager.get(request.taskId) };
-      case 'task.list':
-        return { tasks: await this.manager.list() };
-      case 'task.cancel':
-        return { task: await this.manager.cancel(request.taskId) };
-      case 'task.retry':
-        return { task: await this.manager.retry(request.taskId) };
-      case 'task.remove':
-        await this.manager.remove(request.taskId);
-        return {};
-      case 'tasks.recover': {
-        const recovered = await this.manager.recover();
-        await this.countRecovered(recovered, false);
-        return { recovered };
-      }
-      case 'source.list':
-        return { sources: await this.sources.list() };
-      case 'source.import':
-        return { imported: await this.sources.import(request.sources) };
-      case 'source.setEnabled':
-        return { source: await this.sources.setEnabled(request.sourceId, request.enabled) };
-      case 'source.remove':
-        await this.sources.remove(request.sourceId);
-        return {};
-      case 'source.test':
-        return { ...(await testSource(request, { sources: this.sources, load: this.load })) };
-      case 'settings.get':
-        return { settings: this.settings };
-      case 'settings.set': {
-        const settings = applySettingsPatch(this.settings, request.patch);
-        await this.store.putSettings(settings);
-        this.settings = settings;
-        this.platform.settingsChanged?.(settings);
-        return { settings };
-      }
-      case 'health':
-        return { ...(await this.health()) };
-      case 'task.log': {
-        const task = await this.manager.get(request.taskId);
-        const limit = typeof request.limit === 'number' && request.limit > 0 ? Math.min(request.limit, 200) : 50;
-        return { events: await this.store.taskEvents(task.id, limit) };
-      }
-      case 'diagnostics':
-        return { ...(await this.diagnostics()) };
-      default:
-        throw new AppError('invalid_message', `"${String((request as { type: unknown }).type)}" is not a message the extension knows.`);
-    }
+    if (!Object.hasOwn(this.handlers, type)) throw new AppError('invalid_message', `"${type}" is not a message the extension knows.`);
+  }
+
+  private answer<T extends ServiceRequestType>(type: T, request: RequestMap[T]): Promise<Payload<T>> {
+    return this.handlers[type](request);
+  }
+
+  private readonly handlers: Handlers = {
+    'task.start': async (request) => ({ task: await this.manager.create(await validateStart(request, this.sources, this.settings)) }),
+    'task.get': async (request) => ({ task: await this.manager.get(request.taskId) }),
+    'task.list': async () => ({ tasks: await this.manager.list() }),
+    'task.cancel': async (request) => ({ task: await this.manager.cancel(request.taskId) }),
+    'task.retry': async (request) => ({ task: await this.manager.retry(request.taskId) }),
+    'task.remove': async (request) => {
+      await this.manager.remove(request.taskId);
+      return {};
+    },
+    'tasks.recover': async () => {
+      const recovered = await this.manager.recover();
+      await this.countRecovered(recovered, false);
+      return { recovered };
+    },
+    'source.list': async () => ({ sources: await this.sources.list() }),
+    'source.import': async (request) => {
+      // A legado list is translated source by source and reported on; our own format is all or nothing.
+      if (!isLegadoInput(request.sources)) return { imported: await this.sources.import(request.sources) };
+      const { rules, report } = translateLegado(request.sources);
+      return { imported: await this.sources.importTranslated(rules), report };
+    },
+    'source.setEnabled': async (request) => ({ source: await this.sources.setEnabled(request.sourceId, request.enabled) }),
+    'source.remove': async (request) => {
+      await this.sources.remove(request.sourceId);
+      return {};
+    },
+    'source.export': async (request) => ({ source: await this.exportSource(request.sourceId, request.format) }),
+    'source.test': (request) => testSource(request, { sources: this.sources, load: this.load }),
+    'settings.get': async () => ({ settings: this.settings }),
+    'settings.set': async (request) => {
+      const settings = applySettingsPatch(this.settings, request.patch);
+      await this.store.putSettings(settings);
+      this.settings = settings;
+      this.platform.settingsChanged?.(settings);
+      return { settings };
+    },
+    health: () => this.health(),
+    'task.log': async (request) => {
+      const task = await this.manager.get(request.taskId);
+      const limit = typeof request.limit === 'number' && request.limit > 0 ? Math.min(request.limit, 200) : 50;
+      return { events: await this.store.taskEvents(task.id, limit) };
+    },
+    diagnostics: () => this.diagnostics(),
+  };
+
+  private async exportSource(sourceId: unknown, format: unknown): Promise<LegadoBookSource> {
+    if (format !== 'legado') throw new AppError('invalid_message', `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`);
+    const source = typeof sourceId === 'string' ? await this.sources.get(sourceId) : undefined;
+    if (!source) throw new AppError('unknown_source', `There is no book source with the id ${JSON.stringify(sourceId)}.`);
+    if (isGenericSource(source)) throw new AppError('invalid_source', 'The generic reader reads any site by its shape, so there is no rule to export.');
+    const { builtIn: _builtIn, ...rule } = source;
+    return toLegado(rule);
   }
 
   private async health(): Promise<Health> {

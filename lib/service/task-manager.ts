@@ -4,8 +4,9 @@ import type { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import type { BytesLoader, PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
+import { TaskOwnership } from '../task/ownership';
 import { TaskRunner, type FileSaved, type SaveFile } from '../task/runner';
-import { fail, isFinal, transition } from '../task/state';
+import { isFinal, transition } from '../task/state';
 import type { ValidStart } from './validate-start';
 
 export interface TaskManagerDeps {
@@ -27,18 +28,21 @@ export interface TaskManagerDeps {
 // A task whose worker keeps dying before it stores a single new chapter is not making
 // progress; after this many such resumes it ends `interrupted` instead of looping forever.
 export const MAX_RESUMES_WITHOUT_PROGRESS = 5;
-// How long cancel and remove wait for a runner to let go before they act anyway.
-const STOP_WAIT_MS = 2_000;
 
 /**
  * Owns the live runners of this worker. A task is `running` only while one of them advances
  * it; anything else claiming to run is an orphan of a lost worker and `recover` resolves it.
+ * A task is written by its runner while one runs it, and by the manager otherwise (see
+ * lib/task/ownership.ts); cancel and remove take the task back from its runner first.
  */
 export class TaskManager {
-  private readonly runners = new Map<string, { runner: TaskRunner; done: Promise<Task> }>();
+  private readonly runners = new Map<string, TaskRunner>();
+  private readonly owners: TaskOwnership;
   private pumping: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: TaskManagerDeps) {}
+  constructor(private readonly deps: TaskManagerDeps) {
+    this.owners = new TaskOwnership({ store: deps.store, publish: (task) => deps.publish({ task }), now: deps.now });
+  }
 
   get liveRunners(): number {
     return this.runners.size;
@@ -64,8 +68,9 @@ export class TaskManager {
       resumes: 0,
       resumesWithoutProgress: 0,
       ...(range ? { range } : {}),
+      ...(start.toc ? { toc: start.toc } : {}),
     };
-    await this.save(task);
+    await this.owners.save(task);
     void this.pump();
     return task;
   }
@@ -82,53 +87,66 @@ export class TaskManager {
     return tasks.sort((a, b) => b.createdAt - a.createdAt);
   }
 
+  /** Ends a queued or running task `cancelled` at once, even if its runner is stuck. */
   async cancel(id: unknown): Promise<Task> {
-    const task = await this.get(id);
-    if (isFinal(task.status)) {
-      throw new AppError('invalid_message', `The task "${task.title ?? task.url}" has already ended (${task.status}); there is nothing to cancel.`);
-    }
-    const live = this.runners.get(task.id);
-    if (live) {
-      live.runner.stop('cancelled');
-      await withDeadline(live.done, STOP_WAIT_MS);
-      const after = await this.get(task.id);
-      if (isFinal(after.status)) return after;
-    }
-    const cancelled = transition(await this.get(task.id), 'cancelled', this.deps.now(), {
-      error: { code: 'cancelled', message: 'The download was cancelled.' },
+    const { id: taskId } = await this.get(id);
+    return this.owners.exclusive(taskId, async () => {
+      const task = await this.get(taskId);
+      if (isFinal(task.status)) {
+        throw new AppError('invalid_message', `The task "${task.title ?? task.url}" has already ended (${task.status}); there is nothing to cancel.`);
+      }
+      await this.takeBack(taskId);
+      // The runner may have ended the task itself just before: then that ending stands.
+      return this.owners.end(taskId, { kind: 'cancelled' });
     });
-    await this.save(cancelled);
-    return cancelled;
   }
 
   async retry(id: unknown): Promise<Task> {
-    const task = await this.get(id);
-    const retryable = task.status === 'failed' || task.status === 'cancelled' || (task.status === 'completed' && task.failedChapters > 0);
-    if (!retryable) {
-      throw new AppError('invalid_message', `The task "${task.title ?? task.url}" is ${task.status}; only failed or cancelled downloads (or books with missing chapters) can be retried.`);
-    }
-    // A file the browser did not save is only built and saved again; otherwise the chapters
-    // given up on are fetched again.
-    if (task.error?.code !== 'file') await this.deps.store.clearFailedChapters(task.id);
-    const queued = transition(task, 'queued', this.deps.now(), { failedChapters: 0, resumesWithoutProgress: 0 });
-    delete queued.startedAt;
-    delete queued.failures;
-    delete queued.fileName;
-    delete queued.downloadId;
-    await this.save(queued);
+    const { id: taskId } = await this.get(id);
+    const queued = await this.owners.exclusive(taskId, async () => {
+      const task = await this.get(taskId);
+      const retryable = task.status === 'failed' || task.status === 'cancelled' || (task.status === 'completed' && task.failedChapters > 0);
+      if (!retryable) {
+        throw new AppError('invalid_message', `The task "${task.title ?? task.url}" is ${task.status}; only failed or cancelled downloads (or books with missing chapters) can be retried.`);
+      }
+      // A file the browser did not save is only built and saved again; otherwise the chapters
+      // given up on are fetched again.
+      if (task.error?.code !== 'file') await this.deps.store.clearFailedChapters(task.id);
+      const next = transition(task, 'queued', this.deps.now(), { failedChapters: 0, resumesWithoutProgress: 0 });
+      delete next.startedAt;
+      delete next.failures;
+      delete next.fileName;
+      delete next.downloadId;
+      await this.owners.save(next);
+      return next;
+    });
     void this.pump();
     return queued;
   }
 
+  /** Drops a task with its chapters and log; a runner still at it is refused every later write. */
   async remove(id: unknown): Promise<void> {
-    const task = await this.get(id);
-    const live = this.runners.get(task.id);
-    if (live) {
-      live.runner.stop('removed');
-      await withDeadline(live.done, STOP_WAIT_MS);
+    const { id: taskId } = await this.get(id);
+    await this.owners.exclusive(taskId, async () => {
+      await this.takeBack(taskId);
+      await this.deps.store.deleteTask(taskId);
+    });
+    this.deps.publish({ removedId: taskId });
+  }
+
+  /**
+   * Takes a task back from its runner, which is told to stop but not waited for: its writes are
+   * refused from now on, so it may unwind (or stay stuck) without harm, and its slot is free.
+   */
+  private async takeBack(taskId: string): Promise<void> {
+    const released = this.owners.takeBack(taskId);
+    const runner = this.runners.get(taskId);
+    if (runner) {
+      this.runners.delete(taskId);
+      runner.stop();
+      void this.pump();
     }
-    await this.deps.store.deleteTask(task.id);
-    this.deps.publish({ removedId: task.id });
+    await released;
   }
 
   /**
@@ -137,47 +155,40 @@ export class TaskManager {
    */
   async recover(): Promise<number> {
     const settings = this.deps.settings();
-    const now = this.deps.now();
     let recovered = 0;
-    for (const task of await this.deps.store.tasksWithStatus('running')) {
-      if (this.runners.has(task.id)) continue;
+    for (const orphan of await this.deps.store.tasksWithStatus('running')) {
       try {
-        await this.resolveOrphan(task, settings, now);
-        recovered += 1;
+        if (await this.owners.exclusive(orphan.id, () => this.resolveOrphan(orphan.id, settings))) recovered += 1;
       } catch (error) {
         // A full disk refuses this write as it refused the runner's last one: the task stays
         // `running` in storage, and the next watchdog run tries again. The others go on.
-        console.error('Could not resolve a task found without a runner', task.id, error);
+        console.error('Could not resolve a task found without a runner', orphan.id, error);
       }
     }
     await this.pump();
     return recovered;
   }
 
-  /** One task found `running` without a runner: resumed, or ended when resuming is pointless. */
-  private async resolveOrphan(task: Task, settings: Settings, now: number): Promise<void> {
-    const log = (level: 'warn' | 'error', message: string, code?: 'timeout' | 'interrupted') =>
-      this.deps.store.addEvent({ taskId: task.id, at: now, level, message, ...(code ? { code } : {}) });
-    const ranFor = now - (task.startedAt ?? task.createdAt);
-    if (ranFor > settings.maxTaskMinutes * 60_000) {
-      await this.save(fail(task, {
-        code: 'timeout',
-        message: `The download ran longer than the ${settings.maxTaskMinutes} minutes allowed. Retry to continue from the stored chapters, or raise the limit in Settings.`,
-      }, now));
-      await log('error', 'Found without a runner after its time limit: ended as timeout.', 'timeout');
+  /**
+   * One task found `running` without a runner, in its turn: resumed, or ended when resuming is
+   * pointless. False when, read again, it needs nothing (a cancel or a runner came first).
+   */
+  private async resolveOrphan(taskId: string, settings: Settings): Promise<boolean> {
+    const task = await this.deps.store.getTask(taskId);
+    if (!task || task.status !== 'running' || this.owners.isLeased(task.id)) return false;
+    const now = this.deps.now();
+    const log = (message: string) => this.deps.store.addEvent({ taskId: task.id, at: now, level: 'warn', message });
+    if (now - (task.startedAt ?? task.createdAt) > settings.maxTaskMinutes * 60_000) {
+      await log('Found running without a runner after its time limit.');
+      await this.owners.end(task.id, { kind: 'timeout', maxTaskMinutes: settings.maxTaskMinutes });
     } else if (task.resumesWithoutProgress >= MAX_RESUMES_WITHOUT_PROGRESS) {
-      await this.save(fail(task, {
-        code: 'interrupted',
-        message: `The browser stopped the download ${task.resumesWithoutProgress} times in a row before it could store another chapter. Retry to continue from the ${task.completedChapters} stored chapters.`,
-      }, now));
-      await log('error', 'Found without a runner once too often without progress: ended as interrupted.', 'interrupted');
+      await log('Found running without a runner once too often without progress.');
+      await this.owners.end(task.id, { kind: 'interrupted' });
     } else {
-      await this.save(transition(task, 'queued', now, {
-        resumes: task.resumes + 1,
-        resumesWithoutProgress: task.resumesWithoutProgress + 1,
-      }));
-      await log('warn', `Found running without a runner (the worker was stopped); queued to resume from its stored chapters.`);
+      await this.owners.save(transition(task, 'queued', now, { resumes: task.resumes + 1, resumesWithoutProgress: task.resumesWithoutProgress + 1 }));
+      await log('Found running without a runner (the worker was stopped); queued to resume from its stored chapters.');
     }
+    return true;
   }
 
   /** Starts queued tasks, oldest first, while there is room. Serialized: no task starts twice. */
@@ -195,45 +206,34 @@ export class TaskManager {
     for (const task of queued.slice(0, room)) await this.launch(task);
   }
 
-  private async launch(queued: Task): Promise<void> {
-    // Re-read: a cancel may have landed since the queue was listed.
-    const task = await this.deps.store.getTask(queued.id);
-    if (!task || task.status !== 'queued' || this.runners.has(task.id)) return;
-    const source = await this.deps.sources.get(task.sourceId);
-    if (!source) {
-      await this.save(fail(task, { code: 'unknown_source', message: `The book source "${task.sourceId}" no longer exists, so this download cannot go on.` }, this.deps.now()));
-      return;
-    }
-    const runner = new TaskRunner(task, source, {
-      store: this.deps.store,
-      load: this.deps.load,
-      loadBytes: this.deps.loadBytes,
-      convertImage: this.deps.convertImage,
-      saveFile: this.deps.saveFile,
-      fileSaved: this.deps.fileSaved,
-      keepAlive: this.deps.keepAlive,
-      now: this.deps.now,
-      publish: (updated) => this.deps.publish({ task: updated }),
-      settings: this.deps.settings(),
-      heartbeatMs: this.deps.heartbeatMs,
+  private launch(queued: Task): Promise<void> {
+    return this.owners.exclusive(queued.id, async () => {
+      // Re-read: a cancel may have landed since the queue was listed.
+      const task = await this.deps.store.getTask(queued.id);
+      if (!task || task.status !== 'queued' || this.owners.isLeased(task.id)) return;
+      const source = await this.deps.sources.get(task.sourceId);
+      if (!source) {
+        await this.owners.end(task.id, { kind: 'source_gone' });
+        return;
+      }
+      const runner = new TaskRunner(task, source, {
+        lease: this.owners.lease(task.id),
+        store: this.deps.store,
+        load: this.deps.load,
+        loadBytes: this.deps.loadBytes,
+        convertImage: this.deps.convertImage,
+        saveFile: this.deps.saveFile,
+        fileSaved: this.deps.fileSaved,
+        keepAlive: this.deps.keepAlive,
+        now: this.deps.now,
+        settings: this.deps.settings(),
+        heartbeatMs: this.deps.heartbeatMs,
+      });
+      this.runners.set(task.id, runner);
+      void runner.run().finally(() => {
+        if (this.runners.get(task.id) === runner) this.runners.delete(task.id);
+        void this.pump();
+      });
     });
-    const done = runner.run().finally(() => {
-      if (this.runners.get(task.id)?.runner === runner) this.runners.delete(task.id);
-      void this.pump();
-    });
-    this.runners.set(task.id, { runner, done });
   }
-
-  private async save(task: Task): Promise<void> {
-    await this.deps.store.putTask(task);
-    this.deps.publish({ task });
-  }
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

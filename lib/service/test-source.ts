@@ -5,6 +5,7 @@
 import type { SourceRule, SourceTestReport, TaskWarning } from '../contract';
 import { AppError } from '../errors';
 import { matchSource } from '../generic-reader/rule';
+import { isLegadoInput, translateLegado } from '../legado/import';
 import type { SourceRegistry } from '../source-rules/registry';
 import { validateRule } from '../source-rules/validate-rule';
 import { bookReading } from '../task/book-reader';
@@ -52,9 +53,19 @@ function bookUrl(value: unknown): string {
   return new URL(value).href;
 }
 
-/** An unsaved rule beats a source id; with neither, the source that would download the URL. */
+/** An unsaved legado source, translated as an import would; refused with its reasons when it cannot be. */
+function legadoRule(input: unknown): SourceRule {
+  const { rules, report } = translateLegado(input);
+  const [entry] = report;
+  if (!rules[0] || !entry) {
+    throw new AppError('invalid_source', `The legado source "${entry?.name ?? ''}" cannot be used here: ${entry?.reasons.map((r) => r.message).join('; ')}.`);
+  }
+  return validateRule(rules[0]);
+}
+
+/** An unsaved rule (ours or a legado source) beats a source id; with neither, the source that would download the URL. */
 async function pickRule(request: SourceTestRequest, url: string, sources: SourceRegistry): Promise<SourceRule> {
-  if (request.rule !== undefined) return validateRule(request.rule);
+  if (request.rule !== undefined) return !Array.isArray(request.rule) && isLegadoInput(request.rule) ? legadoRule(request.rule) : validateRule(request.rule);
   if (request.sourceId !== undefined) {
     const id = request.sourceId;
     const source = typeof id === 'string' ? await sources.get(id) : undefined;

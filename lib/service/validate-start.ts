@@ -1,4 +1,4 @@
-import type { BookFormat, ChapterRange, Settings, SourceInfo } from '../contract';
+import type { BookFormat, ChapterRange, Settings, SourceInfo, TocChoice } from '../contract';
 import { FORMATS } from '../contract';
 import { AppError } from '../errors';
 import { matchSource } from '../generic-reader/rule';
@@ -9,6 +9,7 @@ export interface StartRequest {
   sourceId?: unknown;
   format?: unknown;
   range?: unknown;
+  toc?: unknown;
 }
 
 export interface ValidStart {
@@ -16,6 +17,7 @@ export interface ValidStart {
   source: SourceInfo;
   format: BookFormat;
   range?: ChapterRange;
+  toc?: TocChoice;
 }
 
 /** Everything `task.start` checks before it creates anything; the first problem is answered. */
@@ -23,7 +25,8 @@ export async function validateStart(request: StartRequest, sources: SourceRegist
   const url = validUrl(request.url);
   const format = validFormat(request.format, settings.defaultFormat);
   const range = validRange(request.range);
-  return { url, format, range, source: await pickSource(request.sourceId, url, sources) };
+  const toc = validToc(request.toc);
+  return { url, format, range, ...(toc ? { toc } : {}), source: await pickSource(request.sourceId, url, sources) };
 }
 
 function validUrl(value: unknown): string {
@@ -56,6 +59,27 @@ function validRange(value: unknown): ChapterRange | undefined {
   }
   if (typeof from === 'number' && typeof to === 'number' && from > to) throw bad('"from" comes after "to"');
   return { from: from as number | undefined, to: to as number | undefined };
+}
+
+/** `{ url?, order? }`: where the chapter list is and which way it runs, as the user confirmed it. */
+function validToc(value: unknown): TocChoice | undefined {
+  if (value === undefined) return undefined;
+  const shown = JSON.stringify(value);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new AppError('invalid_message', `The table-of-contents choice ${shown} is not valid: it must look like { url, order }.`);
+  }
+  const { url, order, ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length) {
+    throw new AppError('invalid_message', `The table-of-contents choice ${shown} has ${unknown.map((k) => `"${k}"`).join(', ')}, which it does not know; it takes only "url" and "order".`);
+  }
+  if (order !== undefined && order !== 'asc' && order !== 'desc') {
+    throw new AppError('invalid_message', `The table-of-contents order ${JSON.stringify(order)} is not valid: say "asc" (the list names the first chapter first) or "desc" (newest first).`);
+  }
+  const choice: TocChoice = {};
+  if (url !== undefined) choice.url = validUrl(url);
+  if (order !== undefined) choice.order = order;
+  return choice;
 }
 
 async function pickSource(sourceId: unknown, url: string, sources: SourceRegistry): Promise<SourceInfo> {

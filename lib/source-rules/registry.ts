@@ -38,6 +38,21 @@ export class SourceRegistry {
     return ids;
   }
 
+  /**
+   * Stores rules translated from another format (legado), each already validated and reported
+   * on by the translation: they replace earlier imports with the same id, so importing the same
+   * list again updates it.
+   */
+  async importTranslated(rules: readonly unknown[]): Promise<string[]> {
+    if (rules.length === 0) return [];
+    const valid = validateRules(rules);
+    const builtInIds = new Set(this.builtIn.map((rule) => rule.id));
+    const clash = valid.find((rule) => builtInIds.has(rule.id));
+    if (clash) throw new AppError('invalid_source', `The id "${clash.id}" belongs to a built-in source.`);
+    await this.store.putSources(valid);
+    return valid.map((rule) => rule.id);
+  }
+
   /** Deletes an imported source and its enabled state; built-in sources can only be disabled. */
   async remove(id: unknown): Promise<void> {
     if (typeof id !== 'string') throw new AppError('unknown_source', `${JSON.stringify(id) ?? 'Nothing'} is not a book source id.`);

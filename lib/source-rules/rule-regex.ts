@@ -1,11 +1,14 @@
-// Every regex a source rule brings (a selector's `##regex##`, `chapter.purify`) runs here, in
-// RE2 (re2js): time linear in the text whatever the pattern, because a JavaScript RegExp cannot
+// Every regex a source rule brings (a selector's `##regex##`, `chapter.purify`, a query's and
+// `chapter.replace`'s replacements, and so every regex a legado source is translated into) runs
+// here, in RE2 (re2js): time linear in the text whatever the pattern, because a JavaScript RegExp cannot
 // be stopped once it runs and an MV3 service worker cannot start a Worker to run it in. A rule
 // such as `\s*\s*\s*\s*x` on a line of 400 ideographic spaces would otherwise freeze the worker.
 //
-// Rules are written in JavaScript's syntax (no flags), and mean what they mean there: the
-// pattern is translated, so `\s` still takes U+3000 and `&nbsp;`, `.` still stops at any line
-// end, `\u3000` and `{` keep their JavaScript meaning. What a linear engine cannot do is refused
+// Rules are written in JavaScript's syntax (with the flags i, m, s and u at most), and mean what
+// they mean there: the pattern is translated, so `\s` still takes U+3000 and `&nbsp;`, `.` still
+// stops at any line end (without `s`), `\u3000`, `\u{…}` (with `u`) and `{` keep their
+// JavaScript meaning; `i` folds case as RE2 does (Unicode's simple folding), and with `m`, `^` and
+// `$` take \n alone as a line end (chapter text is one paragraph a line, split on \n). What a linear engine cannot do is refused
 // at import, with a sentence: backreferences (`\1`, `\k<name>`) and lookahead (`(?=`, `(?!`);
 // lookbehind without captures inside is kept. One extension: `\p{…}` is a Unicode class, as in
 // RE2 and legado's rules (plain JavaScript would read it as the letter p).
@@ -14,9 +17,17 @@ import { RE2JS } from 're2js';
 
 export interface RuleRegex {
   readonly source: string;
-  /** Every match replaced; `$1`, `$<name>`, `$&`, `` $` ``, `$'` and `$$` as in String.replace. */
-  replace(text: string, replacement: string): string;
+  /**
+   * Every match replaced (only the first with `first`); `$1`, `$<name>`, `$&`, `` $` ``, `$'` and
+   * `$$` as in String.replace.
+   */
+  replace(text: string, replacement: string, first?: 'first'): string;
+  /** The text of the first match, or undefined when there is none. */
+  firstMatch(text: string): string | undefined;
 }
+
+/** The flags a rule's regex may carry. */
+export const RULE_REGEX_FLAGS = /^[imsu]*$/;
 
 /** A rule's regex that cannot be used: `message` says why, in words a rule author acts on. */
 export class RuleRegexError extends Error {
@@ -53,18 +64,20 @@ const QUANTIFIER = /^\{\d+(?:,\d*)?\}/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /** Translates a JavaScript pattern into RE2's syntax, or throws RuleRegexError. */
-function translate(source: string): string {
+function translate(source: string, flags: string): string {
+  const dot = flags.includes('s') ? `[${ANY}]` : DOT;
+  const unicode = flags.includes('u');
   let out = '';
   let i = 0;
   const s = source;
   while (i < s.length) {
     const c = s[i]!;
     if (c === '\\') {
-      const [text, length] = escape(s, i, false);
+      const [text, length] = escape(s, i, false, unicode);
       out += text;
       i += length;
     } else if (c === '[') {
-      const [text, length] = characterClass(s, i);
+      const [text, length] = characterClass(s, i, unicode);
       out += text;
       i += length;
     } else if (c === '(') {
@@ -74,7 +87,7 @@ function translate(source: string): string {
       out += '(';
       i += 1;
     } else if (c === '.') {
-      out += DOT;
+      out += dot;
       i += 1;
     } else if (c === '{') {
       const quantifier = QUANTIFIER.exec(s.slice(i));
@@ -92,7 +105,7 @@ function translate(source: string): string {
 }
 
 /** One escape at `s[at] === '\\'`: its RE2 text and how many characters it took. */
-function escape(s: string, at: number, inClass: boolean): [string, number] {
+function escape(s: string, at: number, inClass: boolean, unicode: boolean): [string, number] {
   const next = s[at + 1];
   if (next === undefined) throw new RuleRegexError('ends with a lone "\\"');
   switch (next) {
@@ -105,6 +118,8 @@ function escape(s: string, at: number, inClass: boolean): [string, number] {
     case 'd': case 'D': case 'w': case 'W': case 'B': case 't': case 'n': case 'r': case 'f': case 'v':
       return [`\\${next}`, 2];
     case 'u': {
+      const point = unicode ? /^\{([0-9a-fA-F]{1,6})\}/.exec(s.slice(at + 2)) : null;
+      if (point) return [hex(parseInt(point[1]!, 16)), 2 + point[0].length];
       const unit = /^[0-9a-fA-F]{4}/.exec(s.slice(at + 2));
       if (!unit) return ['u', 2];
       const code = parseInt(unit[0], 16);
@@ -121,8 +136,11 @@ function escape(s: string, at: number, inClass: boolean): [string, number] {
       const letter = s[at + 2];
       return letter && /[A-Za-z]/.test(letter) ? [hex(letter.charCodeAt(0) % 32), 3] : ['\\\\c', 2];
     }
-    case 'p': case 'P':
-      return [`\\${next}`, 2];
+    case 'p': case 'P': {
+      // `\p{Script=Han}` (JavaScript with u) and `\p{Han}` (RE2, legado) are one class to RE2.
+      const named = /^\{(?:(Script|sc|General_Category|gc)=)?([A-Za-z_]+)\}/.exec(s.slice(at + 2));
+      return named ? [`\\${next}{${named[2]}}`, 2 + named[0].length] : [`\\${next}`, 2];
+    }
     case 'k':
       if (s[at + 2] === '<') throw new RuleRegexError(`uses a backreference "${s.slice(at, s.indexOf('>', at) + 1)}", which the extension's regex engine does not support (it keeps every rule fast)`);
       return ['k', 2];
@@ -140,7 +158,7 @@ function escape(s: string, at: number, inClass: boolean): [string, number] {
 }
 
 /** A `[...]` class starting at `s[at]`: its RE2 text and length. */
-function characterClass(s: string, at: number): [string, number] {
+function characterClass(s: string, at: number, unicode: boolean): [string, number] {
   let i = at + 1;
   const negated = s[i] === '^';
   if (negated) i += 1;
@@ -149,7 +167,7 @@ function characterClass(s: string, at: number): [string, number] {
   let body = '';
   while (i < s.length && s[i] !== ']') {
     if (s[i] === '\\') {
-      const [text, length] = escape(s, i, true);
+      const [text, length] = escape(s, i, true, unicode);
       body += text;
       i += length;
     } else if (s[i] === '[') {
@@ -189,7 +207,7 @@ class Re2Regex implements RuleRegex {
     private readonly re: RE2JS,
   ) {}
 
-  replace(text: string, replacement: string): string {
+  replace(text: string, replacement: string, first?: 'first'): string {
     // The DFA answers "any match?" fastest, and most lines have none.
     if (!this.re.test(text)) return text;
     let out = '';
@@ -198,30 +216,40 @@ class Re2Regex implements RuleRegex {
       const index = match.index ?? 0;
       out += text.slice(last, index) + expand(replacement, match, text);
       last = index + match[0].length;
+      if (first) break;
     }
     return out + text.slice(last);
+  }
+
+  firstMatch(text: string): string | undefined {
+    if (!this.re.test(text)) return undefined;
+    for (const match of this.re.matchAll(text)) return match[0];
+    return undefined;
   }
 }
 
 const cache = new Map<string, RuleRegex>();
 
 /**
- * The one way a rule's regex is compiled. `multiline`: `^` and `$` also match at line ends (as
- * purify wants). Throws RuleRegexError with the reason when the pattern cannot be used.
+ * The one way a rule's regex is compiled. `flags`, any of JavaScript's `i`, `m` (`^` and `$` also
+ * match at line ends, as purify wants), `s` and `u`; matching is always global. Throws
+ * RuleRegexError with the reason when the pattern cannot be used.
  */
-export function compileRuleRegex(source: string, options: { multiline?: boolean } = {}): RuleRegex {
-  const key = `${options.multiline ? 'm' : '-'}${source}`;
+export function compileRuleRegex(source: string, flags = ''): RuleRegex {
+  const key = `${flags}/${source}`;
   const cached = cache.get(key);
   if (cached) return cached;
+  if (!RULE_REGEX_FLAGS.test(flags)) throw new RuleRegexError(`has the flags "${flags}"; only i, m, s and u are allowed`);
   try {
-    new RegExp(source, options.multiline ? 'm' : ''); // JavaScript's own syntax check and wording
+    new RegExp(source, flags); // JavaScript's own syntax check and wording
   } catch (error) {
     throw new RuleRegexError(`is not a valid regex: ${lowerFirst((error as Error).message)}`);
   }
-  const flags = RE2JS.LOOKBEHINDS | (options.multiline ? RE2JS.MULTILINE : 0);
+  const re2Flags =
+    RE2JS.LOOKBEHINDS | (flags.includes('m') ? RE2JS.MULTILINE : 0) | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('s') ? RE2JS.DOTALL : 0);
   let re: RE2JS;
   try {
-    re = RE2JS.compile(translate(source), flags);
+    re = RE2JS.compile(translate(source, flags), re2Flags);
   } catch (error) {
     if (error instanceof RuleRegexError) throw error;
     throw new RuleRegexError(`cannot run in the extension's regex engine (which keeps every rule fast): ${(error as Error).message.replace(/^error parsing regexp: /, '')}`);

@@ -1,4 +1,4 @@
-// The shape of a source rule (contract §2) as a valibot schema: what `source.import` accepts and
+// The shape of a source rule (docs/contract.md §7) as a valibot schema: what `source.import` accepts and
 // what every file in sources/ must be. Selectors and regexes are compiled here, so a broken rule
 // is refused at import, field by field, instead of failing halfway through a download.
 
@@ -7,25 +7,12 @@ import type { SourceRule } from '../contract';
 import { parseSelector } from '../rule-reader';
 import { isHttpUrl } from '../url';
 import { isValidMatchPattern } from './match-pattern';
+import { clause, ElementQuerySchema, QuerySchema, ReplacementsSchema, strict } from './query-schema';
 import { compileRuleRegex, RuleRegexError } from './rule-regex';
 
 const ID = /^[a-z0-9_-]+$/;
 const MAX_SELECTOR = 2000;
 const MAX_REGEX = 1000;
-// A fixture page under test/fixtures/templates/: `biquge/book.html`, never leaving that folder.
-const FIXTURE = /^[a-z0-9_-]+(?:\/[a-z0-9_-][a-z0-9_.-]*)+\.html$/i;
-
-/** valibot's objectWithRest with a `never` rest: every unknown key is its own issue, with its path. */
-function strict<E extends v.ObjectEntries>(entries: E): v.ObjectSchema<E, undefined> {
-  const message = (issue: v.BaseIssue<unknown>) => {
-    const key = issue.path?.[issue.path.length - 1]?.key;
-    const entry = typeof key === 'string' ? (entries[key] as { message?: unknown } | undefined) : undefined;
-    if (entry) return `missing, ${typeof entry.message === 'string' ? entry.message : 'expected an object'}`;
-    return 'expected an object';
-  };
-  const schema = v.objectWithRest(entries, v.never('unknown field'), message);
-  return schema as unknown as v.ObjectSchema<E, undefined>;
-}
 
 function text(what: string, max: number) {
   return v.pipe(
@@ -37,11 +24,6 @@ function text(what: string, max: number) {
 function wholeNumber(min: number, max: number) {
   const message = `expected a whole number from ${min} to ${max}`;
   return v.pipe(v.number(message), v.check((n) => Number.isInteger(n) && n >= min && n <= max, message));
-}
-
-/** Drops the sentence's own capital and full stop, so it reads inside a list of problems. */
-function clause(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
 }
 
 /** Why a selector cannot be used, or undefined. */
@@ -61,7 +43,7 @@ export function purifyProblem(source: string): string | undefined {
   if (!source) return 'expected a regex, got an empty text';
   if (source.length > MAX_REGEX) return `is longer than ${MAX_REGEX} characters`;
   try {
-    compileRuleRegex(source, { multiline: true });
+    compileRuleRegex(source, 'm');
     return undefined;
   } catch (error) {
     if (!(error instanceof RuleRegexError)) throw error;
@@ -78,13 +60,21 @@ function knownCharset(label: string): boolean {
   }
 }
 
-const selector = v.pipe(
-  v.string('expected a selector text'),
+const selectorText = v.pipe(
+  v.string('expected a selector text or a query object'),
   v.rawCheck<string>(({ dataset, addIssue }) => {
     const problem = dataset.typed ? selectorProblem(dataset.value) : undefined;
     if (problem) addIssue({ message: problem });
   }),
 );
+
+const isObject = (input: unknown) => typeof input === 'object' && input !== null && !Array.isArray(input);
+// `message` is what `strict` says when the field is missing.
+const SELECTOR_MESSAGE = { message: 'expected a selector text or a query object' };
+/** The string form, or a query object (README "Query selectors"). */
+const selector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? QuerySchema : selectorText)), SELECTOR_MESSAGE);
+/** What selects chapter elements: a query here takes and replaces nothing. */
+const elementSelector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? ElementQuerySchema : selectorText)), SELECTOR_MESSAGE);
 
 const purifyRegex = v.pipe(
   v.string('expected a regex text'),
@@ -95,47 +85,53 @@ const purifyRegex = v.pipe(
 );
 
 const httpUrl = v.pipe(v.string('expected an http(s) URL'), v.check(isHttpUrl, 'expected an absolute http:// or https:// URL'));
-const fixture = v.pipe(v.string('expected a fixture path'), v.regex(FIXTURE, 'expected a path like "biquge/book.html" under test/fixtures/templates/'));
 const snippet = text('a text', 2000);
 
 /**
- * One example of the source at work, as yt-dlp extractors carry `_TESTS`: the pages a reader
- * fetches (saved fixture pages, or a fixture site) and what must be read from them.
+ * One example of the source at work, as yt-dlp extractors carry `_TESTS`. Either a saved page of
+ * the real site (`realPage`: its id in ../shared/real-pages, whose manifest says what a correct
+ * reader gets from it), or a book of a fixture site served locally (`url`, `site`, `expect`).
  */
 export const SourceTestSchema = v.pipe(
   strict({
     name: v.optional(text('a description', 200)),
+    /** A page of ../shared/real-pages by its manifest id; must be matched by this source and by no other built-in source. */
+    realPage: v.optional(v.pipe(v.string('expected a page id'), v.regex(ID, 'expected a page id of ../shared/real-pages like "biquge-info-toc"'))),
+    /**
+     * With `realPage`, for a book page showing only part of its chapter list: where the rule goes
+     * for the whole list (a page the saved pages do not hold, so only the address is checked).
+     */
+    tocUrl: v.optional(httpUrl),
     /** The book page; must be matched by this source and by no other built-in source. */
-    url: httpUrl,
-    /** The book page's HTML, a path under test/fixtures/templates/. */
-    fixture: v.optional(fixture),
-    /** Every other page the reader fetches (table-of-contents pages, chapter pages): URL → fixture. */
-    pages: v.optional(v.record(httpUrl, fixture, 'expected an object of URL → fixture path')),
-    /** Or: serve every page from a fixture site of test/fixtures/ (only "demo" exists). */
+    url: v.optional(httpUrl),
+    /** Serve every page from a fixture site of test/fixtures/ (only "demo" exists). */
     site: v.optional(v.pipe(v.string('expected a fixture site name'), v.regex(ID, 'expected a fixture site name like "demo"'))),
-    /** How the fixture files are put on the wire: UTF-8 with a charset header, or GBK bytes without one. */
-    encoding: v.optional(v.picklist(['utf-8', 'gbk'], 'expected "utf-8" or "gbk"')),
-    expect: strict({
-      title: text('the book title', 500),
-      author: v.optional(text('the author', 500)),
-      cover: v.optional(httpUrl),
-      introIncludes: v.optional(snippet),
-      /** Chapters in the whole table of contents, after duplicates are dropped. */
-      chapters: wholeNumber(1, 100_000),
-      /** Title of the first chapter in the table of contents (reading order). */
-      firstChapter: text('a chapter title', 500),
-      lastChapter: v.optional(text('a chapter title', 500)),
-      /** The first chapter's title as its own page gives it (`chapter.title`). */
-      chapterTitle: v.optional(text('a chapter title', 500)),
-      /** Text the first chapter (all its pages) must contain. */
-      contentIncludes: v.union([snippet, v.pipe(v.array(snippet), v.minLength(1))], 'expected a text or a list of texts'),
-      /** Text purify must have removed from the first chapter. */
-      contentExcludes: v.optional(v.array(snippet, 'expected a list of texts')),
-    }),
+    expect: v.optional(
+      strict({
+        title: text('the book title', 500),
+        author: v.optional(text('the author', 500)),
+        cover: v.optional(httpUrl),
+        introIncludes: v.optional(snippet),
+        /** Chapters in the whole table of contents, after duplicates are dropped. */
+        chapters: wholeNumber(1, 100_000),
+        /** Title of the first chapter in the table of contents (reading order). */
+        firstChapter: text('a chapter title', 500),
+        lastChapter: v.optional(text('a chapter title', 500)),
+        /** The first chapter's title as its own page gives it (`chapter.title`). */
+        chapterTitle: v.optional(text('a chapter title', 500)),
+        /** Text the first chapter (all its pages) must contain. */
+        contentIncludes: v.union([snippet, v.pipe(v.array(snippet), v.minLength(1))], 'expected a text or a list of texts'),
+        /** Text purify must have removed from the first chapter. */
+        contentExcludes: v.optional(v.array(snippet, 'expected a list of texts')),
+      }),
+    ),
   }),
   v.check(
-    (t) => (t.fixture === undefined) !== (t.site === undefined) && !(t.site !== undefined && t.pages !== undefined),
-    'expected either "fixture" (with optional "pages") or "site", not both',
+    (t) =>
+      t.realPage !== undefined
+        ? t.url === undefined && t.site === undefined && t.expect === undefined
+        : t.tocUrl === undefined && t.url !== undefined && t.site !== undefined && t.expect !== undefined,
+    'expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
   ),
 );
 
@@ -164,7 +160,9 @@ export const SourceRuleSchema = strict({
     tocUrl: v.optional(selector),
   }),
   toc: strict({
-    chapters: selector,
+    chapters: elementSelector,
+    title: v.optional(selector),
+    url: v.optional(selector),
     pages: v.optional(selector),
     next: v.optional(selector),
     order: v.optional(v.picklist(['asc', 'desc'], 'expected "asc" or "desc"')),
@@ -176,6 +174,7 @@ export const SourceRuleSchema = strict({
     purify: v.optional(
       v.pipe(v.array(purifyRegex, 'expected a list of regexes'), v.check((list) => list.length <= 50, 'expected at most 50 regexes')),
     ),
+    replace: v.optional(ReplacementsSchema),
   }),
   crawl: v.optional(
     strict({
@@ -187,7 +186,7 @@ export const SourceRuleSchema = strict({
 });
 
 export type SourceTest = v.InferOutput<typeof SourceTestSchema>;
-/** A rule as imported or as a file in sources/: contract §2 plus its own test cases. */
+/** A rule as imported or as a file in sources/: a SourceRule plus its own test cases. */
 export type SourceFile = v.InferOutput<typeof SourceRuleSchema>;
 
 // The schema and the contract's type must describe the same thing.

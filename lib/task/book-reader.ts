@@ -7,7 +7,7 @@ import type { SourceRule } from '../contract';
 import { AppError } from '../errors';
 import { genericReader } from '../generic-reader/reader';
 import { isGenericSource } from '../generic-reader/rule';
-import { finishToc, parseBook, parseChapterPage, parseTocPage } from '../rule-reader';
+import { finishChapter, finishToc, parseBook, parseChapterPage, parseTocPage } from '../rule-reader';
 import type { AttemptObserver, Page, PageLoader } from './page-loader';
 import { offSiteLink, offSiteRedirect } from './site-policy';
 import type { Cut } from './warnings';
@@ -18,8 +18,9 @@ export function readerFor(rule: SourceRule): BookReader {
   return {
     parseBook: (html, url) => parseBook(html, url, rule),
     parseTocPage: (html, url) => parseTocPage(html, url, rule),
-    finishToc: (chapters, tocUrl) => finishToc(chapters, rule, tocUrl),
+    finishToc: (chapters, tocUrl, order) => finishToc(chapters, order ? { ...rule, toc: { ...rule.toc, order } } : rule, tocUrl),
     parseChapterPage: (html, url, tocTitle) => parseChapterPage(html, url, rule, tocTitle),
+    finishChapter: (text, url) => finishChapter(text, rule, url),
   };
 }
 

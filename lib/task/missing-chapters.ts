@@ -1,5 +1,4 @@
 import type { ChapterFailure, Settings } from '../contract';
-import { AppError } from '../errors';
 import type { ChapterRecord } from '../store/schema';
 
 // A site that fails this many chapters in a row is down or blocking us: end the task now
@@ -12,11 +11,6 @@ export const MAX_FAILURES_IN_A_ROW = 10;
  */
 export function tooManyMissing(missing: number, total: number, settings: Settings): boolean {
   return missing > Math.max(1, Math.floor((total * settings.maxFailedChapterPercent) / 100));
-}
-
-/** The error that ends a book missing too many chapters; `how` says what happened then. */
-export function tooManyMissingError(code: ChapterFailure['error']['code'], missing: number, total: number, settings: Settings, how: string): AppError {
-  return new AppError(code, `${missing} of ${total} chapters could not be downloaded, more than the ${settings.maxFailedChapterPercent}% allowed in Settings, so ${how}`);
 }
 
 /** The chapters given up on, as the task lists them (1-based, in order). */

@@ -1,6 +1,7 @@
 import type { TocEntry } from '../book-pages';
 import { AppError } from '../errors';
 import type { BookReading } from './book-reader';
+import type { Cut } from './warnings';
 
 // A chapter continued over more pages than this is a loop in the site's links.
 export const MAX_CHAPTER_PAGES = 50;
@@ -29,7 +30,9 @@ function looksCutOff(html: string): boolean {
 
 /**
  * Reads one chapter, following `chapter.next` while the same chapter continues on another
- * page. It stops when the link leads back to a page already read or on to the next chapter.
+ * page. It stops when the link leads back to a page already read or on to the next chapter. A
+ * first page that lists all the others at once (a query `next` with several links) has them read
+ * together instead, in their order.
  */
 export async function readChapter(
   entry: TocEntry,
@@ -47,9 +50,19 @@ export async function readChapter(
     if (texts.length === 0) title = part.title;
     texts.push(part.text);
     url = part.next;
+    if (texts.length === 1 && part.pages) {
+      const listed = part.pages.filter((p) => !seen.has(p) && p !== nextChapterUrl);
+      const others = listed.slice(0, MAX_CHAPTER_PAGES - 1);
+      const parts = await Promise.all(others.map((p) => readPart(p, entry.title, reading)));
+      texts.push(...parts.map(({ part: other }) => other.text));
+      if (listed.length > others.length) reading.cut(chapterCut(entry));
+      return { title, text: reading.reader.finishChapter(texts.join('\n'), entry.url) };
+    }
   }
-  if (url && !seen.has(url) && url !== nextChapterUrl) {
-    reading.cut({ code: 'chapter_pages_cut', message: `The chapter «${entry.title}» ${entry.url} goes on past ${MAX_CHAPTER_PAGES} pages; only its first ${MAX_CHAPTER_PAGES} are in the book.` });
-  }
-  return { title, text: texts.join('\n') };
+  if (url && !seen.has(url) && url !== nextChapterUrl) reading.cut(chapterCut(entry));
+  return { title, text: reading.reader.finishChapter(texts.join('\n'), entry.url) };
+}
+
+function chapterCut(entry: TocEntry): Cut {
+  return { code: 'chapter_pages_cut', message: `The chapter «${entry.title}» ${entry.url} goes on past ${MAX_CHAPTER_PAGES} pages; only its first ${MAX_CHAPTER_PAGES} are in the book.` };
 }

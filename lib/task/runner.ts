@@ -1,5 +1,5 @@
-import type { ChapterFailure, ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
-import { AppError, toErrorInfo } from '../errors';
+import type { ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
+import { toErrorInfo } from '../errors';
 import type { Store } from '../store/store';
 import type { TocEntry } from '../book-pages';
 import type { BookRecord } from '../store/schema';
@@ -7,12 +7,15 @@ import type { AttemptInfo } from '../net';
 import { bookReading, type BookReading } from './book-reader';
 import { hostLimits, type BytesLoader, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
-import { chapterFailures, MAX_FAILURES_IN_A_ROW, tooManyMissing, tooManyMissingError } from './missing-chapters';
+import { MAX_FAILURES_IN_A_ROW, tooManyMissing } from './missing-chapters';
 import { readChapter } from './read-chapter';
 import type { ImageConverter } from './cover';
 import { epubCoreImage, sniffImage } from '../file/epub/image';
 import { fileLimitError } from '../file/file-limits';
-import { fail, isFinal, progressOf, transition } from './state';
+import { FileNotSaved } from '../file/file-saved';
+import { TaskEnd, type Ending } from './endings';
+import type { TaskLease } from './ownership';
+import { progressOf, transition } from './state';
 import { onBookSite } from './site-policy';
 import { withCut, type Cut } from './warnings';
 
@@ -20,13 +23,16 @@ import { withCut, type Cut } from './warnings';
 export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
 
 /**
- * Resolves once the browser has written the whole file of a download, throws AppError `file`
- * when it did not (interrupted, cancelled, forgotten); the signal ends the wait.
+ * Resolves once the browser has written the whole file of a download, throws FileNotSaved when
+ * it did not (interrupted, cancelled, forgotten); the signal ends the wait.
  */
 export type FileSaved = (downloadId: number, fileName: string, signal: AbortSignal) => Promise<void>;
 
 export interface RunnerDeps {
-  store: Store;
+  /** The runner's only way to write its task: refused once the task ended or was taken back. */
+  lease: TaskLease;
+  /** What the runner reads; it writes through its lease alone. */
+  store: Pick<Store, 'getBook' | 'chapterIndexes'>;
   load: PageLoader;
   loadBytes: BytesLoader;
   /** Turns a cover EPUB readers may not show (WebP, AVIF) into a JPEG; absent where no browser is. */
@@ -37,13 +43,10 @@ export interface RunnerDeps {
   /** An extension API call: MV3 kills a worker 30 s after the last one. */
   keepAlive: () => void;
   now: () => number;
-  publish: (task: Task) => void;
   settings: Settings;
   /** How often the heartbeat is written and the worker kept alive (must stay under 30 s). */
   heartbeatMs?: number;
 }
-
-type StopReason = 'cancelled' | 'removed' | 'timeout';
 
 /**
  * A chapter's progress is written and shown at most this often. At 70 chapters a second, one
@@ -60,9 +63,8 @@ const PROGRESS_EVERY_MS = 250;
 export class TaskRunner {
   private task: Task;
   private readonly abort = new AbortController();
-  private stopReason: StopReason | undefined;
-  private saving: Promise<void> = Promise.resolve();
   private failuresInARow = 0;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
   /** The book's reader and loader, bound to this task's signal and telling it of every HTTP try. */
   private readonly reading: BookReading;
@@ -76,23 +78,16 @@ export class TaskRunner {
     this.reading = bookReading(task.url, rule, deps.load, this.abort.signal, { observe: (at, info) => this.observe(at, info), cut: (cut) => this.cut(cut) });
   }
 
-  get id(): string {
-    return this.task.id;
+  /**
+   * Aborts the requests in flight. The manager calls it once it has taken the task back, so the
+   * runner's unwinding writes nothing.
+   */
+  stop(): void {
+    if (!this.abort.signal.aborted) this.abort.abort(new TaskEnd({ kind: 'cancelled' }));
   }
 
-  /** Stops the download: in-flight requests are aborted at once. */
-  stop(reason: StopReason): void {
-    if (this.stopReason) return;
-    this.stopReason = reason;
-    const sentence =
-      reason === 'timeout'
-        ? `The download ran longer than the ${this.deps.settings.maxTaskMinutes} minutes allowed. Retry to continue from the stored chapters, or raise the limit in Settings.`
-        : 'The download was cancelled.';
-    this.abort.abort(new AppError(reason === 'timeout' ? 'timeout' : 'cancelled', sentence));
-  }
-
-  async run(): Promise<Task> {
-    const heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs ?? 10_000);
+  async run(): Promise<void> {
+    this.heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs ?? 10_000);
     try {
       this.update(transition(this.task, 'running', this.deps.now()));
       this.log('info', this.task.resumes > 0 && this.task.completedChapters + this.task.failedChapters > 0 ? `Resumed (resume ${this.task.resumes}).` : 'Started.');
@@ -102,13 +97,12 @@ export class TaskRunner {
       this.throwIfStopped();
       await this.finish();
     } catch (error) {
-      this.end(error);
+      await this.end(error);
     } finally {
-      clearInterval(heartbeat);
+      clearInterval(this.heartbeat);
       clearTimeout(this.progressTimer);
     }
-    await this.saving;
-    return this.task;
+    await this.deps.lease.settled();
   }
 
   private async bookRecord(): Promise<BookRecord> {
@@ -117,13 +111,14 @@ export class TaskRunner {
       this.update({ ...this.task, title: stored.title, author: stored.author, totalChapters: stored.chapters.length });
       return stored;
     }
-    const read = await readBook(this.task.url, this.task.range, this.reading);
+    const { notes, ...read } = await readBook(this.task.url, this.task.range, this.reading, this.task.toc);
     const limit = fileLimitError(read.chapters.length, this.task.format, this.task.url);
     if (limit) throw limit;
     const book: BookRecord = { taskId: this.task.id, ...read };
+    for (const note of notes) this.log(note.level, note.message);
     if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
     this.throwIfStopped();
-    await this.deps.store.putBook(book);
+    await this.deps.lease.putBook(book);
     this.update({ ...this.task, title: book.title, author: book.author, totalChapters: book.chapters.length });
     this.log('info', `Read «${book.title}» by ${book.author || 'an unknown author'}: ${book.chapters.length} chapters.`);
     return book;
@@ -194,7 +189,7 @@ export class TaskRunner {
       try {
         const chapter = await readChapter(entry, chapters[index + 1]?.url, this.reading);
         this.throwIfStopped();
-        await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, ...chapter });
+        await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, ...chapter });
         this.failuresInARow = 0;
         this.progress({ ...this.task, completedChapters: this.task.completedChapters + 1, resumesWithoutProgress: 0 });
       } catch (error) {
@@ -204,17 +199,14 @@ export class TaskRunner {
         // other error, an unexpected one included, is this chapter's page's: it fails alone
         // (and ten in a row end the task, below).
         if (info.code === 'storage') throw error;
-        await this.deps.store.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
+        await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
         this.progress({ ...this.task, failedChapters: this.task.failedChapters + 1 });
         this.log('error', `Gave up on chapter ${index + 1} «${entry.title}»: ${info.message}`, info.code);
         this.failuresInARow += 1;
-        if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) {
-          throw new AppError(info.code, `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${info.message}`);
-        }
+        if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) throw new TaskEnd({ kind: 'missing_in_a_row', last: info });
         // Once more chapters are lost than the book may miss, finishing it is pointless.
-        const { failedChapters, totalChapters } = this.task;
-        if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
-          throw tooManyMissingError(info.code, failedChapters, totalChapters, this.deps.settings, `the download stopped. The last one said: ${info.message}`);
+        if (tooManyMissing(this.task.failedChapters, this.task.totalChapters, this.deps.settings)) {
+          throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent, last: info });
         }
       }
     }
@@ -222,30 +214,16 @@ export class TaskRunner {
 
   private async finish(): Promise<void> {
     const { completedChapters, failedChapters, totalChapters } = this.task;
-    const failures = await this.failures();
-    if (failures.length) this.update({ ...this.task, failures });
-    const firstCode = failures[0]?.error.code ?? 'parse';
-    if (completedChapters === 0 && totalChapters > 0) {
-      throw new AppError(firstCode, `None of the ${totalChapters} chapters could be downloaded, so no file was made. The first one said: ${failures[0]?.error.message ?? 'nothing'}`);
-    }
+    if (completedChapters === 0 && totalChapters > 0) throw new TaskEnd({ kind: 'nothing_saved' });
     if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
-      throw tooManyMissingError(firstCode, failedChapters, totalChapters, this.deps.settings, 'no file was made. Retry to fetch only the missing ones.');
+      throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent });
     }
-    await this.saving;
+    await this.deps.lease.settled();
     const file = await this.handedOver();
-    // Completed means saved: the browser may still refuse the file or fail to write it.
-    if (file.downloadId !== undefined) await this.deps.fileSaved?.(file.downloadId, file.fileName, this.abort.signal);
-    const warning =
-      failedChapters > 0
-        ? {
-            error: {
-              code: firstCode,
-              message: `${failedChapters} of ${totalChapters} chapters could not be downloaded and are marked as missing in the book (first: chapter ${failures[0]?.chapter}, ${failures[0]?.error.message}). Retry to fetch only those.`,
-            },
-          }
-        : {};
-    this.update(transition(this.task, 'completed', this.deps.now(), { ...file, ...warning }));
-    this.log(failedChapters > 0 ? 'warn' : 'info', `Completed: ${completedChapters} chapters saved as ${file.fileName}${failedChapters ? `, ${failedChapters} missing` : ''}.`);
+    // Completed means saved: the browser may still refuse the file or fail to write it, and
+    // until it says, the task keeps running (its file name and download on it).
+    if (file.downloadId !== undefined) await this.fileSaved(file.downloadId, file.fileName);
+    await this.endWith({ kind: 'completed', file });
   }
 
   /**
@@ -255,30 +233,40 @@ export class TaskRunner {
   private async handedOver(): Promise<{ fileName: string; downloadId?: number }> {
     const { fileName, downloadId } = this.task;
     if (fileName !== undefined && downloadId !== undefined) return { fileName, downloadId };
-    const { stats, ...file } = await this.deps.saveFile(this.task);
+    const { stats, ...file } = await this.notSavedEnds(() => this.deps.saveFile(this.task));
     if (stats) this.log('info', `File: ${stats}.`);
     this.throwIfStopped();
     this.update({ ...this.task, ...file });
     return file;
   }
 
-  private async failures(): Promise<ChapterFailure[]> {
-    return chapterFailures(await this.deps.store.failedChapters(this.task.id));
+  /** Waits for the browser to write the file; without a browser to ask, handed over is saved. */
+  private async fileSaved(downloadId: number, fileName: string): Promise<void> {
+    const { fileSaved } = this.deps;
+    if (fileSaved) await this.notSavedEnds(() => fileSaved(downloadId, fileName, this.abort.signal));
   }
 
-  private end(error: unknown): void {
-    if (this.stopReason === 'removed') return;
-    if (isFinal(this.task.status)) return;
-    const now = this.deps.now();
-    if (this.stopReason === 'cancelled') {
-      this.update(transition(this.task, 'cancelled', now, { error: { code: 'cancelled', message: 'The download was cancelled.' } }));
-      this.log('info', 'Cancelled.');
-      return;
+  /** A file the browser did not save ends the task with its own ending (Retry rebuilds only the file). */
+  private async notSavedEnds<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof FileNotSaved) throw new TaskEnd({ kind: 'file_not_saved', fileName: error.fileName, problem: error.problem });
+      throw error;
     }
+  }
+
+  /** Why the runner stopped: the first reason wins, even if a sibling threw something else after. */
+  private async end(error: unknown): Promise<void> {
     const reason = this.abort.signal.aborted ? this.abort.signal.reason : error;
-    const info = toErrorInfo(reason);
-    this.update(fail(this.task, info, now));
-    this.log('error', `Failed: ${info.message}`, info.code);
+    await this.endWith(reason instanceof TaskEnd ? reason.ending : { kind: 'error', error: toErrorInfo(reason) });
+  }
+
+  /** Ends the task through the lease: once, and only while the runner still holds it. */
+  private async endWith(ending: Ending): Promise<void> {
+    clearTimeout(this.progressTimer);
+    const ended = await this.deps.lease.end(this.task, ending);
+    if (ended) this.task = ended;
   }
 
   /** A limit cut something from the book: kept on the task (and shown), logged. */
@@ -296,41 +284,45 @@ export class TaskRunner {
   }
 
   private log(level: TaskEvent['level'], message: string, code?: ErrorCode): void {
-    if (this.stopReason === 'removed') return;
-    const event: TaskEvent = { taskId: this.task.id, at: this.deps.now(), level, message, ...(code ? { code } : {}) };
-    this.deps.store.addEvent(event).catch((error: unknown) => console.error('Could not log', event, error));
+    this.deps.lease.log({ level, message, ...(code ? { code } : {}) });
   }
 
   private throwIfStopped(): void {
+    // A runner whose task was taken back stops at its next step, whether it was told or not.
+    if (!this.deps.lease.held) this.stop();
     if (this.abort.signal.aborted) throw this.abort.signal.reason;
   }
 
   private beat(): void {
+    // A runner whose task was taken back keeps nothing alive, even if it is stuck.
+    if (!this.deps.lease.held) {
+      clearInterval(this.heartbeat);
+      return;
+    }
     this.deps.keepAlive();
     const now = this.deps.now();
     const startedAt = this.task.startedAt ?? now;
-    if (now - startedAt > this.deps.settings.maxTaskMinutes * 60_000) this.stop('timeout');
+    if (now - startedAt > this.deps.settings.maxTaskMinutes * 60_000) {
+      // Ended at once, not after the unwinding: a step that ignores the signal cannot hold it.
+      const timeout: Ending = { kind: 'timeout', maxTaskMinutes: this.deps.settings.maxTaskMinutes };
+      this.abort.abort(new TaskEnd(timeout));
+      void this.endWith(timeout);
+      return;
+    }
     this.update({ ...this.task, heartbeatAt: now });
   }
 
   /** Keeps a chapter's progress in memory at once; writes and shows it within PROGRESS_EVERY_MS. */
   private progress(task: Task): void {
-    if (this.stopReason === 'removed') return;
     this.task = task;
     this.progressTimer ??= setTimeout(() => this.update(this.task), PROGRESS_EVERY_MS);
   }
 
-  /** Keeps the task in memory, writes it in order, and tells the pages; progress held back goes too. */
+  /** Keeps the task in memory and writes it through the lease; progress held back goes too. */
   private update(task: Task): void {
     clearTimeout(this.progressTimer);
     this.progressTimer = undefined;
-    if (this.stopReason === 'removed') return;
-    this.task = { ...task, progress: task.status === 'completed' ? 100 : progressOf(task), heartbeatAt: task.heartbeatAt };
-    const snapshot = this.task;
-    this.saving = this.saving.then(() => this.deps.store.putTask(snapshot)).catch((error: unknown) => {
-      // The task stays `running` in storage; the watchdog will find it without a runner.
-      console.error('Could not save task', snapshot.id, error);
-    });
-    this.deps.publish(snapshot);
+    this.task = { ...task, progress: progressOf(task) };
+    this.deps.lease.write(this.task);
   }
 }

@@ -1,4 +1,4 @@
-import type { ErrorInfo, Task, TaskStatus } from '../contract';
+import type { Task, TaskStatus } from '../contract';
 import { FINAL_STATUSES } from '../contract';
 import { AppError } from '../errors';
 
@@ -36,12 +36,12 @@ export function transition(task: Task, to: TaskStatus, now: number, patch: Parti
   return next;
 }
 
-export function fail(task: Task, error: ErrorInfo, now: number): Task {
-  return transition(task, 'failed', now, { error });
-}
-
-/** Whole percent of chapters dealt with; 100 only once the file is made. */
-export function progressOf(task: Pick<Task, 'totalChapters' | 'completedChapters' | 'failedChapters'>): number {
-  if (task.totalChapters === 0) return 0;
+/**
+ * Whole percent of chapters dealt with (saved or given up on); 100 only once the file is made.
+ * The one rule for every percentage shown: the task's `progress`, its card, the toolbar badge.
+ */
+export function progressOf(task: Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters'>): number {
+  if (task.status === 'completed') return 100;
+  if (task.totalChapters <= 0) return 0;
   return Math.min(99, Math.floor((100 * (task.completedChapters + task.failedChapters)) / task.totalChapters));
 }

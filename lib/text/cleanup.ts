@@ -15,7 +15,7 @@ const AD_FRAGMENTS: RegExp[] = [/[(（]本章完[)）]/g, /[(（]未完待续[^)
 // Zero-width characters and the Unicode private-use area.
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\ue000-\uf8ff]/g;
 // "(1/3)" after a title of a chapter split over pages.
-const PAGE_MARK = /\s*[(（【[]\s*\d+\s*[/／]\s*\d+\s*[)）】\]]\s*$/;
+const PAGE_MARK = /\s*[(（【[]\s*(\d+)\s*[/／]\s*(\d+)\s*[)）】\]]\s*$/;
 
 export function isAdLine(line: string): boolean {
   return line.length <= MAX_AD_LINE && AD_LINES.some((re) => re.test(line));
@@ -36,4 +36,10 @@ export function cleanText(text: string): string {
 
 export function stripPageMark(title: string): string {
   return title.replace(PAGE_MARK, '');
+}
+
+/** Whether a title's "(k/n)" mark says the chapter goes on after this page (k < n). */
+export function continuesPastPage(title: string): boolean {
+  const mark = PAGE_MARK.exec(title);
+  return mark !== null && Number(mark[1]) < Number(mark[2]);
 }

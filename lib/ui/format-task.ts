@@ -2,6 +2,7 @@
 import type { Task, TaskStatus, TaskWarning } from '../contract';
 import { MAX_CHAPTER_PAGES } from '../task/read-chapter';
 import { MAX_TOC_PAGES } from '../task/read-book';
+import { progressOf } from '../task/state';
 import { strings } from './strings';
 
 /** What the user recognises a task by: its title once known, its URL until then. */
@@ -14,23 +15,29 @@ export function statusLabel(status: TaskStatus): string {
   return strings.status[status] ?? status;
 }
 
-/** Whole percent 0..100: the worker's `progress`, else derived from the chapter counts. */
-export function progressPercent(task: Pick<Task, 'progress' | 'completedChapters' | 'totalChapters'>): number {
-  let value = task.progress;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    value = task.totalChapters > 0 ? (task.completedChapters / task.totalChapters) * 100 : 0;
-  }
-  return Math.min(100, Math.max(0, Math.floor(value)));
+export type CountedTask = Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters'>;
+
+/**
+ * Every number a task's card shows, from its chapter counts alone: the bar, the progress line and
+ * the toolbar badge cannot disagree with each other, nor with the worker's sentences, which count
+ * the same stored chapters. The percent counts chapters dealt with (saved or missing), as the
+ * worker's `progress` does.
+ */
+export function chapterCounts(task: CountedTask): { saved: number; missing: number; total: number; percent: number } {
+  return { saved: task.completedChapters, missing: task.failedChapters, total: task.totalChapters, percent: progressOf(task) };
 }
 
-/** "12/340 chapters · 3%", or what the task is doing before the chapter count is known. */
-export function progressText(task: Task): string {
-  if (task.totalChapters > 0) {
-    return strings.chapters(task.completedChapters, task.totalChapters, progressPercent(task));
-  }
-  if (task.status === 'queued') return strings.waiting;
-  if (task.status === 'running') return strings.readingToc;
-  return strings.chapters(task.completedChapters, task.totalChapters, progressPercent(task));
+/** Whole percent 0..100, as the bar shows it. */
+export function progressPercent(task: CountedTask): number {
+  return chapterCounts(task).percent;
+}
+
+/** "12/340 chapters · 3%" (with "· 2 missing" once any is), or what happens before the count is known. */
+export function progressText(task: CountedTask): string {
+  const { saved, missing, total, percent } = chapterCounts(task);
+  if (total === 0 && task.status === 'queued') return strings.waiting;
+  if (total === 0 && task.status === 'running') return strings.readingToc;
+  return missing > 0 ? strings.chaptersWithMissing(saved, total, missing, percent) : strings.chapters(saved, total, percent);
 }
 
 export interface TaskActions {
@@ -94,7 +101,6 @@ export interface TaskNotes {
   warning?: string;
   /** Why a cancelled task stopped. */
   info?: string;
-  failedChapters?: string;
   fileName?: string;
   /** What limits cut from the book, one line per kind. */
   cuts?: string[];
@@ -122,7 +128,6 @@ export function taskNotes(task: Task): TaskNotes {
     else if (task.status === 'cancelled') notes.info = message;
     else notes.warning = strings.warning(message);
   }
-  if (task.failedChapters > 0) notes.failedChapters = strings.failedChapters(task.failedChapters);
   if (task.status === 'completed' && task.fileName) notes.fileName = strings.savedAs(task.fileName);
   return notes;
 }

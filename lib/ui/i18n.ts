@@ -1,5 +1,5 @@
 // The UI's words come from Chrome's `_locales` (public/_locales/<lang>/messages.json), looked
-// up by the browser's language. No chrome.* here: pages hand in `chrome.i18n.getMessage`, tests
+// up by the browser's language. No browser.* here: pages hand in `browser.i18n.getMessage`, tests
 // hand in a messages file, and both become a `Translate`.
 import type englishMessages from '../../public/_locales/en/messages.json';
 
@@ -21,10 +21,10 @@ export type MessagesFile = Record<string, MessageEntry>;
 export const keyTranslate: Translate = (key) => key;
 
 /**
- * `chrome.i18n.getMessage` as a Translate. Chrome answers '' for a name it does not know; the
+ * `browser.i18n.getMessage` as a Translate. The browser answers '' for a name it does not know; the
  * name itself is shown then, so a missing message is visible instead of a blank button.
  */
-export function browserTranslate(getMessage: (key: string, substitutions?: string[]) => string): Translate {
+export function browserTranslate(getMessage: (key: MessageKey, substitutions?: string[]) => string): Translate {
   return (key, substitutions) => getMessage(key, substitutions?.map(String)) || key;
 }
 

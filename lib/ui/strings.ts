@@ -4,7 +4,7 @@
 //
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
-import type { ErrorCode, Settings, TaskStatus } from '../contract';
+import type { Doubt, ErrorCode, LegadoIssueCode, Settings, TaskStatus } from '../contract';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
 
 export function createStrings(t: Translate) {
@@ -73,6 +73,8 @@ export function createStrings(t: Translate) {
     byAuthor: (author: string) => t('byAuthor', [author]),
     chapterCount,
     chapters: (completed: number, total: number, percent: number) => t('chaptersProgress', [completed, total, percent]),
+    chaptersWithMissing: (completed: number, total: number, missing: number, percent: number) =>
+      t('chaptersProgressMissing', [completed, total, missing, percent]),
     failedChapters: counted('failedChaptersOne', 'failedChaptersMany'),
     savedAs: (fileName: string) => t('savedAs', [fileName]),
     /** What a limit cut from a book (a task's warnings). */
@@ -109,8 +111,37 @@ export function createStrings(t: Translate) {
       chapters > 0 ? t('detectedOffer', [title, chapterCount(chapters)]) : t('detectedOfferNoCount', [title]),
     detectedGeneric: t('detectedGeneric'),
 
-    // Toolbar button while a download runs (entrypoints/background/badge-progress.ts)
+    // Popup: a page the generic reader doubts, confirmed before anything downloads (entrypoints/popup/confirm-book.tsx)
+    confirm: {
+      heading: t('confirmHeading'),
+      intro: t('confirmIntro'),
+      book: (title: string, chapters: number) => (chapters > 0 ? t('confirmBook', [title, chapterCount(chapters)]) : t('confirmBookNoCount', [title])),
+      first: (name: string) => t('confirmFirst', [name]),
+      last: (name: string) => t('confirmLast', [name]),
+      listFrom: (url: string) => t('confirmListFrom', [url]),
+      doubts: {
+        'order-conflict': t('doubtOrderConflict'),
+        'order-unknown': t('doubtOrderUnknown'),
+        'order-weak': t('doubtOrderWeak'),
+        'latest-only': t('doubtLatestOnly'),
+        'starts-mid-book': t('doubtStartsMidBook'),
+        unnumbered: t('doubtUnnumbered'),
+        mixed: t('doubtMixed'),
+        'few-chapters': t('doubtFewChapters'),
+      } satisfies Record<Doubt, string>,
+      looksRight: t('confirmLooksRight'),
+      reverse: t('confirmReverse'),
+      thisPage: t('confirmThisPage'),
+      pickLabel: t('confirmPickLabel'),
+      pickButton: t('confirmPickButton'),
+      confirmed: t('confirmConfirmed'),
+      needed: t('confirmNeeded'),
+    },
+
+    // The toolbar button's tooltip (lib/ui/toolbar.ts)
     badge: {
+      page: (title: string, chapters: number) => t('badgePage', [t('appName'), title, chapterCount(chapters)]),
+      pageNoCount: (title: string) => t('badgePageNoCount', [t('appName'), title]),
       downloading: (title: string, done: number, total: number) => t('badgeDownloading', [title, done, total]),
       readingToc: (title: string) => t('badgeReadingToc', [title]),
       downloadingMany: (count: number, percent: number) => t('badgeDownloadingMany', [count, percent]),
@@ -187,6 +218,29 @@ export function createStrings(t: Translate) {
       importNotObject: t('optImportNotObject'),
       importItemNotObject: (position: number) => t('optImportItemNotObject', [position]),
       importFileUnreadable: (name: string) => t('optImportFileUnreadable', [name]),
+      legadoReportHeading: (imported: number, total: number) => t('optLegadoReportHeading', [imported, total]),
+      legadoNoneImported: t('optLegadoNoneImported'),
+      legadoImportedAs: (id: string) => t('optLegadoImportedAs', [id]),
+      legadoSkipped: t('optLegadoSkipped'),
+      legadoNotes: t('optLegadoNotes'),
+      /** Why a legado source was skipped, after the field's name. */
+      legadoReasons: {
+        javascript: t('optLegadoReasonJavascript'),
+        template: t('optLegadoReasonTemplate'),
+        variables: t('optLegadoReasonVariables'),
+        'json-path': t('optLegadoReasonJsonPath'),
+        'regex-list': t('optLegadoReasonRegexList'),
+        'web-view': t('optLegadoReasonWebView'),
+        request: t('optLegadoReasonRequest'),
+        unsupported: t('optLegadoReasonUnsupported'),
+        missing: t('optLegadoReasonMissing'),
+        'not-text': t('optLegadoReasonNotText'),
+        invalid: t('optLegadoReasonInvalid'),
+        duplicate: t('optLegadoReasonDuplicate'),
+        'not-a-source': t('optLegadoReasonNotASource'),
+      } satisfies Record<LegadoIssueCode, string>,
+      exportLegado: t('optExportLegado'),
+      exportLegadoLabel: (name: string) => t('optExportLegadoLabel', [name]),
       testHeading: t('optTestHeading'),
       testUrlLabel: t('optTestUrlLabel'),
       testButton: t('optTest'),

@@ -1,12 +1,12 @@
 // The popup's live task list: a `task.list` snapshot kept current by the `tasks` port, with a
 // reconnect (bounded backoff, then a fresh `task.list`) whenever the port drops because the
-// worker restarted. No chrome.* here: the port and the list call are handed in.
+// worker restarted. No browser.* here: the port and the list call are handed in.
 import type { PortMessage, Task } from '../contract';
 import { errorMessage } from './format-task';
 import { applyPortMessage, isPortMessage, reconcile, removeTask, upsertTask } from './task-list';
 import { backoffDelay, RECONNECT } from '../net/backoff';
 
-/** The parts of `chrome.runtime.Port` the feed uses. */
+/** The parts of `browser.runtime.Port` the feed uses. */
 export interface PortLike {
   onMessage: { addListener(callback: (message: any) => void): void };
   onDisconnect: { addListener(callback: () => void): void };

@@ -1,19 +1,81 @@
-// What the toolbar button says while books download: the percentage on the badge, and in the
-// tooltip which book and how far ("Downloading «title»: 120/500 chapters").
-import type { Task } from '../contract';
+// What the toolbar button shows, planned in one place from what each tab shows and what is
+// downloading; the background writes the plan and nothing else writes the button
+// (entrypoints/background/toolbar-button.ts).
+//
+// The rule: while a task runs, the button shows its percentage ("42%", or the overall one for
+// several) and its tooltip says what it is doing ("Downloading «title»: 120/500 chapters"). A
+// tab showing a detected book keeps that book's chapter count and says it can download it —
+// except the tab showing the very book being downloaded, which shows that download. When
+// nothing runs, the button is empty and a book's tab shows its chapter count again.
+import type { PageInfo, Task } from '../contract';
 import { progressPercent, taskName } from './format-task';
 import type { Strings } from './strings';
 import { withoutHash } from '../url';
 
-export interface ProgressBadge {
-  /** "42%" */
+export interface ButtonLook {
   text: string;
+  color: string;
   title: string;
 }
 
+/** One tab's look; `text: null` shows the button's global text (the overall percentage). */
+export interface TabLook {
+  text: string | null;
+  color: string;
+  title: string;
+}
 
-/** The badge for everything running; null when nothing runs (the button goes back to normal). */
-export function progressBadge(tasks: readonly Task[], s: Strings): ProgressBadge | null {
+/** What the plan needs to know of a tab: where it is and what was detected there. */
+export interface TabView {
+  id: number;
+  url?: string;
+  page: PageInfo | null;
+}
+
+export interface ToolbarPlan {
+  /** What a tab without a look of its own shows (and every tab opened later). */
+  global: ButtonLook;
+  /** Every tab given, with its look. */
+  tabs: Map<number, TabLook>;
+}
+
+const BOOK_COLOR = '#1e7b34';
+const TOC_COLOR = '#1a63d6';
+const PROGRESS_COLOR = '#1a63d6';
+
+export function planToolbar(tabs: readonly TabView[], tasks: readonly Task[], s: Strings): ToolbarPlan {
+  const progress = progressBadge(tasks, s);
+  const global: ButtonLook = { text: progress?.text ?? '', color: PROGRESS_COLOR, title: progress?.title ?? s.appTitle };
+  const looks = new Map<number, TabLook>();
+  for (const tab of tabs) looks.set(tab.id, tabLook(tab, tasks, global, s));
+  return { global, tabs: looks };
+}
+
+function tabLook(tab: TabView, tasks: readonly Task[], global: ButtonLook, s: Strings): TabLook {
+  const own = taskShownIn(tab.url, tasks);
+  if (own) return { ...taskBadge(own, s), color: PROGRESS_COLOR };
+  if (tab.page && tab.page.kind !== 'none') return pageLook(tab.page, s);
+  return { text: null, color: global.color, title: global.title };
+}
+
+/** A detected book or table of contents: its chapter count, and an offer to download it. */
+function pageLook(page: Exclude<PageInfo, { kind: 'none' }>, s: Strings): ButtonLook {
+  return {
+    text: badgeText(page.chapters),
+    color: page.kind === 'book' ? BOOK_COLOR : TOC_COLOR,
+    title: page.chapters > 0 ? s.badge.page(page.title, page.chapters) : s.badge.pageNoCount(page.title),
+  };
+}
+
+/** The chapter count in the four characters a badge shows; ✓ when the list is elsewhere. */
+export function badgeText(chapters: number): string {
+  if (chapters <= 0) return '✓';
+  if (chapters <= 9999) return String(chapters);
+  return `${Math.floor(chapters / 1000)}k`;
+}
+
+/** The badge for everything running; null when nothing runs. */
+function progressBadge(tasks: readonly Task[], s: Strings): { text: string; title: string } | null {
   const running = tasks.filter((task) => task.status === 'running');
   if (running.length === 0) return null;
   const queued = tasks.filter((task) => task.status === 'queued').length;
@@ -29,15 +91,15 @@ export function progressBadge(tasks: readonly Task[], s: Strings): ProgressBadge
     done += task.completedChapters + task.failedChapters;
     total += task.totalChapters;
   }
-  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+  const percent = total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
   const lines = running.map((task) =>
     task.totalChapters > 0 ? s.badge.line(taskName(task), task.completedChapters, task.totalChapters) : s.badge.lineToc(taskName(task)),
   );
   return { text: `${percent}%`, title: [s.badge.downloadingMany(running.length, percent), ...lines].join('\n') + waiting };
 }
 
-/** One running task's badge, for the tab that shows its book. */
-export function taskBadge(task: Task, s: Strings): ProgressBadge {
+/** One running task's badge. */
+function taskBadge(task: Task, s: Strings): { text: string; title: string } {
   const name = taskName(task);
   return {
     text: `${progressPercent(task)}%`,
@@ -46,7 +108,7 @@ export function taskBadge(task: Task, s: Strings): ProgressBadge {
 }
 
 /** The running task whose book page this tab shows, if any. */
-export function taskShownIn(tabUrl: string | undefined, tasks: readonly Task[]): Task | undefined {
+function taskShownIn(tabUrl: string | undefined, tasks: readonly Task[]): Task | undefined {
   if (!tabUrl) return undefined;
   const page = withoutHash(tabUrl);
   return tasks.find((task) => task.status === 'running' && withoutHash(task.url) === page);

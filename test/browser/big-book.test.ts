@@ -66,7 +66,7 @@ describe('a 10,000-chapter book', () => {
     const done = await ext.waitForTask(taskId, (t) => t.status !== 'queued' && t.status !== 'running', 150_000);
     expect(done).toMatchObject({ status: 'completed', completedChapters: CHAPTERS, fileName: '万章之书 - 压力测试.epub' });
 
-    const { events } = await ext.send({ type: 'task.log', taskId });
+    const { events } = await ext.call({ type: 'task.log', taskId });
     expect(events.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/^File: [\d.]+ MB built in [\d.]+ s/));
     const zip = await JSZip.loadAsync(readFileSync(await ext.downloadPath(done.downloadId!, 60_000)));
     const chapterFiles = Object.keys(zip.files).filter((name) => /chapter-\d+\.xhtml$/.test(name));

@@ -1,7 +1,6 @@
 // The content script tells the worker what page a tab shows; the toolbar button says so.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { PageInfo } from '../../lib/contract';
 import { sleep } from './harness';
 import { useSiteAndExtension } from './hooks';
 
@@ -17,7 +16,7 @@ async function tabIdOf(pageUrl: string): Promise<number> {
 
 const badge = (tabId: number) => ext.page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 const tooltip = (tabId: number) => ext.page.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
-const detected = async (tabId: number) => (await ext.send<{ ok: boolean; page: PageInfo | null }>({ type: 'page.get', tabId })).page;
+const detected = async (tabId: number) => (await ext.call({ type: 'page.get', tabId })).page;
 
 function waitForBadge(tabId: number, text: string): Promise<string> {
   return ext.waitFor(() => badge(tabId), (b) => b === text, { timeoutMs: 15_000, intervalMs: 100, what: `badge "${text}" on tab ${tabId}` });

@@ -15,8 +15,8 @@ const { site, ext } = useSiteAndExtension();
 const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
 
 async function download(book: string): Promise<Task> {
-  await ext.send({ type: 'source.import', sources: HOSTILE_RULE });
-  const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt' });
+  await ext.call({ type: 'source.import', sources: HOSTILE_RULE });
+  const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt' });
   return ext.waitForTask(task.id, ended);
 }
 

@@ -37,7 +37,7 @@ async function listTimesUntil(until: Promise<unknown>): Promise<number[]> {
 
 async function downloading(): Promise<{ task: Task; progressed: () => Promise<Task> }> {
   site.setLatency(30);
-  const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/gen-1000/`, format: 'txt' });
+  const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/gen-1000/`, format: 'txt' });
   const before = (await ext.waitForTask(task.id, (t) => t.completedChapters >= 5 || ended(t))).completedChapters;
   return { task, progressed: () => ext.waitForTask(task.id, (t) => t.completedChapters >= before + 30 || ended(t)) };
 }

@@ -1,4 +1,4 @@
-// Drives the built extension (.output/chrome-mv3) in Debian's Chromium through playwright-core.
+// Drives the built extension (.output/chrome-mv3) in Chromium (or Chrome) through playwright-core.
 // Used by the browser tests and by `npm start` (scripts/start.ts). Every wait here is bounded.
 
 import { createHash } from 'node:crypto';
@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import type { Task } from '../../lib/contract';
+import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
+import { CHROMIUM, findBrowser } from './find-browser';
+import { DEMO_SOURCES } from '../fixtures/sources';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
   /** Chromium user data dir; a fresh temp dir (deleted by close()) when omitted. */
@@ -43,8 +44,10 @@ export interface Ext {
   downloadsDir: string;
   /** `chrome-extension://ID/<path>` */
   url(path?: string): string;
-  /** `chrome.runtime.sendMessage(msg)` from the extension page; the worker's raw answer. */
-  send<T = any>(msg: object, timeoutMs?: number): Promise<T>;
+  /** `chrome.runtime.sendMessage(msg)` from the extension page: the worker's whole answer. */
+  send<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Response<T>>;
+  /** The answer's payload; a refusal throws with its code and sentence. */
+  call<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>>;
   /** Polls `probe` until `predicate` holds on its result; returns that result. */
   waitFor<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options?: WaitOptions): Promise<T>;
   /** Polls `task.get` until `predicate(task)`; returns the task. */
@@ -60,13 +63,13 @@ export interface Ext {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded. */
+/** Launches Chromium with the built extension loaded and the demo site's sources imported. */
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
   const extensionDir = resolve(opts.extensionDir ?? EXTENSION_DIR);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` (wxt build) first.`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
+  const executablePath = findBrowser(CHROMIUM);
   const headless = opts.headless ?? true;
   const temps: string[] = [];
   const tempDir = (prefix: string) => {
@@ -92,7 +95,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     ...(opts.args ?? []),
   ];
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: false,
     args,
     timeout: 30_000,
@@ -111,13 +114,17 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     const cdp = await context.newCDPSession(page);
     await allowDownloads(context, cdp, downloadsDir);
 
-    const send = async <T = any>(msg: object, timeoutMs = 30_000): Promise<T> => {
-      const answer = page.evaluate((m) => chrome.runtime.sendMessage(m), msg as Record<string, unknown>);
-      return withTimeout(answer, timeoutMs, `no answer to ${JSON.stringify(msg)} within ${timeoutMs} ms`) as Promise<T>;
+    const send = async <T extends RequestType>(msg: RequestOf<T>, timeoutMs = 30_000): Promise<Response<T>> => {
+      const answer = page.evaluate((m): Promise<Response<T>> => chrome.runtime.sendMessage(m), msg);
+      return withTimeout(answer, timeoutMs, `no answer to ${JSON.stringify(msg)} within ${timeoutMs} ms`);
     };
+    const call = <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number) => callVia(send, msg, timeoutMs);
 
     const waitFor = <T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}) =>
       poll(probe, predicate, options);
+
+    // The demo site's sources are not built in: every run installs them as a user would.
+    await importDemoSources(send);
 
     const ext: Ext = {
       context,
@@ -128,33 +135,15 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
       downloadsDir,
       url: (path = '') => base + path.replace(/^\//, ''),
       send,
+      call,
       waitFor,
-      async waitForTask(taskId, predicate, timeoutMs = 60_000) {
-        const answer = await poll(
-          () => send<{ ok: boolean; task?: Task; error?: unknown }>({ type: 'task.get', taskId }),
-          (a) => {
-            if (!a?.ok) throw new Error(`task.get ${taskId} failed: ${JSON.stringify(a)}`);
-            return predicate(a.task!);
-          },
-          { timeoutMs, intervalMs: 200, what: `task ${taskId}` },
-        );
-        return answer.task!;
-      },
+      waitForTask: (taskId, predicate, timeoutMs) => waitForTaskVia(send, taskId, predicate, timeoutMs),
       async stopWorker() {
         await stopServiceWorkers(cdp, base);
       },
       waitForDownload: (predicate, timeoutMs = 30_000) => waitForFile(downloadsDir, predicate, timeoutMs),
-      async downloadPath(downloadId, timeoutMs = 30_000) {
-        const item = await poll(
-          () => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId),
-          (d) => {
-            if (d?.state === 'interrupted') throw new Error(`Download ${downloadId} was interrupted: ${d.error ?? 'unknown reason'}`);
-            return d?.state === 'complete' && Boolean(d.filename) && existsSync(d.filename);
-          },
-          { timeoutMs, intervalMs: 200, what: `download ${downloadId}` },
-        );
-        return item!.filename;
-      },
+      downloadPath: (downloadId, timeoutMs) =>
+        finishedDownload(() => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId), downloadId, timeoutMs),
       async openTab(url) {
         const tab = await context.newPage();
         await tab.goto(url, { timeout: 15_000 });
@@ -176,6 +165,52 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
     cleanup();
     throw error;
   }
+}
+
+/** Any browser's way to reach the worker: the whole answer, typed by the message. */
+export type Send = <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number) => Promise<Response<T>>;
+
+/** The answer's payload through `send`; a refusal throws with its code and sentence. */
+export async function callVia<T extends RequestType>(send: Send, msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>> {
+  const answer = await send(msg, timeoutMs);
+  if (!answer.ok) throw new Error(`${JSON.stringify(msg)} was refused: ${answer.error.code}: ${answer.error.message}`);
+  return answer;
+}
+
+/** Polls `task.get` through `send` until `predicate(task)`. */
+export async function waitForTaskVia(send: Send, taskId: string, predicate: (task: Task) => boolean, timeoutMs = 60_000): Promise<Task> {
+  const { task } = await poll(() => callVia(send, { type: 'task.get', taskId }), (answer) => predicate(answer.task), { timeoutMs, intervalMs: 200, what: `task ${taskId}` });
+  return task;
+}
+
+/** The parts of a downloads.search() item that say where a finished file is. */
+export interface DownloadState {
+  state?: string;
+  filename: string;
+  error?: string;
+}
+
+/** Polls `search` (the browser's downloads.search for one id) until the file is complete on disk; its path. */
+export async function finishedDownload(search: () => Promise<DownloadState | undefined>, downloadId: number, timeoutMs = 30_000): Promise<string> {
+  const item = await poll(
+    search,
+    (d) => {
+      if (d?.state === 'interrupted') throw new Error(`Download ${downloadId} was interrupted: ${d.error ?? 'unknown reason'}`);
+      return d?.state === 'complete' && Boolean(d.filename) && existsSync(d.filename);
+    },
+    { timeoutMs, intervalMs: 200, what: `download ${downloadId}` },
+  );
+  return item!.filename;
+}
+
+/** Installs the demo site's sources as a user would (any browser's way to reach the worker), retrying while the worker is still starting. */
+export async function importDemoSources(send: Send): Promise<void> {
+  const answer = await poll(() => send({ type: 'source.import', sources: DEMO_SOURCES }, 10_000), () => true, {
+    timeoutMs: 30_000,
+    intervalMs: 300,
+    what: 'the demo sources to be imported',
+  });
+  if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error.message}`);
 }
 
 /** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */

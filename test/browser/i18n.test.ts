@@ -3,7 +3,6 @@
 // leaves headless Chromium in English).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Task } from '../../lib/contract';
 import { startDemoSite, type DemoSite } from '../fixtures/site';
 import { launchExtension, type Ext } from './harness';
 
@@ -34,6 +33,19 @@ describe('Chinese UI (--lang=zh-CN)', () => {
   it('names the extension and its button in Chinese', async () => {
     expect(await ext.page.evaluate(() => chrome.runtime.getManifest().name)).toBe('小说下载器');
     expect(await ext.page.evaluate(() => chrome.action.getTitle({}))).toBe('小说下载器');
+  });
+
+  it('offers a detected book on the toolbar button in Chinese', async () => {
+    const bookUrl = `${site.origin}/book/1/`;
+    const book = await ext.openTab(bookUrl);
+    const tabId = await ext.page.evaluate((u) => chrome.tabs.query({ url: u }).then((tabs) => tabs[0]!.id!), bookUrl);
+    const title = await ext.waitFor(
+      () => ext.page.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId),
+      (t) => t !== '小说下载器',
+      { timeoutMs: 15_000, intervalMs: 100, what: 'the book\'s tooltip' },
+    );
+    expect(title).toBe('小说下载器：《演示之书》，12 章 — 点击下载');
+    await book.close();
   });
 
   it('shows the popup in Chinese, with the worker\'s own sentences left in English', async () => {
@@ -74,7 +86,7 @@ describe('Chinese UI (--lang=zh-CN)', () => {
   it('says on the toolbar button what it is downloading, in Chinese', async () => {
     site.setLatency(100);
     try {
-      const { task } = await ext.send<{ task: Task }>({ type: 'task.start', url: `${site.origin}/book/gen-60/`, format: 'txt' });
+      const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/gen-60/`, format: 'txt' });
       const title = await ext.waitFor(
         () => ext.page.evaluate(() => chrome.action.getTitle({})),
         (t) => /^正在下载《测试之书60》：\d+\/60 章$/.test(t),
@@ -99,7 +111,7 @@ describe('Chinese UI (--lang=zh-CN)', () => {
     await page.getByTestId('setting-notifications').uncheck();
     await page.getByTestId('settings-save').click();
     expect(await waitForText(page, 'settings-status', (t) => t.length > 0)).toBe('已保存');
-    expect((await ext.send({ type: 'settings.get' })).settings.notifications).toBe(false);
+    expect((await ext.call({ type: 'settings.get' })).settings.notifications).toBe(false);
     await page.close();
   });
 });

@@ -18,9 +18,9 @@ describe('a book that links to another site', () => {
       await tab.evaluate(() => (document.cookie = 'session=secret; path=/; SameSite=Strict'));
       await tab.close();
     }
-    await ext.send({ type: 'source.import', sources: HOSTILE_RULE });
+    await ext.call({ type: 'source.import', sources: HOSTILE_RULE });
     site.resetLog();
-    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'epub' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'epub' });
     const done = await ext.waitForTask(task.id, ended);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 2, failedChapters: 1 });
     expect(done.failures![0]!.error.code).toBe('off_site');

@@ -12,9 +12,9 @@ const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task
 describe("messages from a web page's content script", () => {
   it('are refused with forbidden for everything but page.detected, the tasks port and the file builder included', async () => {
     // A finished download leaves the offscreen file builder open, so it can be asked too.
-    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/3/`, format: 'txt' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/3/`, format: 'txt' });
     expect((await ext.waitForTask(task.id, ended)).status).toBe('completed');
-    const before = (await ext.send({ type: 'settings.get' })).settings;
+    const before = (await ext.call({ type: 'settings.get' })).settings;
 
     const tab = await ext.openTab(`${site.origin}/book/1/`);
     const world = await contentScriptWorld(ext, tab);
@@ -46,8 +46,8 @@ describe("messages from a web page's content script", () => {
     })`);
     expect(port).toBe('disconnected');
 
-    expect((await ext.send({ type: 'settings.get' })).settings).toEqual(before);
-    expect((await ext.send({ type: 'task.list' })).tasks).toHaveLength(1);
+    expect((await ext.call({ type: 'settings.get' })).settings).toEqual(before);
+    expect((await ext.call({ type: 'task.list' })).tasks).toHaveLength(1);
     expect(site.hits('/book/2/')).toBe(0);
 
     // What a content script is for still works, about its own page only.

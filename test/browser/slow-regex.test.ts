@@ -15,14 +15,14 @@ describe('a rule regex that backtracks forever in JavaScript', () => {
     const rule = { ...HOSTILE_RULE, chapter: { ...HOSTILE_RULE.chapter, purify: ['\\s*\\s*\\s*\\s*x'] } };
     expect(await ext.send({ type: 'source.import', sources: rule })).toMatchObject({ ok: true });
     site.setLatency(100);
-    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/hostile/spaces/`, sourceId: 'hostile', format: 'txt' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/hostile/spaces/`, sourceId: 'hostile', format: 'txt' });
     const times: number[] = [];
     let current: Task = task;
     while (!ended(current)) {
       const asked = Date.now();
-      const answer = await ext.send({ type: 'task.list' });
+      const { tasks } = await ext.call({ type: 'task.list' });
       times.push(Date.now() - asked);
-      current = (answer.tasks as Task[]).find((t) => t.id === task.id)!;
+      current = tasks.find((t) => t.id === task.id)!;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(current).toMatchObject({ status: 'completed', completedChapters: 20 });

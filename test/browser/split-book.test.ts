@@ -18,7 +18,7 @@ const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task
 describe('a book split over pages, in Chromium', () => {
   it('downloads s1 as TXT, line by line, every page fetched once', async () => {
     site.resetLog();
-    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt' });
     expect(task.sourceId).toBe('demo-split');
     const done = await ext.waitForTask(task.id, ended, 20_000);
     expect(done).toMatchObject({ status: 'completed', totalChapters: 25, completedChapters: 25, failedChapters: 0, fileName: '山城旧梦 - 落叶先生.txt' });
@@ -33,7 +33,7 @@ describe('a book split over pages, in Chromium', () => {
   });
 
   it('downloads s1 as an EPUB that passes epubcheck with its chapters in order', async () => {
-    const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'epub' });
+    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'epub' });
     const done = await ext.waitForTask(task.id, ended, 20_000);
     expect(done).toMatchObject({ status: 'completed', format: 'epub', completedChapters: 25, fileName: '山城旧梦 - 落叶先生.epub' });
     const path = await ext.downloadPath(done.downloadId!, 10_000);

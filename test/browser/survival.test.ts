@@ -34,7 +34,7 @@ describe('surviving the browser', () => {
     const ext = await launchExtension();
     try {
       await ext.send({ type: 'settings.set', patch: { concurrency: 6 } });
-      const { task } = await ext.send({ type: 'task.start', url: `${site.origin}/book/gen-1000/`, format: 'txt' });
+      const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/gen-1000/`, format: 'txt' });
       for (let kill = 1; kill <= 10; kill++) {
         await ext.waitForTask(task.id, (t) => t.completedChapters >= kill * 90 || ended(t), 60_000);
         await ext.stopWorker();
@@ -61,7 +61,7 @@ describe('surviving the browser', () => {
     let ext: Ext = await launchExtension({ profileDir, downloadsDir });
     let taskId: string;
     try {
-      ({ task: { id: taskId } } = await ext.send({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' }));
+      ({ task: { id: taskId } } = await ext.call({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' }));
       await ext.waitForTask(taskId, (t) => t.completedChapters >= 40, 60_000);
     } finally {
       await ext.close();

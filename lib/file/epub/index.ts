@@ -91,7 +91,7 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
     const page = chapter.text !== undefined ? chapterPage(chapterName, chapter.text, lang) : missingChapterPage(chapterName, chapter, lang);
     zip.add(ROOT + chapterHref(position), page);
     const { contents, pack } = documentsIn(lang);
-    contents.add(chapterHref(position), chapterName);
+    contents.add(chapterHref(position), chapterName, book.chapters[chapter.index]?.volume);
     pack.addChapter();
   });
   const started = performance.now();

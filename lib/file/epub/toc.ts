@@ -30,6 +30,8 @@ function contentsLabel(lang: string): string {
 
 export class ContentsWriter {
   private order = 0;
+  /** The volume whose chapters the nav is listing, nested under its heading. */
+  private volume: string | undefined;
 
   constructor(
     private readonly nav: TextSink,
@@ -56,17 +58,31 @@ export class ContentsWriter {
     this.add(head.first.href, head.first.title);
   }
 
-  /** The next entry in reading order; `title` is plain text. */
-  add(href: string, title: string): void {
+  /**
+   * The next entry in reading order; `title` is plain text. Chapters of a volume are listed under
+   * the volume's heading in the nav; toc.ncx, for EPUB 2 readers, stays one flat list.
+   */
+  add(href: string, title: string, volume?: string): void {
     this.order += 1;
     const link = escapeXml(href);
     const text = escapeXml(title);
+    if (volume !== this.volume) {
+      this.closeVolume();
+      if (volume) this.nav.write(`\n<li><span>${escapeXml(volume)}</span>\n<ol>`);
+      this.volume = volume;
+    }
     this.nav.write(`\n<li><a href="${link}">${text}</a></li>`);
     this.ncx.write(`\n<navPoint id="nav-${this.order}" playOrder="${this.order}"><navLabel><text>${text}</text></navLabel><content src="${link}"/></navPoint>`);
   }
 
+  private closeVolume(): void {
+    if (this.volume) this.nav.write('\n</ol>\n</li>');
+  }
+
   /** Ends both documents and closes their entries. */
   close(): void {
+    this.closeVolume();
+    this.volume = undefined;
     this.nav.write(`\n</ol>\n</nav>${XHTML_TAIL}`);
     this.ncx.write('\n</navMap>\n</ncx>\n');
     this.nav.close();

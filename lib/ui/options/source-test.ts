@@ -1,5 +1,6 @@
 // What `source.test` found, laid out per selector so a rule's author sees which one missed.
-import type { SourceRule, SourceTestReport } from '../../contract';
+import type { Selector, SourceRule, SourceTestReport } from '../../contract';
+import { describeSelector } from '../../rule-reader/describe-selector';
 import { strings } from '../strings';
 
 export interface FoundRow {
@@ -16,9 +17,9 @@ const INTRO_SHOWN = 300;
 
 export function testReportRows(report: SourceTestReport, rule: SourceRule | undefined): FoundRow[] {
   const s = strings.options;
-  const row = (key: FoundRow['key'], selector: string | undefined, value: string | undefined): FoundRow => {
+  const row = (key: FoundRow['key'], selector: Selector | undefined, value: string | undefined): FoundRow => {
     const text = (value ?? '').trim();
-    return { key, label: s.testFields[key], selector, found: text || s.testNothing, missing: !text };
+    return { key, label: s.testFields[key], selector: selector === undefined ? undefined : describeSelector(selector), found: text || s.testNothing, missing: !text };
   };
   const rows = [row('title', rule?.book.title, report.book.title), row('author', rule?.book.author, report.book.author)];
   // Optional fields only when the rule asks for them or something came back.

@@ -10,8 +10,8 @@ const fileLines = (text: string) => text.replace(/\n$/, '').split('\n');
 
 describe('downloading a book in the engine', () => {
   it('downloads the demo book as TXT with every chapter in order, line by line', async () => {
-    const { send, waitForTask, ended, files } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { call, waitForTask, ended, files } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     expect(['queued', 'running']).toContain(task.status);
     const done = await waitForTask(task.id, ended);
     expect(done).toMatchObject({ status: 'completed', title: '演示之书', author: '示例作者', totalChapters: 12, completedChapters: 12, failedChapters: 0, progress: 100 });
@@ -20,8 +20,8 @@ describe('downloading a book in the engine', () => {
   });
 
   it.each(['2', '3'])('decodes the GBK book %s (charset in the header or only in <meta>)', async (id) => {
-    const { send, waitForTask, ended, files } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
+    const { call, waitForTask, ended, files } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
     const done = await waitForTask(task.id, ended);
     expect(done.status).toBe('completed');
     expect(done.title).toBe(bookInfo(id).title);
@@ -29,8 +29,8 @@ describe('downloading a book in the engine', () => {
   });
 
   it('honours the chapter range', async () => {
-    const { send, waitForTask, ended, files } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt', range: { from: 3, to: 5 } });
+    const { call, waitForTask, ended, files } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt', range: { from: 3, to: 5 } });
     const done = await waitForTask(task.id, ended);
     expect(done.totalChapters).toBe(3);
     expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1', [3, 4, 5]));
@@ -38,9 +38,9 @@ describe('downloading a book in the engine', () => {
   });
 
   it('ends a task on a host that does not resolve as failed/network within 10 s', async () => {
-    const { send, waitForTask, ended } = await startService({ settings: { maxAttempts: 2 } });
+    const { call, waitForTask, ended } = await startService({ settings: { maxAttempts: 2 } });
     const started = Date.now();
-    const { task } = await send({ type: 'task.start', url: 'http://nonexistent-site.invalid/book/123', sourceId: 'demo', format: 'txt' });
+    const { task } = await call({ type: 'task.start', url: 'http://nonexistent-site.invalid/book/123', sourceId: 'demo', format: 'txt' });
     const done = await waitForTask(task.id, ended, 10_000);
     expect(done.status).toBe('failed');
     expect(done.error?.code).toBe('network');
@@ -49,17 +49,17 @@ describe('downloading a book in the engine', () => {
   });
 
   it('fails a book page that answers 404 at once with http_status', async () => {
-    const { send, waitForTask, ended } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/no-such-book/`, format: 'txt' });
+    const { call, waitForTask, ended } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/no-such-book/`, format: 'txt' });
     const done = await waitForTask(task.id, ended);
     expect(done.error?.code).toBe('http_status');
     expect(site.hits('/book/no-such-book/')).toBe(1);
   });
 
   it('keeps going past a chapter that stays broken and reports it as a warning', async () => {
-    const { send, waitForTask, ended, files } = await startService({ settings: { maxAttempts: 2 } });
+    const { send, call, waitForTask, ended, files } = await startService({ settings: { maxAttempts: 2 } });
     site.setFault(/^\/book\/1\/4\.html$/, { kind: 'status', status: 404 });
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     const done = await waitForTask(task.id, ended);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 11, failedChapters: 1 });
     expect(done.error?.message).toMatch(/1 of 12 chapters/);
@@ -76,12 +76,12 @@ describe('downloading a book in the engine', () => {
   });
 
   it('cancel stops fetching within a second and the site sees no further chapter requests', async () => {
-    const { send, waitForTask } = await startService();
+    const { call, waitForTask } = await startService();
     site.setLatency(50);
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
     await waitForTask(task.id, (t) => t.completedChapters >= 5);
     const asked = Date.now();
-    const answer = await send({ type: 'task.cancel', taskId: task.id });
+    const answer = await call({ type: 'task.cancel', taskId: task.id });
     expect(Date.now() - asked).toBeLessThan(1_000);
     expect(answer.task.status).toBe('cancelled');
     const chapterHits = () => site.hits(/^\/book\/gen-300\/\d+\.html$/);
@@ -89,24 +89,24 @@ describe('downloading a book in the engine', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(chapterHits()).toBe(atCancel);
     expect(atCancel).toBeLessThan(300);
-    expect((await send({ type: 'task.get', taskId: task.id })).task.status).toBe('cancelled');
+    expect((await call({ type: 'task.get', taskId: task.id })).task.status).toBe('cancelled');
   });
 
   it('remove during a download drops the task and its chapters', async () => {
-    const { send, waitForTask, store } = await startService();
+    const { send, call, refusal, waitForTask, store } = await startService();
     site.setLatency(30);
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' });
     await waitForTask(task.id, (t) => t.completedChapters >= 3);
     expect((await send({ type: 'task.remove', taskId: task.id })).ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await send({ type: 'task.get', taskId: task.id })).error.code).toBe('unknown_task');
+    expect((await refusal({ type: 'task.get', taskId: task.id })).code).toBe('unknown_task');
     expect((await store.chapterIndexes(task.id)).stored.size).toBe(0);
   });
 
   it('keeps the worker alive with extension calls while it downloads', async () => {
-    const { send, waitForTask, ended, keepAlives } = await startService({ heartbeatMs: 20 });
+    const { call, waitForTask, ended, keepAlives } = await startService({ heartbeatMs: 20 });
     site.setLatency(20);
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-30/`, format: 'txt' });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-30/`, format: 'txt' });
     const done = await waitForTask(task.id, ended);
     expect(done.status).toBe('completed');
     expect(keepAlives()).toBeGreaterThan(3);
@@ -115,12 +115,12 @@ describe('downloading a book in the engine', () => {
 
   // One write and one message a chapter is IPC that competes with the requests (bench/throughput.ts).
   it('publishes progress a few times a second, not once a chapter, and still ends exact', async () => {
-    const { service, send, waitForTask, ended } = await startService();
+    const { call, service, waitForTask, ended } = await startService();
     const updates: Task[] = [];
     const unsubscribe = service.subscribe((event) => {
       if ('task' in event) updates.push(event.task);
     });
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
     const started = Date.now();
     const done = await waitForTask(task.id, ended, 30_000);
     const seconds = (Date.now() - started) / 1000;

@@ -21,7 +21,7 @@ describe('EPUB downloads', () => {
   // epubcheck starts a JVM: seconds on an idle machine, much longer on a busy one.
   it('downloads demo book 1 as EPUB 3 with its cover, passing epubcheck and epub2 in order', { timeout: 120_000 }, async () => {
     const service = await startService();
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/` });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/` });
     expect(task.format).toBe('epub'); // the default format
     const done = await service.waitForTask(task.id, service.ended);
     expect(done).toMatchObject({ status: 'completed', fileName: '演示之书 - 示例作者.epub' });
@@ -46,7 +46,7 @@ describe('EPUB downloads', () => {
 
   it('builds a book whose site has no cover, without one', async () => {
     const service = await startService();
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/3/`, format: 'epub' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/3/`, format: 'epub' });
     const done = await service.waitForTask(task.id, service.ended);
     expect(done.status).toBe('completed');
     const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
@@ -57,12 +57,12 @@ describe('EPUB downloads', () => {
   it('a cover the site will not give costs the book its cover, not the download', async () => {
     site.setFault(/^\/cover\//, { kind: 'status', status: 404 });
     const service = await startService();
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'epub' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'epub' });
     const done = await service.waitForTask(task.id, service.ended);
     expect(done).toMatchObject({ status: 'completed', failedChapters: 0 });
     const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
     expect(zip.file('OEBPS/images/cover.png')).toBeNull();
-    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    const { events } = await service.call({ type: 'task.log', taskId: task.id });
     expect(events.some((e: { message: string }) => e.message.includes('cover'))).toBe(true);
   });
 
@@ -76,7 +76,7 @@ describe('EPUB downloads', () => {
         return coverPng('w');
       },
     });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
     const done = await service.waitForTask(task.id, service.ended);
     expect(done.status).toBe('completed');
     expect(given.map((bytes) => Buffer.from(bytes).equals(coverWebp('w')))).toEqual([true]);
@@ -84,7 +84,7 @@ describe('EPUB downloads', () => {
     const cover = await zip.file('OEBPS/images/cover.png')?.async('uint8array');
     expect(cover && Buffer.from(cover).equals(coverPng('w'))).toBe(true);
     expect(Object.keys(zip.files).filter((name) => name.endsWith('.webp'))).toEqual([]);
-    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    const { events } = await service.call({ type: 'task.log', taskId: task.id });
     expect(events.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/cover .* is image\/webp; it was redrawn as a JPEG/));
   });
 
@@ -94,12 +94,12 @@ describe('EPUB downloads', () => {
         throw new Error('The source image could not be decoded.');
       },
     });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
     const done = await service.waitForTask(task.id, service.ended);
     expect(done).toMatchObject({ status: 'completed', failedChapters: 0 });
     const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
     expect(Object.keys(zip.files).filter((name) => name.includes('cover'))).toEqual([]);
-    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    const { events } = await service.call({ type: 'task.log', taskId: task.id });
     expect(events).toContainEqual(
       expect.objectContaining({ level: 'warn', code: 'parse', message: expect.stringMatching(/could not be redrawn as a JPEG \(The source image could not be decoded\.\), so the book has none/) }),
     );
@@ -107,12 +107,12 @@ describe('EPUB downloads', () => {
 
   it('without a converter a WebP cover is left out, and the log says why', async () => {
     const service = await startService();
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/w/`, format: 'epub' });
     const done = await service.waitForTask(task.id, service.ended);
     expect(done.status).toBe('completed');
     const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
     expect(Object.keys(zip.files).filter((name) => name.includes('cover'))).toEqual([]);
-    const { events } = await service.send({ type: 'task.log', taskId: task.id });
+    const { events } = await service.call({ type: 'task.log', taskId: task.id });
     expect(events.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/is image\/webp, which EPUB readers do not all show, and it cannot be converted here/));
   });
 });

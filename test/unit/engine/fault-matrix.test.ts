@@ -18,9 +18,8 @@ const PAGE_GIVE_UP_MS = 3 * 1_000 + 1.25 * (500 + 1_000);
 async function download(url: string, options: { sourceId?: string; settings?: object; within: number }) {
   const service = await startService({ settings: { ...FAST, ...options.settings } });
   const started = Date.now();
-  const answer = await service.send({ type: 'task.start', url, format: 'txt', ...(options.sourceId ? { sourceId: options.sourceId } : {}) });
-  expect(answer.ok).toBe(true);
-  const task: Task = await service.waitForTask(answer.task.id, service.ended, options.within);
+  const { task: task0 } = await service.call({ type: 'task.start', url, format: 'txt', ...(options.sourceId ? { sourceId: options.sourceId } : {}) });
+  const task: Task = await service.waitForTask(task0.id, service.ended, options.within);
   return { ...service, task, tookMs: Date.now() - started };
 }
 
@@ -186,13 +185,13 @@ describe('how many missing chapters a book may have', () => {
 
   it('a task that fails on missing chapters ends its log with "Failed:" and stores nothing after it', async () => {
     site.setFault(/^\/book\/gen-40\/\d+\.html$/, { kind: 'status', status: 404 });
-    const { task, send, store } = await download(`${site.origin}/book/gen-40/`, { within: 10_000 });
+    const { task, call, store } = await download(`${site.origin}/book/gen-40/`, { within: 10_000 });
     expect(task).toMatchObject({ status: 'failed', error: { code: 'http_status' } });
     const storedAtEnd = (await store.chapterIndexes(task.id)).stored.size;
     // Chapters still in flight when the task failed must not log or store afterwards.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const { events } = await send({ type: 'task.log', taskId: task.id });
-    const messages = (events as { message: string }[]).map((e) => e.message);
+    const { events } = await call({ type: 'task.log', taskId: task.id });
+    const messages = events.map((e) => e.message);
     expect(messages.at(-1)).toMatch(/^Failed: /);
     expect(messages.filter((m) => m.startsWith('Gave up on chapter'))).toHaveLength(storedAtEnd);
     expect((await store.chapterIndexes(task.id)).stored.size).toBe(storedAtEnd);
@@ -226,7 +225,7 @@ describe('fault matrix: content', () => {
     const service = await startService({ settings: FAST });
     const rule = { id: 'demo-empty-toc', name: 'Demo with a wrong list', matches: ['http://127.0.0.1/nothing/*'], book: { title: '#info h1' }, toc: { chapters: '#no-such-list a' }, chapter: { content: '#content' } };
     expect((await service.send({ type: 'source.import', sources: rule })).ok).toBe(true);
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, sourceId: 'demo-empty-toc', format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, sourceId: 'demo-empty-toc', format: 'txt' });
     const done = await service.waitForTask(task.id, service.ended, 3_000);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'parse' } });
     expect(done.error!.message).toContain('#no-such-list a');
@@ -237,7 +236,7 @@ describe('fault matrix: content', () => {
     const service = await startService({ settings: FAST });
     const rule = { id: 'demo-no-content', name: 'Demo with a wrong content selector', matches: ['http://127.0.0.1/nothing/*'], book: { title: '#info h1' }, toc: { chapters: '#list dd a' }, chapter: { content: '#no-such-content' } };
     await service.send({ type: 'source.import', sources: rule });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, sourceId: 'demo-no-content', format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, sourceId: 'demo-no-content', format: 'txt' });
     const done = await service.waitForTask(task.id, service.ended, 5_000);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'parse' }, completedChapters: 0 });
     expect(done.error!.message).toContain('#no-such-content');
@@ -251,7 +250,7 @@ describe('fault matrix: storage and the user', () => {
     const put = db.put.bind(db);
     db.put = (storeName: unknown, ...rest: unknown[]) =>
       storeName === 'chapters' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : put(storeName, ...rest);
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     const done = await service.waitForTask(task.id, service.ended, 3_000);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'storage' } });
     expect(done.error!.message).toMatch(/no room|Free disk space/);
@@ -260,10 +259,10 @@ describe('fault matrix: storage and the user', () => {
   it('cancel during a hanging fetch → cancelled within 1 s, no request after', async () => {
     site.setFault(/\.html$/, { kind: 'hang' });
     const service = await startService({ settings: { requestTimeoutMs: 60_000 } });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     await service.waitForTask(task.id, () => site.pending() >= 3);
     const asked = Date.now();
-    const answer = await service.send({ type: 'task.cancel', taskId: task.id });
+    const answer = await service.call({ type: 'task.cancel', taskId: task.id });
     expect(Date.now() - asked).toBeLessThan(1_000);
     expect(answer.task.status).toBe('cancelled');
     const seen = site.hits();
@@ -275,7 +274,7 @@ describe('fault matrix: storage and the user', () => {
   it('remove during a hanging fetch → gone within 1 s with its chapters, no request after', async () => {
     site.setFault(chapter(3), { kind: 'hang' });
     const service = await startService({ settings: { requestTimeoutMs: 60_000 } });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     await service.waitForTask(task.id, (t) => t.completedChapters >= 2 && site.pending() >= 1);
     const asked = Date.now();
     expect((await service.send({ type: 'task.remove', taskId: task.id })).ok).toBe(true);
@@ -283,7 +282,7 @@ describe('fault matrix: storage and the user', () => {
     const seen = site.hits();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(site.hits()).toBe(seen);
-    expect((await service.send({ type: 'task.get', taskId: task.id })).error.code).toBe('unknown_task');
+    expect((await service.refusal({ type: 'task.get', taskId: task.id })).code).toBe('unknown_task');
     expect((await service.store.chapterIndexes(task.id)).stored.size).toBe(0);
   });
 });

@@ -9,9 +9,9 @@ const chapterRequests = () => site.requests().filter((r) => /^\/book\/gen-\d+\/\
 
 describe('books larger than their file can hold', () => {
   it(`refuses an EPUB of more than ${MAX_EPUB_CHAPTERS.toLocaleString('en')} chapters before fetching any, and takes it in parts`, { timeout: 120_000 }, async () => {
-    const { send, waitForTask, ended } = await startService();
+    const { call, waitForTask, ended } = await startService();
     const url = `${site.origin}/book/gen-70000/`;
-    const { task } = await send({ type: 'task.start', url, format: 'epub' });
+    const { task } = await call({ type: 'task.start', url, format: 'epub' });
     const failed = await waitForTask(task.id, ended, 60_000);
     expect(failed).toMatchObject({ status: 'failed', completedChapters: 0, error: { code: 'too_large' } });
     expect(failed.error!.message).toBe(
@@ -19,7 +19,7 @@ describe('books larger than their file can hold', () => {
     );
     expect(chapterRequests()).toBe(0);
 
-    const { task: part } = await send({ type: 'task.start', url, format: 'epub', range: { from: 65_527, to: 65_530 } });
+    const { task: part } = await call({ type: 'task.start', url, format: 'epub', range: { from: 65_527, to: 65_530 } });
     expect(await waitForTask(part.id, ended, 60_000)).toMatchObject({ status: 'completed', completedChapters: 4 });
   });
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/contract';
-import { fileNotSaved } from '../../../lib/file/file-saved';
+import { FileNotSaved } from '../../../lib/file/file-saved';
 import { Store } from '../../../lib/store/store';
 import { chapterParagraphs, chapterTitle } from '../../fixtures/site';
 import { startService, useDemoSite } from './service-harness';
@@ -22,7 +22,7 @@ function downloads() {
         pending.set(downloadId, { resolve, reject });
       }),
     complete: (downloadId: number) => pending.get(downloadId)!.resolve(),
-    interrupt: (downloadId: number, fileName: string, reason: string) => pending.get(downloadId)!.reject(fileNotSaved(fileName, reason)),
+    interrupt: (downloadId: number, fileName: string, reason: string) => pending.get(downloadId)!.reject(new FileNotSaved(fileName, { kind: 'interrupted', reason })),
   };
 }
 
@@ -31,8 +31,8 @@ const chapterHits = () => site.requests().filter((r) => /^\/book\/1\/\d+\.html$/
 describe('the file at the end of a download', () => {
   it('is completed only once the browser says the file is saved, with the name it was handed', async () => {
     const browser = downloads();
-    const { send, waitForTask } = await startService({ fileSaved: browser.fileSaved });
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { call, waitForTask } = await startService({ fileSaved: browser.fileSaved });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     const handedOver = await waitForTask(task.id, (t) => t.downloadId !== undefined);
     expect(handedOver).toMatchObject({ status: 'running', fileName: '演示之书 - 示例作者.txt', completedChapters: 12 });
     expect(browser.asked).toEqual([handedOver.downloadId]);
@@ -44,8 +44,8 @@ describe('the file at the end of a download', () => {
   it('fails with file when the browser did not save it, and Retry only builds and saves it again', async () => {
     site.setFault(/^\/book\/1\/5\.html$/, { kind: 'status', status: 404 });
     const browser = downloads();
-    const { send, waitForTask, saves } = await startService({ fileSaved: browser.fileSaved });
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { send, call, waitForTask, saves } = await startService({ fileSaved: browser.fileSaved });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     const first = await waitForTask(task.id, (t) => t.downloadId !== undefined);
     browser.interrupt(first.downloadId!, first.fileName!, 'FILE_NO_SPACE');
     const failed = await waitForTask(task.id, (t) => t.status === 'failed');

@@ -18,24 +18,24 @@ describe('a full disk at the end of a download', () => {
         if (saved++ === 0) full = true;
       },
     });
-    const { store, send } = service;
+    const { store, call } = service;
     const putTask = store.putTask.bind(store);
     store.putTask = async (task: Task) => {
       if (full) throw new AppError('storage', 'The browser has no room left to save a task (QuotaExceededError). Free disk space, then retry.');
       return putTask(task);
     };
 
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     await service.waitForTask(task.id, () => saved > 0);
     // The runner ends; its last write failed.
-    const live = async () => (await send({ type: 'health' })).liveRunners as number;
+    const live = async () => (await call({ type: 'health' })).liveRunners;
     for (let tries = 0; (await live()) > 0 && tries < 500; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await live()).toBe(0);
-    expect((await send({ type: 'task.get', taskId: task.id })).task.status).toBe('running');
+    expect((await call({ type: 'task.get', taskId: task.id })).task.status).toBe('running');
 
     // While the disk stays full the watchdog can change nothing, and says so without failing.
     expect(await service.service.watchdog()).toBe(0);
-    expect((await send({ type: 'task.get', taskId: task.id })).task.status).toBe('running');
+    expect((await call({ type: 'task.get', taskId: task.id })).task.status).toBe('running');
 
     full = false;
     expect(await service.service.watchdog()).toBe(1);

@@ -23,8 +23,8 @@ async function serviceWithoutDemo() {
 
 describe('downloading through the generic reader', () => {
   it.each(['1', '2', '3', 'en'])('downloads demo book %s with no rule, with the same chapters and paragraphs', async (id) => {
-    const { send, waitForTask, ended, files } = await serviceWithoutDemo();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
+    const { call, waitForTask, ended, files } = await serviceWithoutDemo();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
     expect(task.sourceId).toBe('generic');
     const done = await waitForTask(task.id, ended);
     const book = bookInfo(id);
@@ -40,8 +40,8 @@ describe('downloading through the generic reader', () => {
   });
 
   it('fails a page that is not a novel with parse and a sentence saying so', async () => {
-    const { send, waitForTask, ended } = await serviceWithoutDemo();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/`, format: 'txt' });
+    const { call, waitForTask, ended } = await serviceWithoutDemo();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/`, format: 'txt' });
     expect(task.sourceId).toBe('generic');
     const done = await waitForTask(task.id, ended);
     expect(done.status).toBe('failed');
@@ -50,8 +50,8 @@ describe('downloading through the generic reader', () => {
   });
 
   it('leaves sites that have a source to that source', async () => {
-    const { send, waitForTask, ended } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/book/en/`, format: 'txt' });
+    const { call, waitForTask, ended } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/en/`, format: 'txt' });
     expect(task.sourceId).toBe('demo');
     expect((await waitForTask(task.id, ended)).status).toBe('completed');
   });

@@ -1,7 +1,6 @@
 // Pages built to hurt: each bad chapter fails alone, with a code and a sentence, and the book
 // goes on.
 import { describe, expect, it } from 'vitest';
-import type { TaskEvent } from '../../../lib/contract';
 import { ENDLESS_PAGES, HOSTILE_RULE } from '../../fixtures/site';
 import { startService, useDemoSite } from './service-harness';
 
@@ -9,8 +8,8 @@ const site = useDemoSite();
 
 async function download(book: string, settings = {}, fetch?: typeof globalThis.fetch, range?: { from: number; to: number }) {
   const service = await startService({ settings, fetch });
-  expect((await service.send({ type: 'source.import', sources: HOSTILE_RULE })).ok).toBe(true);
-  const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt', range });
+  await service.call({ type: 'source.import', sources: HOSTILE_RULE });
+  const { task } = await service.call({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt', range });
   return { ...service, done: await service.waitForTask(task.id, service.ended, 60_000) };
 }
 
@@ -45,12 +44,12 @@ describe('hostile pages', () => {
   });
 
   it('cuts a chapter that goes on past 50 pages, and says so on the task and in its log', async () => {
-    const { done, send } = await download('endless-chapter');
+    const { done, call } = await download('endless-chapter');
     const message = `The chapter «第2章» ${site.origin}/hostile/endless-chapter/2.html goes on past 50 pages; only its first 50 are in the book.`;
     expect(done).toMatchObject({ status: 'completed', completedChapters: 3, warnings: [{ code: 'chapter_pages_cut', count: 1, message }] });
     expect(site.hits(/^\/hostile\/endless-chapter\/2(_\d+)?\.html$/)).toBe(50);
-    const { events } = await send({ type: 'task.log', taskId: done.id, limit: 200 });
-    expect((events as TaskEvent[]).filter((e) => e.level === 'warn').map((e) => e.message)).toContain(message);
+    const { events } = await call({ type: 'task.log', taskId: done.id, limit: 200 });
+    expect(events.filter((e) => e.level === 'warn').map((e) => e.message)).toContain(message);
   });
 
   it(`cuts a table of contents that goes on past 500 pages (of ${ENDLESS_PAGES}), and says so`, async () => {
@@ -76,7 +75,7 @@ describe('links and redirects that leave the book\'s site', () => {
     const service = await startService();
     const rule = { ...HOSTILE_RULE, matches: [...HOSTILE_RULE.matches, 'http://localhost/book/*'] };
     await service.send({ type: 'source.import', sources: rule });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'txt' });
     expect(await service.waitForTask(task.id, service.ended)).toMatchObject({ status: 'completed', completedChapters: 3, failedChapters: 0 });
     expect(site.hits('/book/1/1.html')).toBe(1);
   });
@@ -96,7 +95,7 @@ describe('links and redirects that leave the book\'s site', () => {
     };
     const service = await startService({ fetch: recording });
     await service.send({ type: 'source.import', sources: HOSTILE_RULE });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'epub' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'epub' });
     await service.waitForTask(task.id, service.ended);
     const cover = `${site.origin.replace('127.0.0.1', 'localhost')}/cover/1.png`;
     expect(credentials.has(cover)).toBe(true);

@@ -9,7 +9,7 @@ describe('politeness that adapts', () => {
   it('a site allowing 5 requests/s: 0 failed chapters, and at most 2 refusals after the first 3 s', async () => {
     site.setRateLimit({ perSecond: 5, retryAfter: 1 });
     const service = await startService({ settings: { concurrency: 4 } });
-    const { task } = await service.send({ type: 'task.start', url: `${site.origin}/book/gen-60/`, format: 'txt' });
+    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/gen-60/`, format: 'txt' });
     const done = await service.waitForTask(task.id, service.ended, 30_000);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 60, failedChapters: 0 });
 

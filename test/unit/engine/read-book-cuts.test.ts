@@ -13,6 +13,7 @@ describe('a table of contents that lists more pages than are read', () => {
       parseTocPage: (_html, url) => ({ chapters: [{ title: `Chapter of ${url}`, url: `${url}/chapter` }], pages: listed }),
       finishToc: (chapters) => [...chapters],
       parseChapterPage: () => ({ title: '', text: '' }),
+      finishChapter: (text) => text,
     };
     const loaded: string[] = [];
     const cuts: Cut[] = [];

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startDemoSite, type DemoSite } from '../../fixtures/site';
-import type { Request, Settings, Task } from '../../../lib/contract';
+import type { ErrorInfo, Payload, RequestOf, Response, Settings, Task } from '../../../lib/contract';
 import { buildBookFile } from '../../../lib/file/build-file';
-import { DownloadService, type Platform } from '../../../lib/service/service';
+import { DownloadService, type Platform, type ServiceRequestType } from '../../../lib/service/service';
+import type { SaveFile } from '../../../lib/task/runner';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
+import { validateRules } from '../../../lib/source-rules/validate-rule';
 import { Store } from '../../../lib/store/store';
+import { DEMO_SOURCES } from '../../fixtures/sources';
 
 export interface SavedFile {
   fileName: string;
@@ -14,19 +17,20 @@ export interface SavedFile {
   text: string;
 }
 
-const started: Array<(request: Record<string, unknown>) => Promise<any>> = [];
+const started: DownloadService[] = [];
 
 /** Cancels every task still going in every service a test started, so none outlives its test. */
 export async function cancelAllTasks(): Promise<void> {
-  for (const send of started.splice(0)) {
-    const { tasks } = await send({ type: 'task.list' });
-    for (const task of tasks as Task[]) {
-      if (task.status === 'queued' || task.status === 'running') await send({ type: 'task.cancel', taskId: task.id });
+  for (const service of started.splice(0)) {
+    const answer = await service.handle({ type: 'task.list' });
+    if (!answer.ok) throw new Error(`task.list: ${answer.error.message}`);
+    for (const task of answer.tasks) {
+      if (task.status === 'queued' || task.status === 'running') await service.handle({ type: 'task.cancel', taskId: task.id });
     }
   }
 }
 
-/** A DownloadService over a fresh fake-indexeddb database, with files kept in memory. */
+/** A DownloadService over a fresh fake-indexeddb database, with files kept in memory and the demo sources imported. */
 export async function startService(
   options: {
     fetch?: typeof fetch;
@@ -36,6 +40,8 @@ export async function startService(
     convertImage?: Platform['convertImage'];
     /** How the browser's saving of each file ends; saved at once without it. */
     fileSaved?: Platform['fileSaved'];
+    /** Wraps the in-memory file saver, e.g. to hold a task at its last step. */
+    saveFile?: (save: SaveFile) => SaveFile;
   } = {},
 ) {
   const dbName = options.dbName ?? `test-${randomUUID()}`;
@@ -44,14 +50,16 @@ export async function startService(
   const files = new Map<string, SavedFile>();
   let keepAlives = 0;
   let saves = 0;
+  // Each file handed over is a new download, with its own id (a Retry's too).
+  const saveFile: SaveFile = async (task) => {
+    saves += 1;
+    const { blob, fileName, stats } = await buildBookFile(store, task.id);
+    files.set(task.id, { fileName, blob, text: await blob.text() });
+    return { fileName, downloadId: saves, stats };
+  };
   const platform: Platform = {
     fetch: options.fetch ?? fetch,
-    saveFile: async (task) => {
-      saves += 1;
-      const { blob, fileName, stats } = await buildBookFile(store, task.id);
-      files.set(task.id, { fileName, blob, text: await blob.text() });
-      return { fileName, downloadId: saves, stats };
-    },
+    saveFile: options.saveFile ? options.saveFile(saveFile) : saveFile,
     keepAlive: () => {
       keepAlives += 1;
     },
@@ -59,13 +67,34 @@ export async function startService(
     heartbeatMs: options.heartbeatMs,
     convertImage: options.convertImage,
   };
+  // The demo site's sources are not built in: stored as the user's imports, as if imported before
+  // this worker started (a task it finds running may use them).
+  await store.putSources(validateRules(DEMO_SOURCES));
   const service = await DownloadService.start(store, BUILTIN_SOURCES, platform);
   await service.ready;
 
-  async function send(request: Request | Record<string, unknown>) {
-    return (await service.handle(request)) as any;
+  started.push(service);
+
+  /** The service's whole answer: typed by the request, or raw for a message made up to be wrong. */
+  function send<T extends ServiceRequestType>(request: RequestOf<T>): Promise<Response<T>>;
+  function send(message: unknown): Promise<Response<ServiceRequestType>>;
+  function send(message: unknown): Promise<Response<ServiceRequestType>> {
+    return service.handle(message);
   }
-  started.push(send);
+
+  /** The answer's payload; a refusal fails the test with its code and sentence. */
+  async function call<T extends ServiceRequestType>(request: RequestOf<T>): Promise<Payload<T>> {
+    const answer = await service.handle(request);
+    if (!answer.ok) throw new Error(`${JSON.stringify(request)} was refused: ${answer.error.code}: ${answer.error.message}`);
+    return answer;
+  }
+
+  /** Why the service refused a message; an answer fails the test. */
+  async function refusal(message: unknown): Promise<ErrorInfo> {
+    const answer = await service.handle(message);
+    if (answer.ok) throw new Error(`${JSON.stringify(message)} was answered, not refused: ${JSON.stringify(answer)}`);
+    return answer.error;
+  }
 
   /** Polls task.get until `done` holds, at most `timeoutMs`. */
   async function waitForTask(taskId: string, done: (task: Task) => boolean, timeoutMs = 10_000): Promise<Task> {
@@ -79,7 +108,7 @@ export async function startService(
   }
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
-  return { service, store, dbName, files, send, waitForTask, ended, keepAlives: () => keepAlives, saves: () => saves };
+  return { service, store, dbName, files, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives, saves: () => saves };
 }
 
 /**

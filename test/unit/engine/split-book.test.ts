@@ -12,8 +12,8 @@ const fileLines = (text: string) => text.replace(/\n$/, '').split('\n');
 
 describe('downloading a book split over pages', () => {
   it('downloads s1 as TXT, line by line, fetching every toc page and every chapter page once', async () => {
-    const { send, waitForTask, ended, files } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt' });
+    const { call, waitForTask, ended, files } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt' });
     expect(task.sourceId).toBe('demo-split');
     const done = await waitForTask(task.id, ended, 20_000);
     expect(done).toMatchObject({
@@ -51,8 +51,8 @@ describe('downloading a book split over pages', () => {
   });
 
   it('honours a chapter range over the split table of contents', async () => {
-    const { send, waitForTask, ended, files } = await startService();
-    const { task } = await send({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt', range: { from: 8, to: 10 } });
+    const { call, waitForTask, ended, files } = await startService();
+    const { task } = await call({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt', range: { from: 8, to: 10 } });
     const done = await waitForTask(task.id, ended, 20_000);
     expect(done).toMatchObject({ status: 'completed', totalChapters: 3, completedChapters: 3 });
     // Chapters 8 and 9 sit on different toc pages; 8 has two pages, 9 three.

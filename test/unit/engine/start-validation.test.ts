@@ -17,59 +17,58 @@ describe('task.start validation', () => {
   ];
 
   it.each(cases)('refuses %s with its code and creates no task', async (_name, fields, code) => {
-    const { send } = await startService();
-    const answer = await send({ type: 'task.start', ...fields });
-    expect(answer.ok).toBe(false);
-    expect(answer.error.code).toBe(code);
-    expect(answer.error.message.length).toBeGreaterThan(20);
-    expect((await send({ type: 'task.list' })).tasks).toEqual([]);
+    const { call, refusal } = await startService();
+    const error = await refusal({ type: 'task.start', ...fields });
+    expect(error.code).toBe(code);
+    expect(error.message.length).toBeGreaterThan(20);
+    expect((await call({ type: 'task.list' })).tasks).toEqual([]);
   });
 
   it('names the bad value in the sentence', async () => {
-    const { send } = await startService();
-    const answer = await send({ type: 'task.start', url: 'invalid_url' });
-    expect(answer.error.message).toContain('"invalid_url"');
+    const { refusal } = await startService();
+    expect((await refusal({ type: 'task.start', url: 'invalid_url' })).message).toContain('"invalid_url"');
   });
 
   it('refuses a disabled source with source_disabled', async () => {
-    const { send } = await startService();
+    const { send, call, refusal } = await startService();
     expect((await send({ type: 'source.setEnabled', sourceId: 'demo', enabled: false })).ok).toBe(true);
-    const answer = await send({ type: 'task.start', url: 'http://127.0.0.1/book/1/', sourceId: 'demo' });
-    expect(answer.error.code).toBe('source_disabled');
+    expect((await refusal({ type: 'task.start', url: 'http://127.0.0.1/book/1/', sourceId: 'demo' })).code).toBe('source_disabled');
     expect((await send({ type: 'source.setEnabled', sourceId: 'generic', enabled: false })).ok).toBe(true);
-    const matched = await send({ type: 'task.start', url: 'http://127.0.0.1/book/1/' });
-    expect(matched.error.code).toBe('no_source');
-    expect((await send({ type: 'task.list' })).tasks).toEqual([]);
+    expect((await refusal({ type: 'task.start', url: 'http://127.0.0.1/book/1/' })).code).toBe('no_source');
+    expect((await call({ type: 'task.list' })).tasks).toEqual([]);
   });
 
   it('refuses a URL no source knows with no_source once the generic reader is disabled', async () => {
-    const { send } = await startService();
+    const { send, call, refusal } = await startService();
     expect((await send({ type: 'source.setEnabled', sourceId: 'generic', enabled: false })).ok).toBe(true);
-    const answer = await send({ type: 'task.start', url: 'https://example.org/novel/1' });
-    expect(answer.error.code).toBe('no_source');
-    expect(answer.error.message).toContain('https://example.org/novel/1');
-    expect(answer.error.message).toMatch(/generic reader/);
-    expect((await send({ type: 'task.list' })).tasks).toEqual([]);
+    const error = await refusal({ type: 'task.start', url: 'https://example.org/novel/1' });
+    expect(error.code).toBe('no_source');
+    expect(error.message).toContain('https://example.org/novel/1');
+    expect(error.message).toMatch(/generic reader/);
+    expect((await call({ type: 'task.list' })).tasks).toEqual([]);
   });
 
-  it('lists the generic reader as an enabled built-in source after the others', async () => {
-    const { send } = await startService();
-    const { sources } = await send({ type: 'source.list' });
-    expect(sources.at(-1)).toMatchObject({ id: 'generic', name: 'Generic reader', enabled: true, builtIn: true, matches: ['<all_urls>'] });
-    expect(sources.findIndex((s: { id: string }) => s.id === 'demo')).toBeLessThan(sources.length - 1);
+  it('lists the generic reader as an enabled built-in source after the other built-in ones', async () => {
+    const { call } = await startService();
+    const { sources } = await call({ type: 'source.list' });
+    const builtIn = sources.filter((s) => s.builtIn);
+    expect(builtIn.length).toBeGreaterThan(1);
+    expect(builtIn.at(-1)).toMatchObject({ id: 'generic', name: 'Generic reader', enabled: true, builtIn: true, matches: ['<all_urls>'] });
+    // The demo site's source is the harness's import, not built in.
+    expect(sources.find((s) => s.id === 'demo')).toMatchObject({ builtIn: false, enabled: true });
   });
 
   it('answers unknown message types and unknown tasks with codes', async () => {
-    const { send } = await startService();
-    expect((await send({ type: 'nope' })).error.code).toBe('invalid_message');
-    expect((await send({ type: 'task.get', taskId: 'missing' })).error.code).toBe('unknown_task');
+    const { refusal } = await startService();
+    expect((await refusal({ type: 'nope' })).code).toBe('invalid_message');
+    expect((await refusal({ type: 'task.get', taskId: 'missing' })).code).toBe('unknown_task');
   });
 });
 
 describe('settings', () => {
   it('has the contract defaults', async () => {
-    const { send } = await startService();
-    const { settings } = await send({ type: 'settings.get' });
+    const { call } = await startService();
+    const { settings } = await call({ type: 'settings.get' });
     expect(settings).toMatchObject({
       defaultFormat: 'epub', concurrency: 3, delayMs: 0, requestTimeoutMs: 30000,
       maxAttempts: 4, watchdogPeriodSeconds: 30, maxTaskMinutes: 720,
@@ -77,19 +76,19 @@ describe('settings', () => {
   });
 
   it('refuses unknown keys and bad values, changing nothing', async () => {
-    const { send } = await startService();
-    expect((await send({ type: 'settings.set', patch: { colour: 'red' } as never })).error.code).toBe('invalid_settings');
-    const bad = await send({ type: 'settings.set', patch: { concurrency: 2, maxAttempts: 0 } });
-    expect(bad.error.code).toBe('invalid_settings');
-    expect(bad.error.message).toContain('maxAttempts');
-    expect((await send({ type: 'settings.get' })).settings.concurrency).toBe(3);
-    expect((await send({ type: 'settings.set', patch: { concurrency: 2 } })).settings.concurrency).toBe(2);
+    const { call, refusal } = await startService();
+    expect((await refusal({ type: 'settings.set', patch: { colour: 'red' } })).code).toBe('invalid_settings');
+    const bad = await refusal({ type: 'settings.set', patch: { concurrency: 2, maxAttempts: 0 } });
+    expect(bad.code).toBe('invalid_settings');
+    expect(bad.message).toContain('maxAttempts');
+    expect((await call({ type: 'settings.get' })).settings.concurrency).toBe(3);
+    expect((await call({ type: 'settings.set', patch: { concurrency: 2 } })).settings.concurrency).toBe(2);
   });
 
   it('keeps settings in storage for the next worker', async () => {
     const first = await startService();
     await first.send({ type: 'settings.set', patch: { delayMs: 250 } });
     const second = await startService({ dbName: first.dbName });
-    expect((await second.send({ type: 'settings.get' })).settings.delayMs).toBe(250);
+    expect((await second.call({ type: 'settings.get' })).settings.delayMs).toBe(250);
   });
 });

@@ -37,8 +37,11 @@ describe('task state machine', () => {
   });
 
   it('counts progress over chapters dealt with and keeps 100 for a made file', () => {
-    expect(progressOf({ totalChapters: 0, completedChapters: 0, failedChapters: 0 })).toBe(0);
-    expect(progressOf({ totalChapters: 8, completedChapters: 3, failedChapters: 1 })).toBe(50);
-    expect(progressOf({ totalChapters: 3, completedChapters: 3, failedChapters: 0 })).toBe(99);
+    const counts = (completedChapters: number, failedChapters: number, totalChapters: number, status: Task['status'] = 'running') => ({ status, completedChapters, failedChapters, totalChapters });
+    expect(progressOf(counts(0, 0, 0))).toBe(0);
+    expect(progressOf(counts(3, 1, 8))).toBe(50);
+    expect(progressOf(counts(3, 0, 3))).toBe(99);
+    expect(progressOf(counts(0, 4, 8, 'failed'))).toBe(50);
+    expect(progressOf(counts(11, 1, 12, 'completed'))).toBe(100);
   });
 });

@@ -4,8 +4,8 @@ import type { SourceRule } from '../../../lib/contract';
 import { genericRule } from '../../../lib/generic-reader';
 import { readerFor } from '../../../lib/task/book-reader';
 import { decodeHtml } from '../../../lib/net/charset';
-import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
 import { bookInfo, chapterParagraphs, chapterTitle, startDemoSite, type DemoSite } from '../../fixtures/site';
+import { DEMO_SOURCES } from '../../fixtures/sources';
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
   await site.close();
 });
 
-const demo = BUILTIN_SOURCES.find((s) => s.id === 'demo')!;
+const demo = DEMO_SOURCES.find((s) => s.id === 'demo')!;
 
 async function page(url: string, charset?: string): Promise<{ url: string; html: string }> {
   const response = await fetch(url);

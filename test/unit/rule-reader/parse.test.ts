@@ -125,6 +125,21 @@ describe('parseTocPage', () => {
     expect(page.chapters.every((c) => c.url.startsWith('https://www.biquge.test/1/'))).toBe(true);
   });
 
+  it('takes an entry written as an element that opens its chapter on click, as a link', () => {
+    const html = `<ul class="list">
+      <li><a href="1.htm">第一章 始</a></li>
+      <li><b title="第二章 中" onclick="window.open('https://www.biquge.test/1/2.htm')">第二章 中</b></li>
+      <li><span onclick="location.href='3.htm'">第三章 终</span></li>
+      <li><b onclick="vote(1)">投票</b></li>
+    </ul>`;
+    const rows = { ...rule, toc: { chapters: 'ul.list li' } };
+    expect(parseTocPage(html, TOC_URL, rows).chapters).toEqual([
+      { title: '第一章 始', url: 'https://www.biquge.test/1/1.htm' },
+      { title: '第二章 中', url: 'https://www.biquge.test/1/2.htm' },
+      { title: '第三章 终', url: 'https://www.biquge.test/1/3.htm' },
+    ]);
+  });
+
   it('returns the other pages and the next page as absolute URLs', () => {
     const page = parseTocPage(TOC, TOC_URL, rule);
     expect(page.pages).toEqual([TOC_URL, 'https://www.biquge.test/1/list_2.html']);

@@ -1,29 +1,47 @@
-// The house rules of sources/, and every built-in source's own test cases (as every yt-dlp
-// extractor carries `_TESTS`): each file is a valid rule, carries at least one example, reads
-// its fixture pages to what the example expects, and owns its example URLs alone.
+// The house rules of sources/ (the built-in sources, for real sites) and of test/fixtures/sources/
+// (the demo site's, which tests import), and every source's own test cases, as every yt-dlp
+// extractor carries `_TESTS`: a rule for a real site is read on that site's saved pages in
+// ../shared/real-pages and must agree with their manifest; a demo rule reads a demo-site book.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { matchesPattern } from '../../../lib/source-rules/match-pattern';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
+import { matchesPattern } from '../../../lib/source-rules/match-pattern';
 import type { SourceFile } from '../../../lib/source-rules/schema';
 import { ruleProblems } from '../../../lib/source-rules/validate-rule';
-import { includes, runSourceTest, TEMPLATES_DIR } from './run-source-test';
+import { realPage, realPages } from '../../fixtures/real-pages';
+import { DEMO_SOURCES_DIR } from '../../fixtures/sources';
+import { realPageProblems } from './run-real-page-test';
+import { includes, runSourceTest } from './run-source-test';
 
-const SOURCES_DIR = fileURLToPath(new URL('../../../sources/', import.meta.url));
+function readRules(dir: string) {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name, rule: JSON.parse(readFileSync(dir + name, 'utf8')) as SourceFile }));
+}
 
-const files = readdirSync(SOURCES_DIR)
-  .filter((name) => name.endsWith('.json'))
-  .sort()
-  .map((name) => ({ name, rule: JSON.parse(readFileSync(SOURCES_DIR + name, 'utf8')) as SourceFile }));
+const builtIn = readRules(fileURLToPath(new URL('../../../sources/', import.meta.url)));
+const demo = readRules(DEMO_SOURCES_DIR);
+const files = [...builtIn, ...demo];
 
-const cases = files.flatMap(({ rule }) => (rule.tests ?? []).map((test, i) => ({ id: rule.id, rule, test, label: `${rule.id} #${i + 1}: ${test.name ?? test.url}` })));
+const cases = files.flatMap(({ rule }) => (rule.tests ?? []).map((test, i) => ({ id: rule.id, rule, test, label: `${rule.id} #${i + 1}: ${test.name ?? test.realPage ?? test.url}` })));
+const realCases = cases.filter(({ test }) => test.realPage !== undefined);
+const siteCases = cases.filter(({ test }) => test.site !== undefined);
+
+/** The ids of the sources among `files` whose patterns match the URL (the generic reader, matching every page on purpose, is not among them). */
+function matching(url: string): string[] {
+  return files.filter(({ rule }) => rule.matches.some((pattern) => matchesPattern(pattern, url))).map(({ rule }) => rule.id);
+}
 
 describe('sources/ conventions', () => {
-  it('has the built-in sources the extension bundles', () => {
-    expect(files.length).toBeGreaterThan(1);
-    expect(BUILTIN_SOURCES.map((rule) => rule.id).sort()).toEqual(files.map(({ rule }) => rule.id).sort());
+  it('has the built-in sources the extension bundles, and none of the demo site', () => {
+    expect(builtIn.length).toBeGreaterThan(1);
+    expect(BUILTIN_SOURCES.map((rule) => rule.id).sort()).toEqual(builtIn.map(({ rule }) => rule.id).sort());
+    for (const { rule } of builtIn) {
+      for (const pattern of rule.matches) expect(pattern, `${rule.id} matches a local address`).not.toMatch(/^[^:]*:\/\/(?:127\.0\.0\.1|localhost)[:/]/);
+    }
   });
 
   it.each(files)('$name is valid against the schema', ({ rule }) => {
@@ -41,32 +59,55 @@ describe('sources/ conventions', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(files)('$name carries at least one test case, each with existing fixtures', ({ rule }) => {
-    expect(rule.tests?.length ?? 0).toBeGreaterThan(0);
-    for (const test of rule.tests ?? []) {
-      for (const fixture of [test.fixture, ...Object.values(test.pages ?? {})]) {
-        if (fixture) expect(existsSync(TEMPLATES_DIR + fixture), `${rule.id}: ${fixture} is missing`).toBe(true);
-      }
+  // Patterns are globs: an address made from each (`*` as a path, `*.` as `www.`) must be that source's alone.
+  it('gives no two sources a pattern for the same pages', () => {
+    const clashes = files.flatMap(({ rule }) =>
+      rule.matches.flatMap((pattern) => {
+        const url = pattern.replace(/^\*:/, 'https:').replace('://*.', '://www.').replaceAll('*', 'x');
+        const others = matching(url).filter((id) => id !== rule.id);
+        return others.length ? [`${rule.id}'s ${pattern} (${url}) is also matched by ${others.join(', ')}`] : [];
+      }),
+    );
+    expect(clashes).toEqual([]);
+  });
+
+  it('tests built-in sources on saved real pages only, and demo sources on the demo site', () => {
+    for (const { rule } of builtIn) for (const test of rule.tests ?? []) expect(test.realPage, `${rule.id}: ${test.name ?? test.url}`).toBeDefined();
+    for (const { rule } of demo) {
+      expect(rule.tests?.length ?? 0, `${rule.id} has no test`).toBeGreaterThan(0);
+      for (const test of rule.tests ?? []) expect(test.site, `${rule.id}: ${test.name ?? test.realPage}`).toBe('demo');
     }
   });
 
-  it('uses every fixture page under test/fixtures/templates/', () => {
-    const used = new Set(cases.flatMap(({ test }) => [test.fixture, ...Object.values(test.pages ?? {})]));
-    const onDisk = readdirSync(TEMPLATES_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => f.replaceAll('\\', '/'));
-    expect(onDisk.filter((f) => !used.has(f))).toEqual([]);
+  // A source for a site of which a page is saved is tested on it: the one check no fixture of ours can stand in for.
+  it('tests every built-in source on each saved page of its site', () => {
+    const untested = realPages().flatMap((page) =>
+      matching(page.url)
+        .filter((id) => !realCases.some((c) => c.id === id && c.test.realPage === page.id))
+        .map((id) => `${id} has no test on ${page.id} (${page.url})`),
+    );
+    expect(untested).toEqual([]);
   });
 });
 
-describe.each(cases)('$label', ({ id, rule, test }) => {
-  // Among the files of sources/: the generic reader (lib/generic-reader) matches every page on purpose.
-  it('is matched by its own source and by no other built-in source', () => {
-    const matching = files.filter(({ rule: other }) => other.matches.some((pattern) => matchesPattern(pattern, test.url)));
-    expect(matching.map(({ rule: other }) => other.id)).toEqual([id]);
+describe.each(realCases)('$label', ({ id, rule, test }) => {
+  it('is the only source whose patterns match the saved page\'s address', () => {
+    expect(matching(realPage(test.realPage!).url)).toEqual([id]);
+  });
+
+  it('reads the saved page as its manifest says a correct reader does', () => {
+    expect(realPageProblems(rule, test)).toEqual([]);
+  });
+});
+
+describe.each(siteCases)('$label', ({ id, rule, test }) => {
+  it('is matched by its own source and by no other source', () => {
+    expect(matching(test.url!)).toEqual([id]);
   });
 
   it('reads the book, the whole table of contents and the first chapter as expected', async () => {
-    const { book, chapter, fetched } = await runSourceTest(rule, test);
-    const expected = test.expect;
+    const { book, chapter } = await runSourceTest(rule, test);
+    const expected = test.expect!;
     expect(book.title).toBe(expected.title);
     if (expected.author !== undefined) expect(book.author).toBe(expected.author);
     if (expected.cover !== undefined) expect(book.cover).toBe(expected.cover);
@@ -80,7 +121,5 @@ describe.each(cases)('$label', ({ id, rule, test }) => {
     for (const snippet of expected.contentExcludes ?? []) expect(chapter.text).not.toContain(snippet);
     // Paragraphs stay paragraphs: one per line, none empty.
     expect(chapter.text.split('\n').every((line) => line.trim().length > 0)).toBe(true);
-    // Every saved page the case lists is one the readers really asked for.
-    for (const url of Object.keys(test.pages ?? {})) expect(fetched).toContain(url);
   });
 });

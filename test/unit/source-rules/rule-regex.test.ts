@@ -73,8 +73,40 @@ describe('rule regexes mean what they mean in JavaScript', () => {
   it('takes ^ and $ at every line end when multiline, as purify does', () => {
     for (const source of ['^line', 'one$|two$', '^\\s*$']) {
       const text = 'line one\nline two\n\nend';
-      expect(compileRuleRegex(source, { multiline: true }).replace(text, 'X')).toBe(native(source, text, 'X', true));
+      expect(compileRuleRegex(source, 'm').replace(text, 'X')).toBe(native(source, text, 'X', true));
     }
+  });
+});
+
+describe('the flags replacements carry (i, m, s, u) and a first match', () => {
+  it.each([
+    ['first', 'i', 'FIRST'],
+    ['^line.', 's', '#'],
+    ['.+', 's', '#'],
+    ['\\u{1F600}', 'u', ':)'],
+    ['\\p{Script=Han}+', 'u', '[$&]'],
+    ['^LINE \\w+$', 'im', '#'],
+  ])('%s with %s means what it means in JavaScript', (source, flags, replacement) => {
+    // With m, RE2's ^ and $ see \n alone as a line end (the text rules read has no other).
+    for (const text of [...TEXTS, 'First first FIRST', 'line one\nline two'].filter((t) => !flags!.includes('m') || !/[\r\u2028\u2029]/.test(t))) {
+      expect(compileRuleRegex(source!, flags!).replace(text, replacement!), JSON.stringify(text)).toBe(text.replace(new RegExp(source!, `g${flags}`), replacement!));
+    }
+  });
+
+  it('reads \\p{Han} as RE2 and legado do, without the u flag', () => {
+    expect(compileRuleRegex('\\p{Han}+').replace('作者：示例 Writer', '#')).toBe('#：# Writer');
+    expect(compileRuleRegex('[\\p{Han}a]+').replace('a中b', '#')).toBe('#b');
+  });
+
+  it('replaces only the first match, or finds it, when asked', () => {
+    const re = compileRuleRegex('(\\w)(\\d)');
+    expect(re.replace('a1 b2', '$2$1', 'first')).toBe('1a b2');
+    expect(re.firstMatch('xx b2 c3')).toBe('b2');
+    expect(re.firstMatch('none')).toBeUndefined();
+  });
+
+  it('refuses other flags', () => {
+    expect(() => compileRuleRegex('x', 'g')).toThrow(/only i, m, s and u/);
   });
 });
 
@@ -104,6 +136,6 @@ describe('every rule regex runs in time linear in the text', () => {
     ['(\\w+\\s?)*$', `${'word '.repeat(2_000)}!`],
     ['(.*,)*x', ','.repeat(10_000)],
   ])('%s', (source, text) => {
-    expect(compileRuleRegex(source, { multiline: true }).replace(text, '')).toBe(text);
+    expect(compileRuleRegex(source, 'm').replace(text, '')).toBe(text);
   });
 });

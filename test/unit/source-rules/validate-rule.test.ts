@@ -59,8 +59,8 @@ describe('validateRule', () => {
       'crawl.concurrency',
       'crawl.delayMs',
     ]);
-    expect(problems).toContain('book.title: expected a selector text');
-    expect(problems).toContain('toc.chapters: missing, expected a selector text');
+    expect(problems).toContain('book.title: expected a selector text or a query object');
+    expect(problems).toContain('toc.chapters: missing, expected a selector text or a query object');
     expect(problems.find((p) => p.startsWith('chapter.purify[0]'))).toMatch(/is not a valid regex: .*unterminated group/i);
 
     const error = thrown(() => validateRule(bad));
@@ -114,31 +114,34 @@ describe('validateRule', () => {
   });
 
   it('accepts test cases and names their bad fields', () => {
-    const test = {
+    const site = {
       url: 'https://www.mysite.example/book/1/',
-      fixture: 'mysite/book.html',
-      pages: { 'https://www.mysite.example/book/1/1.html': 'mysite/chapter-1.html' },
-      encoding: 'gbk',
+      site: 'demo',
       expect: { title: 'T', author: 'A', chapters: 3, firstChapter: 'C1', contentIncludes: ['x', 'y'], contentExcludes: ['ad'] },
     };
-    expect(ruleProblems({ ...good, tests: [test, { ...test, fixture: undefined, pages: undefined, site: 'demo', expect: { ...test.expect, contentIncludes: 'x' } }] })).toEqual([]);
+    const real = { name: 'the saved book page', realPage: 'mysite-book', tocUrl: 'https://www.mysite.example/read/1' };
+    expect(ruleProblems({ ...good, tests: [site, real, { realPage: 'mysite-toc' }, { ...site, expect: { ...site.expect, contentIncludes: 'x' } }] })).toEqual([]);
     const problems = ruleProblems({
       ...good,
       tests: [
-        { ...test, url: 'ftp://x', fixture: '../../etc/passwd.html', pages: { 'not a url': 'a/b.html' }, expect: { title: 'T', chapters: 0, firstChapter: 'C', contentIncludes: 5, extra: 1 } },
-        { ...test, site: 'demo' },
-        { ...test, fixture: undefined },
+        { ...site, url: 'ftp://x', site: '../etc', expect: { title: 'T', chapters: 0, firstChapter: 'C', contentIncludes: 5, extra: 1 } },
+        { ...site, realPage: 'mysite-toc' },
+        { url: site.url, site: 'demo' },
+        { realPage: 'Not An Id!', tocUrl: 'nowhere' },
+        { ...site, tocUrl: 'https://www.mysite.example/read/1' },
       ],
     });
     expect(problems).toEqual([
       'tests[0].url: expected an absolute http:// or https:// URL',
-      'tests[0].fixture: expected a path like "biquge/book.html" under test/fixtures/templates/',
-      'tests[0].pages["not a url"]: expected an absolute http:// or https:// URL',
+      'tests[0].site: expected a fixture site name like "demo"',
       'tests[0].expect.chapters: expected a whole number from 1 to 100000',
       'tests[0].expect.contentIncludes: expected a text or a list of texts',
       'tests[0].expect.extra: unknown field',
-      'tests[1]: expected either "fixture" (with optional "pages") or "site", not both',
-      'tests[2]: expected either "fixture" (with optional "pages") or "site", not both',
+      'tests[1]: expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
+      'tests[2]: expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
+      'tests[3].realPage: expected a page id of ../shared/real-pages like "biquge-info-toc"',
+      'tests[3].tocUrl: expected an absolute http:// or https:// URL',
+      'tests[4]: expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
     ]);
   });
 });
@@ -154,7 +157,7 @@ describe('validateRules', () => {
     const error = thrown(() => validateRules([good, { ...good, id: 'two', toc: {} }, { ...good, id: 3 }]));
     expect(error.code).toBe('invalid_source');
     expect(error.message).toBe(
-      'The source "two" is not valid: toc.chapters: missing, expected a selector text. ' +
+      'The source "two" is not valid: toc.chapters: missing, expected a selector text or a query object. ' +
         'The source number 3 in the list is not valid: id: expected an id text.',
     );
   });

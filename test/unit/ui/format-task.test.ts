@@ -3,6 +3,7 @@ import './english';
 import { AppError } from '../../../lib/errors';
 import type { Task } from '../../../lib/contract';
 import {
+  chapterCounts,
   errorHelp,
   errorMessage,
   progressPercent,
@@ -36,20 +37,25 @@ describe('statusLabel', () => {
 
 describe('progress', () => {
   it('shows completed/total chapters and the percent', () => {
-    const task = makeTask({ status: 'running', totalChapters: 340, completedChapters: 12, progress: 3.53 });
+    const task = makeTask({ status: 'running', totalChapters: 340, completedChapters: 12, progress: 3 });
     expect(progressPercent(task)).toBe(3);
     expect(progressText(task)).toBe('12/340 chapters · 3%');
   });
 
-  it('clamps the percent into 0..100 and never shows 100 early by rounding up', () => {
-    expect(progressPercent(makeTask({ progress: 99.9 }))).toBe(99);
-    expect(progressPercent(makeTask({ progress: 140 }))).toBe(100);
-    expect(progressPercent(makeTask({ progress: -5 }))).toBe(0);
+  it('never shows 100 before the file is made, and always once it is', () => {
+    expect(progressPercent(makeTask({ status: 'running', totalChapters: 1000, completedChapters: 999 }))).toBe(99);
+    expect(progressPercent(makeTask({ status: 'running', totalChapters: 3, completedChapters: 3 }))).toBe(99);
+    expect(progressPercent(makeTask({ status: 'completed', totalChapters: 12, completedChapters: 11, failedChapters: 1 }))).toBe(100);
   });
 
-  it('derives the percent from the chapter counts when progress is missing', () => {
-    const task = makeTask({ totalChapters: 8, completedChapters: 2, progress: Number.NaN });
-    expect(progressPercent(task)).toBe(25);
+  it('takes the percent from the chapter counts, not from a stale or broken progress field', () => {
+    expect(progressPercent(makeTask({ status: 'running', totalChapters: 8, completedChapters: 2, progress: Number.NaN }))).toBe(25);
+    expect(progressPercent(makeTask({ status: 'running', totalChapters: 8, completedChapters: 2, failedChapters: 2, progress: 10 }))).toBe(50);
+  });
+
+  it('counts missing chapters in the line that gives the percent', () => {
+    expect(progressText(makeTask({ status: 'running', totalChapters: 40, completedChapters: 10, failedChapters: 2 }))).toBe('10/40 chapters · 2 missing · 30%');
+    expect(progressText(makeTask({ status: 'completed', totalChapters: 12, completedChapters: 11, failedChapters: 1 }))).toBe('11/12 chapters · 1 missing · 100%');
   });
 
   it('says what happens before the table of contents is read', () => {
@@ -132,7 +138,7 @@ describe('taskNotes', () => {
     expect(notes).toEqual({ error: 'The site 127.0.0.1 refused the connection.' });
   });
 
-  it('shows the file name, failed chapters and a warning on a completed task', () => {
+  it('shows the file name and a warning on a completed task', () => {
     const notes = taskNotes(
       makeTask({
         status: 'completed',
@@ -143,7 +149,6 @@ describe('taskNotes', () => {
     );
     expect(notes.error).toBeUndefined();
     expect(notes.warning).toBe('Warning: 2 chapters answered 404.');
-    expect(notes.failedChapters).toBe('2 chapters could not be downloaded.');
     expect(notes.fileName).toBe('Saved as Book - Author.epub');
   });
 
@@ -152,11 +157,8 @@ describe('taskNotes', () => {
     expect(notes).toEqual({ info: 'The download was cancelled.' });
   });
 
-  it('uses the singular for one failed chapter and hides zero', () => {
-    expect(taskNotes(makeTask({ status: 'running', failedChapters: 1 })).failedChapters).toBe(
-      '1 chapter could not be downloaded.',
-    );
-    expect(taskNotes(makeTask({ status: 'running' }))).toEqual({});
+  it('says nothing under a running task: its missing chapters are in its progress line', () => {
+    expect(taskNotes(makeTask({ status: 'running', failedChapters: 1 }))).toEqual({});
   });
 
   it('shows no file name before the task completes', () => {
@@ -174,5 +176,40 @@ describe('errorMessage', () => {
     expect(errorMessage('boom')).toBe('boom');
     expect(errorMessage(undefined)).toBe(strings.unknownError);
     expect(errorMessage(new Error(''))).toBe(strings.unknownError);
+  });
+});
+
+// The failed card of docs/screenshots/popup.png once said "0/8 chapters · 50 %", "4 chapters could
+// not be downloaded" and "2 of 8 chapters could not be downloaded": three counts of one thing.
+describe('the card of a failed task', () => {
+  // As the worker ends it (lib/task/endings.ts): counts and sentence from the same stored chapters.
+  const failed = makeTask({
+    status: 'failed',
+    title: '青云旧事',
+    totalChapters: 8,
+    completedChapters: 0,
+    failedChapters: 4,
+    progress: 50,
+    error: {
+      code: 'http_status',
+      message: '4 of 8 chapters could not be downloaded, more than the 10% allowed in Settings, so the download stopped. The last one said: http://127.0.0.1/book/2/2.html answered HTTP 403 Forbidden.',
+    },
+  });
+
+  it('shows each number once, and the numbers add up', () => {
+    const { saved, missing, total, percent } = chapterCounts(failed);
+    expect({ saved, missing, total, percent }).toEqual({ saved: 0, missing: 4, total: 8, percent: 50 });
+    expect(Math.floor((100 * (saved + missing)) / total)).toBe(percent);
+    expect(progressPercent(failed)).toBe(percent);
+    expect(progressText(failed)).toBe('0/8 chapters · 4 missing · 50%');
+    const notes = taskNotes(failed);
+    expect(notes).toEqual({ error: failed.error!.message });
+    expect(notes.error).toMatch(new RegExp(`^${missing} of ${total} chapters`));
+    expect(errorHelp(failed)?.kind).toBe('The site refused the pages.');
+  });
+
+  it('says nothing about missing chapters when none is', () => {
+    const nothing = makeTask({ status: 'failed', totalChapters: 0, error: { code: 'http_status', message: 'x' } });
+    expect(progressText(nothing)).toBe('0/0 chapters · 0%');
   });
 });
