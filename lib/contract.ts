@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'invalid_range',
   'invalid_message',
   'unknown_task',
+  'unknown_subscription',
   'network',
   'http_status',
   'timeout',
@@ -140,6 +141,8 @@ export interface Settings {
   notifications: boolean;
   /** A page larger than this (MB, after decompression) is not read: it fails `too_large`. */
   maxPageMB: number;
+  /** How often every subscribed rule list is fetched again, in hours; 0: only by "Refresh now". */
+  subscriptionRefreshHours: number;
 }
 
 /**
@@ -217,6 +220,8 @@ export interface SourceRule {
     replace?: Replacement[];
   };
   crawl?: { concurrency?: number; delayMs?: number };
+  /** Examples of the rule at work (docs/contract.md §7). */
+  tests?: SourceTestCase[];
 }
 
 /** A rule as users write it: `enabled` may be left out (it defaults to true). */
@@ -276,6 +281,108 @@ export interface LegadoImportEntry {
 
 export interface SourceInfo extends SourceRule {
   builtIn: boolean;
+  /** Set when a subscription installed it: which one, and whether its refreshes still update it. */
+  subscription?: { id: string; url: string; state: Exclude<SubscribedSourceState, 'deleted'> };
+}
+
+/**
+ * A source a subscription keeps track of, as it stands now:
+ * - `installed`: as the list has it; every refresh brings the list's changes;
+ * - `edited`: the reader changed it here (imported a rule with its id), so refreshes leave it alone;
+ * - `deleted`: the reader deleted it here, so refreshes do not bring it back;
+ * - `retired`: gone from the list but kept while a download uses it; a later refresh deletes it.
+ */
+export type SubscribedSourceState = 'installed' | 'edited' | 'deleted' | 'retired';
+
+export interface SubscribedSource {
+  id: string;
+  name: string;
+  state: SubscribedSourceState;
+}
+
+/** Why an entry of a subscribed list was not installed: a legado reason, or one of the list's. */
+export type SubscriptionIssueCode = LegadoIssueCode | 'built-in' | 'taken';
+
+export interface SubscriptionIssue {
+  /** The field at fault (`toc.chapters`, `ruleContent.content`, `id`). */
+  field: string;
+  code: SubscriptionIssueCode;
+  /** A sentence naming what is wrong. */
+  message: string;
+}
+
+/**
+ * What one refresh did to one entry of the list:
+ * - `added`, `changed`: installed (new, or a new version of a source it had installed);
+ * - `removed`: gone from the list, and deleted here (or already deleted by the reader);
+ * - `retired`: gone from the list, but kept while a download uses it;
+ * - `released`: gone from the list; the reader's edited copy stays, as the reader's own source;
+ * - `kept`: the list changed it (or brought it) but the reader's copy here is kept (`local` says how);
+ * - `skipped`: not installed, `reasons` says why.
+ */
+export type SubscriptionChangeKind = 'added' | 'changed' | 'removed' | 'retired' | 'released' | 'kept' | 'skipped';
+
+export interface SubscriptionChange {
+  kind: SubscriptionChangeKind;
+  /** The source's id; absent for a skipped entry that has none. */
+  id?: string;
+  name: string;
+  /** 1-based position in the list, for entries the list has. */
+  index?: number;
+  /** `kept`: the reader edited (or imported) the source here, or deleted it. */
+  local?: 'edited' | 'deleted';
+  /** `skipped`: every reason. */
+  reasons?: SubscriptionIssue[];
+}
+
+/** A rule list (ours or legado's) at a web address, installed and kept up to date. */
+export interface Subscription {
+  id: string;
+  url: string;
+  addedAt: number;
+  /** The last refresh that read the list (epoch ms). */
+  refreshedAt: number;
+  /** The last try, whether it could read the list or not. */
+  checkedAt: number;
+  /** Why the last try could not read the list; the installed sources were left as they were. */
+  error?: ErrorInfo;
+  /** The sources it keeps track of, in list order (retired ones last). */
+  sources: SubscribedSource[];
+  /** What the last refresh that read the list did: every change, and every entry skipped. */
+  changes: SubscriptionChange[];
+}
+
+/** One chapter `source.test` read when asked for `samples`: its first lines, or why it failed. */
+export type ChapterSample = { index: number; title: string; url: string } & ({ text: string; length: number } | { error: ErrorInfo });
+
+/**
+ * A test case a source carries (docs/contract.md §7, `tests`), checked against what a test read.
+ * The kinds: a saved page (`realPage`), a book of a fixture site (`url`, `site`, `expect`), and a
+ * live book page (`url` and `expect`, no `site`), which `source.test` reads from the web.
+ */
+export interface SourceTestCase {
+  name?: string;
+  realPage?: string;
+  tocUrl?: string;
+  url?: string;
+  site?: string;
+  expect?: SourceTestExpectation;
+}
+
+/** What a test case expects a reading of its book to find. */
+export interface SourceTestExpectation {
+  title: string;
+  author?: string;
+  cover?: string;
+  introIncludes?: string;
+  /** Chapters in the whole table of contents; for a live page, at least this many (books grow). */
+  chapters: number;
+  firstChapter: string;
+  lastChapter?: string;
+  chapterTitle?: string;
+  /** Text the first chapter (all its pages) contains. */
+  contentIncludes: string | string[];
+  contentExcludes?: string[];
 }
 
 /** What `source.test` read: enough to see at a glance whether a rule fits a site. */
@@ -291,6 +398,10 @@ export interface SourceTestReport {
   firstChapter: { title: string; url: string; text: string; length: number };
   /** What a limit cut while reading them. */
   warnings?: TaskWarning[];
+  /** With `samples`: that many chapters spread over the book (first, middle, last), each read whole. */
+  samples?: ChapterSample[];
+  /** When the page read is the book of one of the rule's live test cases: how the reading compares with it. */
+  check?: { url: string; problems: string[] };
 }
 
 export interface Health {
@@ -319,8 +430,20 @@ export type Request =
   | { type: 'source.remove'; sourceId: string }
   /** A source in another app's format: `legado` (a book source the legado app imports). */
   | { type: 'source.export'; sourceId: string; format: 'legado' }
-  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
-  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule | LegadoBookSource }
+  /**
+   * Reads a book page, its whole table of contents and the first chapter with a source (or an
+   * unsaved `rule`, ours or legado's), storing nothing.
+   * `url` may be left out when the rule carries a live test case: its book is read and checked.
+   * `samples` (1–5): read that many chapters spread over the book instead of the first alone.
+   */
+  | { type: 'source.test'; url?: string; sourceId?: string; rule?: SourceRuleInput | SourceRule | LegadoBookSource; samples?: number }
+  /** Fetches a rule list (ours or legado's), installs its good sources and keeps it up to date. */
+  | { type: 'subscription.add'; url: string }
+  | { type: 'subscription.list' }
+  /** Fetches the list again now and applies what changed. */
+  | { type: 'subscription.refresh'; subscriptionId: string }
+  /** Stops following the list and deletes its sources, except edited ones and those a download uses. */
+  | { type: 'subscription.remove'; subscriptionId: string }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
   | { type: 'health' }
@@ -338,6 +461,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export const REQUEST_TYPES = [
   'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.remove', 'tasks.recover',
   'source.list', 'source.import', 'source.export', 'source.setEnabled', 'source.remove', 'source.test',
+  'subscription.add', 'subscription.list', 'subscription.refresh', 'subscription.remove',
   'settings.get', 'settings.set', 'health', 'task.log', 'diagnostics', 'page.detected', 'page.get',
 ] as const satisfies readonly RequestType[];
 const _everyRequestType: Exclude<RequestType, (typeof REQUEST_TYPES)[number]> extends never ? true : never = true;
@@ -358,6 +482,11 @@ interface Payloads {
   'source.remove': Record<never, never>;
   'source.export': { source: LegadoBookSource };
   'source.test': SourceTestReport;
+  'subscription.add': { subscription: Subscription };
+  'subscription.list': { subscriptions: Subscription[] };
+  'subscription.refresh': { subscription: Subscription };
+  /** `deleted`: the sources deleted with it; `kept`: those left as the reader's own (edited, or used by a download). */
+  'subscription.remove': { deleted: string[]; kept: string[] };
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };
   health: Health;
@@ -454,3 +583,36 @@ export type Response<T extends RequestType> = ({ ok: true } & Payload<T>) | Fail
 /** Pushed on a port named `tasks`. */
 export const TASKS_PORT = 'tasks';
 export type PortMessage = { type: 'task.updated'; task: Task } | { type: 'task.removed'; taskId: string };
+
+/**
+ * The rule builder (docs/contract.md §10). Its panel is an extension page in an iframe of the
+ * web page; the picker, a content script the popup injects, only outlines and reports clicks.
+ * The panel connects to the picker with `tabs.connect(tabId, { frameId: 0, name })`, the name
+ * `RULE_BUILDER_PORT:<nonce>` carrying the nonce the picker put in the panel's address, so a
+ * panel talks to its own picker only and nothing on the page can speak on the port.
+ */
+export const RULE_BUILDER_PORT = 'rule-builder';
+
+/** What the reader picks: the book's title, author and one chapter link; a chapter's text and its next-page link. */
+export const RULE_FIELDS = ['title', 'author', 'chapters', 'content', 'next'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/** Element child indexes from `<html>` down: where a picked or outlined element sits. */
+export type ElementPath = number[];
+
+/** From the picker to the panel. `html` is the page as the browser serialised it, at most MAX_SNAPSHOT characters. */
+export type PickerMessage =
+  | { type: 'snapshot'; url: string; html: string }
+  | { type: 'snapshot.tooLarge'; url: string; size: number }
+  /** A click the user made (never a script's) on the element at `path`, whose tag is `tag`. */
+  | { type: 'picked'; field: RuleField; path: ElementPath; tag: string; url: string; html: string }
+  /** The user pressed Escape while picking. */
+  | { type: 'pick.stopped' };
+
+/** From the panel to the picker. Texts are shown as text, never as markup. */
+export type PanelMessage =
+  | { type: 'pick'; field: RuleField; prompt: string }
+  | { type: 'pick.stop' }
+  /** Outline these elements (what the field being edited catches); an empty list clears them. */
+  | { type: 'outline'; paths: ElementPath[] }
+  | { type: 'close' };

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFailedChapterPercent: 10,
   notifications: true,
   maxPageMB: 20,
+  subscriptionRefreshHours: 24,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -39,6 +40,8 @@ const CHECKS: Record<keyof Settings, Check> = {
   maxFailedChapterPercent: integer(0, 100),
   notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   maxPageMB: integer(1, 500),
+  // 0 switches the alarm off; a month is the longest gap that still counts as following a list.
+  subscriptionRefreshHours: integer(0, 720),
 };
 
 /** Checks a `settings.set` patch; any unknown key or bad value refuses the whole patch. */

@@ -7,8 +7,10 @@ import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
 import { notifyWhenFinished } from './notify-finished';
+import { keepRuleBuilderOpen } from './rule-builder-tabs';
 import { downloadEnded, saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
+import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
 import { showOnToolbar } from './toolbar-button';
 import { scheduleWatchdog, WATCHDOG_ALARM } from './watchdog';
 
@@ -22,13 +24,17 @@ export default defineBackground(() => {
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void browser.runtime.getPlatformInfo(),
-      settingsChanged: (settings) => void scheduleWatchdog(settings),
+      settingsChanged: (settings) => {
+        void scheduleWatchdog(settings);
+        void scheduleSubscriptionRefresh(settings);
+      },
     }),
   );
 
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
   const toolbar = showOnToolbar(service, tabPages);
   notifyWhenFinished(service);
+  keepRuleBuilderOpen();
 
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
@@ -79,5 +85,6 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void service.then((s) => s.watchdog());
+    if (alarm.name === SUBSCRIPTION_ALARM) void service.then((s) => s.refreshSubscriptions());
   });
 });

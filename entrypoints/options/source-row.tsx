@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SourceInfo } from '../../lib/contract';
-import { errorMessage } from '../../lib/ui/format-task';
+import { subscriptionMark } from '../../lib/ui/options/subscriptions-view';
 import { strings } from '../../lib/ui/strings';
+import { useAction } from './use-action';
 
 export interface SourceRowProps {
   source: SourceInfo;
@@ -18,23 +19,13 @@ export interface SourceRowProps {
 
 export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTest, onExportLegado }: SourceRowProps) {
   const s = strings.options;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const busy = action.busy !== null;
+  const { error } = action;
+  const run = (work: () => Promise<void>) => action.run('action', work);
   // The state asked for, shown until the worker answers (a re-render must not flip it back).
   const [wanted, setWanted] = useState<boolean | null>(null);
-
-  async function run(action: () => Promise<void>) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const mark = subscriptionMark(source);
 
   return (
     <li class={`source ${source.enabled ? '' : 'source-disabled'}`} data-testid={`source-${source.id}`} data-enabled={String(source.enabled)}>
@@ -54,6 +45,11 @@ export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTe
         <span class={`badge ${source.builtIn ? 'badge-builtin' : 'badge-imported'}`} data-testid="source-kind">
           {source.builtIn ? s.builtIn : s.imported}
         </span>
+        {mark && (
+          <span class={`badge badge-subscription-${mark.state}`} data-testid="source-subscription" data-state={mark.state} title={mark.title}>
+            {mark.badge}
+          </span>
+        )}
         <label class="toggle">
           <input
             type="checkbox"

@@ -9,6 +9,7 @@ import { ImportForm } from './import-form';
 import { saveJson } from './save-json';
 import { SourceRow } from './source-row';
 import { SourceTester } from './source-tester';
+import { SubscriptionsPanel } from './subscriptions-panel';
 
 export interface SourcesSectionProps {
   call: Client;
@@ -122,6 +123,7 @@ export function SourcesSection({ call }: SourcesSectionProps) {
       </div>
       <SourceTester call={call} sources={sources ?? []} choice={testChoice} onChoose={setTestChoice} pasted={pasted} />
       <ImportForm call={call} text={pasted} onText={setPasted} onImported={() => void reload()} />
+      <SubscriptionsPanel call={call} onSourcesChanged={() => void reload()} />
     </section>
   );
 }

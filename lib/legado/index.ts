@@ -3,3 +3,4 @@
 export { isLegadoInput, translateLegado, type LegadoTranslation } from './import';
 export { toLegado, type LegadoExport } from './export';
 export { translateRule, LegadoRuleError, type RuleKind, type TranslatedRule } from './translate-rule';
+export { legadoIdFor } from './source-site';

@@ -3,6 +3,7 @@
 // the same however often the same list is imported again.
 
 import type { SourceRule } from '../contract';
+import { shortHash } from '../text/short-hash';
 
 /** The site's URL: `bookSourceUrl` without a `#comment` or `,{options}` after it; undefined if not http(s). */
 export function siteUrl(bookSourceUrl: string): URL | undefined {
@@ -12,15 +13,6 @@ export function siteUrl(bookSourceUrl: string): URL | undefined {
   return /^https?:$/.test(url.protocol) && url.hostname ? url : undefined;
 }
 
-/** FNV-1a, as a short stable tag of a text. */
-function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36).padStart(7, '0').slice(0, 7);
-}
 
 /**
  * `legado-<host>`, plus a tag of the whole `bookSourceUrl` when it says more than the site's
@@ -31,6 +23,12 @@ export function legadoSourceId(bookSourceUrl: string, site: URL): string {
   const plain = site.port === '' && (site.pathname === '/' || site.pathname === '') && !site.search;
   const tag = plain ? '' : `-${shortHash(bookSourceUrl.trim())}`;
   return `legado-${slug.slice(0, 64 - 'legado-'.length - tag.length)}${tag}`;
+}
+
+/** The id a legado source gets when it is imported, whether or not it can be; undefined without an http(s) site. */
+export function legadoIdFor(bookSourceUrl: string): string | undefined {
+  const site = siteUrl(bookSourceUrl);
+  return site && legadoSourceId(bookSourceUrl, site);
 }
 
 const IP_OR_LOCAL = /^(?:\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]|localhost)$/i;

@@ -7,6 +7,7 @@ import { HostScheduler } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
+import { Subscriptions } from '../subscriptions/subscriptions';
 import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
 import type { FileSaved, SaveFile } from '../task/runner';
@@ -47,6 +48,7 @@ export class DownloadService {
   private readonly listeners = new Set<(event: ServiceEvent) => void>();
   private readonly manager: TaskManager;
   readonly sources: SourceRegistry;
+  private readonly subscriptions: Subscriptions;
   private readonly now: () => number;
   private readonly scheduler = new HostScheduler();
   /** The one page loader: downloads and `source.test` share its politeness and retries. */
@@ -64,6 +66,8 @@ export class DownloadService {
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
     this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
+    const newId = platform.newId ?? (() => crypto.randomUUID());
+    this.subscriptions = new Subscriptions({ store, load: this.load, builtInIds: this.sources.builtInIds, now: this.now, newId, keepAlive: platform.keepAlive });
     this.manager = new TaskManager({
       store,
       sources: this.sources,
@@ -74,7 +78,7 @@ export class DownloadService {
       fileSaved: platform.fileSaved,
       keepAlive: platform.keepAlive,
       now: this.now,
-      newId: platform.newId ?? (() => crypto.randomUUID()),
+      newId,
       publish: (event) => this.emit(event),
       settings: () => this.settings,
       heartbeatMs: platform.heartbeatMs,
@@ -118,6 +122,12 @@ export class DownloadService {
     return recovered;
   }
 
+  /** The refresh alarm's work: fetches again every subscribed list that is due; how many were. */
+  async refreshSubscriptions(): Promise<number> {
+    await this.ready;
+    return this.subscriptions.refreshDue(this.settings.subscriptionRefreshHours);
+  }
+
   /**
    * A message whose type the service answers. Only the type is checked here: each handler checks
    * its own fields (ids, URLs, patches) and names what is wrong with them.
@@ -149,7 +159,7 @@ export class DownloadService {
       await this.countRecovered(recovered, false);
       return { recovered };
     },
-    'source.list': async () => ({ sources: await this.sources.list() }),
+    'source.list': async () => ({ sources: await this.subscriptions.annotate(await this.sources.list()) }),
     'source.import': async (request) => {
       // A legado list is translated source by source and reported on; our own format is all or nothing.
       if (!isLegadoInput(request.sources)) return { imported: await this.sources.import(request.sources) };
@@ -163,6 +173,10 @@ export class DownloadService {
     },
     'source.export': async (request) => ({ source: await this.exportSource(request.sourceId, request.format) }),
     'source.test': (request) => testSource(request, { sources: this.sources, load: this.load }),
+    'subscription.add': async (request) => ({ subscription: await this.subscriptions.add(request.url) }),
+    'subscription.list': async () => ({ subscriptions: await this.subscriptions.list() }),
+    'subscription.refresh': async (request) => ({ subscription: await this.subscriptions.refresh(request.subscriptionId) }),
+    'subscription.remove': (request) => this.subscriptions.remove(request.subscriptionId),
     'settings.get': async () => ({ settings: this.settings }),
     'settings.set': async (request) => {
       const settings = applySettingsPatch(this.settings, request.patch);

@@ -5,18 +5,22 @@ import { validateRules } from './validate-rule';
 
 /** Built-in rules plus the user's imports, with the user's enabled/disabled choices applied. */
 export class SourceRegistry {
+  /** Ids no import and no subscription may take. */
+  readonly builtInIds: ReadonlySet<string>;
+
   constructor(
     private readonly store: Store,
     private readonly builtIn: SourceRule[],
-  ) {}
+  ) {
+    this.builtInIds = new Set(builtIn.map((rule) => rule.id));
+  }
 
   async list(): Promise<SourceInfo[]> {
     const [imported, states] = await Promise.all([this.store.importedSources(), this.store.sourceStates()]);
     const enabled = new Map(states.map((state) => [state.id, state.enabled]));
-    const builtInIds = new Set(this.builtIn.map((rule) => rule.id));
     const all: SourceInfo[] = [
       ...this.builtIn.map((rule) => ({ ...rule, builtIn: true })),
-      ...imported.filter((rule) => !builtInIds.has(rule.id)).map((rule) => ({ ...rule, builtIn: false })),
+      ...imported.filter((rule) => !this.builtInIds.has(rule.id)).map((rule) => ({ ...rule, builtIn: false })),
     ];
     return all.map((source) => ({ ...source, enabled: enabled.get(source.id) ?? source.enabled }));
   }
@@ -28,8 +32,7 @@ export class SourceRegistry {
   /** Validates every rule first; one bad rule stores none of them. */
   async import(input: unknown): Promise<string[]> {
     const rules = validateRules(input);
-    const builtInIds = new Set(this.builtIn.map((rule) => rule.id));
-    const clash = rules.find((rule) => builtInIds.has(rule.id));
+    const clash = rules.find((rule) => this.builtInIds.has(rule.id));
     if (clash) throw new AppError('invalid_source', `The id "${clash.id}" belongs to a built-in source; give the imported source another id.`);
     const ids = rules.map((rule) => rule.id);
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -46,8 +49,7 @@ export class SourceRegistry {
   async importTranslated(rules: readonly unknown[]): Promise<string[]> {
     if (rules.length === 0) return [];
     const valid = validateRules(rules);
-    const builtInIds = new Set(this.builtIn.map((rule) => rule.id));
-    const clash = valid.find((rule) => builtInIds.has(rule.id));
+    const clash = valid.find((rule) => this.builtInIds.has(rule.id));
     if (clash) throw new AppError('invalid_source', `The id "${clash.id}" belongs to a built-in source.`);
     await this.store.putSources(valid);
     return valid.map((rule) => rule.id);

@@ -30,10 +30,15 @@ function describe(issue: v.BaseIssue<unknown>): string {
   return path ? `${path}: ${message}` : message;
 }
 
+/** The rule as stored, or every problem with it, each naming the field by its path. */
+export function checkRule(input: unknown): { rule: SourceFile; problems?: undefined } | { rule?: undefined; problems: string[] } {
+  const result = v.safeParse(SourceRuleSchema, input);
+  return result.success ? { rule: result.output as SourceFile } : { problems: [...new Set(result.issues.map(describe))] };
+}
+
 /** Every problem with a rule, each naming the field by its path; empty when the rule is good. */
 export function ruleProblems(input: unknown): string[] {
-  const result = v.safeParse(SourceRuleSchema, input);
-  return result.success ? [] : [...new Set(result.issues.map(describe))];
+  return checkRule(input).problems ?? [];
 }
 
 function parse(input: unknown, where: string): { rule?: SourceFile; error?: string } {

@@ -1,9 +1,11 @@
 import type { DBSchema } from 'idb';
 import type { TocEntry } from '../book-pages';
-import type { ErrorInfo, Settings, SourceRule, Task, TaskEvent } from '../contract';
+import type { ErrorInfo, Settings, SourceRule, Subscription, Task, TaskEvent } from '../contract';
+import type { TrackedSource } from '../subscriptions/plan-refresh';
 
 export const DB_NAME = 'novel-downloader';
-export const DB_VERSION = 1;
+/** 2: `subscriptions`. */
+export const DB_VERSION = 2;
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
 export interface BookRecord {
@@ -43,6 +45,12 @@ export interface SourceState {
   enabled: boolean;
 }
 
+/** A subscribed rule list as stored: the contract's `Subscription` is made from it and the stored rules. */
+export type SubscriptionRecord = Omit<Subscription, 'sources'> & {
+  /** What it remembers of each of its sources between refreshes, in list order. */
+  tracked: TrackedSource[];
+};
+
 export interface Meta {
   settings: Settings;
   health: WatchdogRecord;
@@ -56,4 +64,5 @@ export interface NovelDb extends DBSchema {
   sourceStates: { key: string; value: SourceState };
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
   events: { key: number; value: TaskEvent; indexes: { taskId: string } };
+  subscriptions: { key: string; value: SubscriptionRecord };
 }

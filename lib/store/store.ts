@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { AppError } from '../errors';
 import { DEFAULT_SETTINGS } from '../settings';
-import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type NovelDb, type WatchdogRecord, type SourceState } from './schema';
+import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type NovelDb, type WatchdogRecord, type SourceState, type SubscriptionRecord } from './schema';
 
 /**
  * IndexedDB is the truth; the worker's memory is only a cache of it, because MV3 kills the
@@ -14,14 +14,18 @@ export class Store {
   static async open(name = DB_NAME): Promise<Store> {
     try {
       const db = await openDB<NovelDb>(name, DB_VERSION, {
-        upgrade(db) {
-          db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
-          db.createObjectStore('books', { keyPath: 'taskId' });
-          db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
-          db.createObjectStore('sources', { keyPath: 'id' });
-          db.createObjectStore('sourceStates', { keyPath: 'id' });
-          db.createObjectStore('meta');
-          db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
+        // Each version creates what an older database lacks, so what a reader has stored is kept.
+        upgrade(db, oldVersion) {
+          if (oldVersion < 1) {
+            db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
+            db.createObjectStore('books', { keyPath: 'taskId' });
+            db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
+            db.createObjectStore('sources', { keyPath: 'id' });
+            db.createObjectStore('sourceStates', { keyPath: 'id' });
+            db.createObjectStore('meta');
+            db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
+          }
+          if (oldVersion < 2) db.createObjectStore('subscriptions', { keyPath: 'id' });
         },
       });
       return new Store(db);
@@ -198,6 +202,68 @@ export class Store {
       await this.db.put('sourceStates', state);
     });
   }
+
+  subscriptions(): Promise<SubscriptionRecord[]> {
+    return guard('read subscriptions', () => this.db.getAll('subscriptions'));
+  }
+
+  getSubscription(id: string): Promise<SubscriptionRecord | undefined> {
+    return guard('read a subscription', () => this.db.get('subscriptions', id));
+  }
+
+  putSubscription(record: SubscriptionRecord): Promise<void> {
+    return guard('save a subscription', async () => {
+      await this.db.put('subscriptions', record);
+    });
+  }
+
+  /**
+   * Reads what decides which sources a subscription may write (the stored rules, every
+   * subscription, the sources of queued and running downloads), lets `decide` choose, and
+   * stores its choice, in one transaction: no import, no other refresh and no new download's
+   * look-up lands between the look and the write. `decide` is synchronous (a transaction ends at
+   * the first wait on anything else) and must not throw: it returns why it changes nothing instead.
+   */
+  changeSubscribedSources<T>(decide: (now: SubscribedSourcesView) => SubscribedSourcesChange<T>): Promise<T> {
+    return guard('update subscribed sources', async () => {
+      const tx = this.db.transaction(['sources', 'sourceStates', 'subscriptions', 'tasks'], 'readwrite');
+      const byStatus = tx.objectStore('tasks').index('status');
+      const [sources, subscriptions, queued, running] = await Promise.all([
+        tx.objectStore('sources').getAll(),
+        tx.objectStore('subscriptions').getAll(),
+        byStatus.getAll('queued'),
+        byStatus.getAll('running'),
+      ]);
+      const busySources = new Set([...queued, ...running].map((task) => task.sourceId));
+      const change = decide({ sources, subscriptions, busySources });
+      await Promise.all([
+        ...(change.write ?? []).map((rule) => tx.objectStore('sources').put(rule)),
+        ...(change.remove ?? []).flatMap((id) => [tx.objectStore('sources').delete(id), tx.objectStore('sourceStates').delete(id)]),
+        ...(change.put ? [tx.objectStore('subscriptions').put(change.put)] : []),
+        ...(change.drop ? [tx.objectStore('subscriptions').delete(change.drop)] : []),
+        tx.done,
+      ]);
+      return change.result;
+    });
+  }
+}
+
+/** What `changeSubscribedSources` shows its decision. */
+export interface SubscribedSourcesView {
+  /** Every imported source. */
+  sources: SourceRule[];
+  subscriptions: SubscriptionRecord[];
+  /** The sources of queued and running downloads. */
+  busySources: ReadonlySet<string>;
+}
+
+/** What it stores: rules written, sources deleted (with their switch), one subscription put or dropped. */
+export interface SubscribedSourcesChange<T> {
+  write?: SourceRule[];
+  remove?: string[];
+  put?: SubscriptionRecord;
+  drop?: string;
+  result: T;
 }
 
 function chapterRange(taskId: string): IDBKeyRange {

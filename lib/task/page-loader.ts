@@ -11,11 +11,17 @@ export interface Page {
 /** Told of every HTTP try, so a task can count its tries and log the failed ones. */
 export type AttemptObserver = (url: string, info: AttemptInfo) => void;
 
+/**
+ * What the loader needs of a source: the site's own politeness and charset. A rule list fetched
+ * for a subscription has neither, and is loaded as politely as any page of its host.
+ */
+export type SiteManners = Pick<SourceRule, 'crawl' | 'charset'>;
+
 /** Loads one page of a site as text, politely and with retries; what every reader step uses. */
-export type PageLoader = (url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver) => Promise<Page>;
+export type PageLoader = (url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) => Promise<Page>;
 
 /** The site's own limits may only make us gentler than the settings, never harsher. */
-export function hostLimits(settings: Settings, rule: SourceRule): { concurrency: number; delayMs: number } {
+export function hostLimits(settings: Settings, rule: SiteManners): { concurrency: number; delayMs: number } {
   return {
     concurrency: Math.max(1, Math.min(settings.concurrency, rule.crawl?.concurrency ?? settings.concurrency)),
     delayMs: Math.max(settings.delayMs, rule.crawl?.delayMs ?? 0),
@@ -26,7 +32,7 @@ export function hostLimits(settings: Settings, rule: SourceRule): { concurrency:
  * Loads a file of a site (a cover image) as bytes, with the same politeness as pages;
  * `withoutCookies` for a file on another site than the book's.
  */
-export type BytesLoader = (url: string, rule: SourceRule, signal: AbortSignal, options?: { observe?: AttemptObserver; withoutCookies?: boolean }) => Promise<Uint8Array>;
+export type BytesLoader = (url: string, rule: SiteManners, signal: AbortSignal, options?: { observe?: AttemptObserver; withoutCookies?: boolean }) => Promise<Uint8Array>;
 
 interface LoaderDeps {
   fetch: typeof fetch;
@@ -34,7 +40,7 @@ interface LoaderDeps {
   settings: () => Settings;
 }
 
-function fetchRaw(deps: LoaderDeps, url: string, rule: SourceRule, signal: AbortSignal, observe?: AttemptObserver, credentials?: RequestCredentials) {
+function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver, credentials?: RequestCredentials) {
   const settings = deps.settings();
   return fetchPage(url, {
     fetch: deps.fetch,

@@ -4,7 +4,7 @@
 //
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
-import type { Doubt, ErrorCode, LegadoIssueCode, Settings, TaskStatus } from '../contract';
+import type { Doubt, ErrorCode, LegadoIssueCode, RuleField, Settings, SubscriptionChange, SubscriptionIssueCode, TaskStatus } from '../contract';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
 
 export function createStrings(t: Translate) {
@@ -159,6 +159,67 @@ export function createStrings(t: Translate) {
       failed: (title: string, error: string) => t('notifyFailed', [title, error]),
     },
 
+    // Popup: making a rule for the page's site (entrypoints/rule-builder)
+    makeRuleButton: t('makeRuleButton'),
+    makeRuleHelp: t('makeRuleHelp'),
+    makeRuleNoPage: t('makeRuleNoPage'),
+    makeRuleFailed: (detail: string) => t('makeRuleFailed', [detail]),
+
+    // The rule builder's panel (entrypoints/rule-builder)
+    ruleBuilder: {
+      title: t('ruleBuilderTitle'),
+      intro: t('ruleBuilderIntro'),
+      connecting: t('ruleBuilderConnecting'),
+      stage: { book: t('ruleStageBook'), chapter: t('ruleStageChapter') },
+      fields: {
+        title: t('ruleFieldTitle'),
+        author: t('ruleFieldAuthor'),
+        chapters: t('ruleFieldChapters'),
+        content: t('ruleFieldContent'),
+        next: t('ruleFieldNext'),
+      } satisfies Record<RuleField, string>,
+      prompts: {
+        title: t('rulePromptTitle'),
+        author: t('rulePromptAuthor'),
+        chapters: t('rulePromptChapters'),
+        content: t('rulePromptContent'),
+        next: t('rulePromptNext'),
+      } satisfies Record<RuleField, string>,
+      pick: t('rulePickButton'),
+      picking: t('rulePickingButton'),
+      narrower: t('ruleNarrowerButton'),
+      wider: t('ruleWiderButton'),
+      selectorLabel: (field: string) => t('ruleSelectorLabel', [field]),
+      fromGeneric: t('ruleFromGeneric'),
+      optional: t('ruleOptional'),
+      catchesNothing: t('ruleCatchesNothing'),
+      caughtText: (text: string) => t('ruleCaughtText', [text]),
+      caughtChapters: (count: number, first: string, last: string) => t('ruleCaughtChapters', [chapterCount(count), first, last]),
+      caughtLength: (characters: number) => t('ruleCaughtLength', [characters]),
+      caughtNext: (url: string) => t('ruleCaughtNext', [url]),
+      noNextPage: t('ruleNoNextPage'),
+      newestFirst: t('ruleNewestFirst'),
+      looksRightBook: t('ruleLooksRightBook'),
+      backToBook: t('ruleBackToBook'),
+      startHere: t('ruleStartHere'),
+      stillToPick: (fields: string) => t('ruleStillToPick', [fields]),
+      test: t('ruleTestButton'),
+      testing: t('ruleTesting'),
+      testRead: (title: string, author: string, chapters: number) =>
+        author ? t('ruleTestRead', [title, author, chapterCount(chapters)]) : t('ruleTestReadNoAuthor', [title, chapterCount(chapters)]),
+      sampleHeading: (number: number, title: string) => t('ruleSampleHeading', [number, title]),
+      sampleFailed: (error: string) => t('ruleSampleFailed', [error]),
+      save: t('ruleSaveButton'),
+      saving: t('ruleSaving'),
+      saved: (id: string) => t('ruleSaved', [id]),
+      download: t('ruleDownloadButton'),
+      downloadStarted: (title: string) => t('ruleDownloadStarted', [title]),
+      close: t('ruleCloseButton'),
+      pageTooLarge: (characters: number) => t('rulePageTooLarge', [characters]),
+      pickMissed: (field: string) => t('rulePickMissed', [field]),
+      pageChanged: t('rulePageChanged'),
+    },
+
     // Options page (entrypoints/options)
     options: {
       pageTitle: t('optPageTitle'),
@@ -184,6 +245,7 @@ export function createStrings(t: Translate) {
         maxFailedChapterPercent: field('optFailedPercentLabel', 'optFailedPercentHelp'),
         notifications: field('optNotificationsLabel', 'optNotificationsHelp'),
         maxPageMB: field('optMaxPageLabel', 'optMaxPageHelp'),
+        subscriptionRefreshHours: field('optSubscriptionHoursLabel', 'optSubscriptionHoursHelp'),
       } satisfies Record<keyof Settings, { label: string; help: string }>,
       notificationsCheckbox: t('optNotificationsCheckbox'),
       saveButton: t('optSave'),
@@ -241,6 +303,52 @@ export function createStrings(t: Translate) {
       } satisfies Record<LegadoIssueCode, string>,
       exportLegado: t('optExportLegado'),
       exportLegadoLabel: (name: string) => t('optExportLegadoLabel', [name]),
+      // Subscriptions
+      subscriptionsHeading: t('optSubscriptionsHeading'),
+      subscriptionsIntro: t('optSubscriptionsIntro'),
+      subscribeUrlLabel: t('optSubscribeUrlLabel'),
+      subscribeButton: t('optSubscribe'),
+      subscribingButton: t('optSubscribing'),
+      subscribeEmpty: t('optSubscribeEmpty'),
+      subscribedTo: (url: string) => t('optSubscribedTo', [url]),
+      noSubscriptions: t('optNoSubscriptions'),
+      subscriptionSources: counted('optSubscriptionSourcesOne', 'optSubscriptionSourcesMany'),
+      subscriptionEdited: (count: number) => t('optSubscriptionEdited', [count]),
+      subscriptionDeleted: (count: number) => t('optSubscriptionDeleted', [count]),
+      subscriptionRetired: (count: number) => t('optSubscriptionRetired', [count]),
+      subscriptionRefreshed: (when: string) => t('optSubscriptionRefreshed', [when]),
+      subscriptionFailed: (when: string, message: string) => t('optSubscriptionFailed', [when, message]),
+      refreshNow: t('optRefreshNow'),
+      refreshing: t('optRefreshing'),
+      unsubscribe: t('optUnsubscribe'),
+      unsubscribeConfirm: (url: string) => t('optUnsubscribeConfirm', [url]),
+      unsubscribed: (url: string, deleted: number, kept: number) => t('optUnsubscribed', [url, deleted, kept]),
+      changesHeading: t('optChangesHeading'),
+      noListChanges: t('optNoListChanges'),
+      /** What a refresh did to an entry; `kept` depends on what the reader did here. */
+      changeKinds: {
+        added: t('optChangeAdded'),
+        changed: t('optChangeChanged'),
+        removed: t('optChangeRemoved'),
+        retired: t('optChangeRetired'),
+        released: t('optChangeReleased'),
+        kept: t('optChangeKeptEdited'),
+        skipped: t('optChangeSkipped'),
+      } satisfies Record<SubscriptionChange['kind'], string>,
+      changeKeptDeleted: t('optChangeKeptDeleted'),
+      entry: (index: number) => t('optEntry', [index]),
+      /** Why a subscribed entry was skipped, after the field's name (legado's reasons, and the list's own). */
+      subscriptionReasons: {
+        'built-in': t('optReasonBuiltIn'),
+        taken: t('optReasonTaken'),
+      } satisfies Record<Exclude<SubscriptionIssueCode, LegadoIssueCode>, string>,
+      subscribedBadge: t('optSubscribedBadge'),
+      subscribedTitle: (url: string) => t('optSubscribedTitle', [url]),
+      editedBadge: t('optEditedBadge'),
+      editedTitle: (url: string) => t('optEditedTitle', [url]),
+      retiredBadge: t('optRetiredBadge'),
+      retiredTitle: (url: string) => t('optRetiredTitle', [url]),
+
       testHeading: t('optTestHeading'),
       testUrlLabel: t('optTestUrlLabel'),
       testButton: t('optTest'),
@@ -268,6 +376,9 @@ export function createStrings(t: Translate) {
       testCharacters: counted('optCharactersOne', 'optCharactersMany'),
       testFirstChapters: t('optTestFirstChapters'),
       testFirstChapterText: t('optTestFirstChapterText'),
+      testLiveHint: t('optTestLiveHint'),
+      testCheckPassed: (url: string) => t('optTestCheckPassed', [url]),
+      testCheckFailed: (url: string) => t('optTestCheckFailed', [url]),
 
       // Diagnostics
       diagnosticsIntro: t('optDiagnosticsIntro'),

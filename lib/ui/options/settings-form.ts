@@ -26,6 +26,7 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
   watchdogPeriodSeconds: { scale: 1, min: 1, max: 3_600, step: 1 },
   maxTaskMinutes: { scale: 1, min: 1, max: 10_080, step: 1 },
   maxPageMB: { scale: 1, min: 1, max: 500, step: 1 },
+  subscriptionRefreshHours: { scale: 1, min: 0, max: 720, step: 1 },
 };
 
 /** In the order the form shows them. */

@@ -42,6 +42,8 @@ export async function startService(
     fileSaved?: Platform['fileSaved'];
     /** Wraps the in-memory file saver, e.g. to hold a task at its last step. */
     saveFile?: (save: SaveFile) => SaveFile;
+    /** The service's clock (epoch ms). */
+    now?: () => number;
   } = {},
 ) {
   const dbName = options.dbName ?? `test-${randomUUID()}`;
@@ -66,6 +68,7 @@ export async function startService(
     fileSaved: options.fileSaved,
     heartbeatMs: options.heartbeatMs,
     convertImage: options.convertImage,
+    now: options.now,
   };
   // The demo site's sources are not built in: stored as the user's imports, as if imported before
   // this worker started (a task it finds running may use them).
