@@ -27,6 +27,9 @@ describe("messages from a web page's content script", () => {
       { type: 'settings.set', patch: { concurrency: 16 } },
       { type: 'source.import', sources: { id: 'x', name: 'x', matches: ['<all_urls>'], book: { title: 'h1' }, toc: { chapters: 'a' }, chapter: { content: 'body' } } },
       { type: 'source.test', url: `${site.origin}/book/2/` },
+      { type: 'source.export', sourceId: 'demo', format: 'legado' },
+      { type: 'subscription.add', url: `${site.origin}/lists/any.json` },
+      { type: 'subscription.list' },
       { type: 'page.get', tabId: 1 },
       { type: 'diagnostics' },
     ];
