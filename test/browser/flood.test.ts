@@ -23,16 +23,18 @@ async function listTime(): Promise<number> {
   });
 }
 
-/** `task.list` answer times, asked one after another until `until` settles. */
-async function listTimesUntil(until: Promise<unknown>): Promise<number[]> {
+/** `task.list` answer times, asked one after another until `until` settles, and how many came while it had not. */
+async function listTimesUntil(until: Promise<unknown>): Promise<{ times: number[]; during: number }> {
   let going = true;
   void until.finally(() => (going = false));
   const times: number[] = [];
+  let during = 0;
   while (going) {
     times.push(await listTime());
+    if (going) during += 1;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return times;
+  return { times, during };
 }
 
 async function downloading(): Promise<{ task: Task; progressed: () => Promise<Task> }> {
@@ -96,7 +98,7 @@ describe('a page that floods the worker', () => {
       });
     })()`);
     const flood = world.evaluate<string[]>('globalThis.flood');
-    const times = await listTimesUntil(flood);
+    const { times, during } = await listTimesUntil(flood);
     const answers = await flood;
     const count = (what: string) => answers.filter((a) => a === what).length;
     expect(count('too_large')).toBe(10);
@@ -108,8 +110,9 @@ describe('a page that floods the worker', () => {
     // (a third of a second for 7 MB on an idle machine), which no extension code can refuse
     // earlier, and the few reports looked at cost a parse each; so the bound is generous for a
     // loaded 2-core machine. Before, the worker parsed every report and answered nothing for
-    // minutes (this test timed out).
-    expect(times.length).toBeGreaterThan(5);
+    // minutes (this test timed out). How many answers fit in the flood depends on how fast the
+    // machine gets through it, so what counts is that the worker answered while it went on.
+    expect(during).toBeGreaterThan(0);
     expect(Math.max(...times)).toBeLessThan(10_000);
     expect((await progressed()).status).not.toBe('failed');
     await ext.send({ type: 'task.cancel', taskId: task.id });
