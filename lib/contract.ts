@@ -27,6 +27,14 @@ export const ERROR_CODES = [
   'login_required',
   /** A chapter that needs an account or payment (listed in `locked`, never retried). */
   'locked',
+  /** The sender may not send that message (a web page's script asking for a privileged one). */
+  'forbidden',
+  /** A page (or a book) over a size limit. */
+  'too_large',
+  /** The browser did not save the file. */
+  'file',
+  /** A link or redirect leaves the book's site (and the source's matches). */
+  'off_site',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -124,6 +132,19 @@ export interface LockedChapter {
   url: string;
   /** What the site said, e.g. "本章为VIP章节，订阅后即可阅读". */
   reason: string;
+  /** What a limit cut from the book (pages of the contents or of a chapter not read). */
+  warnings?: TaskWarning[];
+}
+
+/** Limits that cut something from a book; the task says so (contract addition). */
+export const WARNING_CODES = ['toc_pages_cut', 'chapter_pages_cut'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** One kind of cut on a task: the first time it happened, in a sentence, and how often. */
+export interface TaskWarning {
+  code: WarningCode;
+  message: string;
+  count: number;
 }
 
 export interface ChapterFailure {
@@ -159,6 +180,8 @@ export interface Settings {
   notifications: boolean;
   /** How long a task waits for the reader to clear a challenge or sign in before it fails. */
   challengeWaitMinutes: number;
+  /** A page larger than this (MB, after decompression) is not read: it fails `too_large`. */
+  maxPageMB: number;
   /** How often every subscribed rule list is fetched again, in hours; 0: only by "Refresh now". */
   subscriptionRefreshHours: number;
 }
@@ -414,6 +437,8 @@ export interface SourceTestReport {
   firstChapters: Array<{ title: string; url: string }>;
   /** The first chapter (all its pages), its text cut to 2,000 characters. */
   firstChapter: { title: string; url: string; text: string; length: number };
+  /** What a limit cut while reading them. */
+  warnings?: TaskWarning[];
   /** With `samples`: that many chapters spread over the book (first, middle, last), each read whole. */
   samples?: ChapterSample[];
   /** When the page read is the book of one of the rule's live test cases: how the reading compares with it. */
@@ -476,6 +501,16 @@ export type Request =
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** Every message type, at run time (each is listed once; the check below keeps the list whole). */
+export const REQUEST_TYPES = [
+  'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.remove', 'tasks.recover',
+  'source.list', 'source.import', 'source.export', 'source.setEnabled', 'source.remove', 'source.test',
+  'subscription.add', 'subscription.list', 'subscription.refresh', 'subscription.remove',
+  'settings.get', 'settings.set', 'health', 'task.log', 'diagnostics', 'page.detected', 'page.get',
+] as const satisfies readonly RequestType[];
+const _everyRequestType: Exclude<RequestType, (typeof REQUEST_TYPES)[number]> extends never ? true : never = true;
+void _everyRequestType;
 
 interface Payloads {
   'task.start': { task: Task };

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFailedChapterPercent: 10,
   notifications: true,
   challengeWaitMinutes: 30,
+  maxPageMB: 20,
   subscriptionRefreshHours: 24,
 };
 
@@ -46,6 +47,7 @@ const CHECKS: Record<keyof Settings, Check> = {
   notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   // Fractions of a minute let tests see the deadline pass; a day is the longest a wall is worth.
   challengeWaitMinutes: decimal(0.05, 1_440),
+  maxPageMB: integer(1, 500),
   // 0 switches the alarm off; a month is the longest gap that still counts as following a list.
   subscriptionRefreshHours: integer(0, 720),
 };

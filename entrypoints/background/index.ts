@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { TASKS_PORT, type PortMessage } from '../../lib/contract';
+import { TASKS_PORT, type Failure, type PortMessage } from '../../lib/contract';
 import { isOffscreenRequest } from '../../lib/offscreen-protocol';
+import { senderRefusal } from '../../lib/sender-policy';
 import { DownloadService } from '../../lib/service/service';
 import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
@@ -8,7 +9,7 @@ import { jpegFromImage } from '../../lib/task/cover';
 import { notifyWhenFinished } from './notify-finished';
 import { notifyWhenWaiting } from './notify-walls';
 import { keepRuleBuilderOpen } from './rule-builder-tabs';
-import { saveFile } from './save-file';
+import { downloadEnded, saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
 import { showOnToolbar } from './toolbar-button';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
     DownloadService.start(opened, BUILTIN_SOURCES, {
       fetch: (input, init) => fetch(input, init),
       saveFile: (task) => saveFile(task, store),
+      fileSaved: downloadEnded,
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void browser.runtime.getPlatformInfo(),
@@ -36,9 +38,16 @@ export default defineBackground(() => {
   notifyWhenWaiting(service);
   keepRuleBuilderOpen();
 
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
   // Listeners are registered at once, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (isOffscreenRequest(message)) return false;
+    const refusal = senderRefusal(String((message as { type?: unknown } | null)?.type), sender, self);
+    if (refusal) {
+      sendResponse({ ok: false, error: { code: 'forbidden', message: refusal } } satisfies Failure);
+      return false;
+    }
     if (isPageRequest(message)) {
       void tabPages.handle(message, sender).then(sendResponse);
       return true;
@@ -49,6 +58,10 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TASKS_PORT) return;
+    if (senderRefusal('port:tasks', port.sender ?? {}, self)) {
+      port.disconnect();
+      return;
+    }
     void service.then((s) => {
       const unsubscribe = s.subscribe((event) => {
         const message: PortMessage = 'task' in event ? { type: 'task.updated', task: event.task } : { type: 'task.removed', taskId: event.removedId };

@@ -51,6 +51,10 @@ export interface FetchPageOptions {
   timeoutMs: number;
   /** Tries in total, the first one included. */
   maxAttempts: number;
+  /** A body larger than this, once decompressed, fails the page `too_large` (never retried). */
+  maxBytes?: number;
+  /** `omit`: no cookies go with the request (a file from another site than the book's). */
+  credentials?: RequestCredentials;
   signal: AbortSignal;
   /** The source's charset, which beats what the site claims (see charset.ts). */
   charset?: string;
@@ -125,8 +129,9 @@ async function attemptOnce(url: string, attempt: number, o: FetchPageOptions): P
     // page must never stand in for a retry.
     // credentials: the reader's own cookies for the site (a cleared challenge, a sign-in) must
     // come along; Chromium sends them to hosts we have permission for even without it, and
-    // 'include' says so for every browser.
-    const response = await abortable(doFetch(url, { signal: controller.signal, cache: 'no-store', credentials: 'include' }), controller.signal);
+    // 'include' says so for every browser. A file from another site (a cover) goes without them.
+    const init: RequestInit = { signal: controller.signal, cache: 'no-store', credentials: o.credentials ?? 'include' };
+    const response = await abortable(doFetch(url, init), controller.signal);
     return await judge(url, attempt, response, controller.signal, o);
   } catch (error) {
     if (o.signal.aborted) throw cancelled(url);
@@ -157,7 +162,7 @@ async function judge(
   const contentType = response.headers.get('content-type');
 
   if (status >= 200 && status < 300) {
-    const bytes = await readBody(response, deadline);
+    const bytes = await readBody(response, deadline, o.maxBytes === undefined ? undefined : { bytes: o.maxBytes, url });
     // Several sites answer a throttled client with an empty 200 instead of a 429.
     if (status === 200 && bytes.byteLength === 0) {
       o.scheduler.throttled(url);
@@ -183,7 +188,7 @@ async function judge(
   // An error page is read only as far as it takes to tell whether it is a wall (a 403 or 503
   // challenge, a 401 sign-in); the rest of it would only be discarded.
   if (isPage(contentType) && status >= 400) {
-    const head = await readBody(response, deadline, WALL_SNIFF_BYTES);
+    const head = await readBody(response, deadline, undefined, WALL_SNIFF_BYTES);
     const wall = wallOf(url, response, decodeHtml(head, { contentType, charset: o.charset }));
     if (wall && wall.kind !== 'locked') return { ok: false, retry: false, error: wallError({ ...wall, kind: wall.kind }, url) };
   } else {

@@ -93,3 +93,8 @@ export function challengePageMessage(url: string, by: string): string {
 export function signInPageMessage(url: string, host: string): string {
   return `${url} needs you to be signed in on ${host}. Sign in on the site in a tab; the download goes on by itself.`;
 }
+
+export function tooLargeMessage(url: string, limitBytes: number): string {
+  const mb = Math.round(limitBytes / 1_048_576);
+  return `${url} is larger than ${mb} MB once unpacked, so it was not read. Raise "Largest page" in Settings if the site really has pages that big.`;
+}

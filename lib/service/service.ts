@@ -11,7 +11,7 @@ import type { Store } from '../store/store';
 import { Subscriptions } from '../subscriptions/subscriptions';
 import { createBytesLoader, createPageLoader, type PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
-import type { SaveFile } from '../task/runner';
+import type { FileSaved, SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
 import { validateStart } from './validate-start';
@@ -21,6 +21,8 @@ import { createWallProbe } from './wall-probe';
 export interface Platform {
   fetch: typeof fetch;
   saveFile: SaveFile;
+  /** Follows a handed-over download to its end; without it a file handed over counts as saved. */
+  fileSaved?: FileSaved;
   /** Redraws a cover EPUB readers may not show as a JPEG; without it such a cover is left out. */
   convertImage?: ImageConverter;
   keepAlive: () => void;
@@ -78,6 +80,7 @@ export class DownloadService {
       loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed }),
       convertImage: platform.convertImage,
       saveFile: platform.saveFile,
+      fileSaved: platform.fileSaved,
       keepAlive: platform.keepAlive,
       now: this.now,
       newId,

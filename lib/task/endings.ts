@@ -5,12 +5,18 @@
 // that meets a wall on the site leaves its task `waiting` for the reader, until a deadline.
 
 import type { ChapterFailure, ErrorCode, ErrorInfo, LockedChapter, Task, TaskEvent, WaitingFor } from '../contract';
+import type { FileProblem } from '../file/file-saved';
 import { MAX_FAILURES_IN_A_ROW } from './missing-chapters';
 import { progressOf, transition } from './state';
 
 export type Ending =
-  /** The file reached the browser; chapters given up on are named in its warning. */
+  /**
+   * The browser saved the file (the runner waits for its download to complete: a task is
+   * completed only once its file is saved); chapters given up on are named in its warning.
+   */
   | { kind: 'completed'; file: { fileName: string; downloadId?: number } }
+  /** The browser refused the file or did not finish writing it; Retry rebuilds only the file. */
+  | { kind: 'file_not_saved'; fileName: string; problem: FileProblem }
   | { kind: 'cancelled' }
   /** Still running after `maxTaskMinutes`. */
   | { kind: 'timeout'; maxTaskMinutes: number }
@@ -108,6 +114,8 @@ function failure(task: Task, ending: Exclude<Ending, { kind: 'completed' | 'canc
     }
     case 'missing_in_a_row':
       return { code: ending.last.code, message: `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${ending.last.message}` };
+    case 'file_not_saved':
+      return { code: 'file', message: fileNotSaved(ending.fileName, ending.problem) };
     case 'error':
       return ending.error;
     case 'wall_timeout':
@@ -146,6 +154,38 @@ function duration(ms: number): string {
 /** A deadline in the log, as an ISO time (the log is read across time zones). */
 function clock(at: number): string {
   return new Date(at).toISOString();
+}
+
+const REBUILD = 'Retry builds the file again from the stored chapters; nothing is downloaded again.';
+
+// chrome.downloads' interrupt reasons (DownloadInterruptReason) a reader can act on: what
+// happened, and what to do before Retry.
+const INTERRUPTED: Record<string, [what: string, advice?: string]> = {
+  FILE_NO_SPACE: ['the disk is full', 'Free some space, then retry.'],
+  FILE_FAILED: ['the file could not be written', "Check the downloads folder in the browser's settings."],
+  FILE_ACCESS_DENIED: ['it may not write to the downloads folder', "Check the folder in the browser's download settings."],
+  FILE_NAME_TOO_LONG: ['the name is too long for the disk'],
+  FILE_TOO_LARGE: ['the file is too large for the disk', 'Download the book in parts with a chapter range.'],
+  FILE_BLOCKED: ['the browser or the system blocked it'],
+  FILE_VIRUS_INFECTED: ['a virus scanner refused it'],
+  FILE_SECURITY_CHECK_FAILED: ['a security check refused it'],
+  USER_CANCELED: ['the download was cancelled in the downloads list'],
+  USER_SHUTDOWN: ['the browser closed before the file was written'],
+  CRASH: ['the browser crashed while writing it'],
+};
+
+/** Why the browser has no file of the book, and that Retry only makes the file again. */
+function fileNotSaved(fileName: string, problem: FileProblem): string {
+  switch (problem.kind) {
+    case 'interrupted': {
+      const [what, advice] = INTERRUPTED[problem.reason ?? ''] ?? [`the download stopped (${problem.reason ?? 'no reason given'})`];
+      return `The browser did not save «${fileName}»: ${what}. ${advice ? `${advice} ` : ''}${REBUILD}`;
+    }
+    case 'refused':
+      return `The browser refused to save «${fileName}» (${problem.message}). ${REBUILD}`;
+    case 'forgotten':
+      return `The browser no longer lists the download of «${fileName}» (${problem.downloadId}), so it is not known whether the file was saved. ${REBUILD}`;
+  }
 }
 
 /** A completed book's missing chapters, as the warning on its card. */

@@ -32,8 +32,11 @@ export function hostLimits(settings: Settings, rule: SiteManners): { concurrency
   };
 }
 
-/** Loads a file of a site (a cover image) as bytes, with the same politeness as pages. */
-export type BytesLoader = (url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) => Promise<Uint8Array>;
+/**
+ * Loads a file of a site (a cover image) as bytes, with the same politeness as pages;
+ * `withoutCookies` for a file on another site than the book's.
+ */
+export type BytesLoader = (url: string, rule: SiteManners, signal: AbortSignal, options?: { observe?: AttemptObserver; withoutCookies?: boolean }) => Promise<Uint8Array>;
 
 interface LoaderDeps {
   fetch: typeof fetch;
@@ -43,7 +46,7 @@ interface LoaderDeps {
   probed?: ProbedPages;
 }
 
-async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) {
+async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver, credentials?: RequestCredentials) {
   const probed = deps.probed?.take(url);
   if (probed) return probed;
   const settings = deps.settings();
@@ -53,6 +56,8 @@ async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal
     limits: hostLimits(settings, rule),
     timeoutMs: settings.requestTimeoutMs,
     maxAttempts: settings.maxAttempts,
+    maxBytes: settings.maxPageMB * 1_048_576,
+    credentials,
     signal,
     charset: rule.charset,
     onAttempt: observe && ((info) => observe(url, info)),
@@ -68,5 +73,5 @@ export function createPageLoader(deps: LoaderDeps): PageLoader {
 }
 
 export function createBytesLoader(deps: LoaderDeps): BytesLoader {
-  return async (url, rule, signal, observe) => (await fetchRaw(deps, url, rule, signal, observe)).bytes;
+  return async (url, rule, signal, options = {}) => (await fetchRaw(deps, url, rule, signal, options.observe, options.withoutCookies ? 'omit' : undefined)).bytes;
 }

@@ -1,9 +1,10 @@
 import type { TocEntry } from '../book-pages';
 import { AppError } from '../errors';
 import type { BookReading } from './book-reader';
+import type { Cut } from './warnings';
 
 // A chapter continued over more pages than this is a loop in the site's links.
-const MAX_CHAPTER_PAGES = 50;
+export const MAX_CHAPTER_PAGES = 50;
 // A page without its text is often a cut-off or stand-in answer of a busy site: one fresh
 // fetch is worth it before the chapter is given up.
 const PARSE_RETRIES = 1;
@@ -57,11 +58,18 @@ export async function readChapter(
     texts.push(part.text);
     url = part.next;
     if (texts.length === 1 && part.pages) {
-      const others = part.pages.filter((p) => !seen.has(p) && p !== nextChapterUrl).slice(0, MAX_CHAPTER_PAGES - 1);
+      const listed = part.pages.filter((p) => !seen.has(p) && p !== nextChapterUrl);
+      const others = listed.slice(0, MAX_CHAPTER_PAGES - 1);
       const parts = await Promise.all(others.map((p) => readPart(p, entry.title, reading)));
       texts.push(...parts.map(({ part: other }) => other.text));
-      break;
+      if (listed.length > others.length) reading.cut(chapterCut(entry));
+      return { title, text: reading.reader.finishChapter(texts.join('\n'), entry.url) };
     }
   }
+  if (url && !seen.has(url) && url !== nextChapterUrl) reading.cut(chapterCut(entry));
   return { title, text: reading.reader.finishChapter(texts.join('\n'), entry.url) };
+}
+
+function chapterCut(entry: TocEntry): Cut {
+  return { code: 'chapter_pages_cut', message: `The chapter «${entry.title}» ${entry.url} goes on past ${MAX_CHAPTER_PAGES} pages; only its first ${MAX_CHAPTER_PAGES} are in the book.` };
 }

@@ -13,12 +13,22 @@ import { readChapter } from './read-chapter';
 import { waitMs } from './host-walls';
 import type { ImageConverter } from './cover';
 import { epubCoreImage, sniffImage } from '../file/epub/image';
+import { fileLimitError } from '../file/file-limits';
+import { FileNotSaved } from '../file/file-saved';
 import { TaskEnd, type Ending } from './endings';
 import type { TaskLease } from './ownership';
 import { progressOf, transition } from './state';
+import { onBookSite } from './site-policy';
+import { withCut, type Cut } from './warnings';
 
 /** Hands the finished book to the browser; the offscreen document does the work in Chrome. */
 export type SaveFile = (task: Task) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
+
+/**
+ * Resolves once the browser has written the whole file of a download, throws FileNotSaved when
+ * it did not (interrupted, cancelled, forgotten); the signal ends the wait.
+ */
+export type FileSaved = (downloadId: number, fileName: string, signal: AbortSignal) => Promise<void>;
 
 export interface RunnerDeps {
   /** The runner's only way to write its task: refused once the task ended or was taken back. */
@@ -30,6 +40,8 @@ export interface RunnerDeps {
   /** Turns a cover EPUB readers may not show (WebP, AVIF) into a JPEG; absent where no browser is. */
   convertImage?: ImageConverter;
   saveFile: SaveFile;
+  /** Without it (no browser), a file handed over counts as saved. */
+  fileSaved?: FileSaved;
   /** An extension API call: MV3 kills a worker 30 s after the last one. */
   keepAlive: () => void;
   now: () => number;
@@ -67,7 +79,7 @@ export class TaskRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.task = task;
-    this.reading = bookReading(rule, deps.load, this.abort.signal, (at, info) => this.observe(at, info));
+    this.reading = bookReading(task.url, rule, deps.load, this.abort.signal, { observe: (at, info) => this.observe(at, info), cut: (cut) => this.cut(cut) });
   }
 
   /**
@@ -104,6 +116,8 @@ export class TaskRunner {
       return stored;
     }
     const { notes, ...read } = await readBook(this.task.url, this.task.range, this.reading, this.task.toc);
+    const limit = fileLimitError(read.chapters.length, this.task.format, this.task.url);
+    if (limit) throw limit;
     const book: BookRecord = { taskId: this.task.id, ...read };
     for (const note of notes) this.log(note.level, note.message);
     if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
@@ -118,12 +132,14 @@ export class TaskRunner {
   private async coverImage(url: string): Promise<Uint8Array | undefined> {
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, (at, info) => this.observe(at, info));
+      // A cover may live on another site (an image host): it is fetched, but without cookies.
+      const withoutCookies = !onBookSite(url, this.task.url, this.rule);
+      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, { observe: (at, info) => this.observe(at, info), withoutCookies });
     } catch (error) {
       this.throwIfStopped();
       const info = toErrorInfo(error);
       // A wall in front of the cover stands in front of the chapters too: wait, do not lose the cover.
-      if (info.code === 'storage' || info.code === 'internal' || error instanceof WallError) throw error;
+      if (info.code === 'storage' || error instanceof WallError) throw error;
       this.log('warn', `The cover ${url} could not be fetched, so the book has none: ${info.message}`, info.code);
       return undefined;
     }
@@ -192,8 +208,10 @@ export class TaskRunner {
           return;
         }
         const info = toErrorInfo(error);
-        // A full or broken store fails the whole task: nothing more could be kept anyway.
-        if (info.code === 'storage' || info.code === 'internal') throw error;
+        // A full or broken store fails the whole task: nothing more could be kept anyway. Any
+        // other error, an unexpected one included, is this chapter's page's: it fails alone
+        // (and ten in a row end the task, below).
+        if (info.code === 'storage') throw error;
         if (info.code === 'locked') {
           // The site's answer, not a failure: kept with its reason, never fetched again.
           await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, lockedTask: this.task.id });
@@ -222,9 +240,41 @@ export class TaskRunner {
       throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent });
     }
     await this.deps.lease.settled();
-    const { stats, ...file } = await this.deps.saveFile(this.task);
-    if (stats) this.log('info', `File: ${stats}.`);
+    const file = await this.handedOver();
+    // Completed means saved: the browser may still refuse the file or fail to write it, and
+    // until it says, the task keeps running (its file name and download on it).
+    if (file.downloadId !== undefined) await this.fileSaved(file.downloadId, file.fileName);
     await this.endWith({ kind: 'completed', file });
+  }
+
+  /**
+   * The file in the browser's downloads: the one handed over before this worker was lost (its
+   * download is followed again, never started twice), or a new one, kept on the task at once.
+   */
+  private async handedOver(): Promise<{ fileName: string; downloadId?: number }> {
+    const { fileName, downloadId } = this.task;
+    if (fileName !== undefined && downloadId !== undefined) return { fileName, downloadId };
+    const { stats, ...file } = await this.notSavedEnds(() => this.deps.saveFile(this.task));
+    if (stats) this.log('info', `File: ${stats}.`);
+    this.throwIfStopped();
+    this.update({ ...this.task, ...file });
+    return file;
+  }
+
+  /** Waits for the browser to write the file; without a browser to ask, handed over is saved. */
+  private async fileSaved(downloadId: number, fileName: string): Promise<void> {
+    const { fileSaved } = this.deps;
+    if (fileSaved) await this.notSavedEnds(() => fileSaved(downloadId, fileName, this.abort.signal));
+  }
+
+  /** A file the browser did not save ends the task with its own ending (Retry rebuilds only the file). */
+  private async notSavedEnds<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof FileNotSaved) throw new TaskEnd({ kind: 'file_not_saved', fileName: error.fileName, problem: error.problem });
+      throw error;
+    }
   }
 
   /** Why the runner stopped: the first reason wins, even if a sibling threw something else after. */
@@ -249,6 +299,12 @@ export class TaskRunner {
     clearTimeout(this.progressTimer);
     const ended = await this.deps.lease.end(this.task, ending);
     if (ended) this.task = ended;
+  }
+
+  /** A limit cut something from the book: kept on the task (and shown), logged. */
+  private cut(cut: Cut): void {
+    this.log('warn', cut.message);
+    this.progress({ ...this.task, warnings: withCut(this.task.warnings, cut) });
   }
 
   private observe(url: string, info: AttemptInfo): void {

@@ -1,5 +1,7 @@
 // Pure formatting of tasks for the popup: labels, progress text, which actions apply.
-import type { Task, TaskStatus } from '../contract';
+import type { Task, TaskStatus, TaskWarning } from '../contract';
+import { MAX_CHAPTER_PAGES } from '../task/read-chapter';
+import { MAX_TOC_PAGES } from '../task/read-book';
 import { progressOf } from '../task/state';
 import { strings } from './strings';
 
@@ -104,11 +106,26 @@ export interface TaskNotes {
   /** Chapters the site keeps for accounts or payment, counted apart from missing ones. */
   lockedChapters?: string;
   fileName?: string;
+  /** What limits cut from the book, one line per kind. */
+  cuts?: string[];
+}
+
+/** A warning in the UI's words (the worker's own sentence, in English, names the page). */
+export function cutText(warning: TaskWarning): string {
+  switch (warning.code) {
+    case 'toc_pages_cut':
+      return strings.cut.tocPages(MAX_TOC_PAGES);
+    case 'chapter_pages_cut':
+      return strings.cut.chapterPages(warning.count, MAX_CHAPTER_PAGES);
+    default:
+      return warning.message;
+  }
 }
 
 /** The sentences shown under a task, each only when it applies. */
 export function taskNotes(task: Task): TaskNotes {
   const notes: TaskNotes = {};
+  if (task.warnings?.length) notes.cuts = task.warnings.map(cutText);
   const message = task.error?.message?.trim();
   if (message) {
     if (task.status === 'failed') notes.error = message;

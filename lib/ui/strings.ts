@@ -89,6 +89,11 @@ export function createStrings(t: Translate) {
       others: counted('wallOthersOne', 'wallOthersMany'),
     },
     savedAs: (fileName: string) => t('savedAs', [fileName]),
+    /** What a limit cut from a book (a task's warnings). */
+    cut: {
+      tocPages: (pages: number) => t('cutTocPages', [pages]),
+      chapterPages: (count: number, pages: number) => (count === 1 ? t('cutChapterPagesOne', [pages]) : t('cutChapterPagesMany', [count, pages])),
+    },
     warning: (message: string) => t('warning', [message]),
     unknownError: t('unknownError'),
     speed: (perMinute: string) => t('speedPerMinute', [perMinute]),
@@ -108,6 +113,10 @@ export function createStrings(t: Translate) {
       challenge: t('errorChallenge'),
       login_required: t('errorLoginRequired'),
       locked: t('errorLocked'),
+      file: t('errorFile'),
+      too_large: t('errorTooLarge'),
+      forbidden: t('errorForbidden'),
+      off_site: t('errorOffSite'),
     } satisfies Partial<Record<ErrorCode, string>> as Partial<Record<ErrorCode, string>>,
     errorOther: t('errorOther'),
 
@@ -253,6 +262,7 @@ export function createStrings(t: Translate) {
         maxFailedChapterPercent: field('optFailedPercentLabel', 'optFailedPercentHelp'),
         notifications: field('optNotificationsLabel', 'optNotificationsHelp'),
         challengeWaitMinutes: field('optChallengeWaitLabel', 'optChallengeWaitHelp'),
+        maxPageMB: field('optMaxPageLabel', 'optMaxPageHelp'),
         subscriptionRefreshHours: field('optSubscriptionHoursLabel', 'optSubscriptionHoursHelp'),
       } satisfies Record<keyof Settings, { label: string; help: string }>,
       notificationsCheckbox: t('optNotificationsCheckbox'),

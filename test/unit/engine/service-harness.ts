@@ -38,6 +38,8 @@ export async function startService(
     dbName?: string;
     heartbeatMs?: number;
     convertImage?: Platform['convertImage'];
+    /** How the browser's saving of each file ends; saved at once without it. */
+    fileSaved?: Platform['fileSaved'];
     /** Wraps the in-memory file saver, e.g. to hold a task at its last step. */
     saveFile?: (save: SaveFile) => SaveFile;
     /** The service's clock (epoch ms). */
@@ -49,10 +51,13 @@ export async function startService(
   if (options.settings) await store.putSettings({ ...(await store.getSettings()), ...options.settings });
   const files = new Map<string, SavedFile>();
   let keepAlives = 0;
+  let saves = 0;
+  // Each file handed over is a new download, with its own id (a Retry's too).
   const saveFile: SaveFile = async (task) => {
+    saves += 1;
     const { blob, fileName, stats } = await buildBookFile(store, task.id);
     files.set(task.id, { fileName, blob, text: await blob.text() });
-    return { fileName, downloadId: files.size, stats };
+    return { fileName, downloadId: saves, stats };
   };
   const platform: Platform = {
     fetch: options.fetch ?? fetch,
@@ -60,6 +65,7 @@ export async function startService(
     keepAlive: () => {
       keepAlives += 1;
     },
+    fileSaved: options.fileSaved,
     heartbeatMs: options.heartbeatMs,
     convertImage: options.convertImage,
     now: options.now,
@@ -105,7 +111,7 @@ export async function startService(
   }
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
-  return { service, store, dbName, files, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives };
+  return { service, store, dbName, files, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives, saves: () => saves };
 }
 
 /**

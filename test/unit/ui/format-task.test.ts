@@ -100,6 +100,8 @@ describe('errorHelp', () => {
   it('sends other failures to diagnostics only, and says nothing for tasks that did not fail', () => {
     expect(errorHelp(failed('parse'))).toEqual({ kind: 'The page could not be read as a book.', siteUrl: undefined, diagnostics: true });
     expect(errorHelp(failed('internal'))?.kind).toBe('The download failed.');
+    expect(errorHelp(failed('file'))).toEqual({ kind: 'The browser did not save the file.', siteUrl: undefined, diagnostics: true });
+    expect(errorHelp(failed('too_large'))?.kind).toBe('A page was too large.');
     expect(errorHelp(makeTask({ status: 'completed', error: { code: 'http_status', message: 'x' } }))).toBeNull();
   });
 });
@@ -114,6 +116,25 @@ describe('rangeText', () => {
 });
 
 describe('taskNotes', () => {
+  it('says in the UI language what a limit cut from the book, one line per kind', () => {
+    const notes = taskNotes(
+      makeTask({
+        status: 'completed',
+        warnings: [
+          { code: 'toc_pages_cut', message: 'The table of contents https://a.example/ goes on past 500 pages; …', count: 1 },
+          { code: 'chapter_pages_cut', message: 'The chapter «第2章» https://a.example/2.html goes on past 50 pages; …', count: 3 },
+        ],
+      }),
+    );
+    expect(notes.cuts).toEqual([
+      'Only the first 500 pages of the table of contents were read: chapters listed after them are not in the book.',
+      '3 chapters go on past 50 pages; their later pages are not in the book.',
+    ]);
+    expect(taskNotes(makeTask({ warnings: [{ code: 'chapter_pages_cut', message: 'x', count: 1 }] })).cuts).toEqual([
+      '1 chapter goes on past 50 pages; its later pages are not in the book.',
+    ]);
+  });
+
   it('shows the error sentence of a failed task', () => {
     const notes = taskNotes(
       makeTask({ status: 'failed', error: { code: 'network', message: 'The site 127.0.0.1 refused the connection.' } }),
