@@ -123,6 +123,8 @@ export interface Task {
   lockedChapters?: number;
   /** Those chapters, with the site's reason (the first 100). */
   locked?: LockedChapter[];
+  /** What a limit cut from the book (pages of the contents or of a chapter not read). */
+  warnings?: TaskWarning[];
 }
 
 export interface LockedChapter {
@@ -132,8 +134,6 @@ export interface LockedChapter {
   url: string;
   /** What the site said, e.g. "本章为VIP章节，订阅后即可阅读". */
   reason: string;
-  /** What a limit cut from the book (pages of the contents or of a chapter not read). */
-  warnings?: TaskWarning[];
 }
 
 /** Limits that cut something from a book; the task says so (contract addition). */
@@ -504,7 +504,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Every message type, at run time (each is listed once; the check below keeps the list whole). */
 export const REQUEST_TYPES = [
-  'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.remove', 'tasks.recover',
+  'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.resume', 'task.remove', 'tasks.recover',
   'source.list', 'source.import', 'source.export', 'source.setEnabled', 'source.remove', 'source.test',
   'subscription.add', 'subscription.list', 'subscription.refresh', 'subscription.remove',
   'settings.get', 'settings.set', 'health', 'task.log', 'diagnostics', 'page.detected', 'page.get',
