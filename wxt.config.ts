@@ -37,6 +37,11 @@ export default defineConfig({
     // `downloads.open` lets the popup open a finished book; `notifications` says when one is done;
     // `scripting` puts the rule builder's picker into the tab the reader makes a rule on (asked
     // for on demand, never run on pages by itself).
+    // `unlimitedStorage` stays: every chapter waits in IndexedDB until the file is made (hundreds
+    // of MB for a long book), and without it that data is best-effort storage, capped at the
+    // origin's share of the disk and evicted when the disk runs low, i.e. a download could lose
+    // its stored chapters halfway. With it only a full disk refuses a write (code `storage`),
+    // and the watchdog resumes whatever could not record its end (lib/service/task-manager.ts).
     permissions: [
       'storage',
       'alarms',

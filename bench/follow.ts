@@ -102,7 +102,7 @@ export async function follow(options: { extensionDir?: string } = {}): Promise<v
       pass: wrong.length === 0 && stray.length === 0,
       short: `${contentRequests} (${BOOKS - 1}×1 + ${SPLIT_TOC_PAGES})`,
     });
-    const paces = hosts.map((host) => ({ host, requests: requests.filter((r) => r.host === host) }));
+    const paces = hosts.map((host) => ({ host, requests: requests.filter((r) => r.authority === host) }));
     const most = paces.map((pace) => mostInFlight(pace.requests));
     record({
       figure: 'follow: pace per host',

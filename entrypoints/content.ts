@@ -1,11 +1,17 @@
 // Tells the worker what page this is, so the toolbar button can say "a book: 12 chapters".
 // A first look happens here (chapter-like links are cheap to count); the markup goes to the
 // worker only when the page may be a book, and the worker decides with the shared detection.
+// The page's own scripts can fire events at us, so only the browser's own events count, a few
+// times a minute at most; the worker checks the same again (lib/detect/report-gate.ts).
 
 import { browser } from 'wxt/browser';
 import type { PageDetected, Response } from '../lib/contract';
-import { MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from '../lib/detect/limits';
+import { DOCUMENT_REPORTS, MAX_DETECT_HTML, MIN_TOC_CHAPTERS } from '../lib/detect/limits';
+import { TokenBucket } from '../lib/detect/token-bucket';
 import { isChapterTitle } from '../lib/generic-reader/chapter-title';
+
+// What detection never reads: it would only make the message bigger.
+const NOT_READ = 'script, style, noscript, template, svg, iframe, object, video, audio, canvas';
 
 function chapterLinkCount(): number {
   let count = 0;
@@ -21,7 +27,9 @@ function declaresNovel(): boolean {
 }
 
 function markup(): string | undefined {
-  const html = document.documentElement.outerHTML;
+  const copy = document.documentElement.cloneNode(true) as Element;
+  for (const element of copy.querySelectorAll(NOT_READ)) element.remove();
+  const html = copy.outerHTML;
   return html.length <= MAX_DETECT_HTML ? html : undefined;
 }
 
@@ -48,10 +56,15 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-    void report();
+    const pace = new TokenBucket(DOCUMENT_REPORTS.burst, DOCUMENT_REPORTS.perMinute, Date.now());
+    const reportPaced = () => {
+      if (pace.take(Date.now())) void report();
+    };
+    reportPaced();
     // A page restored from the back/forward cache runs no script again, but its badge was cleared.
+    // Only the browser's own event: a page can dispatch a fake `pageshow` as often as it likes.
     window.addEventListener('pageshow', (event) => {
-      if (event.persisted) void report();
+      if (event.isTrusted && event.persisted) reportPaced();
     });
   },
 });

@@ -23,6 +23,20 @@ export const ERROR_CODES = [
   'interrupted',
   'storage',
   'permission',
+  /** An anti-bot check stood in front of the site past `challengeWaitMinutes`. */
+  'challenge',
+  /** The site wanted a sign-in past `challengeWaitMinutes`. */
+  'login_required',
+  /** A chapter that needs an account or payment (listed in `locked`, never retried). */
+  'locked',
+  /** The sender may not send that message (a web page's script asking for a privileged one). */
+  'forbidden',
+  /** A page (or a book) over a size limit. */
+  'too_large',
+  /** The browser did not save the file. */
+  'file',
+  /** A link or redirect leaves the book's site (and the source's matches). */
+  'off_site',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -35,8 +49,26 @@ export interface ErrorInfo {
 export const FORMATS = ['epub', 'txt'] as const;
 export type BookFormat = (typeof FORMATS)[number];
 
-export type TaskStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+/**
+ * `waiting` is not final: the task waits for the reader to get past a wall on a site (see
+ * `waitingFor`), resumes by itself once they have, and ends `failed` at `waitingFor.until`.
+ */
+export type TaskStatus = 'queued' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'cancelled'];
+
+/** What a `waiting` task waits for: the reader to clear an anti-bot check, or to sign in. */
+export type WaitKind = 'challenge' | 'login';
+
+export interface WaitingFor {
+  kind: WaitKind;
+  /** The site's host (`www.example.com`, with a port when it has one): every task on it waits. */
+  host: string;
+  /** The page to open in a tab: the one that answered with the wall. */
+  url: string;
+  /** Epoch ms: when the wall was met, and when the task gives up (`challengeWaitMinutes` later). */
+  since: number;
+  until: number;
+}
 
 export interface ChapterRange {
   from?: number;
@@ -93,6 +125,34 @@ export interface Task {
    * into a part file (else the whole book is made again).
    */
   update?: { from: number; to: number; part: boolean };
+  /** Set while `status` is `waiting`: what the reader must do, where, and until when. */
+  waitingFor?: WaitingFor;
+  /** Chapters the site keeps for accounts or payment: skipped, not retried, named in the book. */
+  lockedChapters?: number;
+  /** Those chapters, with the site's reason (the first 100). */
+  locked?: LockedChapter[];
+  /** What a limit cut from the book (pages of the contents or of a chapter not read). */
+  warnings?: TaskWarning[];
+}
+
+export interface LockedChapter {
+  /** 1-based, in table-of-contents order of the task's chapters. */
+  chapter: number;
+  title: string;
+  url: string;
+  /** What the site said, e.g. "本章为VIP章节，订阅后即可阅读". */
+  reason: string;
+}
+
+/** Limits that cut something from a book; the task says so (contract addition). */
+export const WARNING_CODES = ['toc_pages_cut', 'chapter_pages_cut'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** One kind of cut on a task: the first time it happened, in a sentence, and how often. */
+export interface TaskWarning {
+  code: WarningCode;
+  message: string;
+  count: number;
 }
 
 export interface ChapterFailure {
@@ -133,6 +193,10 @@ export interface Settings {
   /** One file, one file per volume (where the contents have volumes), or one every `splitChapters` chapters. */
   splitMode: SplitMode;
   splitChapters: number;
+  /** How long a task waits for the reader to clear a challenge or sign in before it fails. */
+  challengeWaitMinutes: number;
+  /** A page larger than this (MB, after decompression) is not read: it fails `too_large`. */
+  maxPageMB: number;
   /** How often every subscribed rule list is fetched again, in hours; 0: only by "Refresh now". */
   subscriptionRefreshHours: number;
 }
@@ -452,6 +516,8 @@ export interface SourceTestReport {
   firstChapters: Array<{ title: string; url: string }>;
   /** The first chapter (all its pages), its text cut to 2,000 characters. */
   firstChapter: { title: string; url: string; text: string; length: number };
+  /** What a limit cut while reading them. */
+  warnings?: TaskWarning[];
   /** With `samples`: that many chapters spread over the book (first, middle, last), each read whole. */
   samples?: ChapterSample[];
   /** When the page read is the book of one of the rule's live test cases: how the reading compares with it. */
@@ -461,6 +527,8 @@ export interface SourceTestReport {
 export interface Health {
   running: number;
   queued: number;
+  /** Tasks waiting for the reader to get past a wall on their site. */
+  waiting: number;
   watchdogAt: number | null;
   recoveredTotal: number;
   liveRunners: number;
@@ -474,6 +542,8 @@ export type Request =
   | { type: 'task.list' }
   | { type: 'task.cancel'; taskId: string }
   | { type: 'task.retry'; taskId: string }
+  /** The reader says the wall is cleared: the worker checks at once, and every waiting task of that host resumes if it is gone. */
+  | { type: 'task.resume'; taskId: string }
   | { type: 'task.remove'; taskId: string }
   | { type: 'tasks.recover' }
   | { type: 'source.list' }
@@ -526,12 +596,25 @@ export type Request =
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
+/** Every message type, at run time (each is listed once; the check below keeps the list whole). */
+export const REQUEST_TYPES = [
+  'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.resume', 'task.remove', 'tasks.recover',
+  'source.list', 'source.import', 'source.export', 'source.setEnabled', 'source.remove', 'source.test',
+  'subscription.add', 'subscription.list', 'subscription.refresh', 'subscription.remove',
+  'settings.get', 'settings.set', 'health', 'task.log', 'diagnostics', 'page.detected', 'page.get',
+  'library.list', 'library.follow', 'library.check', 'library.update', 'library.free', 'library.continue',
+] as const satisfies readonly RequestType[];
+const _everyRequestType: Exclude<RequestType, (typeof REQUEST_TYPES)[number]> extends never ? true : never = true;
+void _everyRequestType;
+
 interface Payloads {
   'task.start': { task: Task };
   'task.get': { task: Task };
   'task.list': { tasks: Task[] };
   'task.cancel': { task: Task };
   'task.retry': { task: Task };
+  /** The task as it is after the check: running again, or still waiting when the wall stands. */
+  'task.resume': { task: Task };
   'task.remove': Record<never, never>;
   'tasks.recover': { recovered: number };
   'source.list': { sources: SourceInfo[] };

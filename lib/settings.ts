@@ -17,10 +17,17 @@ export const DEFAULT_SETTINGS: Settings = {
   updateMode: 'whole',
   splitMode: 'none',
   splitChapters: 1000,
+  challengeWaitMinutes: 30,
+  maxPageMB: 20,
   subscriptionRefreshHours: 24,
 };
 
 type Check = (value: unknown) => string | undefined;
+
+function decimal(min: number, max: number): Check {
+  return (value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? undefined : `a number from ${min} to ${max}`;
+}
 
 function integer(min: number, max: number): Check {
   return (value) =>
@@ -51,6 +58,9 @@ const CHECKS: Record<keyof Settings, Check> = {
   updateMode: oneOf(UPDATE_MODES),
   splitMode: oneOf(SPLIT_MODES),
   splitChapters: integer(10, 100_000),
+  // Fractions of a minute let tests see the deadline pass; a day is the longest a wall is worth.
+  challengeWaitMinutes: decimal(0.05, 1_440),
+  maxPageMB: integer(1, 500),
   // 0 switches the alarm off; a month is the longest gap that still counts as following a list.
   subscriptionRefreshHours: integer(0, 720),
 };

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
-import { TASKS_PORT, type PortMessage } from '../../lib/contract';
+import { TASKS_PORT, type Failure, type PortMessage } from '../../lib/contract';
 import { isOffscreenRequest } from '../../lib/offscreen-protocol';
+import { senderRefusal } from '../../lib/sender-policy';
 import { DownloadService } from '../../lib/service/service';
 import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
 import { notifyWhenFinished } from './notify-finished';
+import { notifyWhenWaiting } from './notify-walls';
 import { keepRuleBuilderOpen } from './rule-builder-tabs';
-import { saveFile } from './save-file';
+import { downloadEnded, saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
 import { showOnToolbar } from './toolbar-button';
@@ -20,6 +22,7 @@ export default defineBackground(() => {
     DownloadService.start(opened, BUILTIN_SOURCES, {
       fetch: (input, init) => fetch(input, init),
       saveFile: (task, part) => saveFile(task, store, part),
+      fileSaved: downloadEnded,
       convertImage: jpegFromImage,
       // Any extension API call resets MV3's 30 s idle timer; a pending fetch does not.
       keepAlive: () => void browser.runtime.getPlatformInfo(),
@@ -34,11 +37,19 @@ export default defineBackground(() => {
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
   const toolbar = showOnToolbar(service, tabPages);
   notifyWhenFinished(service);
+  notifyWhenWaiting(service);
   keepRuleBuilderOpen();
+
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // Listeners are registered at once, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (isOffscreenRequest(message)) return false;
+    const refusal = senderRefusal(String((message as { type?: unknown } | null)?.type), sender, self);
+    if (refusal) {
+      sendResponse({ ok: false, error: { code: 'forbidden', message: refusal } } satisfies Failure);
+      return false;
+    }
     if (isPageRequest(message)) {
       void tabPages.handle(message, sender).then(sendResponse);
       return true;
@@ -49,6 +60,10 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TASKS_PORT) return;
+    if (senderRefusal('port:tasks', port.sender ?? {}, self)) {
+      port.disconnect();
+      return;
+    }
     void service.then((s) => {
       const unsubscribe = s.subscribe((event) => {
         const message: PortMessage = 'task' in event ? { type: 'task.updated', task: event.task } : { type: 'task.removed', taskId: event.removedId };
@@ -62,10 +77,12 @@ export default defineBackground(() => {
     });
   });
 
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === undefined && change.url === undefined) return;
     void tabPages.navigated(tabId, change);
     toolbar.tabChanged(tabId);
+    // A page of a site that tasks wait on loaded: the reader may just have got past its wall.
+    if (change.status === 'complete' && tab.url) void service.then((s) => s.pageLoaded(tab.url!));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabPages.closed(tabId);

@@ -5,7 +5,7 @@
 
 import { browser, type Browser } from 'wxt/browser';
 import type { Failure, PageDetected, PageInfo, Payload, Request, SourceRule } from '../../lib/contract';
-import { detectPage, siteSource } from '../../lib/detect';
+import { detectPage, ReportGate, siteSource, Turns } from '../../lib/detect';
 import { AppError, toErrorInfo } from '../../lib/errors';
 import { withoutHash } from '../../lib/url';
 
@@ -19,15 +19,25 @@ const key = (tabId: number) => `page:${tabId}`;
 
 type PageRequest = Extract<Request, { type: 'page.detected' | 'page.get' }>;
 
+function sameOrigin(a: string, b: string | undefined): boolean {
+  return b !== undefined && URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin;
+}
+
 export function isPageRequest(message: unknown): message is PageRequest {
   const type = (message as { type?: unknown } | null)?.type;
   return type === 'page.detected' || type === 'page.get';
 }
 
+/** What looking at a report found: a page, none, or "send the markup too". */
+type Finding = PageInfo | null | 'needHtml';
+
 export class TabPages {
   private readonly entries = new Map<number, Entry>();
   private readonly closedTabs = new Set<number>();
   private readonly listeners = new Set<() => void>();
+  private readonly gate = new ReportGate<Finding>();
+  /** Reading a page's markup is the one costly step: one at a time, never more than half the time. */
+  private readonly turns = new Turns();
 
   constructor(private readonly sources: () => Promise<SourceRule[]>) {}
 
@@ -54,17 +64,31 @@ export class TabPages {
     }
     // Only a tab's top page counts; frames and extension pages have nothing to show.
     if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return { page: null };
+    if (!sameOrigin(message.url, sender.url)) {
+      throw new AppError('forbidden', `A page may only report itself: ${sender.url ?? 'a page'} reported ${message.url}.`);
+    }
     const at = Date.now();
-    const sources = await this.sources();
-    if (message.html === undefined && siteSource(sources, message.url)) return { page: null, needHtml: true };
-    const page = message.html === undefined ? null : detectPage(message.html, message.url, sources);
-    const found = page && page.kind !== 'none' ? page : null;
+    const admission = this.gate.admit(tabId, message.url, message.html);
+    const finding = admission.look ? await this.turns.take(() => this.look(message)) : admission.answer;
+    if (admission.look) this.gate.answered(tabId, message.url, message.html, finding);
+    if (finding === 'needHtml') return { page: null, needHtml: true };
+    const found = finding;
+    // The same report again, already shown: nothing to write (a page may repeat itself often).
+    const shown = this.entries.get(tabId)?.page;
+    if (!admission.look && (found ? shown?.url === found.url : !shown)) return { page: found };
     // The tab may have moved on while the page was read.
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
     if (!tab?.url || withoutHash(tab.url) !== withoutHash(message.url)) return { page: found };
     // Most pages are no book: leave the button alone unless it showed one.
     if (found || (await this.entry(tabId))) await this.set(tabId, found ? { page: found, at } : null);
     return { page: found };
+  }
+
+  private async look(message: PageDetected): Promise<Finding> {
+    const sources = await this.sources();
+    if (message.html === undefined && siteSource(sources, message.url)) return 'needHtml';
+    const page = message.html === undefined ? null : detectPage(message.html, message.url, sources);
+    return page && page.kind !== 'none' ? page : null;
   }
 
   /** `page.get` from the popup. */
@@ -94,6 +118,7 @@ export class TabPages {
     // was already under way from putting the entry back.
     this.closedTabs.add(tabId);
     this.entries.delete(tabId);
+    this.gate.closed(tabId);
     await browser.storage.session?.remove(key(tabId)).catch(() => undefined);
   }
 

@@ -1,4 +1,5 @@
 import type { SourceRule, SourceTestReport } from '../../lib/contract';
+import { cutText } from '../../lib/ui/format-task';
 import { testReportRows } from '../../lib/ui/options/source-test';
 import { strings } from '../../lib/ui/strings';
 
@@ -59,6 +60,11 @@ export function TestReport({ report, rule }: TestReportProps) {
           </ol>
         </>
       )}
+      {report.warnings?.map((warning) => (
+        <p class="note note-warning" data-testid="test-cut" title={warning.message} key={warning.code}>
+          {cutText(warning)}
+        </p>
+      ))}
       <h4 class="minor-heading">{s.testFirstChapterText}</h4>
       <pre class="chapter-text" data-testid="test-text">
         {report.firstChapter.text || s.testNothing}

@@ -9,6 +9,7 @@ import { FollowPrompt } from './follow-prompt';
 import { MakeRule } from './make-rule';
 import { StartForm } from './start-form';
 import { TaskList, type TaskAction } from './task-list';
+import { WallCards } from './wall-cards';
 
 /** The finished file in the browser's downloads. */
 export interface Files {
@@ -25,6 +26,8 @@ export interface AppProps {
   /** The book detected on the page at this address, if a tab shows it. */
   detectBook?: (url: string) => Promise<PageInfo | null>;
   files: Files;
+  /** Opens a page in a tab and brings it to the front (a site's wall, for the reader to clear). */
+  openPage: (url: string) => Promise<void>;
   /** Opens the rule builder over the page the popup is about; absent where there is no such page. */
   makeRule?: () => Promise<void>;
 }
@@ -52,7 +55,7 @@ function useTick(active: boolean, ms: number): void {
   }, [active, ms]);
 }
 
-export function App({ call, feed, detectStartUrl, detectBook, files, makeRule }: AppProps) {
+export function App({ call, feed, detectStartUrl, detectBook, files, openPage, makeRule }: AppProps) {
   const state = useFeed(feed);
   const meter = useRef(new SpeedMeter()).current;
   useTick(state.tasks.some((task) => task.status === 'running'), 1000);
@@ -78,6 +81,11 @@ export function App({ call, feed, detectStartUrl, detectBook, files, makeRule }:
     feed.applyAction(token, answer.task);
   }
 
+  async function resume(taskId: string): Promise<void> {
+    const token = feed.beginAction(taskId);
+    feed.applyAction(token, (await call({ type: 'task.resume', taskId })).task);
+  }
+
   async function clear(tasks: Task[]): Promise<void> {
     for (const task of tasks) {
       await call({ type: 'task.remove', taskId: task.id });
@@ -88,6 +96,7 @@ export function App({ call, feed, detectStartUrl, detectBook, files, makeRule }:
   return (
     <main class="app">
       <h1 class="app-title">{strings.appTitle}</h1>
+      <WallCards tasks={state.tasks} openPage={openPage} resume={resume} />
       <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
       <FollowPrompt call={call} tasks={state.tasks} />
       {makeRule && <MakeRule open={makeRule} />}

@@ -84,6 +84,15 @@ const files: Files = {
   },
 };
 
+/** A site's wall in a tab of its own, in front, for the reader to clear. */
+async function openPage(url: string): Promise<void> {
+  const tab = await browser.tabs.create({ url, active: true });
+  if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
 window.addEventListener('pagehide', () => feed.stop());
 
-render(<App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} files={files} makeRule={makeRule} />, document.getElementById('app')!);
+render(
+  <App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} files={files} openPage={openPage} makeRule={makeRule} />,
+  document.getElementById('app')!,
+);

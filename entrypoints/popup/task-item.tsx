@@ -151,6 +151,16 @@ export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
           </span>
         )}
       </div>
+      {notes.lockedChapters && (
+        <p class="note note-info" data-testid="locked-chapters">
+          {notes.lockedChapters}
+        </p>
+      )}
+      {notes.cuts?.map((cut, i) => (
+        <p class="note note-warning" data-testid="task-cut" title={task.warnings?.[i]?.message} key={task.warnings?.[i]?.code}>
+          {cut}
+        </p>
+      ))}
       {notes.error && (
         <p class="note note-error">
           {help && (

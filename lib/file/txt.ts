@@ -16,14 +16,18 @@ export interface ChapterSource {
   forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>, range?: IndexRange): Promise<void>;
 }
 
-/** Why a chapter has no text, in the words both the TXT and the EPUB book print. */
-export function missingChapterReason(chapter: ChapterRecord): string {
-  return chapter.error?.message ?? 'it was not downloaded';
+/**
+ * Why a chapter has no text, in the words both the TXT and the EPUB book print: missing (the
+ * site would not give it, a retry may), or locked (the site keeps it for accounts or payment).
+ */
+export function missingChapterNote(chapter: ChapterRecord): string {
+  if (chapter.lockedTask) return `This chapter is locked: ${chapter.error?.message ?? 'the site keeps it for accounts or payment.'}`;
+  return `This chapter is missing: ${chapter.error?.message ?? 'it was not downloaded'}`;
 }
 
 /** A line that stands in the book for a chapter the site would not give us. */
 export function missingChapterLine(chapter: ChapterRecord): string {
-  return `[This chapter is missing: ${missingChapterReason(chapter)} ${chapter.url}]`;
+  return `[${missingChapterNote(chapter)} ${chapter.url}]`;
 }
 
 /**

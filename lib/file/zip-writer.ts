@@ -6,9 +6,16 @@
 // Why not jszip: it holds every entry until the end, one compressor each (a 10,000-chapter book
 // at ~100× its file size). Why not CompressionStream: one stream per chapter costs ~1.7 ms and
 // ~10 KB of short-lived stream objects, which set the offscreen page's peak heap (bench/memory.ts).
-// Plain zip (no ZIP64): up to 65,535 entries and 4 GB, far beyond any book.
+// Plain zip, no ZIP64: EPUB readers do not all read ZIP64, and a book needs it only past 65,535
+// files or 4 GiB, where a chapter range splits it (lib/file/file-limits.ts refuses such a book
+// before it is downloaded; this writer refuses to write past either limit rather than wrap).
 import { Deflate, deflateSync } from 'fflate';
+import { AppError } from '../errors';
 import { Spool } from './spool';
+
+/** The most entries, and bytes (of an entry, or before the directory's end), a zip without ZIP64 holds. */
+export const MAX_ZIP_ENTRIES = 0xffff;
+export const MAX_ZIP_BYTES = 0xffffffff;
 
 const UTF8 = new TextEncoder();
 /** zlib's default: the size/speed balance every zip tool ships with. */
@@ -40,7 +47,11 @@ export class ZipWriter {
   private readonly time: number;
   private readonly date: number;
 
-  constructor(modified: Date = new Date()) {
+  /** `limits`: the zip format's own, unless a test wants to reach them with less data. */
+  constructor(
+    modified: Date = new Date(),
+    private readonly limits = { entries: MAX_ZIP_ENTRIES, bytes: MAX_ZIP_BYTES },
+  ) {
     // MS-DOS date and time, local fields read as UTC: what every unzip shows back.
     this.time = (modified.getUTCHours() << 11) | (modified.getUTCMinutes() << 5) | Math.floor(modified.getUTCSeconds() / 2);
     this.date = ((modified.getUTCFullYear() - 1980) << 9) | ((modified.getUTCMonth() + 1) << 5) | modified.getUTCDate();
@@ -63,14 +74,19 @@ export class ZipWriter {
   }
 
   finish(mimeType: string): Blob {
-    if (this.count > 0xffff) throw new RangeError(`A zip without ZIP64 holds at most 65,535 files, not ${this.count}.`);
+    if (this.count > this.limits.entries) {
+      throw new AppError('too_large', `The book needs ${this.count.toLocaleString('en')} files inside its EPUB; one holds at most ${this.limits.entries.toLocaleString('en')}. Download it in parts with a chapter range, or as TXT.`);
+    }
     const start = this.body.size;
     const size = this.directory.size;
+    if (start + size > this.limits.bytes) throw tooBig();
     return new Blob([...this.body.close(), ...this.directory.close(), endOfDirectory(this.count, size, start)], { type: mimeType });
   }
 
   private write(name: string, packed: Packed): void {
     const compressedSize = packed.parts.reduce((sum, part) => sum + part.length, 0);
+    // Offsets and sizes are 32-bit fields: past 4 GiB they would wrap into a broken file.
+    if (this.body.size + compressedSize > this.limits.bytes || packed.size > this.limits.bytes) throw tooBig();
     const entry: Entry = { name: UTF8.encode(name), crc: packed.crc, method: packed.method, compressedSize, size: packed.size, offset: this.body.size };
     this.body.write(localHeader(entry, this.time, this.date));
     for (const part of packed.parts) this.body.write(part);
@@ -114,6 +130,10 @@ export class TextEntry {
     this.size += bytes.length;
     this.deflate.push(bytes);
   }
+}
+
+function tooBig(): AppError {
+  return new AppError('too_large', 'The EPUB would be larger than 4 GiB, the most an EPUB file holds. Download the book in parts with a chapter range, or as TXT.');
 }
 
 function localHeader(e: Entry, time: number, date: number): Uint8Array {

@@ -63,7 +63,7 @@ export async function continueFromFile(deps: ContinueDeps, message: ContinueMess
   }
   const taskId = deps.newId();
   const signal = AbortSignal.timeout(deps.settings().requestTimeoutMs * deps.settings().maxAttempts * 4);
-  const reading = bookReading(start.source, deps.load, signal);
+  const reading = bookReading(start.url, start.source, deps.load, signal);
   let outcome: Continuation;
   try {
     outcome = await prepareContinuation(

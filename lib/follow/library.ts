@@ -155,7 +155,7 @@ export class Library {
     const limit = AbortSignal.timeout(this.deps.settings().maxTaskMinutes * 60_000);
     let check: BookCheck;
     try {
-      check = await checkBook(id, bookReading(source, this.deps.load, limit), { store, now: this.deps.now, whileIdle: this.deps.whileIdle });
+      check = await checkBook(id, bookReading(task.url, source, this.deps.load, limit), { store, now: this.deps.now, whileIdle: this.deps.whileIdle });
     } catch (error) {
       // An update or a retry of the book that began meanwhile wins; the others' checks go on.
       const info = toErrorInfo(error);

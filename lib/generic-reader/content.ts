@@ -33,22 +33,42 @@ function isElement(node: AnyNode | null | undefined): node is Element {
   return node?.type === 'tag';
 }
 
-function measure(node: AnyNode, inLink: boolean, stats: Map<Element, Stats>): Stats {
-  if (node.type === 'text') {
-    const n = node.data.replace(/[\s\u00a0\u3000]+/g, '').length;
-    return { text: n, link: inLink ? n : 0 };
+/** Whether the walk goes into a node's children: elements and the document, except non-prose. */
+function measured(node: AnyNode): node is Element {
+  return (isElement(node) && !NOT_PROSE.has(node.name)) || node.type === 'root';
+}
+
+/**
+ * Every element's prose and link characters. No recursion (a page may nest 10,000 elements
+ * deep): nodes are listed parents first, then summed up children first.
+ */
+function measure(root: AnyNode, stats: Map<Element, Stats>): void {
+  const order: Array<{ node: AnyNode; inLink: boolean }> = [];
+  const stack = [{ node: root, inLink: false }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    order.push(item);
+    const { node, inLink } = item;
+    if (!measured(node)) continue;
+    const link = inLink || (isElement(node) && node.name === 'a');
+    for (const child of node.children) stack.push({ node: child, inLink: link });
   }
-  if (!isElement(node) && node.type !== 'root') return { text: 0, link: 0 };
-  if (isElement(node) && NOT_PROSE.has(node.name)) return { text: 0, link: 0 };
-  const own: Stats = { text: 0, link: 0 };
-  const link = inLink || (isElement(node) && node.name === 'a');
-  for (const child of (node as Element).children) {
-    const s = measure(child, link, stats);
-    own.text += s.text;
-    own.link += s.link;
+  const totals = new Map<AnyNode, Stats>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const { node, inLink } = order[i]!;
+    const own: Stats = { text: 0, link: 0 };
+    if (node.type === 'text') {
+      own.text = node.data.replace(/[\s\u00a0\u3000]+/g, '').length;
+      own.link = inLink ? own.text : 0;
+    } else if (measured(node)) {
+      for (const child of node.children) {
+        const s = totals.get(child);
+        own.text += s?.text ?? 0;
+        own.link += s?.link ?? 0;
+      }
+      if (isElement(node)) stats.set(node, own);
+    }
+    totals.set(node, own);
   }
-  if (isElement(node)) stats.set(node, own);
-  return own;
 }
 
 const prose = (s: Stats | undefined) => (s ? s.text - s.link : 0);
@@ -145,7 +165,7 @@ export function readChapterText(page: GenericPage, tocTitle: string): ChapterTex
   const title = chapterTitle(page, tocTitle);
   const next = nextPage(page);
   const stats = new Map<Element, Stats>();
-  measure(page.$.root().get(0)!, false, stats);
+  measure(page.$.root().get(0)!, stats);
   const container = textContainer(page, stats);
   if (!container) return { title, text: '', next };
   removeHidden(page.$, container);

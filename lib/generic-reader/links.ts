@@ -90,14 +90,20 @@ function namedAsList(item: ListItem): boolean {
  */
 function mergeRows(items: readonly ListItem[]): ListItem[] {
   const out: ListItem[] = [];
+  // Each run of cells is named once, when it ends: a page of thousands of links to one address
+  // (a hostile one) would otherwise be named again at every cell, in quadratic time.
+  let run: ListItem[] = [];
+  const endRun = () => {
+    if (run.length > 1) out.push(named({ ...run[0]!, names: run.flatMap((cell) => cell.names) }));
+    else out.push(...run);
+    run = [];
+  };
   for (const item of items) {
-    const previous = out[out.length - 1];
-    if (previous && previous.url === item.url && previous.item.parent === item.item.parent) {
-      out[out.length - 1] = named({ ...previous, names: [...previous.names, ...item.names] });
-    } else {
-      out.push(item);
-    }
+    const first = run[0];
+    if (first && (first.url !== item.url || first.item.parent !== item.item.parent)) endRun();
+    run.push(item);
   }
+  endRun();
   return out;
 }
 

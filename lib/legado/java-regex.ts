@@ -1,9 +1,11 @@
 // legado's regexes are Java's (java.util.regex through Kotlin): the same as JavaScript's for what
 // sources write, with a few differences this rewrites — leading inline flags `(?i)`, `\A`, `\Z`,
 // `\z`, `\h`, `\Q…\E`, `\p{…}`, `$0` and `\$` in replacements — and the rest refused by name
-// (possessive quantifiers, atomic groups, class intersections, flags in the middle).
+// (possessive quantifiers, atomic groups, class intersections, flags in the middle). What the
+// rules' linear-time engine cannot run (lookahead, backreferences) is refused too, in its words.
 
 import type { Replacement } from '../contract';
+import { compileRuleRegex, RuleRegexError } from '../source-rules/rule-regex';
 
 export class UnsupportedRegex extends Error {}
 
@@ -86,6 +88,12 @@ export function javaRegex(source: string): { regex: string; flags: string } {
     new RegExp(out, flags);
   } catch (error) {
     throw new UnsupportedRegex(`"${source}" is not a regex JavaScript reads: ${(error as Error).message}`);
+  }
+  try {
+    compileRuleRegex(out, flags);
+  } catch (error) {
+    if (!(error instanceof RuleRegexError)) throw error;
+    throw new UnsupportedRegex(`"${source}" ${error.message}`);
   }
   return { regex: out, flags };
 }

@@ -3,11 +3,11 @@ import { AppError } from '../errors';
 import { abortable, abortReason, sleep } from './abortable';
 import { backoffDelay, PAGE_RETRY } from './backoff';
 import type { HostLimits, HostScheduler } from './host-scheduler';
+import { decodeHtml } from './charset';
 import {
   cancelledMessage,
   clientStatusMessage,
   describeNetworkError,
-  challengeMessage,
   emptyPageMessage,
   invalidUrlMessage,
   longRetryAfterMessage,
@@ -16,9 +16,10 @@ import {
   statusLine,
   timeoutMessage,
 } from './messages';
-import { isChallengePage } from './challenge';
 import { discardBody, readBody } from './read-body';
 import { parseRetryAfter } from './retry-after';
+import { wallError } from './wall-error';
+import { detectWall, type Wall } from './walls';
 
 export interface RawPage {
   /** Final URL after redirects; relative links on the page resolve against this. */
@@ -26,6 +27,10 @@ export interface RawPage {
   status: number;
   contentType: string | null;
   bytes: Uint8Array;
+  /** The body as text, when it is a page (not an image); decoded once, here. */
+  html?: string;
+  /** A locked chapter's page (paid, VIP): the readers decide what that means for what they read. */
+  locked?: Wall;
   /** The try that succeeded, 1-based. */
   attempts: number;
 }
@@ -46,7 +51,13 @@ export interface FetchPageOptions {
   timeoutMs: number;
   /** Tries in total, the first one included. */
   maxAttempts: number;
+  /** A body larger than this, once decompressed, fails the page `too_large` (never retried). */
+  maxBytes?: number;
+  /** `omit`: no cookies go with the request (a file from another site than the book's). */
+  credentials?: RequestCredentials;
   signal: AbortSignal;
+  /** The source's charset, which beats what the site claims (see charset.ts). */
+  charset?: string;
   now?: () => number;
   /** Jitter source for the backoff; injectable so tests can pin it. */
   random?: () => number;
@@ -116,7 +127,11 @@ async function attemptOnce(url: string, attempt: number, o: FetchPageOptions): P
     // no-store: every page is kept in IndexedDB the moment it arrives, so a copy in the browser's
     // HTTP cache (written to disk for each of 2,000 chapters) is only cost, and a stale cached
     // page must never stand in for a retry.
-    const response = await abortable(doFetch(url, { signal: controller.signal, cache: 'no-store' }), controller.signal);
+    // credentials: the reader's own cookies for the site (a cleared challenge, a sign-in) must
+    // come along; Chromium sends them to hosts we have permission for even without it, and
+    // 'include' says so for every browser. A file from another site (a cover) goes without them.
+    const init: RequestInit = { signal: controller.signal, cache: 'no-store', credentials: o.credentials ?? 'include' };
+    const response = await abortable(doFetch(url, init), controller.signal);
     return await judge(url, attempt, response, controller.signal, o);
   } catch (error) {
     if (o.signal.aborted) throw cancelled(url);
@@ -144,30 +159,41 @@ async function judge(
 ): Promise<Outcome> {
   const { status } = response;
   const line = statusLine(status, response.statusText);
+  const contentType = response.headers.get('content-type');
 
   if (status >= 200 && status < 300) {
-    const bytes = await readBody(response, deadline);
+    const bytes = await readBody(response, deadline, o.maxBytes === undefined ? undefined : { bytes: o.maxBytes, url });
     // Several sites answer a throttled client with an empty 200 instead of a 429.
     if (status === 200 && bytes.byteLength === 0) {
       o.scheduler.throttled(url);
       return { ok: false, retry: true, error: new AppError('http_status', emptyPageMessage(url, attempt)) };
     }
-    if (isChallengePage(bytes)) {
-      o.scheduler.throttled(url);
-      return { ok: false, retry: true, error: new AppError('http_status', challengeMessage(url, attempt)) };
-    }
+    const html = isPage(contentType) ? decodeHtml(bytes, { contentType, charset: o.charset }) : undefined;
+    const wall = html === undefined ? null : wallOf(url, response, html);
+    // A challenge or a sign-in page is no answer to retry: only the reader, in a tab, gets past it.
+    if (wall && wall.kind !== 'locked') return { ok: false, retry: false, error: wallError({ ...wall, kind: wall.kind }, url) };
     o.scheduler.succeeded(url);
     const page: RawPage = {
       url: response.url || url,
       status,
-      contentType: response.headers.get('content-type'),
+      contentType,
       bytes,
+      ...(html !== undefined ? { html } : {}),
+      ...(wall ? { locked: wall } : {}),
       attempts: attempt,
     };
     return { ok: true, page };
   }
 
-  discardBody(response);
+  // An error page is read only as far as it takes to tell whether it is a wall (a 403 or 503
+  // challenge, a 401 sign-in); the rest of it would only be discarded.
+  if (isPage(contentType) && status >= 400) {
+    const head = await readBody(response, deadline, undefined, WALL_SNIFF_BYTES);
+    const wall = wallOf(url, response, decodeHtml(head, { contentType, charset: o.charset }));
+    if (wall && wall.kind !== 'locked') return { ok: false, retry: false, error: wallError({ ...wall, kind: wall.kind }, url) };
+  } else {
+    discardBody(response);
+  }
   const retryable = status === 408 || status === 429 || status >= 500;
   if (!retryable) {
     return { ok: false, retry: false, error: new AppError('http_status', clientStatusMessage(url, line, status)) };
@@ -189,6 +215,19 @@ async function judge(
     retryAfterMs,
     error: new AppError('http_status', serverStatusMessage(url, line, attempt)),
   };
+}
+
+// Wall pages are small; a challenge's markers sit well within this.
+const WALL_SNIFF_BYTES = 256 * 1024;
+
+/** Markup, or a type too vague to rule it out; images and other files are never walls. */
+function isPage(contentType: string | null): boolean {
+  if (!contentType) return true;
+  return /^\s*(?:text\/|application\/(?:xhtml\+)?xml\b)/i.test(contentType);
+}
+
+function wallOf(asked: string, response: Response, html: string): Wall | null {
+  return detectWall({ requestedUrl: asked, url: response.url || asked, status: response.status, header: (name) => response.headers.get(name), html });
 }
 
 function cancelled(url: string): AppError {

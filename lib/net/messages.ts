@@ -86,6 +86,15 @@ export function describeNetworkError(error: unknown): string {
   return String(error);
 }
 
-export function challengeMessage(url: string, attempts: number): string {
-  return `${url} answered with an anti-bot check page instead of the chapter (${tries(attempts)}). Open the site in a tab once, then retry.`;
+export function challengePageMessage(url: string, by: string): string {
+  return `${url} answered with an anti-bot check (${by}) instead of the page. Open it in a tab and confirm you are human; the download goes on by itself.`;
+}
+
+export function signInPageMessage(url: string, host: string): string {
+  return `${url} needs you to be signed in on ${host}. Sign in on the site in a tab; the download goes on by itself.`;
+}
+
+export function tooLargeMessage(url: string, limitBytes: number): string {
+  const mb = Math.round(limitBytes / 1_048_576);
+  return `${url} is larger than ${mb} MB once unpacked, so it was not read. Raise "Largest page" in Settings if the site really has pages that big.`;
 }

@@ -1,13 +1,29 @@
+import { AppError } from '../errors';
 import { abortable } from './abortable';
+import { tooLargeMessage } from './messages';
+
+/** A page is read up to this many bytes (after decompression); more fails it `too_large`. */
+export interface BodyLimit {
+  bytes: number;
+  /** Names the page in the sentence. */
+  url: string;
+}
 
 /**
  * The whole body as bytes, giving up the moment `signal` aborts. `response.arrayBuffer()` would
  * wait forever on a body that trickles or stalls, so we read chunk by chunk and race each read.
+ * The bytes are counted as they come, decompressed as the stream gives them, so a page over the
+ * limit (a gzip bomb: a few hundred KB on the wire, gigabytes unpacked) stops at the limit.
+ * With `upTo`, reading stops once that many bytes are in: enough to tell what an error page is.
  */
-export async function readBody(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+export async function readBody(response: Response, signal: AbortSignal, limit?: BodyLimit, upTo = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
   const body = response.body;
   if (!body) return new Uint8Array(0);
   const expected = declaredLength(response);
+  if (limit && expected !== undefined && expected > limit.bytes) {
+    discardBody(response);
+    throw new AppError('too_large', tooLargeMessage(limit.url, limit.bytes));
+  }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -15,12 +31,13 @@ export async function readBody(response: Response, signal: AbortSignal): Promise
     for (;;) {
       const { done, value } = await abortable(reader.read(), signal);
       if (done) break;
-      chunks.push(value);
       total += value.byteLength;
+      if (limit && total > limit.bytes) throw new AppError('too_large', tooLargeMessage(limit.url, limit.bytes));
+      chunks.push(value);
       // Every declared byte is in, so the answer is whole. The stream's own end comes one more
       // message later from the network process (~1 ms a request, bench/throughput.ts), and the
       // host's request slot is held until this returns.
-      if (total === expected) {
+      if (total === expected || total >= upTo) {
         reader.cancel().catch(() => undefined);
         break;
       }

@@ -7,6 +7,7 @@ import type { AnyNode } from 'domhandler';
 import type { BookInfo, ChapterPage, TocEntry, TocPage } from '../book-pages';
 import type { Selector, SourceRule } from '../contract';
 import { AppError } from '../errors';
+import { compileRuleRegex, RuleRegexError, type RuleRegex } from '../source-rules/rule-regex';
 import { cleanText, continuesPastPage, stripPageMark } from '../text/cleanup';
 import { elementText } from '../text/paragraphs';
 import { httpUrl } from '../url';
@@ -100,29 +101,22 @@ export function finishToc(chapters: readonly TocEntry[], rule: SourceRule, tocUr
   return kept;
 }
 
-const purifyCache = new Map<string, RegExp>();
-
-function purifyRegex(source: string, rule: SourceRule): RegExp {
-  let re = purifyCache.get(source);
-  if (!re) {
-    try {
-      // Multiline so `^...$` removes whole lines of site boilerplate.
-      re = new RegExp(source, 'gm');
-    } catch (error) {
-      throw new AppError('invalid_source', `The source "${rule.id}" has an invalid purify regex "${source}": ${(error as Error).message}.`);
-    }
-    purifyCache.set(source, re);
+function purifyRegex(source: string, rule: SourceRule): RuleRegex {
+  try {
+    // Multiline so `^...$` removes whole lines of site boilerplate.
+    return compileRuleRegex(source, 'm');
+  } catch (error) {
+    if (!(error instanceof RuleRegexError)) throw error;
+    throw new AppError('invalid_source', `The source "${rule.id}" has a purify regex "${source}" that ${error.message}.`);
   }
-  return re;
 }
 
 function purify(text: string, rule: SourceRule): string {
   const regexes = (rule.chapter.purify ?? []).map((source) => purifyRegex(source, rule));
-  // One paragraph at a time: a regex never sees more than a line, so a slow pattern stays
-  // bounded by the longest paragraph, and no pattern can join two paragraphs by eating a break.
+  // One paragraph at a time: no pattern can join two paragraphs by eating a break.
   return text
     .split('\n')
-    .map((line) => regexes.reduce((out, re) => out.replace(re, ''), line))
+    .map((line) => regexes.reduce((out, re) => re.replace(out, ''), line))
     // Removed ads leave blank or padded lines behind.
     .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter(Boolean)

@@ -5,6 +5,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { AppError } from '../errors';
+import { compileRuleRegex, RuleRegexError, type RuleRegex } from '../source-rules/rule-regex';
 import { elementText } from '../text/paragraphs';
 import { resolveUrl } from '../url';
 import { loadHtml } from './html';
@@ -13,8 +14,8 @@ export interface ParsedSelector {
   css: string;
   /** `text`, `html`, or an attribute name (`href`, `src`, `value`, `data-src`, ...). */
   what: string;
-  /** Global, applied to each result; `replacement` then defaults to ''. */
-  regex?: RegExp;
+  /** Applied to each result, every match replaced; `replacement` then defaults to ''. */
+  regex?: RuleRegex;
   replacement?: string;
 }
 
@@ -63,11 +64,12 @@ export function checkCss(css: string, selector: string): void {
   }
 }
 
-function compileRegex(source: string, selector: string): RegExp {
+function compileRegex(source: string, selector: string): RuleRegex {
   try {
-    return new RegExp(source, 'g');
+    return compileRuleRegex(source);
   } catch (error) {
-    throw new AppError('invalid_source', `The selector "${selector}" has an invalid regex "${source}": ${(error as Error).message}.`);
+    if (!(error instanceof RuleRegexError)) throw error;
+    throw new AppError('invalid_source', `The selector "${selector}" has a regex "${source}" that ${error.message}.`);
   }
 }
 
@@ -117,7 +119,7 @@ export function extractValue($: CheerioAPI, el: AnyNode, parsed: ParsedSelector,
   else if (parsed.what === 'html') value = $(el).html() ?? undefined;
   else value = (el as Element).attribs?.[parsed.what];
   if (value === undefined) return undefined;
-  if (parsed.regex) value = value.replace(parsed.regex, parsed.replacement ?? '');
+  if (parsed.regex) value = parsed.regex.replace(value, parsed.replacement ?? '');
   value = value.trim();
   if (!value) return undefined;
   if (URL_ATTRIBUTES.has(parsed.what)) value = resolveUrl(value, pageUrl) ?? value;

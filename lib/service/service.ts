@@ -7,21 +7,25 @@ import { Library } from '../follow/library';
 import { coverLoader } from '../follow/continue-from-file';
 import { libraryHandlers } from '../follow/library-handlers';
 import { HostScheduler } from '../net';
+import { ProbedPages } from '../net/probed-pages';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import { Subscriptions } from '../subscriptions/subscriptions';
 import { createBytesLoader, createPageLoader, type BytesLoader, type PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
-import type { SaveFile } from '../task/runner';
+import type { FileSaved, SaveFile } from '../task/runner';
 import { TaskManager } from './task-manager';
 import { testSource } from './test-source';
 import { validateStart } from './validate-start';
+import { createWallProbe } from './wall-probe';
 
 /** What the browser gives the engine; the background entrypoint fills it with browser.* calls. */
 export interface Platform {
   fetch: typeof fetch;
   saveFile: SaveFile;
+  /** Follows a handed-over download to its end; without it a file handed over counts as saved. */
+  fileSaved?: FileSaved;
   /** Redraws a cover EPUB readers may not show as a JPEG; without it such a cover is left out. */
   convertImage?: ImageConverter;
   keepAlive: () => void;
@@ -53,6 +57,8 @@ export class DownloadService {
   private readonly subscriptions: Subscriptions;
   private readonly now: () => number;
   private readonly scheduler = new HostScheduler();
+  /** What a wall probe got through with, for the task that needs it next. */
+  private readonly probed: ProbedPages;
   /** The one page loader: downloads, checks and `source.test` share its politeness and retries. */
   private readonly load: PageLoader;
   private readonly loadBytes: BytesLoader;
@@ -68,10 +74,11 @@ export class DownloadService {
     private readonly platform: Platform,
   ) {
     this.now = platform.now ?? Date.now;
+    this.probed = new ProbedPages(this.now);
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
-    this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
-    this.loadBytes = createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
+    this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed });
+    this.loadBytes = createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed });
     this.subscriptions = new Subscriptions({ store, load: this.load, builtInIds: this.sources.builtInIds, now: this.now, newId: () => this.newId(), keepAlive: platform.keepAlive });
     this.manager = new TaskManager({
       store,
@@ -80,11 +87,13 @@ export class DownloadService {
       loadBytes: this.loadBytes,
       convertImage: platform.convertImage,
       saveFile: platform.saveFile,
+      fileSaved: platform.fileSaved,
       keepAlive: platform.keepAlive,
       now: this.now,
       newId: () => this.newId(),
       publish: (event) => this.emit(event),
       settings: () => this.settings,
+      probe: createWallProbe({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed }),
       heartbeatMs: platform.heartbeatMs,
     });
     this.library = new Library({
@@ -147,6 +156,15 @@ export class DownloadService {
     await this.library.check();
   }
 
+  /**
+   * A page finished loading in a browser tab (the background tells the service): if its site has
+   * a wall tasks wait behind, it is checked at once, since the reader may just have got past it.
+   */
+  async pageLoaded(url: string): Promise<void> {
+    await this.ready;
+    await this.manager.pageLoaded(url);
+  }
+
   /** The alarm's work: resolve orphaned tasks and note that the watchdog ran. */
   async watchdog(): Promise<number> {
     await this.ready;
@@ -183,6 +201,7 @@ export class DownloadService {
     'task.list': async () => ({ tasks: await this.manager.list() }),
     'task.cancel': async (request) => ({ task: await this.manager.cancel(request.taskId) }),
     'task.retry': async (request) => ({ task: await this.manager.retry(request.taskId) }),
+    'task.resume': async (request) => ({ task: await this.manager.resume(request.taskId) }),
     'task.remove': async (request) => {
       await this.manager.remove(request.taskId);
       return {};
@@ -254,6 +273,7 @@ export class DownloadService {
     return {
       running: tasks.filter((task) => task.status === 'running').length,
       queued: tasks.filter((task) => task.status === 'queued').length,
+      waiting: tasks.filter((task) => task.status === 'waiting').length,
       watchdogAt: stored.watchdogAt,
       recoveredTotal: stored.recoveredTotal,
       liveRunners: this.manager.liveRunners,

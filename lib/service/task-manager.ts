@@ -4,10 +4,12 @@ import type { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
 import type { BytesLoader, PageLoader } from '../task/page-loader';
 import type { ImageConverter } from '../task/cover';
+import type { ProbeResult } from '../task/host-walls';
 import { TaskOwnership } from '../task/ownership';
-import { TaskRunner, type SaveFile } from '../task/runner';
+import { TaskRunner, type FileSaved, type SaveFile } from '../task/runner';
 import { isFinal, transition } from '../task/state';
 import type { ValidStart } from './validate-start';
+import { WallWaits } from './wall-waits';
 
 export interface TaskManagerDeps {
   store: Store;
@@ -16,11 +18,14 @@ export interface TaskManagerDeps {
   loadBytes: BytesLoader;
   convertImage?: ImageConverter;
   saveFile: SaveFile;
+  fileSaved?: FileSaved;
   keepAlive: () => void;
   now: () => number;
   newId: () => string;
   publish: (event: { task: Task } | { removedId: string }) => void;
   settings: () => Settings;
+  /** One request to a page behind a wall (a challenge, a sign-in), to see whether it still stands. */
+  probe: (url: string) => Promise<ProbeResult>;
   heartbeatMs?: number;
 }
 
@@ -37,10 +42,17 @@ export const MAX_RESUMES_WITHOUT_PROGRESS = 5;
 export class TaskManager {
   private readonly runners = new Map<string, TaskRunner>();
   private readonly owners: TaskOwnership;
+  /** Tasks waiting for the reader to get past a wall on their site. */
+  private readonly walls: WallWaits;
   private pumping: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: TaskManagerDeps) {
-    this.owners = new TaskOwnership({ store: deps.store, publish: (task) => deps.publish({ task }), now: deps.now });
+    const publish = (task: Task) => {
+      this.walls.follow(task);
+      deps.publish({ task });
+    };
+    this.owners = new TaskOwnership({ store: deps.store, publish, now: deps.now });
+    this.walls = new WallWaits({ store: deps.store, owners: this.owners, now: deps.now, settings: deps.settings, probe: deps.probe, pump: () => void this.pump() });
   }
 
   get liveRunners(): number {
@@ -98,8 +110,21 @@ export class TaskManager {
       }
       await this.takeBack(taskId);
       // The runner may have ended the task itself just before: then that ending stands.
-      return this.owners.end(taskId, { kind: 'cancelled' });
+      const ended = await this.owners.end(taskId, { kind: 'cancelled' });
+      await this.walls.left(task);
+      return ended;
     });
+  }
+
+  /** `task.resume`: a waiting task's wall is checked at once; see WallWaits.resume. */
+  async resume(id: unknown): Promise<Task> {
+    const { id: taskId } = await this.get(id);
+    return this.walls.resume(taskId);
+  }
+
+  /** A page finished loading in a tab: a wall on its site may be gone. */
+  pageLoaded(url: string): Promise<void> {
+    return this.walls.pageLoaded(url);
   }
 
   async retry(id: unknown): Promise<Task> {
@@ -110,7 +135,9 @@ export class TaskManager {
       if (!retryable) {
         throw new AppError('invalid_message', `The task "${task.title ?? task.url}" is ${task.status}; only failed or cancelled downloads (or books with missing chapters) can be retried.`);
       }
-      await this.deps.store.clearFailedChapters(task.id);
+      // A file the browser did not save is only built and saved again; otherwise the chapters
+      // given up on are fetched again.
+      if (task.error?.code !== 'file') await this.deps.store.clearFailedChapters(task.id);
       const next = transition(task, 'queued', this.deps.now(), { failedChapters: 0, resumesWithoutProgress: 0 });
       delete next.startedAt;
       delete next.failures;
@@ -166,8 +193,10 @@ export class TaskManager {
   async remove(id: unknown): Promise<void> {
     const { id: taskId } = await this.get(id);
     await this.owners.exclusive(taskId, async () => {
+      const task = await this.deps.store.getTask(taskId);
       await this.takeBack(taskId);
       await this.deps.store.deleteTask(taskId);
+      if (task) await this.walls.left(task);
     });
     this.deps.publish({ removedId: taskId });
   }
@@ -195,28 +224,41 @@ export class TaskManager {
     const settings = this.deps.settings();
     let recovered = 0;
     for (const orphan of await this.deps.store.tasksWithStatus('running')) {
-      const resolved = await this.owners.exclusive(orphan.id, async () => {
-        // Re-read: a cancel, or a runner, may have come first.
-        const task = await this.deps.store.getTask(orphan.id);
-        if (!task || task.status !== 'running' || this.owners.isLeased(task.id)) return false;
-        const now = this.deps.now();
-        const log = (message: string) => this.deps.store.addEvent({ taskId: task.id, at: now, level: 'warn', message });
-        if (now - (task.startedAt ?? task.createdAt) > settings.maxTaskMinutes * 60_000) {
-          await log('Found running without a runner after its time limit.');
-          await this.owners.end(task.id, { kind: 'timeout', maxTaskMinutes: settings.maxTaskMinutes });
-        } else if (task.resumesWithoutProgress >= MAX_RESUMES_WITHOUT_PROGRESS) {
-          await log('Found running without a runner once too often without progress.');
-          await this.owners.end(task.id, { kind: 'interrupted' });
-        } else {
-          await this.owners.save(transition(task, 'queued', now, { resumes: task.resumes + 1, resumesWithoutProgress: task.resumesWithoutProgress + 1 }));
-          await log('Found running without a runner (the worker was stopped); queued to resume from its stored chapters.');
-        }
-        return true;
-      });
-      if (resolved) recovered += 1;
+      try {
+        if (await this.owners.exclusive(orphan.id, () => this.resolveOrphan(orphan.id, settings))) recovered += 1;
+      } catch (error) {
+        // A full disk refuses this write as it refused the runner's last one: the task stays
+        // `running` in storage, and the next watchdog run tries again. The others go on.
+        console.error('Could not resolve a task found without a runner', orphan.id, error);
+      }
     }
+    // Waiting tasks are no orphans: they have no runner by design. Their walls are watched again
+    // and their deadlines kept, or they end at once if it has passed.
+    await this.walls.recover();
     await this.pump();
     return recovered;
+  }
+
+  /**
+   * One task found `running` without a runner, in its turn: resumed, or ended when resuming is
+   * pointless. False when, read again, it needs nothing (a cancel or a runner came first).
+   */
+  private async resolveOrphan(taskId: string, settings: Settings): Promise<boolean> {
+    const task = await this.deps.store.getTask(taskId);
+    if (!task || task.status !== 'running' || this.owners.isLeased(task.id)) return false;
+    const now = this.deps.now();
+    const log = (message: string) => this.deps.store.addEvent({ taskId: task.id, at: now, level: 'warn', message });
+    if (now - (task.startedAt ?? task.createdAt) > settings.maxTaskMinutes * 60_000) {
+      await log('Found running without a runner after its time limit.');
+      await this.owners.end(task.id, { kind: 'timeout', maxTaskMinutes: settings.maxTaskMinutes });
+    } else if (task.resumesWithoutProgress >= MAX_RESUMES_WITHOUT_PROGRESS) {
+      await log('Found running without a runner once too often without progress.');
+      await this.owners.end(task.id, { kind: 'interrupted' });
+    } else {
+      await this.owners.save(transition(task, 'queued', now, { resumes: task.resumes + 1, resumesWithoutProgress: task.resumesWithoutProgress + 1 }));
+      await log('Found running without a runner (the worker was stopped); queued to resume from its stored chapters.');
+    }
+    return true;
   }
 
   /** Starts queued tasks, oldest first, while there is room. Serialized: no task starts twice. */
@@ -244,6 +286,10 @@ export class TaskManager {
         await this.owners.end(task.id, { kind: 'source_gone' });
         return;
       }
+      if (await this.walls.waitBehindWall(task)) {
+        void this.pump(); // it took no runner: another queued task may have its room
+        return;
+      }
       const runner = new TaskRunner(task, source, {
         lease: this.owners.lease(task.id),
         store: this.deps.store,
@@ -251,6 +297,7 @@ export class TaskManager {
         loadBytes: this.deps.loadBytes,
         convertImage: this.deps.convertImage,
         saveFile: this.deps.saveFile,
+        fileSaved: this.deps.fileSaved,
         keepAlive: this.deps.keepAlive,
         now: this.deps.now,
         settings: this.deps.settings(),

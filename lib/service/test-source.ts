@@ -3,7 +3,7 @@
 // to try a rule on a real book before importing or enabling it.
 
 import type { TocEntry } from '../book-pages';
-import type { ChapterSample, SourceRule, SourceTestReport } from '../contract';
+import type { ChapterSample, SourceRule, SourceTestReport, TaskWarning } from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import { matchSource } from '../generic-reader/rule';
 import { isLegadoInput, translateLegado } from '../legado/import';
@@ -14,6 +14,7 @@ import { bookReading, type BookReading } from '../task/book-reader';
 import type { PageLoader } from '../task/page-loader';
 import { readBook } from '../task/read-book';
 import { readChapter } from '../task/read-chapter';
+import { withCut } from '../task/warnings';
 import { withoutHash } from '../url';
 
 const SHOWN_CHAPTERS = 5;
@@ -40,11 +41,14 @@ export async function testSource(
   if (!url) {
     throw new AppError('invalid_url', `No book page to test "${rule.id}" with: give the link of a book page (the rule carries no live test case to read instead).`);
   }
-  const reading = bookReading(rule, deps.load, deps.signal ?? new AbortController().signal);
+  // The book's site is that of the page read, whether the request or the live test case gave it.
+  let warnings: TaskWarning[] | undefined;
+  const reading = bookReading(url, rule, deps.load, deps.signal ?? new AbortController().signal, { cut: (cut) => (warnings = withCut(warnings, cut)) });
   const book = await readBook(url, undefined, reading);
   const [first, second] = book.chapters;
   // readBook never returns an empty table of contents (finishToc throws `parse`).
   const chapter = await readChapter(first!, second?.url, reading);
+  const sampled = samples > 1 ? await readSamples(book.chapters, samples, reading) : undefined;
   const check = live && {
     url: live.url,
     problems: liveTestProblems(live.expect, { title: book.title, author: book.author, chapters: book.chapters, firstChapterText: chapter.text }),
@@ -55,8 +59,9 @@ export async function testSource(
     chapters: book.chapters.length,
     firstChapters: book.chapters.slice(0, SHOWN_CHAPTERS).map(({ title, url }) => ({ title, url })),
     firstChapter: { title: chapter.title, url: first!.url, text: chapter.text.slice(0, SHOWN_TEXT), length: chapter.text.length },
-    ...(samples > 1 ? { samples: await readSamples(book.chapters, samples, reading) } : {}),
+    ...(sampled ? { samples: sampled } : {}),
     ...(check ? { check } : {}),
+    ...(warnings ? { warnings } : {}),
   };
 }
 

@@ -1,11 +1,10 @@
 // The shape of a query selector (README "Query selectors") as a valibot schema: every step's CSS
-// compiled, every regex compiled and checked for catastrophic backtracking, every unknown key
-// named, so a bad query is refused at import with the path of the bad part.
+// compiled, every regex compiled in the rules' linear-time engine (what it cannot run refused),
+// every unknown key named, so a bad query is refused at import with the path of the bad part.
 
 import * as v from 'valibot';
 import { checkCss } from '../rule-reader/selector';
-import { REPLACEMENT_FLAGS } from '../rule-reader/replace';
-import { regexHazard } from './regex-safety';
+import { compileRuleRegex, RULE_REGEX_FLAGS, RuleRegexError } from './rule-regex';
 
 const MAX_CSS = 1000;
 const MAX_REGEX = 1000;
@@ -73,14 +72,14 @@ const take = v.pipe(
 /** Why a replacement's regex cannot be used, or undefined. */
 function replacementProblem(regex: string, flags: string): string | undefined {
   if (!regex || regex.length > MAX_REGEX) return `expected a regex of 1 to ${MAX_REGEX} characters`;
-  if (!REPLACEMENT_FLAGS.test(flags)) return 'expected flags made of "i", "m", "s" and "u"';
+  if (!RULE_REGEX_FLAGS.test(flags)) return 'expected flags made of "i", "m", "s" and "u"';
   try {
-    new RegExp(regex, flags);
+    compileRuleRegex(regex, flags);
+    return undefined;
   } catch (error) {
-    return `is not a valid regex: ${clause((error as Error).message)}`;
+    if (!(error instanceof RuleRegexError)) throw error;
+    return error.message;
   }
-  const why = regexHazard(regex, flags);
-  return why && `the regex "${regex}" can backtrack catastrophically: ${why}`;
 }
 
 export const ReplacementSchema = v.pipe(

@@ -8,7 +8,7 @@ import { parseSelector } from '../rule-reader';
 import { isHttpUrl } from '../url';
 import { isValidMatchPattern } from './match-pattern';
 import { clause, ElementQuerySchema, QuerySchema, ReplacementsSchema, strict } from './query-schema';
-import { regexHazard } from './regex-safety';
+import { compileRuleRegex, RuleRegexError } from './rule-regex';
 
 const ID = /^[a-z0-9_-]+$/;
 const MAX_SELECTOR = 2000;
@@ -26,18 +26,13 @@ function wholeNumber(min: number, max: number) {
   return v.pipe(v.number(message), v.check((n) => Number.isInteger(n) && n >= min && n <= max, message));
 }
 
-function hazardProblem(source: string, flags: string): string | undefined {
-  const why = regexHazard(source, flags);
-  return why && `the regex "${source}" can backtrack catastrophically: ${why}`;
-}
-
 /** Why a selector cannot be used, or undefined. */
 export function selectorProblem(selector: string): string | undefined {
   if (!selector.trim()) return 'expected a selector text, got an empty one';
   if (selector.length > MAX_SELECTOR) return `is longer than ${MAX_SELECTOR} characters`;
   try {
-    const parsed = parseSelector(selector);
-    return parsed.regex ? hazardProblem(parsed.regex.source, parsed.regex.flags) : undefined;
+    parseSelector(selector);
+    return undefined;
   } catch (error) {
     return clause(error instanceof Error ? error.message : String(error));
   }
@@ -48,11 +43,12 @@ export function purifyProblem(source: string): string | undefined {
   if (!source) return 'expected a regex, got an empty text';
   if (source.length > MAX_REGEX) return `is longer than ${MAX_REGEX} characters`;
   try {
-    new RegExp(source, 'gm');
+    compileRuleRegex(source, 'm');
+    return undefined;
   } catch (error) {
-    return `is not a valid regex: ${clause(error instanceof Error ? error.message : String(error))}`;
+    if (!(error instanceof RuleRegexError)) throw error;
+    return error.message;
   }
-  return hazardProblem(source, 'gm');
 }
 
 function knownCharset(label: string): boolean {

@@ -5,10 +5,10 @@ import type { TrackedSource } from '../subscriptions/plan-refresh';
 
 export const DB_NAME = 'novel-downloader';
 /**
- * 2: `subscriptions`. 3: `usage` (what each book's stored chapters take), `held` (chapters read
- * from an EPUB) and `library`.
+ * 2: `subscriptions`. 3: the `lockedTask` index of `chapters`. 4: `usage` (what each book's stored
+ * chapters take), `held` (chapters read from an EPUB) and `library`.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** What the book page and table of contents gave; read once per task, then reused on resume. */
 export interface BookRecord {
@@ -72,6 +72,8 @@ export interface ChapterRecord {
   error?: ErrorInfo;
   /** Set (to the task id) only on chapters given up on, so an index finds just those. */
   failedTask?: string;
+  /** Set (to the task id) only on chapters the site keeps locked (paid, VIP); `error` says why. */
+  lockedTask?: string;
 }
 
 /** What the watchdog leaves behind for diagnostics: when it last ran, how many tasks it recovered. */
@@ -99,7 +101,7 @@ export interface Meta {
 export interface NovelDb extends DBSchema {
   tasks: { key: string; value: Task; indexes: { status: string } };
   books: { key: string; value: BookRecord };
-  chapters: { key: [string, number]; value: ChapterRecord; indexes: { failedTask: string } };
+  chapters: { key: [string, number]; value: ChapterRecord; indexes: { failedTask: string; lockedTask: string } };
   sources: { key: string; value: SourceRule };
   sourceStates: { key: string; value: SourceState };
   meta: { key: keyof Meta; value: Meta[keyof Meta] };

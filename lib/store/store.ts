@@ -112,12 +112,25 @@ export class Store {
     });
   }
 
-  /** Which chapters have a record (text or a final error), without reading their text. */
-  chapterIndexes(taskId: string): Promise<{ stored: Set<number>; failed: Set<number> }> {
+  /**
+   * Which chapters have a record (text, a final error, or a lock), without reading their text;
+   * `failed` and `locked` are among `stored`.
+   */
+  chapterIndexes(taskId: string): Promise<{ stored: Set<number>; failed: Set<number>; locked: Set<number> }> {
     return guard('read stored chapters', async () => {
       const keys = await this.db.getAllKeys('chapters', chapterRange(taskId));
       const failedKeys = await this.db.getAllKeysFromIndex('chapters', 'failedTask', taskId);
-      return { stored: new Set(keys.map((key) => key[1])), failed: new Set(failedKeys.map((key) => key[1])) };
+      const lockedKeys = await this.db.getAllKeysFromIndex('chapters', 'lockedTask', taskId);
+      const indexes = (list: [string, number][]) => new Set(list.map((key) => key[1]));
+      return { stored: indexes(keys), failed: indexes(failedKeys), locked: indexes(lockedKeys) };
+    });
+  }
+
+  /** The chapters the site keeps locked, in order, at most `limit` (they hold no text). */
+  lockedChapters(taskId: string, limit = 100): Promise<ChapterRecord[]> {
+    return guard('read locked chapters', async () => {
+      const locked = await this.db.getAllFromIndex('chapters', 'lockedTask', taskId);
+      return locked.sort((a, b) => a.index - b.index).slice(0, limit);
     });
   }
 

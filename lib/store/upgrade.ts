@@ -1,11 +1,11 @@
 // The database's versions: each step creates what an older database lacks, so a browser that
 // stored books with an older version of the extension keeps them.
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { NovelDb } from './schema';
-import { chapterBytes, type Tx } from './usage';
+import { chapterBytes } from './usage';
 
-/** Creates the stores a database of an older version lacks; version 3 counts the chapters already stored. */
-export async function upgrade(db: IDBPDatabase<NovelDb>, oldVersion: number, _newVersion: number | null, tx: Tx): Promise<void> {
+/** Creates the stores a database of an older version lacks; version 4 counts the chapters already stored. */
+export async function upgrade(db: IDBPDatabase<NovelDb>, oldVersion: number, _newVersion: number | null, tx: IDBPTransaction<NovelDb, StoreNames<NovelDb>[], 'versionchange'>): Promise<void> {
   if (oldVersion < 1) {
     db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
     db.createObjectStore('books', { keyPath: 'taskId' });
@@ -16,7 +16,9 @@ export async function upgrade(db: IDBPDatabase<NovelDb>, oldVersion: number, _ne
     db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
   }
   if (oldVersion < 2) db.createObjectStore('subscriptions', { keyPath: 'id' });
-  if (oldVersion < 3) {
+  // Locked chapters (paid, VIP) are found without reading any chapter's text.
+  if (oldVersion < 3) tx.objectStore('chapters').createIndex('lockedTask', 'lockedTask');
+  if (oldVersion < 4) {
     db.createObjectStore('usage', { keyPath: 'taskId' });
     db.createObjectStore('held', { keyPath: ['importId', 'position'] }).createIndex('at', 'at');
     db.createObjectStore('library', { keyPath: 'taskId' });

@@ -1,15 +1,22 @@
 // Every way a task ends, with the sentence its card shows and the line its log keeps. The runner
 // ends its own task here and the manager ends every other one here, so each ending is written
 // once. An ending's numbers are the task's stored chapters, counted when it ends: the record, the
-// sentence and the book can never tell three different counts.
+// sentence and the book can never tell three different counts. One ending is not final: a run
+// that meets a wall on the site leaves its task `waiting` for the reader, until a deadline.
 
-import type { ChapterFailure, ErrorCode, ErrorInfo, Task, TaskEvent } from '../contract';
+import type { ChapterFailure, ErrorCode, ErrorInfo, LockedChapter, Task, TaskEvent, WaitingFor } from '../contract';
+import type { FileProblem } from '../file/file-saved';
 import { MAX_FAILURES_IN_A_ROW } from './missing-chapters';
 import { progressOf, transition } from './state';
 
 export type Ending =
-  /** The file reached the browser; chapters given up on are named in its warning. */
+  /**
+   * The browser saved the file (the runner waits for its download to complete: a task is
+   * completed only once its file is saved); chapters given up on are named in its warning.
+   */
   | { kind: 'completed'; file: { fileName: string; downloadId?: number } }
+  /** The browser refused the file or did not finish writing it; Retry rebuilds only the file. */
+  | { kind: 'file_not_saved'; fileName: string; problem: FileProblem }
   | { kind: 'cancelled' }
   /** Still running after `maxTaskMinutes`. */
   | { kind: 'timeout'; maxTaskMinutes: number }
@@ -24,26 +31,51 @@ export type Ending =
   /** MAX_FAILURES_IN_A_ROW chapters lost one after another: the site is down or blocking us. */
   | { kind: 'missing_in_a_row'; last: ErrorInfo }
   /** Anything else that stopped the book: its own code and sentence. */
-  | { kind: 'error'; error: ErrorInfo };
+  | { kind: 'error'; error: ErrorInfo }
+  /** A wall on the site (a challenge, a sign-in): the run stops and the task waits for the reader; `message` says what the site did. */
+  | { kind: 'waiting'; wall: WaitingFor; message: string }
+  /** Still waiting for the reader when its `waitingFor.until` came. */
+  | { kind: 'wall_timeout' };
 
-/** What the stored chapters say at the end: the counts and the first 100 failures. */
+/** What the stored chapters say at the end: the counts, the first 100 failures and locked chapters. */
 export interface StoredCounts {
   completed: number;
   failed: number;
   failures: ChapterFailure[];
+  /** Chapters the site keeps locked (paid, VIP): neither saved nor missing. */
+  locked: number;
+  lockedList: LockedChapter[];
 }
 
 export type EndLog = Pick<TaskEvent, 'level' | 'message' | 'code'>;
 
 /** The task as it ends, and the line its log ends with. */
 export function endTask(task: Task, ending: Ending, counts: StoredCounts, now: number): { task: Task; log: EndLog } {
-  const counted: Task = { ...task, completedChapters: counts.completed, failedChapters: counts.failed, failures: counts.failures };
+  const counted: Task = {
+    ...task,
+    completedChapters: counts.completed,
+    failedChapters: counts.failed,
+    failures: counts.failures,
+    lockedChapters: counts.locked,
+    locked: counts.lockedList,
+  };
   if (!counts.failures.length) delete counted.failures;
+  if (!counts.locked) delete counted.lockedChapters;
+  if (!counts.lockedList.length) delete counted.locked;
+  if (ending.kind === 'waiting') {
+    const waiting = withProgress(transition(counted, 'waiting', now, { waitingFor: ending.wall }));
+    const code: ErrorCode = ending.wall.kind === 'login' ? 'login_required' : 'challenge';
+    return { task: waiting, log: { level: 'warn', message: `Waiting for you until ${clock(ending.wall.until)}: ${ending.message}`, code } };
+  }
   if (ending.kind === 'completed') {
     const warning = missingWarning(counted, counts.failures);
     const ended = transition(counted, 'completed', now, { ...ending.file, ...(warning ? { error: warning } : {}) });
     const missing = counts.failed ? `, ${counts.failed} missing` : '';
-    return { task: ended, log: { level: counts.failed ? 'warn' : 'info', message: `Completed: ${counts.completed} chapters saved as ${ending.file.fileName}${missing}.` } };
+    const locked = counts.locked ? `, ${counts.locked} locked by the site` : '';
+    return {
+      task: ended,
+      log: { level: counts.failed ? 'warn' : 'info', message: `Completed: ${counts.completed} chapters saved as ${ending.file.fileName}${missing}${locked}.` },
+    };
   }
   if (ending.kind === 'cancelled') {
     return { task: withProgress(transition(counted, 'cancelled', now, { error: CANCELLED })), log: { level: 'info', message: 'Cancelled.' } };
@@ -55,7 +87,7 @@ export function endTask(task: Task, ending: Ending, counts: StoredCounts, now: n
 const CANCELLED: ErrorInfo = { code: 'cancelled', message: 'The download was cancelled.' };
 
 /** Why a task failed, in the words its card shows. */
-function failure(task: Task, ending: Exclude<Ending, { kind: 'completed' | 'cancelled' }>, failures: ChapterFailure[]): ErrorInfo {
+function failure(task: Task, ending: Exclude<Ending, { kind: 'completed' | 'cancelled' | 'waiting' }>, failures: ChapterFailure[]): ErrorInfo {
   const { totalChapters: total, failedChapters: missing, completedChapters: saved } = task;
   const first = failures[0]?.error;
   const firstCode: ErrorCode = first?.code ?? 'parse';
@@ -82,8 +114,77 @@ function failure(task: Task, ending: Exclude<Ending, { kind: 'completed' | 'canc
     }
     case 'missing_in_a_row':
       return { code: ending.last.code, message: `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${ending.last.message}` };
+    case 'file_not_saved':
+      return { code: 'file', message: fileNotSaved(ending.fileName, ending.problem) };
     case 'error':
       return ending.error;
+    case 'wall_timeout':
+      return wallTimeout(task);
+  }
+}
+
+/** The sentence of a task the reader did not get past its wall for in time. */
+function wallTimeout(task: Task): ErrorInfo {
+  const wall = task.waitingFor;
+  if (!wall) return { code: 'challenge', message: 'The download waited for you on its site for too long and stopped. Open the book page in a tab, then Retry.' };
+  const waited = duration(wall.until - wall.since);
+  const kept = task.completedChapters > 0 ? `; the ${task.completedChapters} chapters stored so far are kept` : '';
+  if (wall.kind === 'login') {
+    return {
+      code: 'login_required',
+      message: `${wall.host} wanted you to sign in, and nobody did within ${waited}, so the download stopped. Sign in on ${wall.host} in a tab (${wall.url}), then Retry${kept}.`,
+    };
+  }
+  return {
+    code: 'challenge',
+    message: `${wall.host} asked you to confirm you are human, and nobody did within ${waited}, so the download stopped. Open ${wall.url} in a tab, pass the check, then Retry${kept}.`,
+  };
+}
+
+/** "30 minutes", "1 minute", "6 seconds". */
+function duration(ms: number): string {
+  if (ms >= 60_000) {
+    const minutes = Math.round(ms / 60_000);
+    return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  }
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+/** A deadline in the log, as an ISO time (the log is read across time zones). */
+function clock(at: number): string {
+  return new Date(at).toISOString();
+}
+
+const REBUILD = 'Retry builds the file again from the stored chapters; nothing is downloaded again.';
+
+// chrome.downloads' interrupt reasons (DownloadInterruptReason) a reader can act on: what
+// happened, and what to do before Retry.
+const INTERRUPTED: Record<string, [what: string, advice?: string]> = {
+  FILE_NO_SPACE: ['the disk is full', 'Free some space, then retry.'],
+  FILE_FAILED: ['the file could not be written', "Check the downloads folder in the browser's settings."],
+  FILE_ACCESS_DENIED: ['it may not write to the downloads folder', "Check the folder in the browser's download settings."],
+  FILE_NAME_TOO_LONG: ['the name is too long for the disk'],
+  FILE_TOO_LARGE: ['the file is too large for the disk', 'Download the book in parts with a chapter range.'],
+  FILE_BLOCKED: ['the browser or the system blocked it'],
+  FILE_VIRUS_INFECTED: ['a virus scanner refused it'],
+  FILE_SECURITY_CHECK_FAILED: ['a security check refused it'],
+  USER_CANCELED: ['the download was cancelled in the downloads list'],
+  USER_SHUTDOWN: ['the browser closed before the file was written'],
+  CRASH: ['the browser crashed while writing it'],
+};
+
+/** Why the browser has no file of the book, and that Retry only makes the file again. */
+function fileNotSaved(fileName: string, problem: FileProblem): string {
+  switch (problem.kind) {
+    case 'interrupted': {
+      const [what, advice] = INTERRUPTED[problem.reason ?? ''] ?? [`the download stopped (${problem.reason ?? 'no reason given'})`];
+      return `The browser did not save «${fileName}»: ${what}. ${advice ? `${advice} ` : ''}${REBUILD}`;
+    }
+    case 'refused':
+      return `The browser refused to save «${fileName}» (${problem.message}). ${REBUILD}`;
+    case 'forgotten':
+      return `The browser no longer lists the download of «${fileName}» (${problem.downloadId}), so it is not known whether the file was saved. ${REBUILD}`;
   }
 }
 

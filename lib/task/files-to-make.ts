@@ -31,6 +31,8 @@ export function filesToMake(task: Task, book: BookRecord, settings: Pick<Setting
 export interface SaveDeps {
   settings: Pick<Settings, 'splitMode' | 'splitChapters'>;
   saveFile: SaveFile;
+  /** Waits until the browser has written a part that is not the last. */
+  fileSaved: (downloadId: number, fileName: string) => Promise<void>;
   log: (message: string) => void;
   throwIfStopped: () => void;
 }
@@ -38,12 +40,14 @@ export interface SaveDeps {
 /**
  * Makes the task's files one after another (each built from storage alone, so only one is ever
  * in memory) and returns the last: the one holding the newest chapters, which the task names.
+ * Each part but the last is saved before the next is built; the caller waits for the last.
  */
 export async function saveBookFiles(task: Task, book: BookRecord, deps: SaveDeps): Promise<{ fileName: string; downloadId?: number }> {
   const { parts, note } = filesToMake(task, book, deps.settings);
   if (note) deps.log(note);
   let file: { fileName: string; downloadId?: number } | undefined;
   for (const part of parts) {
+    if (file?.downloadId !== undefined) await deps.fileSaved(file.downloadId, file.fileName);
     const { stats, ...saved } = await deps.saveFile(task, part);
     deps.throwIfStopped();
     if (stats) deps.log(part ? `File of chapters ${part.from}-${part.to}: ${saved.fileName}, ${stats}.` : `File: ${stats}.`);

@@ -1,4 +1,4 @@
-import type { ChapterFailure, Settings } from '../contract';
+import type { ChapterFailure, LockedChapter, Settings } from '../contract';
 import type { ChapterRecord } from '../store/schema';
 
 // A site that fails this many chapters in a row is down or blocking us: end the task now
@@ -20,5 +20,15 @@ export function chapterFailures(records: ChapterRecord[]): ChapterFailure[] {
     title: chapter.title,
     url: chapter.url,
     error: chapter.error ?? { code: 'internal', message: 'No reason was recorded.' },
+  }));
+}
+
+/** The chapters the site keeps locked, as the task lists them (1-based, in order, with the site's words). */
+export function lockedChapters(records: ChapterRecord[]): LockedChapter[] {
+  return records.map((chapter) => ({
+    chapter: chapter.index + 1,
+    title: chapter.title,
+    url: chapter.url,
+    reason: chapter.error?.message ?? 'The site keeps this chapter for accounts or payment.',
   }));
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { Store } from '../store/store';
 import type { BookRecord, ChapterRecord } from '../store/schema';
 import { endTask, type Ending } from './endings';
-import { chapterFailures } from './missing-chapters';
+import { chapterFailures, lockedChapters } from './missing-chapters';
 import { isFinal } from './state';
 
 export interface OwnershipDeps {
@@ -183,9 +183,11 @@ export class TaskLease {
 /** Counts the stored chapters, ends the task with them and logs the ending; a task ends once. */
 async function writeEnding(deps: OwnershipDeps, task: Task, ending: Ending): Promise<Task> {
   if (isFinal(task.status)) return task;
-  const { stored, failed } = await deps.store.chapterIndexes(task.id);
+  const { stored, failed, locked } = await deps.store.chapterIndexes(task.id);
   const failures = chapterFailures(await deps.store.failedChapters(task.id));
-  const { task: ended, log } = endTask(task, ending, { completed: stored.size - failed.size, failed: failed.size, failures }, deps.now());
+  const lockedList = locked.size ? lockedChapters(await deps.store.lockedChapters(task.id)) : [];
+  const counts = { completed: stored.size - failed.size - locked.size, failed: failed.size, failures, locked: locked.size, lockedList };
+  const { task: ended, log } = endTask(task, ending, counts, deps.now());
   await deps.store.putTask(ended);
   deps.publish(ended);
   await deps.store.addEvent({ taskId: task.id, at: deps.now(), ...log });

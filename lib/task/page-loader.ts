@@ -1,11 +1,15 @@
 import type { Settings, SourceRule } from '../contract';
 import { fetchPage, type AttemptInfo, type HostScheduler } from '../net';
 import { decodeHtml } from '../net/charset';
+import type { ProbedPages } from '../net/probed-pages';
+import type { Wall } from '../net/walls';
 
 export interface Page {
   /** The final URL after redirects: relative links resolve against it. */
   url: string;
   html: string;
+  /** The site says this page is a locked chapter (paid, VIP), and why. */
+  locked?: Wall;
 }
 
 /** Told of every HTTP try, so a task can count its tries and log the failed ones. */
@@ -28,16 +32,23 @@ export function hostLimits(settings: Settings, rule: SiteManners): { concurrency
   };
 }
 
-/** Loads a file of a site (a cover image) as bytes, with the same politeness as pages. */
-export type BytesLoader = (url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) => Promise<Uint8Array>;
+/**
+ * Loads a file of a site (a cover image) as bytes, with the same politeness as pages;
+ * `withoutCookies` for a file on another site than the book's.
+ */
+export type BytesLoader = (url: string, rule: SiteManners, signal: AbortSignal, options?: { observe?: AttemptObserver; withoutCookies?: boolean }) => Promise<Uint8Array>;
 
 interface LoaderDeps {
   fetch: typeof fetch;
   scheduler: HostScheduler;
   settings: () => Settings;
+  /** Pages a wall probe fetched: the first load of such a page takes it instead of a second request. */
+  probed?: ProbedPages;
 }
 
-function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) {
+async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver, credentials?: RequestCredentials) {
+  const probed = deps.probed?.take(url);
+  if (probed) return probed;
   const settings = deps.settings();
   return fetchPage(url, {
     fetch: deps.fetch,
@@ -45,7 +56,10 @@ function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: Abor
     limits: hostLimits(settings, rule),
     timeoutMs: settings.requestTimeoutMs,
     maxAttempts: settings.maxAttempts,
+    maxBytes: settings.maxPageMB * 1_048_576,
+    credentials,
     signal,
+    charset: rule.charset,
     onAttempt: observe && ((info) => observe(url, info)),
   });
 }
@@ -53,10 +67,11 @@ function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: Abor
 export function createPageLoader(deps: LoaderDeps): PageLoader {
   return async (url, rule, signal, observe) => {
     const raw = await fetchRaw(deps, url, rule, signal, observe);
-    return { url: raw.url, html: decodeHtml(raw.bytes, { contentType: raw.contentType, charset: rule.charset }) };
+    const html = raw.html ?? decodeHtml(raw.bytes, { contentType: raw.contentType, charset: rule.charset });
+    return { url: raw.url, html, ...(raw.locked ? { locked: raw.locked } : {}) };
   };
 }
 
 export function createBytesLoader(deps: LoaderDeps): BytesLoader {
-  return async (url, rule, signal, observe) => (await fetchRaw(deps, url, rule, signal, observe)).bytes;
+  return async (url, rule, signal, options = {}) => (await fetchRaw(deps, url, rule, signal, options.observe, options.withoutCookies ? 'omit' : undefined)).bytes;
 }

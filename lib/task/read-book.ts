@@ -4,9 +4,10 @@ import { AppError } from '../errors';
 import { withoutHash } from '../url';
 import type { BookReading } from './book-reader';
 import type { Page } from './page-loader';
+import type { Cut } from './warnings';
 
 // A table of contents split over more pages than this is a loop, not a book.
-const MAX_TOC_PAGES = 500;
+export const MAX_TOC_PAGES = 500;
 // "The whole list is elsewhere" may lead on once more ("开始阅读" → chapter 1 → "目录"), no further.
 const MAX_CONTENTS_HOPS = 2;
 
@@ -91,12 +92,14 @@ function contentsLinkOf(page: Page, { reader }: BookReading): string | undefined
 const same = (a: string, b: string) => withoutHash(a) === withoutHash(b);
 const unique = (chapters: readonly TocEntry[]) => new Set(chapters.map((c) => c.url)).size;
 
-async function readTocPages(first: { url: string; html: string }, { reader, load }: BookReading): Promise<TocEntry[]> {
+async function readTocPages(first: { url: string; html: string }, { reader, load, cut }: BookReading): Promise<TocEntry[]> {
   const firstToc = reader.parseTocPage(first.html, first.url);
   const chapters = [...firstToc.chapters];
   const seen = new Set([first.url]);
   // `toc.pages` lists every page at once: fetch them together, keep their order.
-  const others = firstToc.pages.filter((page) => !seen.has(page)).slice(0, MAX_TOC_PAGES);
+  const listed = firstToc.pages.filter((page) => !seen.has(page));
+  const others = listed.slice(0, MAX_TOC_PAGES - 1);
+  if (listed.length > others.length) cut(tocCut(first.url, listed.length + 1));
   others.forEach((page) => seen.add(page));
   const pages = await Promise.all(others.map((page) => load(page)));
   for (const page of pages) chapters.push(...reader.parseTocPage(page.html, page.url).chapters);
@@ -109,7 +112,13 @@ async function readTocPages(first: { url: string; html: string }, { reader, load
     chapters.push(...toc.chapters);
     next = toc.next;
   }
+  if (next && !seen.has(next)) cut(tocCut(first.url));
   return chapters;
+}
+
+function tocCut(url: string, pages?: number): Cut {
+  const of = pages ? `lists ${pages} pages` : `goes on past ${MAX_TOC_PAGES} pages`;
+  return { code: 'toc_pages_cut', message: `The table of contents ${url} ${of}; only the chapters on its first ${MAX_TOC_PAGES} pages are in the book.` };
 }
 
 export function cutToRange(chapters: TocEntry[], range: ChapterRange | undefined, url: string): TocEntry[] {

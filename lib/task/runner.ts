@@ -1,5 +1,6 @@
-import type { ErrorCode, Settings, SourceRule, Task, TaskEvent } from '../contract';
+import type { ErrorCode, Settings, SourceRule, Task, TaskEvent, WaitingFor } from '../contract';
 import { toErrorInfo } from '../errors';
+import { WallError } from '../net/wall-error';
 import type { Store } from '../store/store';
 import type { TocEntry } from '../book-pages';
 import type { BookRecord } from '../store/schema';
@@ -9,19 +10,30 @@ import { hostLimits, type BytesLoader, type PageLoader } from './page-loader';
 import { readBook } from './read-book';
 import { MAX_FAILURES_IN_A_ROW, tooManyMissing } from './missing-chapters';
 import { readChapter } from './read-chapter';
+import { waitMs } from './host-walls';
 import type { ImageConverter } from './cover';
 import { epubCoreImage, sniffImage } from '../file/epub/image';
+import { fileLimitError } from '../file/file-limits';
+import { FileNotSaved } from '../file/file-saved';
 import { TaskEnd, type Ending } from './endings';
 import type { TaskLease } from './ownership';
 import { progressOf, transition } from './state';
 import type { FilePart } from '../file/parts';
 import { saveBookFiles } from './files-to-make';
+import { onBookSite } from './site-policy';
+import { withCut, type Cut } from './warnings';
 
 /**
  * Hands the finished book (or the part of it named, 1-based: a volume, N chapters, the new
  * chapters of an update) to the browser; the offscreen document does the work in Chrome.
  */
 export type SaveFile = (task: Task, part?: FilePart) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
+
+/**
+ * Resolves once the browser has written the whole file of a download, throws FileNotSaved when
+ * it did not (interrupted, cancelled, forgotten); the signal ends the wait.
+ */
+export type FileSaved = (downloadId: number, fileName: string, signal: AbortSignal) => Promise<void>;
 
 export interface RunnerDeps {
   /** The runner's only way to write its task: refused once the task ended or was taken back. */
@@ -33,6 +45,8 @@ export interface RunnerDeps {
   /** Turns a cover EPUB readers may not show (WebP, AVIF) into a JPEG; absent where no browser is. */
   convertImage?: ImageConverter;
   saveFile: SaveFile;
+  /** Without it (no browser), a file handed over counts as saved. */
+  fileSaved?: FileSaved;
   /** An extension API call: MV3 kills a worker 30 s after the last one. */
   keepAlive: () => void;
   now: () => number;
@@ -57,6 +71,8 @@ export class TaskRunner {
   private task: Task;
   private readonly abort = new AbortController();
   private failuresInARow = 0;
+  /** The first wall a chapter met: no worker takes another chapter, and the task waits once those in flight are stored. */
+  private wall: WallError | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
   /** The book's reader and loader, bound to this task's signal and telling it of every HTTP try. */
@@ -68,7 +84,7 @@ export class TaskRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.task = task;
-    this.reading = bookReading(rule, deps.load, this.abort.signal, (at, info) => this.observe(at, info));
+    this.reading = bookReading(task.url, rule, deps.load, this.abort.signal, { observe: (at, info) => this.observe(at, info), cut: (cut) => this.cut(cut) });
   }
 
   /**
@@ -105,6 +121,8 @@ export class TaskRunner {
       return stored;
     }
     const { notes, ...read } = await readBook(this.task.url, this.task.range, this.reading, this.task.toc);
+    const limit = fileLimitError(read.chapters.length, this.task.format, this.task.url);
+    if (limit) throw limit;
     const book: BookRecord = { taskId: this.task.id, ...read };
     for (const note of notes) this.log(note.level, note.message);
     if (book.cover && this.task.format === 'epub') book.coverImage = await this.coverImage(book.cover);
@@ -119,11 +137,14 @@ export class TaskRunner {
   private async coverImage(url: string): Promise<Uint8Array | undefined> {
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, (at, info) => this.observe(at, info));
+      // A cover may live on another site (an image host): it is fetched, but without cookies.
+      const withoutCookies = !onBookSite(url, this.task.url, this.rule);
+      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, { observe: (at, info) => this.observe(at, info), withoutCookies });
     } catch (error) {
       this.throwIfStopped();
       const info = toErrorInfo(error);
-      if (info.code === 'storage' || info.code === 'internal') throw error;
+      // A wall in front of the cover stands in front of the chapters too: wait, do not lose the cover.
+      if (info.code === 'storage' || error instanceof WallError) throw error;
       this.log('warn', `The cover ${url} could not be fetched, so the book has none: ${info.message}`, info.code);
       return undefined;
     }
@@ -150,8 +171,8 @@ export class TaskRunner {
   }
 
   private async downloadChapters(book: BookRecord): Promise<void> {
-    const { stored, failed } = await this.deps.store.chapterIndexes(this.task.id);
-    this.update({ ...this.task, completedChapters: stored.size - failed.size, failedChapters: failed.size });
+    const { stored, failed, locked } = await this.deps.store.chapterIndexes(this.task.id);
+    this.update({ ...this.task, completedChapters: stored.size - failed.size - locked.size, failedChapters: failed.size, lockedChapters: locked.size });
     // Chapters the reader freed are in the files made before: never fetched again.
     const first = book.freedBefore ?? 0;
     const pending = book.chapters.map((_, index) => index).filter((index) => index >= first && !stored.has(index))[Symbol.iterator]();
@@ -169,11 +190,14 @@ export class TaskRunner {
       ),
     );
     this.throwIfStopped();
+    if (this.wall) throw new TaskEnd(this.waitingFor(this.wall));
   }
 
   /** One of the task's parallel workers: takes the next chapter until none is left. */
   private async work(pending: Iterator<number>, chapters: TocEntry[]): Promise<void> {
-    for (let next = pending.next(); !next.done; next = pending.next()) {
+    // A wall stops the taking of chapters, not the chapters already on their way: what the site
+    // gave before it is stored, so it is never fetched again.
+    for (let next = this.wall ? undefined : pending.next(); next && !next.done; next = this.wall ? undefined : pending.next()) {
       const index = next.value;
       this.throwIfStopped();
       const entry = chapters[index]!;
@@ -185,9 +209,23 @@ export class TaskRunner {
         this.progress({ ...this.task, completedChapters: this.task.completedChapters + 1, resumesWithoutProgress: 0 });
       } catch (error) {
         this.throwIfStopped();
+        // A wall stands in front of every chapter: the task will wait for the reader.
+        if (error instanceof WallError) {
+          this.wall ??= error;
+          return;
+        }
         const info = toErrorInfo(error);
-        // A full or broken store fails the whole task: nothing more could be kept anyway.
-        if (info.code === 'storage' || info.code === 'internal') throw error;
+        // A full or broken store fails the whole task: nothing more could be kept anyway. Any
+        // other error, an unexpected one included, is this chapter's page's: it fails alone
+        // (and ten in a row end the task, below).
+        if (info.code === 'storage') throw error;
+        if (info.code === 'locked') {
+          // The site's answer, not a failure: kept with its reason, never fetched again.
+          await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, lockedTask: this.task.id });
+          this.progress({ ...this.task, lockedChapters: (this.task.lockedChapters ?? 0) + 1 });
+          this.log('info', `Chapter ${index + 1} «${entry.title}» is locked: ${info.message}`, info.code);
+          continue;
+        }
         await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
         this.progress({ ...this.task, failedChapters: this.task.failedChapters + 1 });
         this.log('error', `Gave up on chapter ${index + 1} «${entry.title}»: ${info.message}`, info.code);
@@ -203,24 +241,69 @@ export class TaskRunner {
 
   private async finish(book: BookRecord): Promise<void> {
     const { completedChapters, failedChapters, totalChapters } = this.task;
-    if (completedChapters === 0 && totalChapters > 0) throw new TaskEnd({ kind: 'nothing_saved' });
+    // A book whose chapters are all locked is still a book: it names each one and why.
+    if (completedChapters === 0 && !this.task.lockedChapters && totalChapters > 0) throw new TaskEnd({ kind: 'nothing_saved' });
     if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
       throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent });
     }
     await this.deps.lease.settled();
+    const file = await this.handedOver(book);
+    // Completed means saved: the browser may still refuse the file or fail to write it, and
+    // until it says, the task keeps running (its file name and download on it).
+    if (file.downloadId !== undefined) await this.fileSaved(file.downloadId, file.fileName);
+    await this.endWith({ kind: 'completed', file });
+  }
+
+  /**
+   * The task's file in the browser's downloads: the one handed over before this worker was lost
+   * (its download is followed again, never started twice), or new ones, the last (the newest
+   * chapters) kept on the task at once. Parts before the last are each waited for as they go.
+   */
+  private async handedOver(book: BookRecord): Promise<{ fileName: string; downloadId?: number }> {
+    const { fileName, downloadId } = this.task;
+    if (fileName !== undefined && downloadId !== undefined) return { fileName, downloadId };
     const file = await saveBookFiles(this.task, book, {
       settings: this.deps.settings,
-      saveFile: this.deps.saveFile,
+      saveFile: (task, part) => this.notSavedEnds(() => this.deps.saveFile(task, part)),
+      fileSaved: (id, name) => this.fileSaved(id, name),
       log: (message) => this.log('info', message),
       throwIfStopped: () => this.throwIfStopped(),
     });
-    await this.endWith({ kind: 'completed', file });
+    this.update({ ...this.task, ...file });
+    return file;
+  }
+
+  /** Waits for the browser to write the file; without a browser to ask, handed over is saved. */
+  private async fileSaved(downloadId: number, fileName: string): Promise<void> {
+    const { fileSaved } = this.deps;
+    if (fileSaved) await this.notSavedEnds(() => fileSaved(downloadId, fileName, this.abort.signal));
+  }
+
+  /** A file the browser did not save ends the task with its own ending (Retry rebuilds only the file). */
+  private async notSavedEnds<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof FileNotSaved) throw new TaskEnd({ kind: 'file_not_saved', fileName: error.fileName, problem: error.problem });
+      throw error;
+    }
   }
 
   /** Why the runner stopped: the first reason wins, even if a sibling threw something else after. */
   private async end(error: unknown): Promise<void> {
     const reason = this.abort.signal.aborted ? this.abort.signal.reason : error;
-    await this.endWith(reason instanceof TaskEnd ? reason.ending : { kind: 'error', error: toErrorInfo(reason) });
+    if (reason instanceof TaskEnd) return this.endWith(reason.ending);
+    // The book page, its table of contents or its cover behind a wall: the task waits as well.
+    if (reason instanceof WallError) return this.endWith(this.waitingFor(reason));
+    await this.endWith({ kind: 'error', error: toErrorInfo(reason) });
+  }
+
+  /** The task waits for the reader to get past `wall`, for `challengeWaitMinutes` at most. */
+  private waitingFor(wall: WallError): Extract<Ending, { kind: 'waiting' }> {
+    const since = this.deps.now();
+    const until = since + waitMs(this.deps.settings);
+    const waitingFor: WaitingFor = { kind: wall.kind, host: wall.host, url: wall.url, since, until };
+    return { kind: 'waiting', wall: waitingFor, message: wall.message };
   }
 
   /** Ends the task through the lease: once, and only while the runner still holds it. */
@@ -228,6 +311,12 @@ export class TaskRunner {
     clearTimeout(this.progressTimer);
     const ended = await this.deps.lease.end(this.task, ending);
     if (ended) this.task = ended;
+  }
+
+  /** A limit cut something from the book: kept on the task (and shown), logged. */
+  private cut(cut: Cut): void {
+    this.log('warn', cut.message);
+    this.progress({ ...this.task, warnings: withCut(this.task.warnings, cut) });
   }
 
   private observe(url: string, info: AttemptInfo): void {

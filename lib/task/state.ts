@@ -3,10 +3,13 @@ import { FINAL_STATUSES } from '../contract';
 import { AppError } from '../errors';
 
 // Which status may follow which. `running → queued` is a resume after the worker was lost;
-// `completed → queued` is a retry of the chapters a finished book is missing.
+// `completed → queued` is a retry of the chapters a finished book is missing. A task meets a
+// wall running (or queued behind one on the same host), and leaves `waiting` by going on once
+// the reader has cleared it, by failing at its deadline, or by being cancelled.
 const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {
-  queued: ['running', 'cancelled', 'failed'],
-  running: ['completed', 'failed', 'cancelled', 'queued'],
+  queued: ['running', 'waiting', 'cancelled', 'failed'],
+  running: ['completed', 'failed', 'cancelled', 'queued', 'waiting'],
+  waiting: ['running', 'queued', 'failed', 'cancelled'],
   completed: ['queued'],
   failed: ['queued'],
   cancelled: ['queued'],
@@ -22,6 +25,9 @@ export function transition(task: Task, to: TaskStatus, now: number, patch: Parti
     throw new AppError('internal', `A task cannot go from "${task.status}" to "${to}".`);
   }
   const next: Task = { ...task, ...patch, status: to };
+  // A waiting task always says what for and until when; no other task carries it.
+  if (to === 'waiting' && !next.waitingFor) throw new AppError('internal', 'A task cannot wait without saying what it waits for.');
+  if (to !== 'waiting') delete next.waitingFor;
   if (to === 'running') {
     next.startedAt = patch.startedAt ?? task.startedAt ?? now;
     next.heartbeatAt = now;
@@ -37,11 +43,13 @@ export function transition(task: Task, to: TaskStatus, now: number, patch: Parti
 }
 
 /**
- * Whole percent of chapters dealt with (saved or given up on); 100 only once the file is made.
- * The one rule for every percentage shown: the task's `progress`, its card, the toolbar badge.
+ * Whole percent of chapters dealt with (saved, given up on, or found locked); 100 only once the
+ * file is made. The one rule for every percentage shown: the task's `progress`, its card, the
+ * toolbar badge.
  */
-export function progressOf(task: Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters'>): number {
+export function progressOf(task: Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters' | 'lockedChapters'>): number {
   if (task.status === 'completed') return 100;
   if (task.totalChapters <= 0) return 0;
-  return Math.min(99, Math.floor((100 * (task.completedChapters + task.failedChapters)) / task.totalChapters));
+  const dealtWith = task.completedChapters + task.failedChapters + (task.lockedChapters ?? 0);
+  return Math.min(99, Math.floor((100 * dealtWith) / task.totalChapters));
 }

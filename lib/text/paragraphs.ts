@@ -36,32 +36,46 @@ class Paragraphs {
   }
 }
 
-function walk(node: AnyNode, out: Paragraphs, inPre: boolean): void {
-  if (node.type === 'text') {
-    if (!inPre) return out.add(node.data);
-    // Inside <pre> a newline is the author's paragraph break.
-    node.data.split('\n').forEach((part, i) => {
-      if (i > 0) out.end();
-      out.add(part);
-    });
-    return;
+/** What is left to do: enter a node, or leave an element (its closing edge). */
+type Step = { enter: AnyNode; inPre: boolean } | { leave: string };
+
+/** The walk keeps its own stack: a page may nest its text 10,000 elements deep, past the call stack. */
+function walk(root: AnyNode, out: Paragraphs): void {
+  const steps: Step[] = [{ enter: root, inPre: false }];
+  for (let step = steps.pop(); step; step = steps.pop()) {
+    if ('leave' in step) {
+      if (BLOCKS.has(step.leave)) out.end();
+      if (CELLS.has(step.leave)) out.add(' ');
+      continue;
+    }
+    const { enter: node, inPre } = step;
+    if (node.type === 'text') {
+      if (!inPre) {
+        out.add(node.data);
+        continue;
+      }
+      // Inside <pre> a newline is the author's paragraph break.
+      node.data.split('\n').forEach((part, i) => {
+        if (i > 0) out.end();
+        out.add(part);
+      });
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue; // comments, CDATA, directives, script/style nodes
+    const name = node.type === 'tag' ? node.name.toLowerCase() : '';
+    if (SKIPPED.has(name)) continue;
+    if (BLOCKS.has(name)) out.end();
+    if (CELLS.has(name)) out.add(' ');
+    steps.push({ leave: name });
+    for (let i = node.children.length - 1; i >= 0; i--) steps.push({ enter: node.children[i]!, inPre: inPre || name === 'pre' });
   }
-  if (node.type !== 'tag' && node.type !== 'root') return; // comments, CDATA, directives, script/style nodes
-  const name = node.type === 'tag' ? node.name.toLowerCase() : '';
-  if (SKIPPED.has(name)) return;
-  const block = BLOCKS.has(name);
-  if (block) out.end();
-  if (CELLS.has(name)) out.add(' ');
-  for (const child of node.children) walk(child, out, inPre || name === 'pre');
-  if (block) out.end();
-  if (CELLS.has(name)) out.add(' ');
 }
 
 /** One paragraph per line, trimmed, no empty lines. Accepts a node or a Cheerio selection. */
 export function elementText($: CheerioAPI, el: AnyNode | Cheerio<AnyNode>): string {
   const out = new Paragraphs();
   for (const node of $(el).toArray()) {
-    walk(node, out, false);
+    walk(node, out);
     out.end();
   }
   return out.lines.join('\n');

@@ -1,5 +1,7 @@
 // Pure formatting of tasks for the popup: labels, progress text, which actions apply.
-import type { Task, TaskStatus } from '../contract';
+import type { Task, TaskStatus, TaskWarning } from '../contract';
+import { MAX_CHAPTER_PAGES } from '../task/read-chapter';
+import { MAX_TOC_PAGES } from '../task/read-book';
 import { progressOf } from '../task/state';
 import { strings } from './strings';
 
@@ -13,7 +15,7 @@ export function statusLabel(status: TaskStatus): string {
   return strings.status[status] ?? status;
 }
 
-export type CountedTask = Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters'>;
+export type CountedTask = Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters' | 'lockedChapters'>;
 
 /**
  * Every number a task's card shows, from its chapter counts alone: the bar, the progress line and
@@ -35,6 +37,7 @@ export function progressText(task: CountedTask): string {
   const { saved, missing, total, percent } = chapterCounts(task);
   if (total === 0 && task.status === 'queued') return strings.waiting;
   if (total === 0 && task.status === 'running') return strings.readingToc;
+  if (total === 0 && task.status === 'waiting') return strings.status.waiting;
   return missing > 0 ? strings.chaptersWithMissing(saved, total, missing, percent) : strings.chapters(saved, total, percent);
 }
 
@@ -49,13 +52,14 @@ export interface TaskActions {
 }
 
 /**
- * Cancel while queued or running; retry once failed or cancelled (or missing chapters on a
- * completed book); remove anything not running; the file's buttons once it was handed over.
+ * Cancel while queued, running or waiting for the reader; retry once failed or cancelled (or
+ * missing chapters on a completed book); remove anything not running; the file's buttons once
+ * it was handed over.
  */
 export function taskActions(task: Pick<Task, 'status' | 'failedChapters' | 'downloadId'>): TaskActions {
   const { status } = task;
   return {
-    cancel: status === 'queued' || status === 'running',
+    cancel: status === 'queued' || status === 'running' || status === 'waiting',
     retry: status === 'failed' || status === 'cancelled',
     retryMissing: status === 'completed' && task.failedChapters > 0,
     remove: status !== 'running',
@@ -73,7 +77,7 @@ export interface ErrorHelp {
   diagnostics: boolean;
 }
 
-const SITE_ERRORS: ReadonlySet<string> = new Set(['network', 'http_status', 'timeout']);
+const SITE_ERRORS: ReadonlySet<string> = new Set(['network', 'http_status', 'timeout', 'challenge', 'login_required']);
 
 export function errorHelp(task: Pick<Task, 'status' | 'error' | 'url'>): ErrorHelp | null {
   if (task.status !== 'failed') return null;
@@ -99,18 +103,36 @@ export interface TaskNotes {
   warning?: string;
   /** Why a cancelled task stopped. */
   info?: string;
+  /** Chapters the site keeps for accounts or payment, counted apart from missing ones. */
+  lockedChapters?: string;
   fileName?: string;
+  /** What limits cut from the book, one line per kind. */
+  cuts?: string[];
+}
+
+/** A warning in the UI's words (the worker's own sentence, in English, names the page). */
+export function cutText(warning: TaskWarning): string {
+  switch (warning.code) {
+    case 'toc_pages_cut':
+      return strings.cut.tocPages(MAX_TOC_PAGES);
+    case 'chapter_pages_cut':
+      return strings.cut.chapterPages(warning.count, MAX_CHAPTER_PAGES);
+    default:
+      return warning.message;
+  }
 }
 
 /** The sentences shown under a task, each only when it applies. */
 export function taskNotes(task: Task): TaskNotes {
   const notes: TaskNotes = {};
+  if (task.warnings?.length) notes.cuts = task.warnings.map(cutText);
   const message = task.error?.message?.trim();
   if (message) {
     if (task.status === 'failed') notes.error = message;
     else if (task.status === 'cancelled') notes.info = message;
     else notes.warning = strings.warning(message);
   }
+  if ((task.lockedChapters ?? 0) > 0) notes.lockedChapters = strings.lockedChapters(task.lockedChapters!);
   if (task.status === 'completed' && task.fileName) notes.fileName = strings.savedAs(task.fileName);
   return notes;
 }

@@ -67,6 +67,7 @@ export function createStrings(t: Translate) {
     status: {
       queued: t('statusQueued'),
       running: t('statusRunning'),
+      waiting: t('statusWaiting'),
       completed: t('statusCompleted'),
       failed: t('statusFailed'),
       cancelled: t('statusCancelled'),
@@ -78,7 +79,23 @@ export function createStrings(t: Translate) {
     chaptersWithMissing: (completed: number, total: number, missing: number, percent: number) =>
       t('chaptersProgressMissing', [completed, total, missing, percent]),
     failedChapters: counted('failedChaptersOne', 'failedChaptersMany'),
+    lockedChapters: counted('lockedChaptersOne', 'lockedChaptersMany'),
+
+    // A task waiting for the reader to get past a wall on a site (challenge or sign-in)
+    wall: {
+      challenge: (title: string, host: string) => t('wallChallenge', [title, host]),
+      login: (title: string, host: string) => t('wallLogin', [title, host]),
+      openButton: (host: string) => t('wallOpenButton', [host]),
+      resumeButton: t('wallResumeButton'),
+      until: (time: string) => t('wallUntil', [time]),
+      others: counted('wallOthersOne', 'wallOthersMany'),
+    },
     savedAs: (fileName: string) => t('savedAs', [fileName]),
+    /** What a limit cut from a book (a task's warnings). */
+    cut: {
+      tocPages: (pages: number) => t('cutTocPages', [pages]),
+      chapterPages: (count: number, pages: number) => (count === 1 ? t('cutChapterPagesOne', [pages]) : t('cutChapterPagesMany', [count, pages])),
+    },
     warning: (message: string) => t('warning', [message]),
     unknownError: t('unknownError'),
     speed: (perMinute: string) => t('speedPerMinute', [perMinute]),
@@ -95,6 +112,13 @@ export function createStrings(t: Translate) {
       interrupted: t('errorInterrupted'),
       storage: t('errorStorage'),
       permission: t('errorPermission'),
+      challenge: t('errorChallenge'),
+      login_required: t('errorLoginRequired'),
+      locked: t('errorLocked'),
+      file: t('errorFile'),
+      too_large: t('errorTooLarge'),
+      forbidden: t('errorForbidden'),
+      off_site: t('errorOffSite'),
     } satisfies Partial<Record<ErrorCode, string>> as Partial<Record<ErrorCode, string>>,
     errorOther: t('errorOther'),
 
@@ -141,6 +165,7 @@ export function createStrings(t: Translate) {
       line: (title: string, done: number, total: number) => t('badgeLine', [title, done, total]),
       lineToc: (title: string) => t('badgeLineToc', [title]),
       queued: (count: number) => t('badgeQueued', [count]),
+      waiting: (host: string) => t('badgeWaiting', [host]),
     },
 
     // Notifications (entrypoints/background/notify-finished.ts)
@@ -150,6 +175,7 @@ export function createStrings(t: Translate) {
       completedNoFile: (title: string, chapters: number) => t('notifyCompletedNoFile', [title, chapterCount(chapters)]),
       failedTitle: t('notifyFailedTitle'),
       failed: (title: string, error: string) => t('notifyFailed', [title, error]),
+      waitingTitle: t('notifyWaitingTitle'),
     },
 
     // Popup: making a rule for the page's site (entrypoints/rule-builder)
@@ -242,6 +268,8 @@ export function createStrings(t: Translate) {
         updateMode: field('optUpdateModeLabel', 'optUpdateModeHelp'),
         splitMode: field('optSplitModeLabel', 'optSplitModeHelp'),
         splitChapters: field('optSplitChaptersLabel', 'optSplitChaptersHelp'),
+        challengeWaitMinutes: field('optChallengeWaitLabel', 'optChallengeWaitHelp'),
+        maxPageMB: field('optMaxPageLabel', 'optMaxPageHelp'),
         subscriptionRefreshHours: field('optSubscriptionHoursLabel', 'optSubscriptionHoursHelp'),
       } satisfies Record<keyof Settings, { label: string; help: string }>,
       notificationsCheckbox: t('optNotificationsCheckbox'),
@@ -388,6 +416,7 @@ export function createStrings(t: Translate) {
       health: {
         running: t('optHealthRunning'),
         queued: t('optHealthQueued'),
+        waiting: t('optHealthWaiting'),
         liveRunners: t('optHealthLiveRunners'),
         watchdogAt: t('optHealthWatchdogAt'),
         recoveredTotal: t('optHealthRecoveredTotal'),

@@ -6,7 +6,9 @@
 // several) and its tooltip says what it is doing ("Downloading «title»: 120/500 chapters"). A
 // tab showing a detected book keeps that book's chapter count and says it can download it —
 // except the tab showing the very book being downloaded, which shows that download. When
-// nothing runs, the button is empty and a book's tab shows its chapter count again.
+// nothing runs, the button is empty and a book's tab shows its chapter count again. While a
+// site keeps tasks waiting for the reader (a challenge, a sign-in), the button shows "!" on every
+// tab without a look of its own, and its tooltip names the sites before anything else.
 import type { PageInfo, Task } from '../contract';
 import { progressPercent, taskName } from './format-task';
 import type { Strings } from './strings';
@@ -42,10 +44,16 @@ export interface ToolbarPlan {
 const BOOK_COLOR = '#1e7b34';
 const TOC_COLOR = '#1a63d6';
 const PROGRESS_COLOR = '#1a63d6';
+const WAITING_COLOR = '#b45309';
+/** The badge of a button whose tasks wait for the reader. */
+export const WAITING_MARK = '!';
 
 export function planToolbar(tabs: readonly TabView[], tasks: readonly Task[], s: Strings): ToolbarPlan {
   const progress = progressBadge(tasks, s);
-  const global: ButtonLook = { text: progress?.text ?? '', color: PROGRESS_COLOR, title: progress?.title ?? s.appTitle };
+  const waiting = waitingSites(tasks);
+  const global: ButtonLook = waiting.length
+    ? { text: WAITING_MARK, color: WAITING_COLOR, title: [...waiting.map((host) => s.badge.waiting(host)), ...(progress ? [progress.title] : [])].join('\n') }
+    : { text: progress?.text ?? '', color: PROGRESS_COLOR, title: progress?.title ?? s.appTitle };
   const looks = new Map<number, TabLook>();
   for (const tab of tabs) looks.set(tab.id, tabLook(tab, tasks, global, s));
   return { global, tabs: looks };
@@ -65,6 +73,12 @@ function pageLook(page: Exclude<PageInfo, { kind: 'none' }>, s: Strings): Button
     color: page.kind === 'book' ? BOOK_COLOR : TOC_COLOR,
     title: page.chapters > 0 ? s.badge.page(page.title, page.chapters) : s.badge.pageNoCount(page.title),
   };
+}
+
+/** The sites whose walls tasks wait behind, the one met first first. */
+function waitingSites(tasks: readonly Task[]): string[] {
+  const walls = tasks.filter((task) => task.status === 'waiting' && task.waitingFor).map((task) => task.waitingFor!);
+  return [...new Set(walls.sort((a, b) => a.since - b.since).map((wall) => wall.host))];
 }
 
 /** The chapter count in the four characters a badge shows; ✓ when the list is elsewhere. */

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Task } from '../../lib/contract';
+import { HOSTILE_RULE } from '../fixtures/site';
 import { sleep } from './harness';
 import { useSiteAndExtension } from './hooks';
 
@@ -199,6 +200,18 @@ describe('popup', () => {
     await popup.keyboard.press('Enter');
     await textOf(popup.locator('.empty'), (t) => t === 'No downloads yet.', 'empty list');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('tasks-heading');
+    await popup.close();
+  });
+
+  it('says on the task what a limit cut from the book', async () => {
+    await ext.send({ type: 'source.import', sources: HOSTILE_RULE });
+    const popup = await openPopup(`${site.origin}/hostile/endless-chapter/`);
+    await popup.getByTestId('start-button').click();
+    const row = popup.locator('li[data-status]');
+    await statusOf(row, 'completed');
+    const cut = row.getByTestId('task-cut');
+    expect(await cut.textContent()).toBe('1 chapter goes on past 50 pages; its later pages are not in the book.');
+    expect(await cut.getAttribute('title')).toContain('/hostile/endless-chapter/2.html goes on past 50 pages');
     await popup.close();
   });
 });

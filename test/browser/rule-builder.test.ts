@@ -9,6 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../lib/contract';
 import { QUILL_BOOK, quillBookPath, quillChapterPath, quillLines, quillTxtLines } from '../fixtures/site';
+import { contentScriptWorld } from './content-world';
 import { useSiteAndExtension } from './hooks';
 
 const { site, ext } = useSiteAndExtension();
@@ -51,6 +52,20 @@ describe('the rule builder', () => {
     await popup.goto(ext.url(`popup.html?url=${encodeURIComponent(bookUrl)}`));
     await popup.getByTestId('make-rule').click();
     let panel = await panelOf(tab, 'book');
+
+    // The picker lives in the content script's world of the page, so the worker refuses it what
+    // the panel (an extension page, though framed by the page) asks below with success.
+    const world = await contentScriptWorld(ext, tab);
+    expect(await world.evaluate<boolean>('globalThis.novelRuleBuilder?.overlay.host.isConnected === true')).toBe(true);
+    for (const message of [
+      { type: 'source.test', url: bookUrl, samples: 3 },
+      { type: 'source.import', sources: { id: 'site-127-0-0-1', name: 'x', matches: ['<all_urls>'], book: { title: 'h1' }, toc: { chapters: 'a' }, chapter: { content: 'body' } } },
+      { type: 'task.start', url: bookUrl },
+    ]) {
+      const answer = await world.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+      expect(answer, message.type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    await world.detach();
 
     // The generic reader found the title: nothing to do but look. Its "<Tide>" is text, not markup.
     await caught(panel, 'title', `«${QUILL_BOOK.title}»`);

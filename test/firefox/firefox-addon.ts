@@ -22,6 +22,8 @@ export interface FirefoxAddon {
   downloadsDir: string;
   /** Evaluates `expression` (a promise is awaited) in the add-on's popup page, open in a tab; its value through JSON. */
   evaluate<T = unknown>(expression: string, timeoutMs?: number): Promise<T>;
+  /** Evaluates `expression` in the first open web page tab whose URL passes `test`, as a reader's click would run there. */
+  evaluateInTab<T = unknown>(test: (url: string) => boolean, expression: string, timeoutMs?: number): Promise<T>;
   /** `browser.runtime.sendMessage(msg)` from the popup page: the worker's whole answer. */
   send<T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number): Promise<Response<T>>;
   /** The answer's payload; a refusal throws with its code and sentence. */
@@ -82,6 +84,12 @@ export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): 
       evaluate,
       send,
       call: (msg, timeoutMs) => callVia(send, msg, timeoutMs),
+      evaluateInTab: <T>(test: (url: string) => boolean, expression: string, timeoutMs = 30_000) =>
+        withTimeout(
+          tabConsole(client!, test).then((consoleActor) => evaluateIn<T>(client!, consoleActor, expression)),
+          timeoutMs,
+          `Firefox gave no value in a tab for ${expression.slice(0, 80)} within ${timeoutMs} ms`,
+        ) as Promise<T>,
       waitForTask: (taskId, predicate, timeoutMs) => waitForTaskVia(send, taskId, predicate, timeoutMs),
       downloadPath: (downloadId, timeoutMs) =>
         finishedDownload(() => evaluate<DownloadState | undefined>(`browser.downloads.search({ id: ${downloadId} }).then((items) => items[0])`), downloadId, timeoutMs),
@@ -124,6 +132,20 @@ async function openPopupPage(client: RdpClient, id: string, extensionDir: string
   } finally {
     stopWatching();
   }
+}
+
+/** The console actor of the first tab whose URL passes `test`, waiting (bounded) for one to load. */
+async function tabConsole(client: RdpClient, test: (url: string) => boolean): Promise<string> {
+  const tab = await poll(
+    async () => {
+      const { tabs } = (await client.request('root', 'listTabs')) as Packet & { tabs: { actor: string; url: string }[] };
+      return tabs.find((t) => test(t.url));
+    },
+    Boolean,
+    { timeoutMs: 20_000, intervalMs: 100, what: 'a tab with the page' },
+  );
+  const { frame } = (await client.request(tab!.actor, 'getTarget')) as Packet & { frame: TargetForm };
+  return frame.consoleActor;
 }
 
 /** Runs `expression` in a page through its console actor, as the browser console would. */

@@ -15,6 +15,12 @@ export const TITLE_HREF = 'title.xhtml';
 export const COVER_PAGE_HREF = 'cover.xhtml';
 export const coverImageHref = (extension: string): string => `images/cover.${extension}`;
 
+/**
+ * Entries an EPUB holds besides its chapters: mimetype, container, package, nav, NCX,
+ * stylesheet, title page, cover page and cover image.
+ */
+export const FIXED_ENTRIES = 9;
+
 /** Chapters sit one folder down, so their stylesheet link climbs one level. */
 export const CHAPTER_CSS = `../${CSS_HREF}`;
 

@@ -6,7 +6,7 @@
 // chapter the site would not give us is marked `data-missing`: lib/follow/epub-holdings.ts reads
 // both back to continue a book from its file, fetching only what the file lacks.
 import type { ChapterRecord } from '../../store/schema';
-import { missingChapterReason } from '../txt';
+import { missingChapterNote } from '../txt';
 import { CHAPTER_CSS, CSS_HREF } from './layout';
 import { isChinese } from './language';
 import { escapeXml, paragraphs, xhtmlDocument } from './xml';
@@ -32,14 +32,14 @@ export function chapterPage(title: string, text: string, lang: string, url: stri
 }
 
 /**
- * A chapter the site would not give us stays visible where it belongs, saying why and where it
- * lives, so the reader can look it up and the user knows a retry may fill it.
+ * A chapter the site would not give us (or keeps locked) stays visible where it belongs, saying
+ * why and where it lives, so the reader can look it up and the user knows a retry may fill it.
  */
 export function missingChapterPage(title: string, chapter: ChapterRecord, lang: string): string {
   const body = [
     chapterSection(chapter.url, true),
     `<h1>${escapeXml(title)}</h1>`,
-    `<p class="missing">${escapeXml(`This chapter is missing: ${missingChapterReason(chapter)}`)}</p>`,
+    `<p class="missing">${escapeXml(missingChapterNote(chapter))}</p>`,
     `<p class="missing">${escapeXml(chapter.url)}</p>`,
     '</section>',
   ].join('\n');

@@ -14,7 +14,7 @@ export interface HealthItem {
 
 export function healthItems(health: Health, now: number): HealthItem[] {
   const labels = strings.options.health;
-  const keys: Array<keyof Health> = ['running', 'queued', 'liveRunners', 'watchdogAt', 'recoveredTotal', 'tasks'];
+  const keys: Array<keyof Health> = ['running', 'queued', 'waiting', 'liveRunners', 'watchdogAt', 'recoveredTotal', 'tasks'];
   return keys.map((key) => ({
     key,
     label: labels[key],

@@ -31,6 +31,9 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
   maxTaskMinutes: { scale: 1, min: 1, max: 10_080, step: 1 },
   checkUpdatesHours: { scale: 1, min: 0, max: 720, step: 1 },
   splitChapters: { scale: 1, min: 10, max: 100_000, step: 10 },
+  // Whole minutes here; the worker also takes fractions down to 0.05 (tests use them).
+  challengeWaitMinutes: { scale: 1, min: 1, max: 1_440, step: 1 },
+  maxPageMB: { scale: 1, min: 1, max: 500, step: 1 },
   subscriptionRefreshHours: { scale: 1, min: 0, max: 720, step: 1 },
 };
 

@@ -159,12 +159,16 @@ describe('fault matrix: HTTP answers', () => {
     expect(task.error!.message).toMatch(/empty page/);
   });
 
-  it('an anti-bot "Just a moment..." page → treated as throttling, retried, never stored as text', async () => {
+  it('an anti-bot "Just a moment..." page once → the task waits, the probe soon after gets the page, completed; never stored as text', async () => {
     site.setFault(chapter(9), { kind: 'challenge', times: 1 });
-    const { task, files } = await download(`${site.origin}/book/1/`, { within: 8_000 });
-    expect(task).toMatchObject({ status: 'completed', failedChapters: 0 });
+    const { task, files, send } = await download(`${site.origin}/book/1/`, { within: 12_000 });
+    expect(task).toMatchObject({ status: 'completed', failedChapters: 0, retries: 0 });
+    const { events } = (await send({ type: 'task.log', taskId: task.id })) as { events: { message: string }[] };
+    expect(events.map((e) => e.message)).toContainEqual(expect.stringMatching(/^Waiting for you until /));
     expect(files.get(task.id)!.text).not.toContain('Just a moment');
     expect(lines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1'));
+    // Asked once with the wall, once by the probe (whose page the task then took): never twice for the text.
+    expect(site.hits(chapter(9))).toBe(2);
   });
 });
 

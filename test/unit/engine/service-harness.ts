@@ -25,7 +25,7 @@ export async function cancelAllTasks(): Promise<void> {
     const answer = await service.handle({ type: 'task.list' });
     if (!answer.ok) throw new Error(`task.list: ${answer.error.message}`);
     for (const task of answer.tasks) {
-      if (task.status === 'queued' || task.status === 'running') await service.handle({ type: 'task.cancel', taskId: task.id });
+      if (task.status === 'queued' || task.status === 'running' || task.status === 'waiting') await service.handle({ type: 'task.cancel', taskId: task.id });
     }
   }
 }
@@ -38,6 +38,8 @@ export async function startService(
     dbName?: string;
     heartbeatMs?: number;
     convertImage?: Platform['convertImage'];
+    /** How the browser's saving of each file ends; saved at once without it. */
+    fileSaved?: Platform['fileSaved'];
     /** Wraps the in-memory file saver, e.g. to hold a task at its last step. */
     saveFile?: (save: SaveFile) => SaveFile;
     /** The service's clock (epoch ms). */
@@ -52,6 +54,7 @@ export async function startService(
   /** Every file made, in order (a split book or an update makes several). */
   const saved: Array<SavedFile & { taskId: string }> = [];
   let keepAlives = 0;
+  // Each file handed over is a new download, with its own id (a Retry's too).
   const saveFile: SaveFile = async (task, part) => {
     const { blob, fileName, stats } = await buildBookFile(store, task.id, { part });
     const file = { fileName, blob, text: await blob.text() };
@@ -65,6 +68,7 @@ export async function startService(
     keepAlive: () => {
       keepAlives += 1;
     },
+    fileSaved: options.fileSaved,
     heartbeatMs: options.heartbeatMs,
     convertImage: options.convertImage,
     now: options.now,
@@ -110,7 +114,7 @@ export async function startService(
   }
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
-  return { service, store, dbName, files, saved, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives };
+  return { service, store, dbName, files, saved, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives, saves: () => saved.length };
 }
 
 /**
@@ -131,6 +135,8 @@ export function useDemoSite(): DemoSite {
     current!.setFault(null);
     current!.setRateLimit(null);
     current!.resetSerials();
+    current!.wall('challenge').reset();
+    current!.wall('signIn').reset();
   });
   afterEach(async () => {
     await cancelAllTasks();

@@ -71,8 +71,18 @@ describe('settings', () => {
     const { settings } = await call({ type: 'settings.get' });
     expect(settings).toMatchObject({
       defaultFormat: 'epub', concurrency: 3, delayMs: 0, requestTimeoutMs: 30000,
-      maxAttempts: 4, watchdogPeriodSeconds: 30, maxTaskMinutes: 720,
+      maxAttempts: 4, watchdogPeriodSeconds: 30, maxTaskMinutes: 720, challengeWaitMinutes: 30,
     });
+  });
+
+  it('takes a wait for walls in minutes, fractions included, but never none or forever', async () => {
+    const { call, refusal } = await startService();
+    expect((await call({ type: 'settings.set', patch: { challengeWaitMinutes: 0.1 } })).settings.challengeWaitMinutes).toBe(0.1);
+    for (const bad of [0, -1, 1_441, '30', Number.POSITIVE_INFINITY]) {
+      const error = await refusal({ type: 'settings.set', patch: { challengeWaitMinutes: bad } });
+      expect(error.code).toBe('invalid_settings');
+      expect(error.message).toContain('challengeWaitMinutes');
+    }
   });
 
   it('refuses unknown keys and bad values, changing nothing', async () => {

@@ -36,6 +36,20 @@ describe('task state machine', () => {
     expect(queued.finishedAt).toBeUndefined();
   });
 
+  it('waits with what it waits for, and drops it when it goes on, fails or is cancelled', () => {
+    const waitingFor = { kind: 'challenge' as const, host: 'x', url: 'http://x/1', since: 10, until: 1_810 };
+    const waiting = transition(transition(task('queued'), 'running', 5), 'waiting', 10, { waitingFor });
+    expect(waiting).toMatchObject({ status: 'waiting', waitingFor });
+    expect(transition(task('queued'), 'waiting', 10, { waitingFor }).status).toBe('waiting');
+    for (const to of ['running', 'queued', 'failed', 'cancelled'] as const) {
+      const next = transition(waiting, to, 20);
+      expect(next.status).toBe(to);
+      expect(next.waitingFor).toBeUndefined();
+    }
+    expect(() => transition(task('running'), 'waiting', 10)).toThrow(/what it waits for/);
+    expect(() => transition(waiting, 'completed', 20)).toThrow(/cannot go/);
+  });
+
   it('counts progress over chapters dealt with and keeps 100 for a made file', () => {
     const counts = (completedChapters: number, failedChapters: number, totalChapters: number, status: Task['status'] = 'running') => ({ status, completedChapters, failedChapters, totalChapters });
     expect(progressOf(counts(0, 0, 0))).toBe(0);

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { crc32, ZipWriter } from '../../../lib/file/zip-writer';
+import { crc32, MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, ZipWriter } from '../../../lib/file/zip-writer';
 
 describe('the streaming zip writer', () => {
   it('computes the standard CRC-32', () => {
@@ -88,5 +88,21 @@ describe('the streaming zip writer', () => {
       expect(back[0]).toBe(i);
       expect(crc32(back)).toBe(crc32(chunks[i]!));
     }
+  });
+
+  it(`refuses a ${MAX_ZIP_ENTRIES + 1}th entry with too_large instead of writing a broken directory`, () => {
+    const zip = new ZipWriter();
+    for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) zip.add(`${i}`, new Uint8Array(0), { compress: false });
+    expect(() => zip.finish('application/zip')).toThrow(expect.objectContaining({ code: 'too_large', message: expect.stringContaining('65,536 files inside its EPUB; one holds at most 65,535') }));
+    const fits = new ZipWriter();
+    for (let i = 0; i < MAX_ZIP_ENTRIES; i++) fits.add(`${i}`, new Uint8Array(0), { compress: false });
+    expect(fits.finish('application/zip').size).toBeGreaterThan(0);
+  });
+
+  it('refuses to write past 4 GiB (here a smaller limit, the same check) instead of letting offsets wrap', () => {
+    expect(MAX_ZIP_BYTES).toBe(2 ** 32 - 1);
+    const zip = new ZipWriter(new Date(), { entries: MAX_ZIP_ENTRIES, bytes: 1_000 });
+    zip.add('a', new Uint8Array(600), { compress: false });
+    expect(() => zip.add('b', new Uint8Array(600), { compress: false })).toThrow(expect.objectContaining({ code: 'too_large', message: expect.stringContaining('larger than 4 GiB') }));
   });
 });

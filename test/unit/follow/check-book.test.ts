@@ -17,7 +17,7 @@ async function downloaded(id: string) {
   await service.waitForTask(task.id, (t) => t.status === 'completed');
   const rule = (await service.service.sources.get('demo'))!;
   const load = createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS });
-  const check = () => checkBook(task.id, bookReading(rule, load, new AbortController().signal), { store: service.store, now: Date.now });
+  const check = () => checkBook(task.id, bookReading(`${site.origin}/book/${id}/`, rule, load, new AbortController().signal), { store: service.store, now: Date.now });
   const stored = async () => [...(await service.store.chapterIndexes(task.id)).stored].sort((a, b) => a - b);
   return { ...service, taskId: task.id as string, check, stored };
 }
@@ -97,6 +97,6 @@ describe('checkBook', () => {
     await service.waitForTask(task.id, (t) => t.status === 'running' && t.totalChapters > 0);
     const rule = (await service.service.sources.get('demo'))!;
     const load = createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS });
-    await expect(checkBook(task.id, bookReading(rule, load, new AbortController().signal), { store: service.store, now: Date.now })).rejects.toThrow(/is running; only a completed book/);
+    await expect(checkBook(task.id, bookReading(`${site.origin}/book/serial-3/`, rule, load, new AbortController().signal), { store: service.store, now: Date.now })).rejects.toThrow(/is running; only a completed book/);
   });
 });

@@ -17,7 +17,8 @@ async function setUp() {
   const service = await startService();
   const rule = (await service.service.sources.get('demo'))!;
   const load = createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS });
-  const reading = bookReading(rule, load, new AbortController().signal);
+  // Every book of these tests is on the demo site.
+  const reading = bookReading(`${site.origin}/`, rule, load, new AbortController().signal);
   const storedTexts = async (taskId: string) => {
     const texts: Array<[number, string | undefined]> = [];
     await service.store.forEachChapter(taskId, (c) => {

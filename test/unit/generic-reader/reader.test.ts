@@ -116,6 +116,14 @@ describe('generic reader: chapter page', () => {
     expect(parseChapterPage(html, 'https://x.example/b/1.html', '第1章').text).toBe('第一段。\n第二段，比较长一些的文字。\n第三段。');
   });
 
+  it('reads a chapter nested 10,000 elements deep, and an author label there, without running out of stack', () => {
+    const deep = (inner: string) => `${'<div>'.repeat(10_000)}${inner}${'</div>'.repeat(10_000)}`;
+    const html = `<html><body><h1>第2章 深处</h1>${deep('深处的文字，一段比较长的正文，足够当作章节的内容。')}</body></html>`;
+    expect(parseChapterPage(html, 'https://x.example/b/2.html', '第2章').text).toBe('深处的文字，一段比较长的正文，足够当作章节的内容。');
+    const book = parseBook(`<html><body><h1>深渊之书</h1>${deep('<span>作者：无名氏</span>')}</body></html>`, 'https://x.example/b/');
+    expect(book).toMatchObject({ title: '深渊之书', author: '无名氏' });
+  });
+
   it('fails with parse when a chapter page has no text', () => {
     const error = parseError(() => parseChapterPage('<html><body><a href="/">Home</a></body></html>', 'https://x.example/1', 'Ch 1'));
     expect(error.code).toBe('parse');

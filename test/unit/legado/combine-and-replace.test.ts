@@ -74,6 +74,12 @@ describe('##regex##replacement', () => {
     expect(() => translateRule('tag.h1@text##a##$x', 'text')).toThrow(/names no group/);
   });
 
+  it('refuses what the rules\' linear-time regex engine cannot run: lookahead and backreferences', () => {
+    expect(() => translateRule('tag.h1@text##Book(?=\\s)', 'text')).toThrow(/uses syntax this extension does not read: "Book\(\?=\\s\)" uses a lookahead/);
+    expect(() => translateRule('tag.h1@text##(?!First)\\w+', 'text')).toThrow(/lookahead/);
+    expect(() => translateRule('tag.h1@text##(\\w)\\1', 'text')).toThrow(/backreference/);
+  });
+
   it('is left out of a chapter list, as legado ignores it there', () => {
     const translated = translateRule('id.list@tag.li##x', 'elements');
     expect(translated.selector).toEqual({ steps: [{ css: '#list' }, { css: 'li' }] });

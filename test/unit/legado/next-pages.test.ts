@@ -41,7 +41,7 @@ describe('nextTocUrl', () => {
     const rule = ruleFor({ nextTocUrl: 'text.下一页@href' }, {});
     const fetched: string[] = [];
     const pages = { '/b/': toc(1, '<a href="/b/2">下一页</a>'), '/b/2': toc(2, '<a href="/b/3">下一页</a>'), '/b/3': toc(3, '<a href="/b/">首页</a>') };
-    const book = await readBook(`${SITE}/b/`, undefined, bookReading(rule, loader(pages, fetched), signal));
+    const book = await readBook(`${SITE}/b/`, undefined, bookReading(`${SITE}/b/`, rule, loader(pages, fetched), signal));
     expect(book.chapters.map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2', 'Chapter 3']);
     expect(fetched).toEqual(['/b/', '/b/2', '/b/3']);
   });
@@ -51,7 +51,7 @@ describe('nextTocUrl', () => {
     const pager = '<p class="pages"><a href="/b/">1</a><a href="/b/2">2</a><a href="/b/3">3</a></p>';
     const fetched: string[] = [];
     const pages = { '/b/': toc(1, pager), '/b/2': toc(2, pager), '/b/3': toc(3, pager) };
-    const book = await readBook(`${SITE}/b/`, undefined, bookReading(rule, loader(pages, fetched), signal));
+    const book = await readBook(`${SITE}/b/`, undefined, bookReading(`${SITE}/b/`, rule, loader(pages, fetched), signal));
     expect(book.chapters.map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2', 'Chapter 3']);
     expect(fetched.sort()).toEqual(['/b/', '/b/2', '/b/3']);
   });
@@ -64,7 +64,7 @@ describe('nextContentUrl and replaceRegex', () => {
     const rule = ruleFor({}, { nextContentUrl: 'text.下一页@href' });
     const fetched: string[] = [];
     const pages = { '/c1.html': part('one', '<a href="/c1_2.html">下一页</a>'), '/c1_2.html': part('two', '<a href="/c2.html">下一章</a>') };
-    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, `${SITE}/c2.html`, bookReading(rule, loader(pages, fetched), signal));
+    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, `${SITE}/c2.html`, bookReading(`${SITE}/c1.html`, rule, loader(pages, fetched), signal));
     expect(chapter.text).toBe('one\ntwo');
     expect(fetched).toEqual(['/c1.html', '/c1_2.html']);
   });
@@ -74,7 +74,7 @@ describe('nextContentUrl and replaceRegex', () => {
     const pager = '<p class="page"><a href="/c1.html">1</a><a href="/c1_2.html">2</a><a href="/c1_3.html">3</a></p>';
     const fetched: string[] = [];
     const pages = { '/c1.html': part('one', pager), '/c1_2.html': part('two', pager), '/c1_3.html': part('three', pager) };
-    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, `${SITE}/c2.html`, bookReading(rule, loader(pages, fetched), signal));
+    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, `${SITE}/c2.html`, bookReading(`${SITE}/c1.html`, rule, loader(pages, fetched), signal));
     expect(chapter.text).toBe('one\ntwo\nthree');
     expect(fetched.sort()).toEqual(['/c1.html', '/c1_2.html', '/c1_3.html']);
   });
@@ -85,7 +85,7 @@ describe('nextContentUrl and replaceRegex', () => {
       '/c1.html': part('one', '<a href="/c1_2.html">下一页</a>') + '<div id="content"><p>The end.</p></div>',
       '/c1_2.html': part('two', '') + '<div id="content"><p>The end.</p></div>',
     };
-    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, undefined, bookReading(rule, loader(pages, []), signal));
+    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, undefined, bookReading(`${SITE}/c1.html`, rule, loader(pages, []), signal));
     expect(chapter.text).toBe('one\nThe end.\ntwo');
   });
 });

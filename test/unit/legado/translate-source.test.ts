@@ -104,6 +104,13 @@ describe('a source that is skipped', () => {
     ['a webJs', { content: { webJs: 'document.body.innerText' } }, 'ruleContent.webJs', 'web-view', 'ruleContent.webJs needs a web view'],
     ['unreadable syntax', { content: { content: '@css:p:matches(\\d)@text' } }, 'ruleContent.content', 'unsupported', 'ruleContent.content uses syntax this extension does not read: the JSoup pseudo-class :matches has no counterpart here'],
     ['a replaceRegex with a selector', { content: { replaceRegex: 'tag.p@text' } }, 'ruleContent.replaceRegex', 'unsupported', 'ruleContent.replaceRegex is not a ##regex##replacement'],
+    [
+      'a replaceRegex with a lookahead',
+      { content: { replaceRegex: '##^(?=.*本站).*$' } },
+      'ruleContent.replaceRegex',
+      'unsupported',
+      'ruleContent.replaceRegex uses syntax this extension does not read: "^(?=.*本站).*$" uses a lookahead "(?=…)", which the extension\'s regex engine does not support (it keeps every rule fast); match the text itself instead',
+    ],
   ])('%s', (_name, rules, field, code, message) => {
     const { rule, entry } = one(source({}, rules as never));
     expect(rule).toBeUndefined();

@@ -224,6 +224,19 @@ describe('fetchPage retries', () => {
   });
 });
 
+describe('fetchPage size limit', () => {
+  it('fails a page over maxBytes with too_large on the first try, never again, and frees its slot', async () => {
+    const f = scripted(html('x'.repeat(5_000)));
+    const p = failure(fetchPage(URL_, options(f.fn, { maxBytes: 1_000 })));
+    await vi.runAllTimersAsync();
+    const error = await p;
+    expect(error.code).toBe('too_large');
+    expect(error.message).toContain(URL_);
+    expect(f.fn).toHaveBeenCalledTimes(1);
+    expect(scheduler.snapshot()['novel.test']?.active ?? 0).toBe(0);
+  });
+});
+
 describe('fetchPage Retry-After', () => {
   it('waits at least Retry-After seconds, pauses the host for everyone and throttles it', async () => {
     const f = scripted(new Response('slow down', { status: 429, headers: { 'retry-after': '2' } }), html('ok'));

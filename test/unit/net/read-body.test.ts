@@ -46,3 +46,46 @@ describe('readBody', () => {
     expect((await readBody(response, new AbortController().signal)).length).toBe(PAGE.length);
   });
 });
+
+/** An endless body of 64 KB chunks that counts how many were pulled. */
+function endless(headers: Record<string, string> = {}): { response: Response; pulled: () => number; cancelled: () => boolean } {
+  let pulled = 0;
+  let cancelled = false;
+  const chunk = new Uint8Array(65_536).fill(0x20);
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled += 1;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      cancelled = true;
+    },
+  }, { highWaterMark: 0 });
+  return { response: new Response(stream, { headers }), pulled: () => pulled, cancelled: () => cancelled };
+}
+
+describe('readBody with a size limit', () => {
+  const limit = { bytes: 1_048_576, url: 'https://a.example/2.html' };
+
+  it('stops at the limit, cancels the stream and fails the page too_large, naming it and the limit', async () => {
+    const body = endless();
+    await expect(readBody(body.response, new AbortController().signal, limit)).rejects.toMatchObject({
+      code: 'too_large',
+      message: 'https://a.example/2.html is larger than 1 MB once unpacked, so it was not read. Raise "Largest page" in Settings if the site really has pages that big.',
+    });
+    expect(body.cancelled()).toBe(true);
+    // 16 chunks make the limit: the 17th tips it over, and nothing more is read.
+    expect(body.pulled()).toBeLessThanOrEqual(18);
+  });
+
+  it('refuses a declared length over the limit before reading a byte', async () => {
+    const body = endless({ 'content-length': String(2 * 1_048_576) });
+    await expect(readBody(body.response, new AbortController().signal, limit)).rejects.toMatchObject({ code: 'too_large' });
+    expect(body.cancelled()).toBe(true);
+  });
+
+  it('reads a page at the limit', async () => {
+    const page = new Uint8Array(1_048_576);
+    expect((await readBody(new Response(page), new AbortController().signal, limit)).length).toBe(1_048_576);
+  });
+});

@@ -99,3 +99,37 @@ describe('findSource', () => {
     expect(findSource([sources[0]!], 'https://www.novel.test/book/9')).toBeUndefined();
   });
 });
+
+describe('path globs from imported rules', () => {
+  it('match like the glob they are, on random globs and paths', () => {
+    // A small alphabet makes near misses common; the regex is the glob's plain meaning.
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const word = (chars: string, length: number) => Array.from({ length }, () => chars[random(chars.length)]).join('');
+    for (let i = 0; i < 3_000; i++) {
+      const glob = `/${word('ab*', random(8))}`;
+      const path = `/${word('ab', random(10))}`;
+      const meaning = new RegExp(`^${glob.split('*').join('.*')}$`);
+      expect(matchesPattern(`http://h.test${glob}`, `http://h.test${path}`), `${glob} on ${path}`).toBe(meaning.test(path));
+    }
+  });
+
+  it('take time linear in the URL: a glob that backtracks in a RegExp answers at once', () => {
+    // As a RegExp this pattern takes seconds on 60 characters and ages on 5,000; a backtracking
+    // matcher here would time the test out.
+    const pattern = `http://127.0.0.1/*${'a*'.repeat(30)}b`;
+    expect(isValidMatchPattern(pattern)).toBe(true);
+    for (const length of [60, 5_000, 100_000]) {
+      expect(matchesPattern(pattern, `http://127.0.0.1/${'a'.repeat(length)}`)).toBe(false);
+      expect(matchesPattern(pattern, `http://127.0.0.1/${'a'.repeat(length)}b`)).toBe(true);
+    }
+  });
+
+  it('refuses a pattern longer than 2,000 characters', () => {
+    expect(isValidMatchPattern(`https://a.com/${'x'.repeat(1_990)}`)).toBe(false);
+    expect(isValidMatchPattern(`https://a.com/${'x'.repeat(1_900)}`)).toBe(true);
+  });
+});

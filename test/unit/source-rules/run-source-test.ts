@@ -44,7 +44,7 @@ export function fixtureSiteLoader(rule: SourceRule, test: SourceTest): PageLoade
 
 /** Reads the book, its whole table of contents and the first chapter, as a download would. */
 export async function runSourceTest(rule: SourceRule, test: SourceTest): Promise<SourceTestRun> {
-  const reading = bookReading(rule, fixtureSiteLoader(rule, test), new AbortController().signal);
+  const reading = bookReading(test.url!, rule, fixtureSiteLoader(rule, test), new AbortController().signal);
   const book = await readBook(test.url!, undefined, reading);
   const [first, second] = book.chapters;
   const chapter = await readChapter(first!, second?.url, reading);

@@ -51,6 +51,19 @@ describe('subscribing to a rule list', () => {
     expect((await service.call({ type: 'source.list' })).sources).toHaveLength(before);
   });
 
+  it('refuses a list over the page size cap with too_large, as any page, and stores nothing', async () => {
+    const service = await startService();
+    await service.call({ type: 'settings.set', patch: { maxPageMB: 1 } });
+    const before = (await service.call({ type: 'source.list' })).sources.length;
+    // Valid JSON, so only the cap can refuse it: a list is read whole before its entries are judged.
+    const url = site.setRuleList('huge', [demoRule('sub-a', { name: 'x'.repeat(1_100_000) })]);
+    const error = await service.refusal({ type: 'subscription.add', url });
+    expect(error.code).toBe('too_large');
+    expect(error.message).toContain(url);
+    expect((await service.call({ type: 'subscription.list' })).subscriptions).toEqual([]);
+    expect((await service.call({ type: 'source.list' })).sources).toHaveLength(before);
+  });
+
   it('refuses the same list twice', async () => {
     const service = await startService();
     const url = site.setRuleList('twice', [demoRule('sub-a')]);

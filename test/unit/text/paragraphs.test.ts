@@ -49,3 +49,11 @@ describe('elementText', () => {
     expect(text('<p>x</p>', '#missing')).toBe('');
   });
 });
+
+describe('elementText on deep pages', () => {
+  it('keeps the text of an element nested 100,000 deep, past any call stack', () => {
+    const depth = 100_000;
+    const $ = load(`<div id="c">${'<div>'.repeat(depth)}深处的文字${'</div>'.repeat(depth)}<p>浅处</p></div>`);
+    expect(elementText($, $('#c'))).toBe('深处的文字\n浅处');
+  });
+});

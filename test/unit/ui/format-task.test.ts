@@ -32,6 +32,7 @@ describe('statusLabel', () => {
     expect(statusLabel('completed')).toBe('Completed');
     expect(statusLabel('failed')).toBe('Failed');
     expect(statusLabel('cancelled')).toBe('Cancelled');
+    expect(statusLabel('waiting')).toBe('Waiting for you');
   });
 });
 
@@ -75,6 +76,7 @@ describe('taskActions', () => {
     expect(actions('completed')).toEqual({ cancel: false, retry: false, remove: true, ...none });
     expect(actions('failed')).toEqual({ cancel: false, retry: true, remove: true, ...none });
     expect(actions('cancelled')).toEqual({ cancel: false, retry: true, remove: true, ...none });
+    expect(actions('waiting')).toEqual({ cancel: true, retry: false, remove: true, ...none });
   });
 
   it('offers the file once it reached the downloads bar, and missing chapters again', () => {
@@ -91,11 +93,15 @@ describe('errorHelp', () => {
     expect(errorHelp(failed('network'))).toEqual({ kind: 'The site could not be reached.', siteUrl: 'http://127.0.0.1:8080/book/1', diagnostics: true });
     expect(errorHelp(failed('http_status'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
     expect(errorHelp(failed('timeout'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
+    expect(errorHelp(failed('challenge'))).toMatchObject({ kind: 'The site wanted proof that you are human.', siteUrl: 'http://127.0.0.1:8080/book/1' });
+    expect(errorHelp(failed('login_required'))).toMatchObject({ kind: 'The site wanted you to sign in.', siteUrl: 'http://127.0.0.1:8080/book/1' });
   });
 
   it('sends other failures to diagnostics only, and says nothing for tasks that did not fail', () => {
     expect(errorHelp(failed('parse'))).toEqual({ kind: 'The page could not be read as a book.', siteUrl: undefined, diagnostics: true });
     expect(errorHelp(failed('internal'))?.kind).toBe('The download failed.');
+    expect(errorHelp(failed('file'))).toEqual({ kind: 'The browser did not save the file.', siteUrl: undefined, diagnostics: true });
+    expect(errorHelp(failed('too_large'))?.kind).toBe('A page was too large.');
     expect(errorHelp(makeTask({ status: 'completed', error: { code: 'http_status', message: 'x' } }))).toBeNull();
   });
 });
@@ -110,6 +116,25 @@ describe('rangeText', () => {
 });
 
 describe('taskNotes', () => {
+  it('says in the UI language what a limit cut from the book, one line per kind', () => {
+    const notes = taskNotes(
+      makeTask({
+        status: 'completed',
+        warnings: [
+          { code: 'toc_pages_cut', message: 'The table of contents https://a.example/ goes on past 500 pages; …', count: 1 },
+          { code: 'chapter_pages_cut', message: 'The chapter «第2章» https://a.example/2.html goes on past 50 pages; …', count: 3 },
+        ],
+      }),
+    );
+    expect(notes.cuts).toEqual([
+      'Only the first 500 pages of the table of contents were read: chapters listed after them are not in the book.',
+      '3 chapters go on past 50 pages; their later pages are not in the book.',
+    ]);
+    expect(taskNotes(makeTask({ warnings: [{ code: 'chapter_pages_cut', message: 'x', count: 1 }] })).cuts).toEqual([
+      '1 chapter goes on past 50 pages; its later pages are not in the book.',
+    ]);
+  });
+
   it('shows the error sentence of a failed task', () => {
     const notes = taskNotes(
       makeTask({ status: 'failed', error: { code: 'network', message: 'The site 127.0.0.1 refused the connection.' } }),
@@ -129,6 +154,17 @@ describe('taskNotes', () => {
     expect(notes.error).toBeUndefined();
     expect(notes.warning).toBe('Warning: 2 chapters answered 404.');
     expect(notes.fileName).toBe('Saved as Book - Author.epub');
+  });
+
+  it('counts locked chapters apart from missing ones', () => {
+    const task = makeTask({ status: 'running', totalChapters: 10, completedChapters: 5, failedChapters: 1, lockedChapters: 3 });
+    expect(taskNotes(task).lockedChapters).toBe('3 chapters locked');
+    // Locked chapters are dealt with: they count towards the percent, not as missing.
+    expect(progressText(task)).toBe('5/10 chapters · 1 missing · 90%');
+    // Stopped by a wall before the table of contents: no chapter count to show yet.
+    expect(progressText(makeTask({ status: 'waiting' }))).toBe('Waiting for you');
+    expect(taskNotes(makeTask({ status: 'completed', lockedChapters: 1 })).lockedChapters).toBe('1 chapter locked');
+    expect(taskNotes(makeTask({ status: 'completed' })).lockedChapters).toBeUndefined();
   });
 
   it('shows why a cancelled task stopped, without calling it a warning', () => {

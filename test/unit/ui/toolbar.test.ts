@@ -83,3 +83,27 @@ describe('the toolbar button while books download', () => {
     expect(planToolbar([], [book('a', 10, 40, { failedChapters: 10 })], strings).global.text).toBe('50%');
   });
 });
+
+describe('the toolbar button while tasks wait for the reader', () => {
+  const waiting = (id: string, host: string, since: number) =>
+    makeTask({ id, status: 'waiting', title: `Book ${id}`, waitingFor: { kind: 'challenge', host, url: `http://${host}/1.html`, since, until: since + 60_000 } });
+
+  it('shows the waiting mark on every tab without a look of its own, naming each site once, before the progress', () => {
+    const plan = planToolbar(
+      [tab(1, 'http://elsewhere.test/'), tab(2, 'a', page('演示之书', 12))],
+      [waiting('w2', 'b.test', 20), waiting('w1', 'a.test', 10), waiting('w3', 'a.test', 30), book('r', 120, 500)],
+      strings,
+    );
+    expect(plan.global).toEqual({
+      text: '!',
+      color: '#b45309',
+      title: 'Waiting for you on a.test\nWaiting for you on b.test\nDownloading «Book r»: 120/500 chapters',
+    });
+    expect(plan.tabs.get(1)).toEqual({ text: null, color: '#b45309', title: plan.global.title });
+    expect(plan.tabs.get(2)).toMatchObject({ text: '12' });
+  });
+
+  it('goes back to the progress once nothing waits', () => {
+    expect(planToolbar([], [book('r', 120, 500), makeTask({ status: 'failed' })], strings).global.text).toBe('24%');
+  });
+});

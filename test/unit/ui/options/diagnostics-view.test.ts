@@ -10,11 +10,12 @@ function diagTask(overrides: Partial<DiagnosticsTask> = {}): DiagnosticsTask {
 
 describe('healthItems', () => {
   it('lists every number and the watchdog as relative time', () => {
-    const health: Health = { running: 1, queued: 2, liveRunners: 1, watchdogAt: 10_000, recoveredTotal: 3, tasks: 7 };
+    const health: Health = { running: 1, queued: 2, waiting: 4, liveRunners: 1, watchdogAt: 10_000, recoveredTotal: 3, tasks: 7 };
     const items = healthItems(health, 40_000);
     expect(items.map((item) => [item.key, item.value])).toEqual([
       ['running', '1'],
       ['queued', '2'],
+      ['waiting', '4'],
       ['liveRunners', '1'],
       ['watchdogAt', '30 s ago'],
       ['recoveredTotal', '3'],
