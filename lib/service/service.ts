@@ -3,7 +3,7 @@ import { AppError, toErrorInfo } from '../errors';
 import { isGenericSource, withGeneric } from '../generic-reader/rule';
 import { toLegado } from '../legado/export';
 import { isLegadoInput, translateLegado } from '../legado/import';
-import { HostScheduler } from '../net';
+import { HostScheduler, type Backoff } from '../net';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
 import type { Store } from '../store/store';
@@ -27,6 +27,8 @@ export interface Platform {
   now?: () => number;
   newId?: () => string;
   heartbeatMs?: number;
+  /** The waits between a page's tries; the engine's own (PAGE_RETRY) unless a test shortens them. */
+  retry?: Backoff;
 }
 
 export type ServiceEvent = { task: Task } | { removedId: string };
@@ -63,14 +65,15 @@ export class DownloadService {
     this.now = platform.now ?? Date.now;
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
-    this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings });
+    const loaderDeps = { fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, retry: platform.retry };
+    this.load = createPageLoader(loaderDeps);
     const newId = platform.newId ?? (() => crypto.randomUUID());
     this.subscriptions = new Subscriptions({ store, load: this.load, builtInIds: this.sources.builtInIds, now: this.now, newId, keepAlive: platform.keepAlive });
     this.manager = new TaskManager({
       store,
       sources: this.sources,
       load: this.load,
-      loadBytes: createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings }),
+      loadBytes: createBytesLoader(loaderDeps),
       convertImage: platform.convertImage,
       saveFile: platform.saveFile,
       keepAlive: platform.keepAlive,

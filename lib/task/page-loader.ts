@@ -1,5 +1,5 @@
 import type { Settings, SourceRule } from '../contract';
-import { fetchPage, type AttemptInfo, type HostScheduler } from '../net';
+import { fetchPage, type AttemptInfo, type Backoff, type HostScheduler } from '../net';
 import { decodeHtml } from '../net/charset';
 
 export interface Page {
@@ -35,6 +35,8 @@ interface LoaderDeps {
   fetch: typeof fetch;
   scheduler: HostScheduler;
   settings: () => Settings;
+  /** The waits between a page's tries (fetchPage's default unless a test shortens them). */
+  retry?: Backoff;
 }
 
 function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) {
@@ -45,6 +47,7 @@ function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: Abor
     limits: hostLimits(settings, rule),
     timeoutMs: settings.requestTimeoutMs,
     maxAttempts: settings.maxAttempts,
+    backoff: deps.retry,
     signal,
     onAttempt: observe && ((info) => observe(url, info)),
   });

@@ -10,6 +10,9 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
 import { CHROMIUM, findBrowser } from './find-browser';
 import { DEMO_SOURCES } from '../fixtures/sources';
+import { poll, sleep, withTimeout, type WaitOptions } from '../fixtures/poll';
+
+export { poll, sleep, withTimeout, type WaitOptions };
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -25,13 +28,6 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Extra Chromium switches. */
   args?: string[];
-}
-
-export interface WaitOptions {
-  timeoutMs?: number;
-  intervalMs?: number;
-  /** Names what is awaited in the timeout error. */
-  what?: string;
 }
 
 export interface Ext {
@@ -213,44 +209,6 @@ export async function importDemoSources(send: Send): Promise<void> {
   if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error.message}`);
 }
 
-/** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */
-export async function poll<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}): Promise<T> {
-  const { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = options;
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let lastError: unknown;
-  for (;;) {
-    const left = deadline - Date.now();
-    if (left <= 0) break;
-    let value: T;
-    try {
-      value = await withTimeout(probe(), left, `${what}: probe timed out`);
-    } catch (error) {
-      lastError = error; // e.g. the worker is restarting: try again
-      await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
-      continue;
-    }
-    last = value;
-    lastError = undefined;
-    if (predicate(value)) return value; // a predicate that throws gives up at once
-    await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
-  }
-  const seen = lastError !== undefined ? `last error: ${String(lastError)}` : `last value: ${safeJson(last)}`;
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; ${seen}`);
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** The id Chromium gives an unpacked extension: from its manifest key, else from its path. */
 export function unpackedExtensionId(extensionDir: string): string {
   let input: Buffer;
@@ -388,13 +346,5 @@ async function waitForFile(dir: string, predicate: (name: string) => boolean, ti
       throw new Error(`Timed out after ${timeoutMs} ms waiting for a download in ${dir}; it holds: ${names.join(', ') || 'nothing'}`);
     }
     await sleep(250);
-  }
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value)?.slice(0, 500) ?? String(value);
-  } catch {
-    return String(value);
   }
 }
