@@ -6,11 +6,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
 import { CHROMIUM, findBrowser } from './find-browser';
 import { DEMO_SOURCES } from '../fixtures/sources';
-import { poll, sleep, withTimeout, type WaitOptions } from '../fixtures/poll';
+import { nothingInFlight, poll, sleep, withTimeout, type WaitOptions } from '../fixtures/poll';
 
 export { poll, sleep, withTimeout, type WaitOptions };
 
@@ -50,6 +50,10 @@ export interface Ext {
   waitForTask(taskId: string, predicate: (task: Task) => boolean, timeoutMs?: number): Promise<Task>;
   /** Stops the extension's service worker (as Chrome does when it idles); the next message wakes it. */
   stopWorker(): Promise<void>;
+  /** The extension's service worker, to evaluate code in; woken by a message if it was stopped. */
+  serviceWorker(): Promise<Worker>;
+  /** Resolves once the worker has nothing of any task at work (see nothingInFlight). */
+  untilIdle(): Promise<void>;
   /** Waits for a finished file in downloadsDir whose name satisfies `predicate`; its full path. */
   waitForDownload(predicate: (fileName: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Waits until chrome.downloads reports download `downloadId` complete; its full path. */
@@ -137,6 +141,15 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
       async stopWorker() {
         await stopServiceWorkers(cdp, base);
       },
+      async serviceWorker() {
+        const ours = (worker: Worker) => worker.url().startsWith(base);
+        const running = context.serviceWorkers().find(ours);
+        if (running) return running;
+        const started = context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+        await send({ type: 'task.list' });
+        return context.serviceWorkers().find(ours) ?? (await started);
+      },
+      untilIdle: () => untilIdleVia(send),
       waitForDownload: (predicate, timeoutMs = 30_000) => waitForFile(downloadsDir, predicate, timeoutMs),
       downloadPath: (downloadId, timeoutMs) =>
         finishedDownload(() => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId), downloadId, timeoutMs),
@@ -177,6 +190,11 @@ export async function callVia<T extends RequestType>(send: Send, msg: RequestOf<
 export async function waitForTaskVia(send: Send, taskId: string, predicate: (task: Task) => boolean, timeoutMs = 60_000): Promise<Task> {
   const { task } = await poll(() => callVia(send, { type: 'task.get', taskId }), (answer) => predicate(answer.task), { timeoutMs, intervalMs: 200, what: `task ${taskId}` });
   return task;
+}
+
+/** Polls `diagnostics` through `send` until nothing is in flight (see nothingInFlight). */
+export async function untilIdleVia(send: Send): Promise<void> {
+  await poll(() => callVia(send, { type: 'diagnostics' }), nothingInFlight, { intervalMs: 50, what: 'the worker to have nothing in flight' });
 }
 
 /** The parts of a downloads.search() item that say where a finished file is. */

@@ -10,7 +10,7 @@ import { validateRules } from '../../../lib/source-rules/validate-rule';
 import { Store } from '../../../lib/store/store';
 import type { Backoff } from '../../../lib/net';
 import { DEMO_SOURCES } from '../../fixtures/sources';
-import { poll } from '../../fixtures/poll';
+import { nothingInFlight, poll } from '../../fixtures/poll';
 
 export interface SavedFile {
   fileName: string;
@@ -116,17 +116,9 @@ export async function startService(
     }
   }
 
-  /**
-   * Resolves once nothing of this service's tasks is at work: no runner is still unwinding and no
-   * request to any host is running or waiting for its turn. After this, a request the site sees
-   * would be one the engine made for no task: what "nothing more after the end" tests wait for.
-   */
+  /** Resolves once nothing of any task is at work in this service (see nothingInFlight). */
   async function untilIdle(): Promise<void> {
-    await poll(
-      () => call({ type: 'diagnostics' }),
-      ({ health, hosts }) => health.liveRunners === 0 && Object.values(hosts).every((host) => host.active === 0 && host.queued === 0),
-      { intervalMs: 20, what: 'the service to have nothing in flight' },
-    );
+    await poll(() => call({ type: 'diagnostics' }), nothingInFlight, { intervalMs: 20, what: 'the service to have nothing in flight' });
   }
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);

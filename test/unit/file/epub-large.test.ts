@@ -1,5 +1,6 @@
-// A long book: the builder must stay fast and keep its memory to roughly the book's text
-// (each page goes into the zip as it is made; only titles and paths are kept on the side).
+// A long book: every chapter in order, compressed, and valid (each page goes into the zip as it
+// is made; only titles and paths are kept on the side). How fast and how lean the builder is, is
+// measured by bench/epub-build.ts and bench/memory.ts, not asserted here.
 import { EPub } from 'epub2';
 import * as cheerio from 'cheerio';
 import { rm } from 'node:fs/promises';
@@ -54,13 +55,10 @@ let dir: string;
 let blob: Blob;
 let epub: OpenedEpub;
 let path: string;
-let elapsedMs: number;
 
 beforeAll(async () => {
   dir = await tempDir();
-  const started = performance.now();
   blob = await buildEpub(task, book, source, { now: new Date('2026-11-28T03:00:00Z') });
-  elapsedMs = performance.now() - started;
   epub = await openEpub(blob);
   path = await writeBlob(dir, 'long.epub', blob);
 }, 60_000);
@@ -70,8 +68,7 @@ afterAll(async () => {
 });
 
 describe('a 2,000-chapter EPUB', () => {
-  it('builds in well under 20 seconds and compresses the text', () => {
-    expect(elapsedMs).toBeLessThan(20_000);
+  it('compresses the text', () => {
     // About 18 MB of UTF-8 text went in; DEFLATE must have been applied to the pages.
     expect(blob.size).toBeLessThan(15_000_000);
   });
