@@ -34,7 +34,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Firefox has no offscreen documents: its background page builds files itself.
-    // `downloads.open` lets the popup open a finished book; `notifications` says when one is done.
+    // `downloads.open` lets the popup open a finished book; `notifications` says when one is done;
+    // `scripting` puts the rule builder's picker into the tab the reader makes a rule on (asked
+    // for on demand, never run on pages by itself).
     permissions: [
       'storage',
       'alarms',
@@ -43,9 +45,13 @@ export default defineConfig({
       'notifications',
       'tabs',
       'unlimitedStorage',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['<all_urls>'],
+    // The rule builder's panel is an extension page the picker shows in an iframe on the page the
+    // rule is made for; only that page may be framed by a web page, nothing else of the extension.
+    web_accessible_resources: [{ resources: ['rule-builder.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
   // The sources zip (for add-on stores' review) needs the code, not benchmarks or pictures.

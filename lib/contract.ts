@@ -197,6 +197,8 @@ export interface SourceRule {
     replace?: Replacement[];
   };
   crawl?: { concurrency?: number; delayMs?: number };
+  /** Examples of the rule at work (docs/contract.md §7). */
+  tests?: SourceTestCase[];
 }
 
 /** A rule as users write it: `enabled` may be left out (it defaults to true). */
@@ -327,6 +329,39 @@ export interface Subscription {
   changes: SubscriptionChange[];
 }
 
+/** One chapter `source.test` read when asked for `samples`: its first lines, or why it failed. */
+export type ChapterSample = { index: number; title: string; url: string } & ({ text: string; length: number } | { error: ErrorInfo });
+
+/**
+ * A test case a source carries (docs/contract.md §7, `tests`), checked against what a test read.
+ * The kinds: a saved page (`realPage`), a book of a fixture site (`url`, `site`, `expect`), and a
+ * live book page (`url` and `expect`, no `site`), which `source.test` reads from the web.
+ */
+export interface SourceTestCase {
+  name?: string;
+  realPage?: string;
+  tocUrl?: string;
+  url?: string;
+  site?: string;
+  expect?: SourceTestExpectation;
+}
+
+/** What a test case expects a reading of its book to find. */
+export interface SourceTestExpectation {
+  title: string;
+  author?: string;
+  cover?: string;
+  introIncludes?: string;
+  /** Chapters in the whole table of contents; for a live page, at least this many (books grow). */
+  chapters: number;
+  firstChapter: string;
+  lastChapter?: string;
+  chapterTitle?: string;
+  /** Text the first chapter (all its pages) contains. */
+  contentIncludes: string | string[];
+  contentExcludes?: string[];
+}
+
 /** What `source.test` read: enough to see at a glance whether a rule fits a site. */
 export interface SourceTestReport {
   /** The source that read the page (the `rule`'s id when one was given). */
@@ -338,6 +373,10 @@ export interface SourceTestReport {
   firstChapters: Array<{ title: string; url: string }>;
   /** The first chapter (all its pages), its text cut to 2,000 characters. */
   firstChapter: { title: string; url: string; text: string; length: number };
+  /** With `samples`: that many chapters spread over the book (first, middle, last), each read whole. */
+  samples?: ChapterSample[];
+  /** When the page read is the book of one of the rule's live test cases: how the reading compares with it. */
+  check?: { url: string; problems: string[] };
 }
 
 export interface Health {
@@ -366,8 +405,13 @@ export type Request =
   | { type: 'source.remove'; sourceId: string }
   /** A source in another app's format: `legado` (a book source the legado app imports). */
   | { type: 'source.export'; sourceId: string; format: 'legado' }
-  /** Reads a book page, its whole table of contents and the first chapter with a source (or an unsaved `rule`, ours or legado's), storing nothing. */
-  | { type: 'source.test'; url: string; sourceId?: string; rule?: SourceRule | LegadoBookSource }
+  /**
+   * Reads a book page, its whole table of contents and the first chapter with a source (or an
+   * unsaved `rule`, ours or legado's), storing nothing.
+   * `url` may be left out when the rule carries a live test case: its book is read and checked.
+   * `samples` (1–5): read that many chapters spread over the book instead of the first alone.
+   */
+  | { type: 'source.test'; url?: string; sourceId?: string; rule?: SourceRuleInput | SourceRule | LegadoBookSource; samples?: number }
   /** Fetches a rule list (ours or legado's), installs its good sources and keeps it up to date. */
   | { type: 'subscription.add'; url: string }
   | { type: 'subscription.list' }
@@ -504,3 +548,36 @@ export type Response<T extends RequestType> = ({ ok: true } & Payload<T>) | Fail
 /** Pushed on a port named `tasks`. */
 export const TASKS_PORT = 'tasks';
 export type PortMessage = { type: 'task.updated'; task: Task } | { type: 'task.removed'; taskId: string };
+
+/**
+ * The rule builder (docs/contract.md §10). Its panel is an extension page in an iframe of the
+ * web page; the picker, a content script the popup injects, only outlines and reports clicks.
+ * The panel connects to the picker with `tabs.connect(tabId, { frameId: 0, name })`, the name
+ * `RULE_BUILDER_PORT:<nonce>` carrying the nonce the picker put in the panel's address, so a
+ * panel talks to its own picker only and nothing on the page can speak on the port.
+ */
+export const RULE_BUILDER_PORT = 'rule-builder';
+
+/** What the reader picks: the book's title, author and one chapter link; a chapter's text and its next-page link. */
+export const RULE_FIELDS = ['title', 'author', 'chapters', 'content', 'next'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/** Element child indexes from `<html>` down: where a picked or outlined element sits. */
+export type ElementPath = number[];
+
+/** From the picker to the panel. `html` is the page as the browser serialised it, at most MAX_SNAPSHOT characters. */
+export type PickerMessage =
+  | { type: 'snapshot'; url: string; html: string }
+  | { type: 'snapshot.tooLarge'; url: string; size: number }
+  /** A click the user made (never a script's) on the element at `path`, whose tag is `tag`. */
+  | { type: 'picked'; field: RuleField; path: ElementPath; tag: string; url: string; html: string }
+  /** The user pressed Escape while picking. */
+  | { type: 'pick.stopped' };
+
+/** From the panel to the picker. Texts are shown as text, never as markup. */
+export type PanelMessage =
+  | { type: 'pick'; field: RuleField; prompt: string }
+  | { type: 'pick.stop' }
+  /** Outline these elements (what the field being edited catches); an empty list clears them. */
+  | { type: 'outline'; paths: ElementPath[] }
+  | { type: 'close' };

@@ -6,6 +6,7 @@ import { BUILTIN_SOURCES } from '../../lib/source-rules/builtin';
 import { Store } from '../../lib/store/store';
 import { jpegFromImage } from '../../lib/task/cover';
 import { notifyWhenFinished } from './notify-finished';
+import { keepRuleBuilderOpen } from './rule-builder-tabs';
 import { saveFile } from './save-file';
 import { isPageRequest, TabPages } from './tab-pages';
 import { scheduleSubscriptionRefresh, SUBSCRIPTION_ALARM } from './subscription-alarm';
@@ -31,6 +32,7 @@ export default defineBackground(() => {
   const tabPages = new TabPages(() => service.then((s) => s.sources.list()));
   const toolbar = showOnToolbar(service, tabPages);
   notifyWhenFinished(service);
+  keepRuleBuilderOpen();
 
   // Listeners are registered at once, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
 import type { SourceInfo, SourceRule, SourceTestReport } from '../../lib/contract';
+import { isLiveTest } from '../../lib/source-rules/live-test';
 import { errorMessage } from '../../lib/ui/format-task';
 import { parseSourcesJson } from '../../lib/ui/options/sources-json';
 import { strings } from '../../lib/ui/strings';
@@ -25,9 +26,12 @@ export function SourceTester({ call, sources, choice, onChoose, pasted }: Source
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ report: SourceTestReport; rule?: SourceRule } | null>(null);
 
+  // A source made on the page carries that page as a live test case: it can be read again without an address.
+  const live = sources.find((source) => source.id === choice)?.tests?.some(isLiveTest) ?? false;
+
   async function run(event: Event) {
     event.preventDefault();
-    if (busy || !url.trim()) return;
+    if (busy || (!url.trim() && !live)) return;
     setError(null);
     setResult(null);
     let rule: SourceRule | undefined;
@@ -38,7 +42,7 @@ export function SourceTester({ call, sources, choice, onChoose, pasted }: Source
     }
     setBusy(true);
     try {
-      const target = url.trim();
+      const target = url.trim() || undefined;
       const report = rule
         ? await call({ type: 'source.test', url: target, rule })
         : await call({ type: 'source.test', url: target, ...(choice ? { sourceId: choice } : {}) });
@@ -87,9 +91,10 @@ export function SourceTester({ call, sources, choice, onChoose, pasted }: Source
             spellcheck={false}
             onInput={(e) => setUrl(e.currentTarget.value)}
           />
+          {live && <p class="muted">{s.testLiveHint}</p>}
         </div>
         <div class="form-actions">
-          <button type="submit" class="primary" data-testid="test-button" disabled={busy || !url.trim()} aria-busy={busy}>
+          <button type="submit" class="primary" data-testid="test-button" disabled={busy || (!url.trim() && !live)} aria-busy={busy}>
             {busy ? s.testingButton : s.testButton}
           </button>
         </div>

@@ -13,6 +13,18 @@ export function TestReport({ report, rule }: TestReportProps) {
   return (
     <div class="test-report" data-testid="test-report">
       <p class="muted">{s.testReadBy(report.sourceId)}</p>
+      {report.check && (
+        <div class={report.check.problems.length ? 'alert' : 'muted'} data-testid="test-check">
+          <p>{report.check.problems.length ? s.testCheckFailed(report.check.url) : s.testCheckPassed(report.check.url)}</p>
+          {report.check.problems.length > 0 && (
+            <ul>
+              {report.check.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <div class="table-wrap">
         <table class="found-table">
           <thead>

@@ -5,6 +5,7 @@ import { SpeedMeter, speedText } from '../../lib/ui/speed';
 import type { StartUrl } from '../../lib/ui/start-url';
 import { strings } from '../../lib/ui/strings';
 import type { FeedState, TaskFeed } from '../../lib/ui/task-feed';
+import { MakeRule } from './make-rule';
 import { StartForm } from './start-form';
 import { TaskList, type TaskAction } from './task-list';
 
@@ -23,6 +24,8 @@ export interface AppProps {
   /** The book detected on the page at this address, if a tab shows it. */
   detectBook?: (url: string) => Promise<PageInfo | null>;
   files: Files;
+  /** Opens the rule builder over the page the popup is about; absent where there is no such page. */
+  makeRule?: () => Promise<void>;
 }
 
 function useFeed(feed: TaskFeed): FeedState {
@@ -48,7 +51,7 @@ function useTick(active: boolean, ms: number): void {
   }, [active, ms]);
 }
 
-export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps) {
+export function App({ call, feed, detectStartUrl, detectBook, files, makeRule }: AppProps) {
   const state = useFeed(feed);
   const meter = useRef(new SpeedMeter()).current;
   useTick(state.tasks.some((task) => task.status === 'running'), 1000);
@@ -85,6 +88,7 @@ export function App({ call, feed, detectStartUrl, detectBook, files }: AppProps)
     <main class="app">
       <h1 class="app-title">{strings.appTitle}</h1>
       <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
+      {makeRule && <MakeRule open={makeRule} />}
       <TaskList state={state} speeds={speeds} onAction={runAction} onClear={clear} fileExists={files.exists} />
     </main>
   );

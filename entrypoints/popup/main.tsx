@@ -6,6 +6,7 @@ import { browserTranslate } from '../../lib/ui/i18n';
 import { pickStartUrl, type StartUrl } from '../../lib/ui/start-url';
 import { setTranslate, strings } from '../../lib/ui/strings';
 import { createTaskFeed } from '../../lib/ui/task-feed';
+import { RULE_PICKER_SCRIPT } from '../background/rule-builder-tabs';
 import { App, type Files } from './app';
 import '../../assets/base.css';
 import './style.css';
@@ -42,16 +43,31 @@ async function detectStartUrl(): Promise<StartUrl> {
 }
 
 
-/**
- * What the content script found on the page at `url`: the active tab's, or (when the popup was
- * opened as a tab with `?url=`) any tab's that shows that address.
- */
-async function detectBook(url: string): Promise<PageInfo | null> {
+/** The tab showing `url`: the active tab's, or (when the popup was opened as a tab with `?url=`) any tab's. */
+async function tabShowing(url: string): Promise<number | undefined> {
   const tabs = await browser.tabs.query({});
   const showing = tabs.filter((tab) => tab.id !== undefined && tab.url && withoutHash(tab.url) === withoutHash(url));
-  const tab = showing.find((t) => t.active) ?? showing[0];
-  if (tab?.id === undefined) return null;
-  return (await call({ type: 'page.get', tabId: tab.id })).page;
+  return (showing.find((t) => t.active) ?? showing[0])?.id;
+}
+
+/** What the content script found on the page at `url`. */
+async function detectBook(url: string): Promise<PageInfo | null> {
+  const tabId = await tabShowing(url);
+  if (tabId === undefined) return null;
+  return (await call({ type: 'page.get', tabId })).page;
+}
+
+/**
+ * The rule builder over the page the popup is about: its picker is injected into that tab (the
+ * manifest's `scripting` permission), and the tab comes to the front; the popup, if it is one, closes.
+ */
+async function makeRule(): Promise<void> {
+  const start = await detectStartUrl();
+  const tabId = start.url && start.source !== 'manual' ? await tabShowing(start.url) : undefined;
+  if (tabId === undefined) throw new Error(strings.makeRuleNoPage);
+  await browser.scripting.executeScript({ target: { tabId }, files: [RULE_PICKER_SCRIPT] });
+  await browser.tabs.update(tabId, { active: true });
+  if (start.source === 'tab') window.close();
 }
 
 /** The finished file, through the downloads bar's own buttons. */
@@ -70,4 +86,4 @@ const files: Files = {
 
 window.addEventListener('pagehide', () => feed.stop());
 
-render(<App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} files={files} />, document.getElementById('app')!);
+render(<App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} files={files} makeRule={makeRule} />, document.getElementById('app')!);

@@ -92,9 +92,11 @@ const httpUrl = v.pipe(v.string('expected an http(s) URL'), v.check(isHttpUrl, '
 const snippet = text('a text', 2000);
 
 /**
- * One example of the source at work, as yt-dlp extractors carry `_TESTS`. Either a saved page of
- * the real site (`realPage`: its id in ../shared/real-pages, whose manifest says what a correct
- * reader gets from it), or a book of a fixture site served locally (`url`, `site`, `expect`).
+ * One example of the source at work, as yt-dlp extractors carry `_TESTS`. A saved page of the
+ * real site (`realPage`: its id in ../shared/real-pages, whose manifest says what a correct
+ * reader gets from it); a book of a fixture site served locally (`url`, `site`, `expect`); or a
+ * live book page (`url`, `expect`, no `site`), as a rule made on the page carries the page it was
+ * made on: `source.test` reads it from the web and compares.
  */
 export const SourceTestSchema = v.pipe(
   strict({
@@ -108,7 +110,7 @@ export const SourceTestSchema = v.pipe(
     tocUrl: v.optional(httpUrl),
     /** The book page; must be matched by this source and by no other built-in source. */
     url: v.optional(httpUrl),
-    /** Serve every page from a fixture site of test/fixtures/ (only "demo" exists). */
+    /** Serve every page from a fixture site of test/fixtures/ (only "demo" exists); without it, `url` is read from the web. */
     site: v.optional(v.pipe(v.string('expected a fixture site name'), v.regex(ID, 'expected a fixture site name like "demo"'))),
     expect: v.optional(
       strict({
@@ -116,7 +118,7 @@ export const SourceTestSchema = v.pipe(
         author: v.optional(text('the author', 500)),
         cover: v.optional(httpUrl),
         introIncludes: v.optional(snippet),
-        /** Chapters in the whole table of contents, after duplicates are dropped. */
+        /** Chapters in the whole table of contents, after duplicates are dropped; for a live page, at least this many. */
         chapters: wholeNumber(1, 100_000),
         /** Title of the first chapter in the table of contents (reading order). */
         firstChapter: text('a chapter title', 500),
@@ -134,8 +136,8 @@ export const SourceTestSchema = v.pipe(
     (t) =>
       t.realPage !== undefined
         ? t.url === undefined && t.site === undefined && t.expect === undefined
-        : t.tocUrl === undefined && t.url !== undefined && t.site !== undefined && t.expect !== undefined,
-    'expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
+        : t.tocUrl === undefined && t.url !== undefined && t.expect !== undefined,
+    'expected either "realPage" (with optional "tocUrl") or "url" and "expect" (with "site" for a fixture site, without for the live page), not both',
   ),
 );
 

@@ -4,7 +4,7 @@
 //
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
-import type { Doubt, ErrorCode, LegadoIssueCode, Settings, SubscriptionChange, SubscriptionIssueCode, TaskStatus } from '../contract';
+import type { Doubt, ErrorCode, LegadoIssueCode, RuleField, Settings, SubscriptionChange, SubscriptionIssueCode, TaskStatus } from '../contract';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
 
 export function createStrings(t: Translate) {
@@ -148,6 +148,67 @@ export function createStrings(t: Translate) {
       completedNoFile: (title: string, chapters: number) => t('notifyCompletedNoFile', [title, chapterCount(chapters)]),
       failedTitle: t('notifyFailedTitle'),
       failed: (title: string, error: string) => t('notifyFailed', [title, error]),
+    },
+
+    // Popup: making a rule for the page's site (entrypoints/rule-builder)
+    makeRuleButton: t('makeRuleButton'),
+    makeRuleHelp: t('makeRuleHelp'),
+    makeRuleNoPage: t('makeRuleNoPage'),
+    makeRuleFailed: (detail: string) => t('makeRuleFailed', [detail]),
+
+    // The rule builder's panel (entrypoints/rule-builder)
+    ruleBuilder: {
+      title: t('ruleBuilderTitle'),
+      intro: t('ruleBuilderIntro'),
+      connecting: t('ruleBuilderConnecting'),
+      stage: { book: t('ruleStageBook'), chapter: t('ruleStageChapter') },
+      fields: {
+        title: t('ruleFieldTitle'),
+        author: t('ruleFieldAuthor'),
+        chapters: t('ruleFieldChapters'),
+        content: t('ruleFieldContent'),
+        next: t('ruleFieldNext'),
+      } satisfies Record<RuleField, string>,
+      prompts: {
+        title: t('rulePromptTitle'),
+        author: t('rulePromptAuthor'),
+        chapters: t('rulePromptChapters'),
+        content: t('rulePromptContent'),
+        next: t('rulePromptNext'),
+      } satisfies Record<RuleField, string>,
+      pick: t('rulePickButton'),
+      picking: t('rulePickingButton'),
+      narrower: t('ruleNarrowerButton'),
+      wider: t('ruleWiderButton'),
+      selectorLabel: (field: string) => t('ruleSelectorLabel', [field]),
+      fromGeneric: t('ruleFromGeneric'),
+      optional: t('ruleOptional'),
+      catchesNothing: t('ruleCatchesNothing'),
+      caughtText: (text: string) => t('ruleCaughtText', [text]),
+      caughtChapters: (count: number, first: string, last: string) => t('ruleCaughtChapters', [chapterCount(count), first, last]),
+      caughtLength: (characters: number) => t('ruleCaughtLength', [characters]),
+      caughtNext: (url: string) => t('ruleCaughtNext', [url]),
+      noNextPage: t('ruleNoNextPage'),
+      newestFirst: t('ruleNewestFirst'),
+      looksRightBook: t('ruleLooksRightBook'),
+      backToBook: t('ruleBackToBook'),
+      startHere: t('ruleStartHere'),
+      stillToPick: (fields: string) => t('ruleStillToPick', [fields]),
+      test: t('ruleTestButton'),
+      testing: t('ruleTesting'),
+      testRead: (title: string, author: string, chapters: number) =>
+        author ? t('ruleTestRead', [title, author, chapterCount(chapters)]) : t('ruleTestReadNoAuthor', [title, chapterCount(chapters)]),
+      sampleHeading: (number: number, title: string) => t('ruleSampleHeading', [number, title]),
+      sampleFailed: (error: string) => t('ruleSampleFailed', [error]),
+      save: t('ruleSaveButton'),
+      saving: t('ruleSaving'),
+      saved: (id: string) => t('ruleSaved', [id]),
+      download: t('ruleDownloadButton'),
+      downloadStarted: (title: string) => t('ruleDownloadStarted', [title]),
+      close: t('ruleCloseButton'),
+      pageTooLarge: (characters: number) => t('rulePageTooLarge', [characters]),
+      pickMissed: (field: string) => t('rulePickMissed', [field]),
+      pageChanged: t('rulePageChanged'),
     },
 
     // Options page (entrypoints/options)
@@ -305,6 +366,9 @@ export function createStrings(t: Translate) {
       testCharacters: counted('optCharactersOne', 'optCharactersMany'),
       testFirstChapters: t('optTestFirstChapters'),
       testFirstChapterText: t('optTestFirstChapterText'),
+      testLiveHint: t('optTestLiveHint'),
+      testCheckPassed: (url: string) => t('optTestCheckPassed', [url]),
+      testCheckFailed: (url: string) => t('optTestCheckFailed', [url]),
 
       // Diagnostics
       diagnosticsIntro: t('optDiagnosticsIntro'),

@@ -119,7 +119,8 @@ describe('validateRule', () => {
       expect: { title: 'T', author: 'A', chapters: 3, firstChapter: 'C1', contentIncludes: ['x', 'y'], contentExcludes: ['ad'] },
     };
     const real = { name: 'the saved book page', realPage: 'mysite-book', tocUrl: 'https://www.mysite.example/read/1' };
-    expect(ruleProblems({ ...good, tests: [site, real, { realPage: 'mysite-toc' }, { ...site, expect: { ...site.expect, contentIncludes: 'x' } }] })).toEqual([]);
+    const live = { name: 'the page the rule was made on', url: site.url, expect: site.expect };
+    expect(ruleProblems({ ...good, tests: [site, real, live, { realPage: 'mysite-toc' }, { ...site, expect: { ...site.expect, contentIncludes: 'x' } }] })).toEqual([]);
     const problems = ruleProblems({
       ...good,
       tests: [
@@ -128,6 +129,7 @@ describe('validateRule', () => {
         { url: site.url, site: 'demo' },
         { realPage: 'Not An Id!', tocUrl: 'nowhere' },
         { ...site, tocUrl: 'https://www.mysite.example/read/1' },
+        { url: site.url },
       ],
     });
     expect(problems).toEqual([
@@ -136,11 +138,12 @@ describe('validateRule', () => {
       'tests[0].expect.chapters: expected a whole number from 1 to 100000',
       'tests[0].expect.contentIncludes: expected a text or a list of texts',
       'tests[0].expect.extra: unknown field',
-      'tests[1]: expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
-      'tests[2]: expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
+      'tests[1]: expected either "realPage" (with optional "tocUrl") or "url" and "expect" (with "site" for a fixture site, without for the live page), not both',
+      'tests[2]: expected either "realPage" (with optional "tocUrl") or "url" and "expect" (with "site" for a fixture site, without for the live page), not both',
       'tests[3].realPage: expected a page id of ../shared/real-pages like "biquge-info-toc"',
       'tests[3].tocUrl: expected an absolute http:// or https:// URL',
-      'tests[4]: expected either "realPage" (with optional "tocUrl") or "url", "site" and "expect", not both',
+      'tests[4]: expected either "realPage" (with optional "tocUrl") or "url" and "expect" (with "site" for a fixture site, without for the live page), not both',
+      'tests[5]: expected either "realPage" (with optional "tocUrl") or "url" and "expect" (with "site" for a fixture site, without for the live page), not both',
     ]);
   });
 });
