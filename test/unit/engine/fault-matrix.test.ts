@@ -264,11 +264,11 @@ describe('fault matrix: storage and the user', () => {
     expect(done.error!.message).toMatch(/no room|Free disk space/);
   });
 
-  // Requests that would hang for a minute must not hold the answer: they are aborted, not awaited
-  // (the test would time out otherwise).
+  // Requests that hang until their 10-minute deadline must not hold the answer: they are aborted,
+  // not awaited (the test would time out otherwise).
   it('cancel during a hanging fetch → cancelled, the requests aborted, no request after', async () => {
     site.setFault(/\.html$/, { kind: 'hang' });
-    const service = await startService({ settings: { requestTimeoutMs: 60_000 } });
+    const service = await startService({ settings: { requestTimeoutMs: 600_000 } });
     const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     await service.waitForTask(task.id, () => site.pending() >= 3);
     const answer = await service.call({ type: 'task.cancel', taskId: task.id });
@@ -281,7 +281,7 @@ describe('fault matrix: storage and the user', () => {
 
   it('remove during a hanging fetch → gone with its chapters, the request aborted, no request after', async () => {
     site.setFault(chapter(3), { kind: 'hang' });
-    const service = await startService({ settings: { requestTimeoutMs: 60_000 } });
+    const service = await startService({ settings: { requestTimeoutMs: 600_000 } });
     const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     await service.waitForTask(task.id, (t) => t.completedChapters >= 2 && site.pending() >= 1);
     expect((await service.send({ type: 'task.remove', taskId: task.id })).ok).toBe(true);
