@@ -1,8 +1,10 @@
-// `npm test`: the build, the type check, the unit tier and the browser tier, run side by side so
-// that neither core waits: most test time is waiting on a site, a browser or a JVM, not CPU. The
-// browser tier starts once the build it loads is done. Each line of output is tagged with its
-// step; a summary with each step's time comes last. Exits 1 when any step fails.
+// `npm test`: the build, the type check, the lint (when package.json has a `lint` script), the
+// unit tier and the browser tier, run side by side so that neither core waits: most test time is
+// waiting on a site, a browser or a JVM, not CPU. The browser tier starts once the build it loads
+// is done. Each line of output is tagged with its step; a summary with each step's time comes
+// last. Exits 1 when any step fails.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 interface Step {
   name: string;
+  /** A program of node_modules/.bin, or npm. */
   command: string;
   args: string[];
   /** Starts once this step has passed; skipped if it failed. */
@@ -19,9 +22,12 @@ interface Step {
   background?: boolean;
 }
 
+const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
 const STEPS: Step[] = [
   { name: 'build', command: 'wxt', args: ['build'] },
   { name: 'types', command: 'tsc', args: ['--noEmit'], background: true },
+  ...(scripts.lint ? [{ name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'], background: true }] : []),
   { name: 'unit', command: 'vitest', args: ['run', '--project', 'unit'] },
   { name: 'browser', command: 'vitest', args: ['run', '--project', 'browser'], after: 'build' },
 ];
@@ -41,7 +47,8 @@ function run(step: Step): Promise<Outcome> {
   return new Promise((done) => {
     // Colours survive the pipe when the output is a terminal.
     const env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env;
-    const child = spawn(join(ROOT, 'node_modules', '.bin', step.command), step.args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const program = step.command === 'npm' ? 'npm' : join(ROOT, 'node_modules', '.bin', step.command);
+    const child = spawn(program, step.args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     if (step.background && child.pid !== undefined) setPriority(child.pid, 10);
     const tag = `${step.name.padEnd(width)} │ `;
     for (const stream of [child.stdout, child.stderr]) {
