@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Two tiers: fast unit tests of the engine in Node (fake-indexeddb stands in for the browser's),
-// then browser tests that drive the built extension in Chromium, one file at a time; the Firefox
-// tier runs on its own.
+// Two tiers: unit tests of the engine in Node (fake-indexeddb stands in for the browser's), and
+// browser tests that drive the built extension in Chromium; the Firefox tier runs on its own.
+// `npm test` (scripts/test.ts) runs both tiers side by side. Most of a test's time is waiting on
+// the demo site, a browser or epubcheck rather than computing, so each tier runs more test files
+// at once than the machine has cores: 3 unit files, 2 browser files (each with its own Chromium
+// and demo site). Books are checked by one warm epubcheck pool per tier (epubcheck-service.ts).
+// Test files share their worker's loaded modules (isolate: false), which halves the CPU a run
+// spends importing: a test file must leave no global state behind (fake timers restored, no
+// vi.mock, no global stubs), and each starts its own demo site, services and browser.
 export default defineConfig({
   test: {
     projects: [
@@ -12,8 +18,11 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
-          // Engine tests run real downloads against the demo site; each states its own bound.
-          testTimeout: 30_000,
+          globalSetup: ['test/fixtures/epubcheck-service.ts'],
+          maxWorkers: 3,
+          isolate: false,
+          // A backstop for a test that hangs; no test's own bound depends on it.
+          testTimeout: 60_000,
         },
       },
       {
@@ -21,9 +30,11 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/fixtures/epubcheck-service.ts'],
+          maxWorkers: 2,
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
         },
       },
       {

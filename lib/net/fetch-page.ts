@@ -1,7 +1,7 @@
 import type { ErrorInfo } from '../contract';
 import { AppError } from '../errors';
 import { abortable, abortReason, sleep } from './abortable';
-import { backoffDelay, PAGE_RETRY } from './backoff';
+import { backoffDelay, PAGE_RETRY, type Backoff } from './backoff';
 import type { HostLimits, HostScheduler } from './host-scheduler';
 import { decodeHtml } from './charset';
 import {
@@ -59,6 +59,8 @@ export interface FetchPageOptions {
   /** The source's charset, which beats what the site claims (see charset.ts). */
   charset?: string;
   now?: () => number;
+  /** The waits between tries; PAGE_RETRY unless a test shortens them. */
+  backoff?: Backoff;
   /** Jitter source for the backoff; injectable so tests can pin it. */
   random?: () => number;
   onAttempt?: (info: AttemptInfo) => void;
@@ -95,7 +97,7 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
       return outcome.page;
     }
     const last = !outcome.retry || attempt >= maxAttempts;
-    const waitMs = last ? 0 : Math.max(backoffDelay(attempt, PAGE_RETRY, options.random), outcome.retryAfterMs ?? 0);
+    const waitMs = last ? 0 : Math.max(backoffDelay(attempt, options.backoff ?? PAGE_RETRY, options.random), outcome.retryAfterMs ?? 0);
     options.onAttempt?.({ attempt, error: outcome.error.toInfo(), waitMs });
     if (last) throw outcome.error;
     try {

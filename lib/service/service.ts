@@ -6,7 +6,7 @@ import { isLegadoInput, translateLegado } from '../legado/import';
 import { Library } from '../follow/library';
 import { coverLoader } from '../follow/continue-from-file';
 import { libraryHandlers } from '../follow/library-handlers';
-import { HostScheduler } from '../net';
+import { HostScheduler, type Backoff } from '../net';
 import { ProbedPages } from '../net/probed-pages';
 import { applySettingsPatch } from '../settings';
 import { SourceRegistry } from '../source-rules/registry';
@@ -34,6 +34,8 @@ export interface Platform {
   now?: () => number;
   newId?: () => string;
   heartbeatMs?: number;
+  /** The waits between a page's tries; the engine's own (PAGE_RETRY) unless a test shortens them. */
+  retry?: Backoff;
 }
 
 export type ServiceEvent = { task: Task } | { removedId: string };
@@ -77,8 +79,9 @@ export class DownloadService {
     this.probed = new ProbedPages(this.now);
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
-    this.load = createPageLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed });
-    this.loadBytes = createBytesLoader({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed });
+    const loaderDeps = { fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed, retry: platform.retry };
+    this.load = createPageLoader(loaderDeps);
+    this.loadBytes = createBytesLoader(loaderDeps);
     this.subscriptions = new Subscriptions({ store, load: this.load, builtInIds: this.sources.builtInIds, now: this.now, newId: () => this.newId(), keepAlive: platform.keepAlive });
     this.manager = new TaskManager({
       store,
@@ -93,7 +96,7 @@ export class DownloadService {
       newId: () => this.newId(),
       publish: (event) => this.emit(event),
       settings: () => this.settings,
-      probe: createWallProbe({ fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed }),
+      probe: createWallProbe(loaderDeps),
       heartbeatMs: platform.heartbeatMs,
     });
     this.library = new Library({

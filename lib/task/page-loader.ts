@@ -1,5 +1,5 @@
 import type { Settings, SourceRule } from '../contract';
-import { fetchPage, type AttemptInfo, type HostScheduler } from '../net';
+import { fetchPage, type AttemptInfo, type Backoff, type HostScheduler } from '../net';
 import { decodeHtml } from '../net/charset';
 import type { ProbedPages } from '../net/probed-pages';
 import type { Wall } from '../net/walls';
@@ -44,6 +44,8 @@ interface LoaderDeps {
   settings: () => Settings;
   /** Pages a wall probe fetched: the first load of such a page takes it instead of a second request. */
   probed?: ProbedPages;
+  /** The waits between a page's tries (fetchPage's default unless a test shortens them). */
+  retry?: Backoff;
 }
 
 async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver, credentials?: RequestCredentials) {
@@ -58,6 +60,7 @@ async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal
     maxAttempts: settings.maxAttempts,
     maxBytes: settings.maxPageMB * 1_048_576,
     credentials,
+    backoff: deps.retry,
     signal,
     charset: rule.charset,
     onAttempt: observe && ((info) => observe(url, info)),

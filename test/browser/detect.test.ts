@@ -1,7 +1,6 @@
 // The content script tells the worker what page a tab shows; the toolbar button says so.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sleep } from './harness';
 import { useSiteAndExtension } from './hooks';
 
 const { site, ext } = useSiteAndExtension();
@@ -22,6 +21,24 @@ function waitForBadge(tabId: number, text: string): Promise<string> {
   return ext.waitFor(() => badge(tabId), (b) => b === text, { timeoutMs: 15_000, intervalMs: 100, what: `badge "${text}" on tab ${tabId}` });
 }
 
+/**
+ * Starts listening, in the extension's service worker, for the pages content scripts report;
+ * returns what it has heard so far. A listener of our own: it sees each message as it arrives
+ * and answers none of them.
+ */
+async function recordReports(): Promise<() => Promise<Array<{ url: string; html: boolean }>>> {
+  const worker = await ext.serviceWorker();
+  type Recorder = { reports?: Array<{ url: string; html: boolean }> };
+  await worker.evaluate(() => {
+    const reports: Array<{ url: string; html: boolean }> = [];
+    (globalThis as unknown as Recorder).reports = reports;
+    chrome.runtime.onMessage.addListener((message: { type?: string; url?: string; html?: unknown }) => {
+      if (message?.type === 'page.detected') reports.push({ url: String(message.url), html: typeof message.html === 'string' });
+    });
+  });
+  return () => worker.evaluate(() => (globalThis as unknown as Recorder).reports ?? []);
+}
+
 async function open(path: string): Promise<{ tab: Page; tabId: number }> {
   const tab = await ext.openTab(url(path));
   return { tab, tabId: await tabIdOf(url(path)) };
@@ -39,10 +56,18 @@ describe('page detection', () => {
   });
 
   it('shows nothing for the site index or a chapter page', async () => {
+    const reports = await recordReports();
     const index = await open('/');
     const chapter = await open('/book/1/3.html');
-    // The content script runs at document_idle: give it time to report before looking.
-    await sleep(1_500);
+    // Both content scripts have reported all they will: the index once, the chapter page (which
+    // the demo source's patterns match) again with its markup, as the worker asks.
+    await ext.waitFor(reports, (seen) => seen.some((r) => r.url === url('/')) && seen.some((r) => r.url === url('/book/1/3.html') && r.html), {
+      what: 'the index and the chapter page reported',
+    });
+    // A book page reported after them is shown: the worker has dealt with theirs by then.
+    const later = await open('/book/2/');
+    await waitForBadge(later.tabId, '8');
+    await later.tab.close();
     for (const { tabId } of [index, chapter]) {
       expect(await badge(tabId)).toBe('');
       expect(await tooltip(tabId)).toBe('Novel Downloader');

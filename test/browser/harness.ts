@@ -6,10 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
 import { CHROMIUM, findBrowser } from './find-browser';
 import { DEMO_SOURCES } from '../fixtures/sources';
+import { nothingInFlight, poll, sleep, withTimeout, type WaitOptions } from '../fixtures/poll';
+
+export { poll, sleep, withTimeout, type WaitOptions };
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -25,13 +28,6 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Extra Chromium switches. */
   args?: string[];
-}
-
-export interface WaitOptions {
-  timeoutMs?: number;
-  intervalMs?: number;
-  /** Names what is awaited in the timeout error. */
-  what?: string;
 }
 
 export interface Ext {
@@ -54,6 +50,10 @@ export interface Ext {
   waitForTask(taskId: string, predicate: (task: Task) => boolean, timeoutMs?: number): Promise<Task>;
   /** Stops the extension's service worker (as Chrome does when it idles); the next message wakes it. */
   stopWorker(): Promise<void>;
+  /** The extension's service worker, to evaluate code in; woken by a message if it was stopped. */
+  serviceWorker(): Promise<Worker>;
+  /** Resolves once the worker has nothing of any task at work (see nothingInFlight). */
+  untilIdle(): Promise<void>;
   /** Waits for a finished file in downloadsDir whose name satisfies `predicate`; its full path. */
   waitForDownload(predicate: (fileName: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Waits until chrome.downloads reports download `downloadId` complete; its full path. */
@@ -141,6 +141,15 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
       async stopWorker() {
         await stopServiceWorkers(cdp, base);
       },
+      async serviceWorker() {
+        const ours = (worker: Worker) => worker.url().startsWith(base);
+        const running = context.serviceWorkers().find(ours);
+        if (running) return running;
+        const started = context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+        await send({ type: 'task.list' });
+        return context.serviceWorkers().find(ours) ?? (await started);
+      },
+      untilIdle: () => untilIdleVia(send),
       waitForDownload: (predicate, timeoutMs = 30_000) => waitForFile(downloadsDir, predicate, timeoutMs),
       downloadPath: (downloadId, timeoutMs) =>
         finishedDownload(() => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId), downloadId, timeoutMs),
@@ -183,6 +192,11 @@ export async function waitForTaskVia(send: Send, taskId: string, predicate: (tas
   return task;
 }
 
+/** Polls `diagnostics` through `send` until nothing is in flight (see nothingInFlight). */
+export async function untilIdleVia(send: Send): Promise<void> {
+  await poll(() => callVia(send, { type: 'diagnostics' }), nothingInFlight, { intervalMs: 50, what: 'the worker to have nothing in flight' });
+}
+
 /** The parts of a downloads.search() item that say where a finished file is. */
 export interface DownloadState {
   state?: string;
@@ -211,44 +225,6 @@ export async function importDemoSources(send: Send): Promise<void> {
     what: 'the demo sources to be imported',
   });
   if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error.message}`);
-}
-
-/** Polls `probe` every `intervalMs` until `predicate` holds; throws with the last value on timeout. */
-export async function poll<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, options: WaitOptions = {}): Promise<T> {
-  const { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = options;
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let lastError: unknown;
-  for (;;) {
-    const left = deadline - Date.now();
-    if (left <= 0) break;
-    let value: T;
-    try {
-      value = await withTimeout(probe(), left, `${what}: probe timed out`);
-    } catch (error) {
-      lastError = error; // e.g. the worker is restarting: try again
-      await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
-      continue;
-    }
-    last = value;
-    lastError = undefined;
-    if (predicate(value)) return value; // a predicate that throws gives up at once
-    await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
-  }
-  const seen = lastError !== undefined ? `last error: ${String(lastError)}` : `last value: ${safeJson(last)}`;
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; ${seen}`);
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The id Chromium gives an unpacked extension: from its manifest key, else from its path. */
@@ -388,13 +364,5 @@ async function waitForFile(dir: string, predicate: (name: string) => boolean, ti
       throw new Error(`Timed out after ${timeoutMs} ms waiting for a download in ${dir}; it holds: ${names.join(', ') || 'nothing'}`);
     }
     await sleep(250);
-  }
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value)?.slice(0, 500) ?? String(value);
-  } catch {
-    return String(value);
   }
 }

@@ -130,11 +130,14 @@ describe('options page', () => {
     await row.getByTestId('diag-log-toggle').click();
     expect(await row.getByTestId('diag-log-toggle').getAttribute('aria-expanded')).toBe('true');
     await textOf('diag-log', (t) => t.includes('Started.') && t.includes('Completed: 12 chapters'), row);
-    // The log stays open across the 2 s refreshes.
-    await page.waitForTimeout(2_500);
+    // The log stays open across refreshes: a second task's row can only come with one.
+    const { task: second } = await ext.call({ type: 'task.start', url: `${site.origin}/book/2/`, format: 'txt' });
+    await page.getByTestId(`diag-task-${second.id}`).waitFor({ timeout: 10_000 });
+    expect(await row.getByTestId('diag-log-toggle').getAttribute('aria-expanded')).toBe('true');
     expect(await row.getByTestId('diag-log-line').count()).toBeGreaterThanOrEqual(3);
+    await ext.waitForTask(second.id, (t) => t.status === 'completed');
 
-    expect(await textOf('health-tasks', (t) => /\d/.test(t))).toMatch(/Tasks stored\s*1/);
+    await textOf('health-tasks', (t) => /Tasks stored\s*2$/.test(t));
     await page.getByTestId('recover').click();
     expect(await textOf('recover-result', (t) => t.length > 0)).toBe('Recovered 0 tasks.');
 

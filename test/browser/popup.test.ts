@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Task } from '../../lib/contract';
 import { HOSTILE_RULE } from '../fixtures/site';
-import { sleep } from './harness';
 import { useSiteAndExtension } from './hooks';
 
 const { site, ext } = useSiteAndExtension();
@@ -125,13 +124,14 @@ describe('popup', () => {
     expect(await tooltip(book.tabId)).toMatch(/^Novel Downloader: «.+», 60 chapters — click to download$/);
     await waitForBadge(elsewhere.tabId, (t) => t === '', 'cleared after the download');
     expect(await tooltip(elsewhere.tabId)).toBe('Novel Downloader');
-    // The end was announced once, and the restarted worker does not announce it again.
+    // The end was announced once, and the restarted worker does not announce it again: a task
+    // that ends after the restart is announced, and nothing came before it.
     expect(Object.keys(await notifications())).toEqual([`task:${task!.id}`]);
     await ext.page.evaluate((id) => chrome.notifications.clear(id), `task:${task!.id}`);
     await ext.stopWorker();
-    await ext.send({ type: 'task.list' });
-    await sleep(500);
-    expect(await notifications()).toEqual({});
+    const { task: later } = await ext.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
+    await ext.waitFor(notifications, (all) => `task:${later.id}` in all, { timeoutMs: 15_000, what: 'the later task announced' });
+    expect(Object.keys(await notifications())).toEqual([`task:${later.id}`]);
 
     await popup.getByTestId('clear-finished').click();
     await textOf(popup.locator('.empty'), (t) => t === 'No downloads yet.', 'empty list');
@@ -189,11 +189,15 @@ describe('popup', () => {
       await row.getByTestId('retry').click();
       await ext.waitForTask(failed!.id, (t) => t.status === 'failed' && t.finishedAt! > failed!.finishedAt!, 10_000);
       await statusOf(row, 'failed');
-      await sleep(300);
-      expect(await notifications()).toEqual({});
     } finally {
       await ext.send({ type: 'settings.set', patch: { notifications: true } });
     }
+    // Another end, with notifications on again, is announced; the one before it was not.
+    const { task: other } = await ext.call({ type: 'task.start', url: `${site.origin}/book/no-such-book/`, format: 'txt' });
+    await ext.waitFor(notifications, (all) => `task:${other.id}` in all, { timeoutMs: 15_000, what: 'the other failure announced' });
+    expect(Object.keys(await notifications())).toEqual([`task:${other.id}`]);
+    await ext.send({ type: 'task.remove', taskId: other.id });
+    await ext.waitFor(() => popup.locator('li[data-status]').count(), (n) => n === 1, { timeoutMs: 10_000, what: 'the other task gone from the list' });
 
     // Keyboard: Tab reaches the row's buttons, Enter removes it, focus stays in the list.
     await row.getByTestId('remove').focus();

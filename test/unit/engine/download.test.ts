@@ -37,15 +37,14 @@ describe('downloading a book in the engine', () => {
     expect(site.hits('/book/1/1.html')).toBe(0);
   });
 
-  it('ends a task on a host that does not resolve as failed/network within 10 s', async () => {
+  it('ends a task on a host that does not resolve as failed/network after its tries', async () => {
     const { call, waitForTask, ended } = await startService({ settings: { maxAttempts: 2 } });
-    const started = Date.now();
     const { task } = await call({ type: 'task.start', url: 'http://nonexistent-site.invalid/book/123', sourceId: 'demo', format: 'txt' });
-    const done = await waitForTask(task.id, ended, 10_000);
+    const done = await waitForTask(task.id, ended);
     expect(done.status).toBe('failed');
     expect(done.error?.code).toBe('network');
     expect(done.error?.message).toContain('nonexistent-site.invalid');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(done.error?.message).toContain('(2 tries)');
   });
 
   it('fails a book page that answers 404 at once with http_status', async () => {
@@ -75,30 +74,29 @@ describe('downloading a book in the engine', () => {
     expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1'));
   });
 
-  it('cancel stops fetching within a second and the site sees no further chapter requests', async () => {
-    const { call, waitForTask } = await startService();
+  it('cancel stops fetching at once and the site sees no further chapter requests', async () => {
+    const { call, waitForTask, untilIdle } = await startService();
     site.setLatency(50);
     const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-300/`, format: 'txt' });
     await waitForTask(task.id, (t) => t.completedChapters >= 5);
-    const asked = Date.now();
     const answer = await call({ type: 'task.cancel', taskId: task.id });
-    expect(Date.now() - asked).toBeLessThan(1_000);
     expect(answer.task.status).toBe('cancelled');
     const chapterHits = () => site.hits(/^\/book\/gen-300\/\d+\.html$/);
     const atCancel = chapterHits();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The requests in flight are aborted and nothing waits for a slot: the engine is done with the task.
+    await untilIdle();
     expect(chapterHits()).toBe(atCancel);
     expect(atCancel).toBeLessThan(300);
     expect((await call({ type: 'task.get', taskId: task.id })).task.status).toBe('cancelled');
   });
 
   it('remove during a download drops the task and its chapters', async () => {
-    const { send, call, refusal, waitForTask, store } = await startService();
+    const { send, refusal, call, waitForTask, untilIdle, store } = await startService();
     site.setLatency(30);
     const { task } = await call({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' });
     await waitForTask(task.id, (t) => t.completedChapters >= 3);
     expect((await send({ type: 'task.remove', taskId: task.id })).ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await untilIdle();
     expect((await refusal({ type: 'task.get', taskId: task.id })).code).toBe('unknown_task');
     expect((await store.chapterIndexes(task.id)).stored.size).toBe(0);
   });

@@ -17,8 +17,10 @@ describe('politeness that adapts', () => {
     const start = requests[0]!.at;
     const lateRefusals = requests.filter((r) => r.limited && r.at - start > 3_000).length;
     expect(lateRefusals).toBeLessThanOrEqual(2);
-    // Not too timid either: 61 pages at 5/s take 12 s; allow for the learning phase.
-    const seconds = (requests.at(-1)!.at - start) / 1000;
-    expect(61 / seconds).toBeGreaterThan(5 * 0.7);
+    // Not too timid either: the pace it has settled at is faster than 3.5/s (once it held a 5/s
+    // site at 3/s for good). The rate a whole download reaches is measured by bench/politeness.ts;
+    // asserted here it would bound the test's wall time, which a busy machine stretches.
+    const { hosts } = await service.call({ type: 'diagnostics' });
+    expect(hosts[new URL(site.origin).host]!.learnedDelayMs).toBeLessThan(1_000 / (5 * 0.7));
   });
 });

@@ -5,6 +5,7 @@ import { Store } from '../../../lib/store/store';
 import { MAX_RESUMES_WITHOUT_PROGRESS } from '../../../lib/service/task-manager';
 import { chapterParagraphs, chapterTitle } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
+import { poll } from '../../fixtures/poll';
 import { startService, useDemoSite } from './service-harness';
 
 const site = useDemoSite();
@@ -81,16 +82,27 @@ describe('recovering tasks whose worker was lost', () => {
     site.setLatency(10);
     // The first worker "dies": after 8 chapter requests its fetches never settle, as when
     // Chrome stops a service worker with requests in flight.
-    let chapterRequests = 0;
+    let answered = 0;
+    let hanging = 0;
     const dying: typeof fetch = (input, init) => {
-      if (/\/\d+\.html$/.test(String(input)) && ++chapterRequests > 8) return new Promise(() => {});
+      if (/\/\d+\.html$/.test(String(input))) {
+        if (answered === 8) {
+          hanging += 1;
+          return new Promise(() => {});
+        }
+        answered += 1;
+      }
       return fetch(input, init);
     };
     const first = await startService({ dbName, fetch: dying, heartbeatMs: 3_600_000 });
     const { task } = await first.call({ type: 'task.start', url: `${site.origin}/book/gen-40/`, format: 'txt' });
-    await first.waitForTask(task.id, (t) => t.completedChapters >= 5);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const stored = (await first.store.chapterIndexes(task.id)).stored.size;
+    // Dead once a never-settling fetch holds each of the host's 3 request slots and the 8
+    // chapters it did get are stored.
+    const stored = await poll(
+      async () => (await first.store.chapterIndexes(task.id)).stored.size,
+      (count) => hanging === 3 && count === 8,
+      { intervalMs: 20, what: 'the first worker to hang with 8 chapters stored' },
+    );
     expect((await first.call({ type: 'task.get', taskId: task.id })).task.status).toBe('running');
 
     const second = await startService({ dbName });

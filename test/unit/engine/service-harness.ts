@@ -8,7 +8,9 @@ import type { SaveFile } from '../../../lib/task/runner';
 import { BUILTIN_SOURCES } from '../../../lib/source-rules/builtin';
 import { validateRules } from '../../../lib/source-rules/validate-rule';
 import { Store } from '../../../lib/store/store';
+import type { Backoff } from '../../../lib/net';
 import { DEMO_SOURCES } from '../../fixtures/sources';
+import { nothingInFlight, poll } from '../../fixtures/poll';
 
 export interface SavedFile {
   fileName: string;
@@ -18,6 +20,13 @@ export interface SavedFile {
 }
 
 const started: DownloadService[] = [];
+
+/**
+ * The waits between a page's tries in these tests: 15–25 ms instead of the engine's 0.5–15 s.
+ * What a retry does is the same; how long it waits is checked in backoff.test.ts and
+ * fetch-page.test.ts, with fake timers, so no test here spends seconds waiting one out.
+ */
+export const QUICK_RETRY: Backoff = { baseMs: 20, capMs: 80, jitter: 0.25 };
 
 /** Cancels every task still going in every service a test started, so none outlives its test. */
 export async function cancelAllTasks(): Promise<void> {
@@ -44,6 +53,8 @@ export async function startService(
     saveFile?: (save: SaveFile) => SaveFile;
     /** The service's clock (epoch ms). */
     now?: () => number;
+    /** The waits between a page's tries; QUICK_RETRY unless a test asks for the engine's own. */
+    retry?: Backoff;
   } = {},
 ) {
   const dbName = options.dbName ?? `test-${randomUUID()}`;
@@ -72,6 +83,7 @@ export async function startService(
     heartbeatMs: options.heartbeatMs,
     convertImage: options.convertImage,
     now: options.now,
+    retry: options.retry ?? QUICK_RETRY,
   };
   // The demo site's sources are not built in: stored as the user's imports, as if imported before
   // this worker started (a task it finds running may use them).
@@ -102,8 +114,8 @@ export async function startService(
     return answer.error;
   }
 
-  /** Polls task.get until `done` holds, at most `timeoutMs`. */
-  async function waitForTask(taskId: string, done: (task: Task) => boolean, timeoutMs = 10_000): Promise<Task> {
+  /** Polls task.get until `done` holds; `timeoutMs` is a backstop for a task that never gets there, not a speed check. */
+  async function waitForTask(taskId: string, done: (task: Task) => boolean, timeoutMs = 30_000): Promise<Task> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const answer = await send({ type: 'task.get', taskId });
@@ -113,8 +125,13 @@ export async function startService(
     }
   }
 
+  /** Resolves once nothing of any task is at work in this service (see nothingInFlight). */
+  async function untilIdle(): Promise<void> {
+    await poll(() => call({ type: 'diagnostics' }), nothingInFlight, { intervalMs: 20, what: 'the service to have nothing in flight' });
+  }
+
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
-  return { service, store, dbName, files, saved, send, call, refusal, waitForTask, ended, keepAlives: () => keepAlives, saves: () => saved.length };
+  return { service, store, dbName, files, saved, send, call, refusal, waitForTask, untilIdle, ended, keepAlives: () => keepAlives, saves: () => saved.length };
 }
 
 /**

@@ -1,5 +1,6 @@
-// A long book: the builder must stay fast and keep its memory to roughly the book's text
-// (each page goes into the zip as it is made; only titles and paths are kept on the side).
+// A long book: every chapter in order, compressed, and valid (each page goes into the zip as it
+// is made; only titles and paths are kept on the side). How fast and how lean the builder is, is
+// measured by bench/epub-build.ts and bench/memory.ts, not asserted here.
 import { EPub } from 'epub2';
 import * as cheerio from 'cheerio';
 import { rm } from 'node:fs/promises';
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEpub } from '../../../lib/file/epub';
 import type { ChapterSource } from '../../../lib/file/txt';
 import type { ChapterRecord } from '../../../lib/store/schema';
-import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
+import { epubcheck, tempDir, writeBlob, type EpubcheckResult } from '../../fixtures/epubcheck';
 import { makeTask, openEpub, type OpenedEpub } from './fixtures';
 
 const CHAPTERS = 2000;
@@ -54,15 +55,16 @@ let dir: string;
 let blob: Blob;
 let epub: OpenedEpub;
 let path: string;
-let elapsedMs: number;
+let verdict: Promise<EpubcheckResult>;
 
 beforeAll(async () => {
   dir = await tempDir();
-  const started = performance.now();
   blob = await buildEpub(task, book, source, { now: new Date('2026-11-28T03:00:00Z') });
-  elapsedMs = performance.now() - started;
   epub = await openEpub(blob);
   path = await writeBlob(dir, 'long.epub', blob);
+  // Started now, checked last: the other tests run while epubcheck reads the book.
+  verdict = epubcheck(path);
+  verdict.catch(() => undefined); // its test reports a failure
 }, 60_000);
 
 afterAll(async () => {
@@ -70,8 +72,7 @@ afterAll(async () => {
 });
 
 describe('a 2,000-chapter EPUB', () => {
-  it('builds in well under 20 seconds and compresses the text', () => {
-    expect(elapsedMs).toBeLessThan(20_000);
+  it('compresses the text', () => {
     // About 18 MB of UTF-8 text went in; DEFLATE must have been applied to the pages.
     expect(blob.size).toBeLessThan(15_000_000);
   });
@@ -99,9 +100,11 @@ describe('a 2,000-chapter EPUB', () => {
     expect(parsed.toc).toHaveLength(CHAPTERS + 1);
   });
 
-  // epubcheck validates each of the 2,000 pages: about half a minute of the JVM.
-  it('passes epubcheck', { timeout: 180_000 }, async () => {
-    const result = await epubcheck(path);
+  // epubcheck validates each of the 2,000 pages: about 20 s of one core, and a machine busy with
+  // other work stretches that several times. The timeout is a backstop for a check that never
+  // ends, not a bound on its speed.
+  it('passes epubcheck', { timeout: 600_000 }, async () => {
+    const result = await verdict;
     expect(result.messages).toEqual([]);
     expect(result.fatals).toBe(0);
     expect(result.errors).toBe(0);

@@ -113,6 +113,21 @@ describe('fetchPage retries', () => {
     ]);
   });
 
+  it('waits as long as a given backoff says between tries, instead of PAGE_RETRY', async () => {
+    const f = scripted(new Response('oops', { status: 500 }), new Response('oops', { status: 500 }), html('ok'));
+    const attempts: Array<{ waitMs: number }> = [];
+    const backoff = { baseMs: 20, capMs: 30, jitter: 0 };
+    const p = fetchPage(URL_, options(f.fn, { backoff, onAttempt: (info) => attempts.push(info) }));
+    await flush();
+    await vi.advanceTimersByTimeAsync(19);
+    expect(f.fn).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(f.fn).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(30);
+    expect((await p).attempts).toBe(3);
+    expect(attempts.map((a) => a.waitMs)).toEqual([20, 30, 0]);
+  });
+
   it('fails a 404 at once with http_status after one call', async () => {
     const f = scripted(new Response('nope', { status: 404 }));
     const error = await failure(fetchPage(URL_, options(f.fn)));
