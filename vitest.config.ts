@@ -7,8 +7,9 @@ import { defineConfig } from 'vitest/config';
 // at once than the machine has cores: 3 unit files, 2 browser files (each with its own Chromium
 // and demo site). Books are checked by one warm epubcheck pool per tier (epubcheck-service.ts).
 // Test files share their worker's loaded modules (isolate: false), which halves the CPU a run
-// spends importing: a test file must leave no global state behind (fake timers restored, no
-// vi.mock, no global stubs), and each starts its own demo site, services and browser.
+// spends importing: a test file must leave no global state behind (fake timers restored, a
+// module stand-in loaded afresh and dropped again as bounded-work.test.ts does, no global stubs),
+// and each starts its own demo site, services and browser.
 export default defineConfig({
   test: {
     projects: [

@@ -100,6 +100,6 @@ describe('links and redirects that leave the book\'s site', () => {
     const cover = `${site.origin.replace('127.0.0.1', 'localhost')}/cover/1.png`;
     expect(credentials.has(cover)).toBe(true);
     expect(credentials.get(cover)).toBe('omit');
-    expect(credentials.get(`${site.origin}/hostile/offsite-link/`)).toBeUndefined();
+    expect(credentials.get(`${site.origin}/hostile/offsite-link/`)).toBe('include');
   });
 });
