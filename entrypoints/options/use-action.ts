@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '../../lib/ui/format-task';
 
 /**
- * One action at a time on a row: which one is running (its name), and the sentence of the last
- * one that failed. A second click while one runs does nothing.
+ * One action at a time on a row or a card (the options page's, the popup's wall cards): which one
+ * is running (its name), and the sentence of the last one that failed. A second click while one
+ * runs does nothing.
  */
 export function useAction<Name extends string = 'action'>() {
   const [busy, setBusy] = useState<Name | null>(null);

@@ -1,8 +1,7 @@
-import { useState } from 'preact/hooks';
 import type { Task } from '../../lib/contract';
-import { errorMessage } from '../../lib/ui/format-task';
 import { strings } from '../../lib/ui/strings';
 import { wallCards, type WallCard } from '../../lib/ui/wall-cards';
+import { useAction } from '../options/use-action';
 
 export interface WallCardsProps {
   tasks: readonly Task[];
@@ -26,22 +25,8 @@ export function WallCards({ tasks, openPage, resume }: WallCardsProps) {
 }
 
 function WallCardView({ card, openPage, resume }: { card: WallCard } & Omit<WallCardsProps, 'tasks'>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction<'open' | 'resume'>();
   const until = new Date(card.until).toLocaleTimeString(strings.htmlLang, { hour: '2-digit', minute: '2-digit' });
-
-  async function run(action: () => Promise<void>) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div class={`wall-card wall-${card.kind}`} role="status" data-testid="wall-card" data-host={card.host}>
@@ -50,10 +35,10 @@ function WallCardView({ card, openPage, resume }: { card: WallCard } & Omit<Wall
       </p>
       <p class="note note-info">{strings.wall.until(until)}</p>
       <div class="task-actions">
-        <button type="button" class="task-button primary" data-testid="wall-open" disabled={busy} onClick={() => void run(() => openPage(card.url))}>
+        <button type="button" class="task-button primary" data-testid="wall-open" disabled={busy !== null} onClick={() => void run('open', () => openPage(card.url))}>
           {strings.wall.openButton(card.host)}
         </button>
-        <button type="button" class="task-button" data-testid="wall-resume" disabled={busy} onClick={() => void run(() => resume(card.taskIds[0]!))}>
+        <button type="button" class="task-button" data-testid="wall-resume" disabled={busy !== null} onClick={() => void run('resume', () => resume(card.taskIds[0]!))}>
           {strings.wall.resumeButton}
         </button>
       </div>

@@ -1,28 +1,17 @@
 // A browser that stored books and sources with an older version of the extension keeps them when
 // the database gains a version (2: the subscriptions store).
 import { randomUUID } from 'node:crypto';
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../lib/store/store';
 import { DB_VERSION } from '../../../lib/store/schema';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { demoRule } from '../../fixtures/rule-lists';
+import { openOldDatabase } from '../../fixtures/old-database';
 
 describe('the database upgrade', () => {
   it('keeps what version 1 stored and adds the subscriptions store', async () => {
     const name = `upgrade-${randomUUID()}`;
-    const old = await openDB(name, 1, {
-      upgrade(db) {
-        // Version 1's stores, as the first release created them.
-        db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
-        db.createObjectStore('books', { keyPath: 'taskId' });
-        db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
-        db.createObjectStore('sources', { keyPath: 'id' });
-        db.createObjectStore('sourceStates', { keyPath: 'id' });
-        db.createObjectStore('meta');
-        db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
-      },
-    });
+    const old = await openOldDatabase(name, 1);
     await old.put('sources', demoRule('mine'));
     await old.put('sourceStates', { id: 'mine', enabled: false });
     await old.put('chapters', { taskId: 't1', index: 0, title: 'One', url: 'http://127.0.0.1/book/1/1.html', text: 'Text' });

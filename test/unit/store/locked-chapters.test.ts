@@ -1,6 +1,6 @@
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../lib/store/store';
+import { openOldDatabase } from '../../fixtures/old-database';
 
 const locked = (taskId: string, index: number) => ({
   taskId,
@@ -28,17 +28,7 @@ describe('locked chapters in the store', () => {
 
   it('a database made by version 1 gains the index (version 3) and keeps its chapters', async () => {
     const name = `v1-${Math.random()}`;
-    const v1 = await openDB(name, 1, {
-      upgrade(db) {
-        db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
-        db.createObjectStore('books', { keyPath: 'taskId' });
-        db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
-        db.createObjectStore('sources', { keyPath: 'id' });
-        db.createObjectStore('sourceStates', { keyPath: 'id' });
-        db.createObjectStore('meta');
-        db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
-      },
-    });
+    const v1 = await openOldDatabase(name, 1);
     await v1.put('chapters', { taskId: 't', index: 0, title: 'a', url: 'http://x/1.html', text: 'kept' });
     v1.close();
     const store = await Store.open(name);

@@ -1,12 +1,12 @@
 // What stored chapters take, per book and in all, kept as chapters are stored and dropped; a
 // book's chapters freed while the book stays; chapters of an opened EPUB staged for a task.
 import { randomUUID } from 'node:crypto';
-import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChapterRecord } from '../../../lib/store/schema';
 import { Store } from '../../../lib/store/store';
 import { chapterBytes } from '../../../lib/store/usage';
 import { chapter, failedChapter, makeBook, makeTask } from '../file/fixtures';
+import { openOldDatabase } from '../../fixtures/old-database';
 
 const opened: Store[] = [];
 async function open(name = `test-${randomUUID()}`): Promise<Store> {
@@ -77,17 +77,7 @@ describe('storage use', () => {
 
   it('counts the chapters a database of version 1 already held when it is upgraded', async () => {
     const name = `test-${randomUUID()}`;
-    const old = await openDB(name, 1, {
-      upgrade(db) {
-        db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
-        db.createObjectStore('books', { keyPath: 'taskId' });
-        db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
-        db.createObjectStore('sources', { keyPath: 'id' });
-        db.createObjectStore('sourceStates', { keyPath: 'id' });
-        db.createObjectStore('meta');
-        db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
-      },
-    });
+    const old = await openOldDatabase(name, 1);
     const task = makeTask({ id: 'old' });
     const records: ChapterRecord[] = [chapter(task, 0, 'One', 'first'), chapter(task, 1, 'Two', '第二')];
     for (const record of records) await old.put('chapters', record);
@@ -102,18 +92,7 @@ describe('storage use', () => {
 describe('a database of version 2', () => {
   it('keeps its subscriptions and has its chapters counted when it is upgraded', async () => {
     const name = `test-${randomUUID()}`;
-    const old = await openDB(name, 2, {
-      upgrade(db) {
-        db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
-        db.createObjectStore('books', { keyPath: 'taskId' });
-        db.createObjectStore('chapters', { keyPath: ['taskId', 'index'] }).createIndex('failedTask', 'failedTask');
-        db.createObjectStore('sources', { keyPath: 'id' });
-        db.createObjectStore('sourceStates', { keyPath: 'id' });
-        db.createObjectStore('meta');
-        db.createObjectStore('events', { autoIncrement: true }).createIndex('taskId', 'taskId');
-        db.createObjectStore('subscriptions', { keyPath: 'id' });
-      },
-    });
+    const old = await openOldDatabase(name, 2);
     const record = chapter(makeTask({ id: 'two' }), 0, 'One', 'text');
     await old.put('chapters', record);
     await old.put('subscriptions', { id: 'sub-1' });
