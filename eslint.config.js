@@ -15,6 +15,10 @@ export default tseslint.config(
     rules: {
       // A catch that swallows an error hides a failure from the user; say why when one is ignored.
       'no-empty': ['error', { allowEmptyCatch: false }],
+      // Chinese text is laid out with ideographic spaces (U+3000): fine inside strings and templates.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
+      // A variable a deadline's callback reads before it is assigned cannot be const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },

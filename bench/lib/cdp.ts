@@ -30,8 +30,8 @@ export async function targets(root: CDPSession): Promise<TargetInfo[]> {
 /** One attached target; `send` speaks CDP to it through the root session. */
 export class TargetSession {
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
-  private readonly listeners = new Map<string, Array<(params: any) => void>>();
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Map<string, Array<(params: unknown) => void>>();
   private detached = false;
   private readonly onMessage = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== this.sessionId) return;
@@ -69,13 +69,13 @@ export class TargetSession {
     return !this.detached;
   }
 
-  on(method: string, listener: (params: any) => void): void {
+  on<P = unknown>(method: string, listener: (params: P) => void): void {
     const list = this.listeners.get(method) ?? [];
-    list.push(listener);
+    list.push(listener as (params: unknown) => void);
     this.listeners.set(method, list);
   }
 
-  send<T = any>(method: string, params: object = {}, timeoutMs = 30_000): Promise<T> {
+  send<T = unknown>(method: string, params: object = {}, timeoutMs = 30_000): Promise<T> {
     if (this.detached) return Promise.reject(new Error(`${this.target.type} ${this.target.url} is detached`));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

@@ -22,6 +22,8 @@ export interface SessionStore {
   clear(): Promise<void>;
 }
 
+const s = strings.ruleBuilder;
+
 export interface PanelProps {
   call: Client;
   picker: PickerLink;
@@ -33,7 +35,6 @@ export interface PanelProps {
 type Status = { kind: 'connecting' } | { kind: 'ready' } | { kind: 'tooLarge'; size: number };
 
 export function Panel({ call, picker, sessions, navigate }: PanelProps) {
-  const s = strings.ruleBuilder;
   const [state, setState] = useState<BuilderState>();
   const [status, setStatus] = useState<Status>({ kind: 'connecting' });
   const [picking, setPicking] = useState<RuleField | null>(null);
@@ -77,14 +78,16 @@ export function Panel({ call, picker, sessions, navigate }: PanelProps) {
     [picker, sessions],
   );
 
+  // Saved when the session changes, not on every other change of the state.
+  const session = state?.session;
   useEffect(() => {
-    if (state) void sessions.save(state.session);
-  }, [state?.session]);
+    if (session) void sessions.save(session);
+  }, [session, sessions]);
 
   const shown = useMemo(() => (state ? previews(state) : {}), [state]);
   useEffect(() => {
     picker.send({ type: 'outline', paths: (active && shown[active]?.paths) || [] });
-  }, [shown, active]);
+  }, [picker, shown, active]);
 
   if (status.kind === 'tooLarge') return <p class="note-error">{s.pageTooLarge(status.size)}</p>;
   if (!state) return <p class="connecting">{s.connecting}</p>;

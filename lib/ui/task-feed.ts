@@ -8,7 +8,7 @@ import { backoffDelay, RECONNECT } from '../net/backoff';
 
 /** The parts of `browser.runtime.Port` the feed uses. */
 export interface PortLike {
-  onMessage: { addListener(callback: (message: any) => void): void };
+  onMessage: { addListener(callback: (message: unknown) => void): void };
   onDisconnect: { addListener(callback: () => void): void };
   disconnect(): void;
 }

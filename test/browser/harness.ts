@@ -245,10 +245,10 @@ export function unpackedExtensionId(extensionDir: string): string {
 function writeDownloadPreferences(profileDir: string, downloadsDir: string): void {
   const file = join(profileDir, 'Default', 'Preferences');
   mkdirSync(join(profileDir, 'Default'), { recursive: true });
-  let prefs: Record<string, any> = {};
+  let prefs: { download?: Record<string, unknown> } & Record<string, unknown> = {};
   if (existsSync(file)) {
     try {
-      prefs = JSON.parse(readFileSync(file, 'utf-8')) as Record<string, any>;
+      prefs = JSON.parse(readFileSync(file, 'utf-8')) as typeof prefs;
     } catch {
       return; // not ours to repair
     }

@@ -86,6 +86,7 @@ describe('fetchPage success', () => {
   it('calls the injected fetch unbound, as a browser fetch requires', async () => {
     let seenThis: unknown = 'not called';
     const fn = function (this: unknown) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- what `this` was is the point of the test
       seenThis = this;
       return Promise.resolve(html('x'));
     };
