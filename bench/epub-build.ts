@@ -24,13 +24,18 @@ const SPEED_GOAL = 2;
 const ROUNDS = 2;
 
 function build(builder: 'ours' | 'epub-gen-memory', out: string): ChildResult | string {
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'lib', 'epub-child.ts'), builder, out], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (run.status !== 0) return `${builder} failed (exit ${run.status ?? run.signal}): ${(run.stderr || run.stdout || '').slice(-800)}`;
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'lib', 'epub-child.ts'), builder, out],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  if (run.status !== 0)
+    return `${builder} failed (exit ${run.status ?? run.signal}): ${(run.stderr || run.stdout || '').slice(-800)}`;
   const line = run.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as ChildResult;
@@ -42,16 +47,37 @@ function build(builder: 'ours' | 'epub-gen-memory', out: string): ChildResult | 
 /** epubcheck's summary line and exit code. Its reading-order check recurses once per spine item,
  *  so a 5,000-chapter book needs a big thread stack (-Xss) or it dies of StackOverflowError while
  *  still printing "0 errors". */
-function epubcheck(file: string): { errors: number; fatals: number; summary: string; ok: boolean; ms: number; crashed: boolean } {
+function epubcheck(file: string): {
+  errors: number;
+  fatals: number;
+  summary: string;
+  ok: boolean;
+  ms: number;
+  crashed: boolean;
+} {
   const started = Date.now();
-  const run = spawnSync('java', ['-Xss512m', '-jar', EPUBCHECK, file], { encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('java', ['-Xss512m', '-jar', EPUBCHECK, file], {
+    encoding: 'utf8',
+    timeout: 240_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;
   const summary = /Messages: .*/.exec(output)?.[0] ?? `no summary (exit ${run.status ?? run.signal})`;
   const errors = Number(/(\d+) errors?/.exec(summary)?.[1] ?? NaN);
   const fatals = Number(/(\d+) fatals?/.exec(summary)?.[1] ?? NaN);
   const crashed = /Exception|StackOverflowError|OutOfMemoryError/.test(output);
-  const firstErrors = output.split('\n').filter((l) => /^(ERROR|FATAL)/.test(l)).slice(0, 5);
-  return { errors, fatals, summary: firstErrors.length ? `${summary}; first: ${firstErrors.join(' | ')}` : summary, ok: run.status === 0 && errors === 0 && fatals === 0 && !crashed, ms: Date.now() - started, crashed };
+  const firstErrors = output
+    .split('\n')
+    .filter((l) => /^(ERROR|FATAL)/.test(l))
+    .slice(0, 5);
+  return {
+    errors,
+    fatals,
+    summary: firstErrors.length ? `${summary}; first: ${firstErrors.join(' | ')}` : summary,
+    ok: run.status === 0 && errors === 0 && fatals === 0 && !crashed,
+    ms: Date.now() - started,
+    crashed,
+  };
 }
 
 export async function epubBuild(): Promise<void> {
@@ -69,7 +95,12 @@ export async function epubBuild(): Promise<void> {
       const ours = build('ours', oursFile);
       const theirs = build('epub-gen-memory', theirsFile);
       if (typeof ours === 'string' || typeof theirs === 'string') {
-        record({ figure: 'epub build', value: [ours, theirs].filter((r) => typeof r === 'string').join('; '), goal: 'both builds run', pass: false });
+        record({
+          figure: 'epub build',
+          value: [ours, theirs].filter((r) => typeof r === 'string').join('; '),
+          goal: 'both builds run',
+          pass: false,
+        });
         return;
       }
       runs.ours.push(ours);
@@ -78,7 +109,13 @@ export async function epubBuild(): Promise<void> {
     const load = machine.stop();
     const best = (list: ChildResult[]) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
     // Times: the best round; memory: the highest peak of any round.
-    const peakOf = (list: ChildResult[]): ChildResult => ({ ...best(list), peakRss: Math.max(...list.map((r) => r.peakRss)), baseRss: Math.min(...list.map((r) => r.baseRss)), peakHeap: Math.max(...list.map((r) => r.peakHeap)), baseHeap: Math.min(...list.map((r) => r.baseHeap)) });
+    const peakOf = (list: ChildResult[]): ChildResult => ({
+      ...best(list),
+      peakRss: Math.max(...list.map((r) => r.peakRss)),
+      baseRss: Math.min(...list.map((r) => r.baseRss)),
+      peakHeap: Math.max(...list.map((r) => r.peakHeap)),
+      baseHeap: Math.min(...list.map((r) => r.baseHeap)),
+    });
     const ours = peakOf(runs.ours);
     const theirs = peakOf(runs.theirs);
     const speed = theirs.ms / ours.ms;
@@ -99,26 +136,49 @@ export async function epubBuild(): Promise<void> {
       pass: sizeOk,
       short: `${mb(ours.bytes)} vs ${mb(theirs.bytes)}`,
     });
-    const rss = (r: ChildResult) => (r.hwmReset ? `${mb(r.peakRss)} peak RSS (+${mb(r.peakRss - r.baseRss)} over the ${mb(r.baseRss)} before the build)` : 'peak RSS n/a');
+    const rss = (r: ChildResult) =>
+      r.hwmReset
+        ? `${mb(r.peakRss)} peak RSS (+${mb(r.peakRss - r.baseRss)} over the ${mb(r.baseRss)} before the build)`
+        : 'peak RSS n/a';
     const heap = (r: ChildResult) => `${mb(r.peakHeap)} peak heap+ArrayBuffers (+${mb(r.peakHeap - r.baseHeap)})`;
     record({
       figure: 'epub build: peak memory',
       value: `ours ${rss(ours)}, ${heap(ours)}; epub-gen-memory ${rss(theirs)}, ${heap(theirs)}`,
-      ratio: ours.hwmReset && theirs.hwmReset ? `ours ${fixed((ours.peakRss - ours.baseRss) / (theirs.peakRss - theirs.baseRss))} of theirs (RSS growth)` : undefined,
+      ratio:
+        ours.hwmReset && theirs.hwmReset
+          ? `ours ${fixed((ours.peakRss - ours.baseRss) / (theirs.peakRss - theirs.baseRss))} of theirs (RSS growth)`
+          : undefined,
       goal: 'information',
       pass: null,
-      short: ours.hwmReset && theirs.hwmReset ? `RSS +${mb(ours.peakRss - ours.baseRss)} vs +${mb(theirs.peakRss - theirs.baseRss)}` : `heap ${mb(ours.peakHeap)} vs ${mb(theirs.peakHeap)}`,
+      short:
+        ours.hwmReset && theirs.hwmReset
+          ? `RSS +${mb(ours.peakRss - ours.baseRss)} vs +${mb(theirs.peakRss - theirs.baseRss)}`
+          : `heap ${mb(ours.peakHeap)} vs ${mb(theirs.peakHeap)}`,
     });
-    note(`rounds (ours / epub-gen-memory): ${runs.ours.map((r, i) => `${secs(r.ms)} / ${secs(runs.theirs[i]!.ms)}`).join(', ')}; best of ${ROUNDS} judged`);
+    note(
+      `rounds (ours / epub-gen-memory): ${runs.ours.map((r, i) => `${secs(r.ms)} / ${secs(runs.theirs[i]!.ms)}`).join(', ')}; best of ${ROUNDS} judged`,
+    );
     const cpuOurs = Math.min(...runs.ours.map((r) => r.cpuMs));
     const cpuTheirs = Math.min(...runs.theirs.map((r) => r.cpuMs));
-    note(`CPU time (all threads, least of ${ROUNDS}; steadier than wall time on a busy machine): ours ${secs(cpuOurs)}, epub-gen-memory ${secs(cpuTheirs)} = ours ${fixed(cpuTheirs / cpuOurs)}× less`);
-    if (ours.zipMs !== undefined) note(`ours, best round: chapters read and rendered in ${secs(ours.chaptersMs ?? NaN)}, zipped in ${secs(ours.zipMs)}`);
-    note(`each build in its own process (node --expose-gc), input made and garbage collected before the clock starts; epub-gen-memory deflates at level 9, ours at level 6`);
+    note(
+      `CPU time (all threads, least of ${ROUNDS}; steadier than wall time on a busy machine): ours ${secs(cpuOurs)}, epub-gen-memory ${secs(cpuTheirs)} = ours ${fixed(cpuTheirs / cpuOurs)}× less`,
+    );
+    if (ours.zipMs !== undefined)
+      note(
+        `ours, best round: chapters read and rendered in ${secs(ours.chaptersMs ?? NaN)}, zipped in ${secs(ours.zipMs)}`,
+      );
+    note(
+      `each build in its own process (node --expose-gc), input made and garbage collected before the clock starts; epub-gen-memory deflates at level 9, ours at level 6`,
+    );
     note(describeLoad(load));
 
     if (!existsSync(EPUBCHECK)) {
-      record({ figure: 'epub build: epubcheck', value: `${EPUBCHECK} not found (apt-get install epubcheck)`, goal: '0 errors', pass: false });
+      record({
+        figure: 'epub build: epubcheck',
+        value: `${EPUBCHECK} not found (apt-get install epubcheck)`,
+        goal: '0 errors',
+        pass: false,
+      });
       return;
     }
     const check = epubcheck(oursFile);

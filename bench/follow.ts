@@ -25,7 +25,9 @@ const LATENCY_MS = 20;
 
 /** The most requests of `requests` that overlapped at any moment. */
 function mostInFlight(requests: LoggedRequest[]): number {
-  const edges = requests.flatMap((r) => [[r.at, 1] as const, [r.doneAt ?? r.at, -1] as const]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = requests
+    .flatMap((r) => [[r.at, 1] as const, [r.doneAt ?? r.at, -1] as const])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let now = 0;
   let most = 0;
   for (const [, step] of edges) most = Math.max(most, (now += step));
@@ -33,7 +35,9 @@ function mostInFlight(requests: LoggedRequest[]): number {
 }
 
 export async function follow(options: { extensionDir?: string } = {}): Promise<void> {
-  heading(`6. Following: one check of ${BOOKS} followed books on two hosts (${WITH_NEWS} with a new chapter), ${LATENCY_MS} ms latency (Chromium)`);
+  heading(
+    `6. Following: one check of ${BOOKS} followed books on two hosts (${WITH_NEWS} with a new chapter), ${LATENCY_MS} ms latency (Chromium)`,
+  );
   let rig: Rig | undefined;
   hardDeadline('follow', 280_000, () => rig?.close() ?? Promise.resolve());
   rig = await startRig(LATENCY_MS, options.extensionDir);
@@ -56,7 +60,9 @@ export async function follow(options: { extensionDir?: string } = {}): Promise<v
       { timeoutMs: 180_000, intervalMs: 500, what: `${BOOKS} books to download` },
     );
     const failed = (await ext.call({ type: 'task.list' })).tasks.filter((task) => task.status !== 'completed');
-    note(`set-up: ${BOOKS} books downloaded in ${secs(Date.now() - started)}${failed.length ? `, ${failed.length} not completed` : ''}`);
+    note(
+      `set-up: ${BOOKS} books downloaded in ${secs(Date.now() - started)}${failed.length ? `, ${failed.length} not completed` : ''}`,
+    );
     for (const id of ids) await ext.call({ type: 'library.follow', bookId: id, followed: true });
     const news = serials.slice(0, WITH_NEWS);
     for (const book of news) site.addChapters(book.id, 1);
@@ -87,8 +93,11 @@ export async function follow(options: { extensionDir?: string } = {}): Promise<v
     });
     const contents = (path: string) => /^\/book\/[^/]+\/$|^\/split\/s1\/(index_\d+\.html)?$/.test(path);
     const perBook = new Map<string, number>();
-    for (const r of atAnswer) if (contents(r.path)) perBook.set(r.path.split('/')[2]!, (perBook.get(r.path.split('/')[2]!) ?? 0) + 1);
-    const wrong = [...serials.map((b) => [b.id, 1] as const), ['s1', SPLIT_TOC_PAGES] as const].filter(([id, expected]) => perBook.get(id) !== expected);
+    for (const r of atAnswer)
+      if (contents(r.path)) perBook.set(r.path.split('/')[2]!, (perBook.get(r.path.split('/')[2]!) ?? 0) + 1);
+    const wrong = [...serials.map((b) => [b.id, 1] as const), ['s1', SPLIT_TOC_PAGES] as const].filter(
+      ([id, expected]) => perBook.get(id) !== expected,
+    );
     const contentRequests = atAnswer.filter((r) => contents(r.path)).length;
     // A followed book with news is updated as soon as its check ends: its new chapter may be
     // fetched before the whole check answers. Anything else would be a page a check must not read.
@@ -96,7 +105,21 @@ export async function follow(options: { extensionDir?: string } = {}): Promise<v
     const stray = atAnswer.filter((r) => !contents(r.path) && !newPage(r.path));
     record({
       figure: 'follow: contents requests',
-      value: `${contentRequests} for ${BOOKS} books (${atAnswer.length} requests in all until the answer, ${atAnswer.length - contentRequests - stray.length} of them new chapters already being fetched)${wrong.length ? `; not as expected: ${wrong.slice(0, 5).map(([id]) => `${id}=${perBook.get(id) ?? 0}`).join(', ')}` : ''}${stray.length ? `; other pages: ${stray.slice(0, 3).map((r) => r.path).join(', ')}` : ''}`,
+      value: `${contentRequests} for ${BOOKS} books (${atAnswer.length} requests in all until the answer, ${atAnswer.length - contentRequests - stray.length} of them new chapters already being fetched)${
+        wrong.length
+          ? `; not as expected: ${wrong
+              .slice(0, 5)
+              .map(([id]) => `${id}=${perBook.get(id) ?? 0}`)
+              .join(', ')}`
+          : ''
+      }${
+        stray.length
+          ? `; other pages: ${stray
+              .slice(0, 3)
+              .map((r) => r.path)
+              .join(', ')}`
+          : ''
+      }`,
       ratio: `${BOOKS - 1} serials × 1 + s1 × ${SPLIT_TOC_PAGES} = ${BOOKS - 1 + SPLIT_TOC_PAGES}`,
       goal: 'one per book (plus its pages), no other page',
       pass: wrong.length === 0 && stray.length === 0,
@@ -106,7 +129,9 @@ export async function follow(options: { extensionDir?: string } = {}): Promise<v
     const most = paces.map((pace) => mostInFlight(pace.requests));
     record({
       figure: 'follow: pace per host',
-      value: paces.map((pace, i) => `${pace.host} ${pace.requests.length} requests, at most ${most[i]} at once`).join('; '),
+      value: paces
+        .map((pace, i) => `${pace.host} ${pace.requests.length} requests, at most ${most[i]} at once`)
+        .join('; '),
       ratio: `limit ${limit} per host`,
       goal: `≤ ${limit} in flight per host, no 429`,
       pass: most.every((n) => n <= limit) && requests.every((r) => !r.limited),

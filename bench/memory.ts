@@ -71,13 +71,20 @@ export async function memory(options: { extensionDir?: string; profile?: boolean
     processRss.stop();
 
     if (done.status !== 'completed' || done.downloadId === undefined) {
-      record({ figure: 'memory', value: `task ended ${done.status}: ${done.error?.code ?? ''} ${done.error?.message ?? ''}`, goal: 'a completed 10,000-chapter EPUB', pass: false });
+      record({
+        figure: 'memory',
+        value: `task ended ${done.status}: ${done.error?.code ?? ''} ${done.error?.message ?? ''}`,
+        goal: 'a completed 10,000-chapter EPUB',
+        pass: false,
+      });
     }
     const requests = chapterRequests(site, BOOK);
     const lastChapterAt = requests.length ? requests[requests.length - 1]!.at : Date.now();
     const file = done.downloadId !== undefined ? await ext.downloadPath(done.downloadId, 60_000) : undefined;
     const fileBytes = file ? statSync(file).size : NaN;
-    note(`${done.completedChapters} chapters in ${secs(lastChapterAt - (requests[0]?.at ?? lastChapterAt))} (${fixed(done.completedChapters / ((lastChapterAt - (requests[0]?.at ?? 0)) / 1000), 1)}/s); file ${mb(fileBytes)} (${fileBytes} B); task ${done.status} after ${secs((done.finishedAt ?? Date.now()) - (done.startedAt ?? 0))}`);
+    note(
+      `${done.completedChapters} chapters in ${secs(lastChapterAt - (requests[0]?.at ?? lastChapterAt))} (${fixed(done.completedChapters / ((lastChapterAt - (requests[0]?.at ?? 0)) / 1000), 1)}/s); file ${mb(fileBytes)} (${fileBytes} B); task ${done.status} after ${secs((done.finishedAt ?? Date.now()) - (done.startedAt ?? 0))}`,
+    );
 
     const w = worker.samples;
     record({
@@ -93,7 +100,9 @@ export async function memory(options: { extensionDir?: string; profile?: boolean
       const firstQuarter = atEnd.slice(0, Math.ceil(atEnd.length / 4));
       const lastQuarter = atEnd.slice(-Math.ceil(atEnd.length / 4));
       const avg = (list: typeof w) => list.reduce((s, x) => s + x.used, 0) / list.length;
-      note(`worker heap while downloading: first quarter avg ${mb(avg(firstQuarter))}, last quarter avg ${mb(avg(lastQuarter))} (growth says what is kept per chapter)`);
+      note(
+        `worker heap while downloading: first quarter avg ${mb(avg(firstQuarter))}, last quarter avg ${mb(avg(lastQuarter))} (growth says what is kept per chapter)`,
+      );
     }
 
     const buildSamples = offscreen.samples;
@@ -102,7 +111,9 @@ export async function memory(options: { extensionDir?: string; profile?: boolean
     const ratio = offscreen.peakUsed / fileBytes;
     record({
       figure: 'memory: offscreen peak JS heap (build)',
-      value: built ? `${mb(offscreen.peakUsed)} for a ${mb(fileBytes)} file (${buildSamples.length} samples every 100 ms over the ${secs(buildMs)} build)` : 'the offscreen document was never seen',
+      value: built
+        ? `${mb(offscreen.peakUsed)} for a ${mb(fileBytes)} file (${buildSamples.length} samples every 100 ms over the ${secs(buildMs)} build)`
+        : 'the offscreen document was never seen',
       ratio: `${fixed(ratio)} × the file size`,
       goal: `< ${OFFSCREEN_GOAL} × the file size`,
       pass: built && buildSamples.length > 0 && ratio < OFFSCREEN_GOAL,
@@ -114,26 +125,38 @@ export async function memory(options: { extensionDir?: string; profile?: boolean
       ratio: `${fixed(offscreen.peakTotal / fileBytes)} × the file size`,
       // fflate allocates ~170 KB of scratch tables per compressed page; they are garbage at once,
       // but V8 only collects ArrayBuffers once some tens of MB of them have piled up.
-      goal: 'information: ArrayBuffers are mostly the compressor\'s dead scratch tables, waiting for V8\'s next collection',
+      goal: "information: ArrayBuffers are mostly the compressor's dead scratch tables, waiting for V8's next collection",
       pass: null,
       short: `${mb(offscreen.peakTotal)} = ${fixed(offscreen.peakTotal / fileBytes)} × file`,
     });
     if (buildSamples.length) {
       const peakAt = buildSamples.reduce((best, s) => (s.used > best.used ? s : best)).at;
-      note(`offscreen heap peaked ${secs(peakAt - offscreen.firstSeenAt!)} into the build; build = offscreen document seen → task completed`);
+      note(
+        `offscreen heap peaked ${secs(peakAt - offscreen.firstSeenAt!)} into the build; build = offscreen document seen → task completed`,
+      );
       // The heap's course says whether the peak is data kept or garbage awaiting a collection.
       const step = Math.max(1, Math.ceil(buildSamples.length / 25));
-      note(`offscreen heap over the build (MB, every ${step * 100} ms): ${buildSamples.filter((_, i) => i % step === 0).map((s) => (s.used / 1_048_576).toFixed(1)).join(' ')}`);
+      note(
+        `offscreen heap over the build (MB, every ${step * 100} ms): ${buildSamples
+          .filter((_, i) => i % step === 0)
+          .map((s) => (s.used / 1_048_576).toFixed(1))
+          .join(' ')}`,
+      );
     }
     if (processRss.samples.length && built) {
       const before = processRss.at(offscreen.firstSeenAt!);
-      note(`extension renderer process RSS (worker + popup + offscreen, /proc): ${mb(before)} when the build began, peak ${mb(processRss.peak(offscreen.firstSeenAt!))} during it; peak while downloading ${mb(processRss.peak(0, offscreen.firstSeenAt!))}`);
+      note(
+        `extension renderer process RSS (worker + popup + offscreen, /proc): ${mb(before)} when the build began, peak ${mb(processRss.peak(offscreen.firstSeenAt!))} during it; peak while downloading ${mb(processRss.peak(0, offscreen.firstSeenAt!))}`,
+      );
     }
     note(describeLoad(load));
     if (allocations) {
       const total = allocations.reduce((sum, [, bytes]) => sum + bytes, 0);
-      console.log(`\n--- offscreen document: bytes allocated during the build, by function (sampled, collected objects included; ${mb(total)} in all) ---`);
-      for (const [name, bytes] of allocations.slice(0, 20)) console.log(`${mb(bytes).padStart(10)} ${((bytes / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
+      console.log(
+        `\n--- offscreen document: bytes allocated during the build, by function (sampled, collected objects included; ${mb(total)} in all) ---`,
+      );
+      for (const [name, bytes] of allocations.slice(0, 20))
+        console.log(`${mb(bytes).padStart(10)} ${((bytes / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
     }
   } finally {
     processRss.stop();

@@ -24,18 +24,27 @@ const RATE_GOAL = 0.85;
 const REFUSED_GOAL = 0.02;
 
 export async function politeness(options: { extensionDir?: string } = {}): Promise<void> {
-  heading(`2. Politeness: ${CHAPTERS} chapters from a site allowing ${ALLOWED_PER_SECOND} requests/s (429 + Retry-After: ${RETRY_AFTER_S} beyond) (Chromium, TXT)`);
+  heading(
+    `2. Politeness: ${CHAPTERS} chapters from a site allowing ${ALLOWED_PER_SECOND} requests/s (429 + Retry-After: ${RETRY_AFTER_S} beyond) (Chromium, TXT)`,
+  );
   let rig: Rig | undefined;
   hardDeadline('politeness', 170_000, () => rig?.close() ?? Promise.resolve());
   rig = await startRig(0, options.extensionDir);
   const { ext, site } = rig;
   try {
     const { settings } = await ext.call({ type: 'settings.get' });
-    note(`default settings (concurrency ${settings.concurrency}, delayMs ${settings.delayMs}, maxAttempts ${settings.maxAttempts}); built-in demo source (crawl ${JSON.stringify(demoCrawl())})`);
+    note(
+      `default settings (concurrency ${settings.concurrency}, delayMs ${settings.delayMs}, maxAttempts ${settings.maxAttempts}); built-in demo source (crawl ${JSON.stringify(demoCrawl())})`,
+    );
     site.resetLog();
     site.setRateLimit({ perSecond: ALLOWED_PER_SECOND, retryAfter: RETRY_AFTER_S });
     const machine = watchMachine();
-    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId: 'demo', format: 'txt' });
+    const { task } = await ext.call({
+      type: 'task.start',
+      url: `${site.origin}/book/${BOOK}/`,
+      sourceId: 'demo',
+      format: 'txt',
+    });
     const done = await waitEnded(ext, task.id, 150_000);
     const load = machine.stop();
     const diagnostics = await ext.call({ type: 'diagnostics' });
@@ -43,7 +52,12 @@ export async function politeness(options: { extensionDir?: string } = {}): Promi
 
     const requests = site.requests().sort((a, b) => a.at - b.at);
     if (requests.length === 0) {
-      record({ figure: 'politeness', value: `no request reached the site; task ${done.status}`, goal: 'a download', pass: false });
+      record({
+        figure: 'politeness',
+        value: `no request reached the site; task ${done.status}`,
+        goal: 'a download',
+        pass: false,
+      });
       return;
     }
     const first = requests[0]!.at;
@@ -80,15 +94,22 @@ export async function politeness(options: { extensionDir?: string } = {}): Promi
     });
 
     const early = requests.filter((r) => r.at - first < LEARNING_MS);
-    note(`first 5 s: ${early.length} requests, ${early.filter((r) => r.limited).length} refused; whole run: ${requests.length} requests, ${requests.filter((r) => r.limited).length} refused; ${fetchedTwice(requests.filter((r) => /\d+\.html$/.test(r.path)))} chapters answered twice; task counted ${done.attempts ?? '?'} tries, ${done.retries ?? '?'} retried`);
+    note(
+      `first 5 s: ${early.length} requests, ${early.filter((r) => r.limited).length} refused; whole run: ${requests.length} requests, ${requests.filter((r) => r.limited).length} refused; ${fetchedTwice(requests.filter((r) => /\d+\.html$/.test(r.path)))} chapters answered twice; task counted ${done.attempts ?? '?'} tries, ${done.retries ?? '?'} retried`,
+    );
     const buckets: string[] = [];
     for (let from = 0; from < lastAnswered - first + 1; from += 5_000) {
       const inBucket = requests.filter((r) => r.at - first >= from && r.at - first < from + 5_000);
-      buckets.push(`${(inBucket.filter((r) => !r.limited).length / 5).toFixed(1)}${inBucket.some((r) => r.limited) ? `(${inBucket.filter((r) => r.limited).length}×429)` : ''}`);
+      buckets.push(
+        `${(inBucket.filter((r) => !r.limited).length / 5).toFixed(1)}${inBucket.some((r) => r.limited) ? `(${inBucket.filter((r) => r.limited).length}×429)` : ''}`,
+      );
     }
     note(`answered/s per 5 s: ${buckets.join(' ')}`);
     const host = diagnostics.hosts?.[new URL(site.origin).host];
-    if (host) note(`scheduler at the end: learnedDelayMs ${host.learnedDelayMs} (= ${host.learnedDelayMs ? fixed(1000 / host.learnedDelayMs) : '∞'}/s), effectiveConcurrency ${host.effectiveConcurrency}`);
+    if (host)
+      note(
+        `scheduler at the end: learnedDelayMs ${host.learnedDelayMs} (= ${host.learnedDelayMs ? fixed(1000 / host.learnedDelayMs) : '∞'}/s), effectiveConcurrency ${host.effectiveConcurrency}`,
+      );
     note(describeLoad(load));
   } finally {
     await rig.close();

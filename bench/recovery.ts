@@ -57,12 +57,17 @@ interface Outcome {
   completedAtStop: number;
 }
 
-async function stopAndWatch(rig: Rig, page: Page, taskId: string, waitMs: number): Promise<Outcome & { stoppedAt: number }> {
+async function stopAndWatch(
+  rig: Rig,
+  page: Page,
+  taskId: string,
+  waitMs: number,
+): Promise<Outcome & { stoppedAt: number }> {
   await rig.ext.stopWorker();
   const stoppedAt = Date.now();
   const atStop = (await readStoredTask(page, taskId))?.completedChapters ?? 0;
   let resumeMs: number | undefined;
-  for (const deadline = stoppedAt + waitMs; Date.now() < deadline; ) {
+  for (const deadline = stoppedAt + waitMs; Date.now() < deadline;) {
     const task = await readStoredTask(page, taskId).catch(() => undefined);
     if (task && (task.completedChapters > atStop || ended(task))) {
       resumeMs = Date.now() - stoppedAt;
@@ -75,7 +80,9 @@ async function stopAndWatch(rig: Rig, page: Page, taskId: string, waitMs: number
 }
 
 export async function recovery(options: { extensionDir?: string } = {}): Promise<void> {
-  heading(`5. Recovery: the worker stopped mid-download (Chromium, ${BOOK}, TXT, ${LATENCY_MS} ms latency, watchdog every ${PERIOD_S} s)`);
+  heading(
+    `5. Recovery: the worker stopped mid-download (Chromium, ${BOOK}, TXT, ${LATENCY_MS} ms latency, watchdog every ${PERIOD_S} s)`,
+  );
   let rig: Rig | undefined;
   hardDeadline('recovery', 240_000, () => rig?.close() ?? Promise.resolve());
   rig = await startRig(LATENCY_MS, options.extensionDir);
@@ -84,14 +91,22 @@ export async function recovery(options: { extensionDir?: string } = {}): Promise
     await ext.call({ type: 'settings.set', patch: { watchdogPeriodSeconds: PERIOD_S } });
     site.resetLog();
     const machine = watchMachine();
-    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId: 'demo', format: 'txt' });
+    const { task } = await ext.call({
+      type: 'task.start',
+      url: `${site.origin}/book/${BOOK}/`,
+      sourceId: 'demo',
+      format: 'txt',
+    });
 
     // A: the popup stays open; its port reconnects and wakes the worker.
     await ext.waitForTask(task.id, (t) => t.completedChapters >= 150 || ended(t), 60_000);
     const a = await stopAndWatch(rig, ext.page, task.id, GOAL_MS + 20_000);
     record({
       figure: 'recovery A (popup open)',
-      value: a.resumeMs === undefined ? `no progress within ${secs(GOAL_MS + 20_000)}` : `${secs(a.resumeMs)} until completedChapters grew (next chapter request after ${a.firstRequestMs === undefined ? '—' : secs(a.firstRequestMs)})`,
+      value:
+        a.resumeMs === undefined
+          ? `no progress within ${secs(GOAL_MS + 20_000)}`
+          : `${secs(a.resumeMs)} until completedChapters grew (next chapter request after ${a.firstRequestMs === undefined ? '—' : secs(a.firstRequestMs)})`,
       goal: `≤ ${PERIOD_S + 5} s (watchdog period + 5 s)`,
       pass: a.resumeMs !== undefined && a.resumeMs <= GOAL_MS,
       short: a.resumeMs === undefined ? 'no progress' : secs(a.resumeMs),
@@ -103,13 +118,21 @@ export async function recovery(options: { extensionDir?: string } = {}): Promise
     const alarm = await ext.page.evaluate(() => chrome.alarms.get('watchdog'));
     await ext.page.goto(ext.url('manifest.json'), { timeout: 15_000 });
     const b = await stopAndWatch(rig, ext.page, task.id, GOAL_MS + 25_000);
-    const dueIn = alarm ? nextAlarm(alarm.scheduledTime, (alarm.periodInMinutes ?? PERIOD_S / 60) * 60_000, b.stoppedAt) - b.stoppedAt : undefined;
+    const dueIn = alarm
+      ? nextAlarm(alarm.scheduledTime, (alarm.periodInMinutes ?? PERIOD_S / 60) * 60_000, b.stoppedAt) - b.stoppedAt
+      : undefined;
     record({
       figure: 'recovery B (watchdog alarm only)',
-      value: b.resumeMs === undefined ? `no progress within ${secs(GOAL_MS + 25_000)}` : `${secs(b.resumeMs)} until completedChapters grew (next chapter request after ${b.firstRequestMs === undefined ? '—' : secs(b.firstRequestMs)}; the alarm was due ${dueIn === undefined ? '?' : secs(dueIn)} after the stop)`,
+      value:
+        b.resumeMs === undefined
+          ? `no progress within ${secs(GOAL_MS + 25_000)}`
+          : `${secs(b.resumeMs)} until completedChapters grew (next chapter request after ${b.firstRequestMs === undefined ? '—' : secs(b.firstRequestMs)}; the alarm was due ${dueIn === undefined ? '?' : secs(dueIn)} after the stop)`,
       goal: `≤ ${PERIOD_S + 5} s (watchdog period + 5 s)`,
       pass: b.resumeMs !== undefined && b.resumeMs <= GOAL_MS,
-      short: b.resumeMs === undefined ? 'no progress' : `${secs(b.resumeMs)} (alarm due ${dueIn === undefined ? '?' : secs(dueIn)})`,
+      short:
+        b.resumeMs === undefined
+          ? 'no progress'
+          : `${secs(b.resumeMs)} (alarm due ${dueIn === undefined ? '?' : secs(dueIn)})`,
     });
 
     // Back to the popup (this wakes the worker if the alarm has not), then let the book finish.
@@ -133,7 +156,9 @@ export async function recovery(options: { extensionDir?: string } = {}): Promise
       short: `${twice} (max ${most} per chapter)`,
     });
     const lastWatchdog = health.watchdogAt ? `${secs(health.watchdogAt - b.stoppedAt)} after stop B` : 'never';
-    note(`task ${done.status}: ${done.completedChapters}/${done.totalChapters} chapters, ${done.failedChapters} failed, resumes ${done.resumes}; health.recoveredTotal ${health.recoveredTotal}, last watchdog run ${lastWatchdog}`);
+    note(
+      `task ${done.status}: ${done.completedChapters}/${done.totalChapters} chapters, ${done.failedChapters} failed, resumes ${done.resumes}; health.recoveredTotal ${health.recoveredTotal}, last watchdog run ${lastWatchdog}`,
+    );
     note(describeLoad(load));
   } finally {
     await rig.close();

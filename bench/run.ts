@@ -72,9 +72,13 @@ function table(rows: string[][]): string {
 async function main(): Promise<void> {
   const started = Date.now();
   const only = process.argv.find((a) => a.startsWith('--only'));
-  const wanted = only ? (only.includes('=') ? only.split('=')[1]! : process.argv[process.argv.indexOf(only) + 1] ?? '').split(',') : undefined;
+  const wanted = only
+    ? (only.includes('=') ? only.split('=')[1]! : (process.argv[process.argv.indexOf(only) + 1] ?? '')).split(',')
+    : undefined;
   const benches = wanted ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
-  console.log(`npm run bench — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  console.log(
+    `npm run bench — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`,
+  );
   process.env.BENCH_ROOT_PID = String(process.pid);
   prepareExtension();
 
@@ -97,11 +101,20 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const rows = [['figure', 'value', 'goal', 'result'], ...figures.map((f) => [f.figure, f.short ?? (f.value.length > 70 ? `${f.value.slice(0, 67)}…` : f.value), f.goal.length > 40 ? `${f.goal.slice(0, 37)}…` : f.goal, f.pass === null ? 'info' : f.pass ? 'PASS' : 'FAIL'])];
+  const rows = [
+    ['figure', 'value', 'goal', 'result'],
+    ...figures.map((f) => [
+      f.figure,
+      f.short ?? (f.value.length > 70 ? `${f.value.slice(0, 67)}…` : f.value),
+      f.goal.length > 40 ? `${f.goal.slice(0, 37)}…` : f.goal,
+      f.pass === null ? 'info' : f.pass ? 'PASS' : 'FAIL',
+    ]),
+  ];
   console.log(`\n=== Summary (${((Date.now() - started) / 1000).toFixed(0)} s) ===`);
   console.log(table(rows));
   const failed = figures.filter((f) => f.pass === false);
-  for (const f of failed) console.log(`FAIL: ${f.figure}: ${f.value}${f.ratio ? ` [${f.ratio}]` : ''} (goal: ${f.goal})`);
+  for (const f of failed)
+    console.log(`FAIL: ${f.figure}: ${f.value}${f.ratio ? ` [${f.ratio}]` : ''} (goal: ${f.goal})`);
   console.log(failed.length ? `${failed.length} goal(s) missed.` : 'All goals met.');
 }
 

@@ -25,7 +25,9 @@ const BOOK = `gen-${CHAPTERS}`;
 const GOAL = 0.9;
 const FLOOR_REQUESTS = 400;
 
-export async function throughput(options: { profile?: boolean; trace?: boolean; extensionDir?: string } = {}): Promise<void> {
+export async function throughput(
+  options: { profile?: boolean; trace?: boolean; extensionDir?: string } = {},
+): Promise<void> {
   heading(`1. Throughput: ${CHAPTERS} chapters, ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY} (Chromium, TXT)`);
   let rig: Rig | undefined;
   hardDeadline('throughput', 170_000, () => rig?.close() ?? Promise.resolve());
@@ -34,7 +36,9 @@ export async function throughput(options: { profile?: boolean; trace?: boolean; 
   try {
     await ext.call({ type: 'settings.set', patch: { concurrency: CONCURRENCY } });
     const sourceId = await importBenchSource(ext, CONCURRENCY);
-    note(`settings.concurrency = ${CONCURRENCY}; sources/demo.json caps crawl.concurrency at 3, so the bench imports "${sourceId}" (a copy with crawl.concurrency ${CONCURRENCY}).`);
+    note(
+      `settings.concurrency = ${CONCURRENCY}; sources/demo.json caps crawl.concurrency at 3, so the bench imports "${sourceId}" (a copy with crawl.concurrency ${CONCURRENCY}).`,
+    );
 
     let profiler: TargetSession | undefined;
     let tracer: TargetSession | undefined;
@@ -55,14 +59,26 @@ export async function throughput(options: { profile?: boolean; trace?: boolean; 
     site.resetLog();
     const machine = watchMachine();
     const asked = Date.now();
-    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/${BOOK}/`, sourceId, format: 'txt' });
+    const { task } = await ext.call({
+      type: 'task.start',
+      url: `${site.origin}/book/${BOOK}/`,
+      sourceId,
+      format: 'txt',
+    });
     const done = await waitEnded(ext, task.id, 120_000);
     const load = machine.stop();
-    const summary = profiler ? await stopProfiling(profiler, [/^readChapter|parseChapterPage/, /putChapter|put /, /decodeHtml/]) : undefined;
+    const summary = profiler
+      ? await stopProfiling(profiler, [/^readChapter|parseChapterPage/, /putChapter|put /, /decodeHtml/])
+      : undefined;
 
     const requests = chapterRequests(site, BOOK);
     if (done.status !== 'completed' || requests.length === 0) {
-      record({ figure: 'throughput', value: `task ended ${done.status} (${done.error?.code ?? ''} ${done.error?.message ?? ''})`, goal: `≥ ${GOAL} of ${CONCURRENCY / (LATENCY_MS / 1000)}/s`, pass: false });
+      record({
+        figure: 'throughput',
+        value: `task ended ${done.status} (${done.error?.code ?? ''} ${done.error?.message ?? ''})`,
+        goal: `≥ ${GOAL} of ${CONCURRENCY / (LATENCY_MS / 1000)}/s`,
+        pass: false,
+      });
       return;
     }
     const first = requests[0]!.at;
@@ -82,21 +98,32 @@ export async function throughput(options: { profile?: boolean; trace?: boolean; 
     // Where the time went: how full the host's c slots were, and the engine's time per chapter.
     const inFlightMs = requests.length * LATENCY_MS;
     let peak = 0;
-    const edges = requests.flatMap((r) => [[r.at, 1] as const, [r.at + LATENCY_MS, -1] as const]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const edges = requests
+      .flatMap((r) => [[r.at, 1] as const, [r.at + LATENCY_MS, -1] as const])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let open = 0;
     for (const [, d] of edges) peak = Math.max(peak, (open += d));
     const cycle = (windowMs * CONCURRENCY) / requests.length;
-    note(`slots busy: mean ${fixed(inFlightMs / windowMs)} of ${CONCURRENCY} requests in flight (peak ${peak}); one slot's cycle ${fixed(cycle, 1)} ms per chapter = ${LATENCY_MS} ms latency + ${fixed(cycle - LATENCY_MS, 1)} ms between an answer and that slot's next request`);
+    note(
+      `slots busy: mean ${fixed(inFlightMs / windowMs)} of ${CONCURRENCY} requests in flight (peak ${peak}); one slot's cycle ${fixed(cycle, 1)} ms per chapter = ${LATENCY_MS} ms latency + ${fixed(cycle - LATENCY_MS, 1)} ms between an answer and that slot's next request`,
+    );
     const gaps = requests.slice(1).map((r, i) => r.at - requests[i]!.at);
     const bigGaps = gaps.filter((g) => g > 100);
-    note(`requests: ${requests.length} for ${done.completedChapters} chapters (${fetchedTwice(requests)} fetched twice); gaps > 100 ms between consecutive requests: ${bigGaps.length} (longest ${Math.max(0, ...gaps)} ms)`);
+    note(
+      `requests: ${requests.length} for ${done.completedChapters} chapters (${fetchedTwice(requests)} fetched twice); gaps > 100 ms between consecutive requests: ${bigGaps.length} (longest ${Math.max(0, ...gaps)} ms)`,
+    );
     const taskMs = (done.finishedAt ?? Date.now()) - (done.startedAt ?? asked);
-    note(`task start → completed (book page + chapters + TXT build + download): ${secs(taskMs)} = ${fixed(done.completedChapters / (taskMs / 1000), 1)} chapters/s; task.start asked → first chapter request ${secs(first - asked)}, last answer → completed ${secs((done.finishedAt ?? 0) - (last + LATENCY_MS))}`);
+    note(
+      `task start → completed (book page + chapters + TXT build + download): ${secs(taskMs)} = ${fixed(done.completedChapters / (taskMs / 1000), 1)} chapters/s; task.start asked → first chapter request ${secs(first - asked)}, last answer → completed ${secs((done.finishedAt ?? 0) - (last + LATENCY_MS))}`,
+    );
     note(describeLoad(load));
 
     // The browser's own floor on this machine at this moment: bare fetch loops in the worker.
     // Then the site's ceiling: the same loops with no browser at all.
-    const urls = Array.from({ length: FLOOR_REQUESTS }, (_, i) => `${site.origin}/book/gen-${FLOOR_REQUESTS}/${i + 1}.html`);
+    const urls = Array.from(
+      { length: FLOOR_REQUESTS },
+      (_, i) => `${site.origin}/book/gen-${FLOOR_REQUESTS}/${i + 1}.html`,
+    );
     const root = await browserSession(ext.context, ext.page);
     const sw = serviceWorkerOf(ext.extensionId)(await targets(root));
     if (sw) {

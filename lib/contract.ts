@@ -473,7 +473,9 @@ export interface Subscription {
 }
 
 /** One chapter `source.test` read when asked for `samples`: its first lines, or why it failed. */
-export type ChapterSample = { index: number; title: string; url: string } & ({ text: string; length: number } | { error: ErrorInfo });
+export type ChapterSample = { index: number; title: string; url: string } & (
+  { text: string; length: number } | { error: ErrorInfo }
+);
 
 /**
  * A test case a source carries (docs/contract.md §7, `tests`), checked against what a test read.
@@ -560,7 +562,13 @@ export type Request =
    * `url` may be left out when the rule carries a live test case: its book is read and checked.
    * `samples` (1–5): read that many chapters spread over the book instead of the first alone.
    */
-  | { type: 'source.test'; url?: string; sourceId?: string; rule?: SourceRuleInput | SourceRule | LegadoBookSource; samples?: number }
+  | {
+      type: 'source.test';
+      url?: string;
+      sourceId?: string;
+      rule?: SourceRuleInput | SourceRule | LegadoBookSource;
+      samples?: number;
+    }
   /** Fetches a rule list (ours or legado's), installs its good sources and keeps it up to date. */
   | { type: 'subscription.add'; url: string }
   | { type: 'subscription.list' }
@@ -591,18 +599,51 @@ export type Request =
    * (lib/follow/epub-holdings.ts) and staged its chapters in storage under `importId`; the new
    * task fetches only the chapters the file lacks.
    */
-  | { type: 'library.continue'; importId: string; fileName: string; url: string; format?: BookFormat; chapters: number };
+  | {
+      type: 'library.continue';
+      importId: string;
+      fileName: string;
+      url: string;
+      format?: BookFormat;
+      chapters: number;
+    };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Every message type, at run time (each is listed once; the check below keeps the list whole). */
 export const REQUEST_TYPES = [
-  'task.start', 'task.get', 'task.list', 'task.cancel', 'task.retry', 'task.resume', 'task.remove', 'tasks.recover',
-  'source.list', 'source.import', 'source.export', 'source.setEnabled', 'source.remove', 'source.test',
-  'subscription.add', 'subscription.list', 'subscription.refresh', 'subscription.remove',
-  'settings.get', 'settings.set', 'health', 'task.log', 'diagnostics', 'page.detected', 'page.get',
-  'library.list', 'library.follow', 'library.check', 'library.update', 'library.free', 'library.continue',
+  'task.start',
+  'task.get',
+  'task.list',
+  'task.cancel',
+  'task.retry',
+  'task.resume',
+  'task.remove',
+  'tasks.recover',
+  'source.list',
+  'source.import',
+  'source.export',
+  'source.setEnabled',
+  'source.remove',
+  'source.test',
+  'subscription.add',
+  'subscription.list',
+  'subscription.refresh',
+  'subscription.remove',
+  'settings.get',
+  'settings.set',
+  'health',
+  'task.log',
+  'diagnostics',
+  'page.detected',
+  'page.get',
+  'library.list',
+  'library.follow',
+  'library.check',
+  'library.update',
+  'library.free',
+  'library.continue',
 ] as const satisfies readonly RequestType[];
 const _everyRequestType: Exclude<RequestType, (typeof REQUEST_TYPES)[number]> extends never ? true : never = true;
 void _everyRequestType;
@@ -689,8 +730,24 @@ export interface PageReading {
  * view of the page; a source's rule is trusted and has none.
  */
 export type PageInfo =
-  | { kind: 'book'; url: string; sourceId: string; title: string; author?: string; chapters: number; reading?: PageReading }
-  | { kind: 'toc'; url: string; sourceId: 'generic'; title: string; author?: string; chapters: number; reading?: PageReading }
+  | {
+      kind: 'book';
+      url: string;
+      sourceId: string;
+      title: string;
+      author?: string;
+      chapters: number;
+      reading?: PageReading;
+    }
+  | {
+      kind: 'toc';
+      url: string;
+      sourceId: 'generic';
+      title: string;
+      author?: string;
+      chapters: number;
+      reading?: PageReading;
+    }
   | { kind: 'none'; url: string };
 
 /**

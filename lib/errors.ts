@@ -19,7 +19,10 @@ export class AppError extends Error {
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof AppError) return error.toInfo();
   if (error instanceof Error && error.name === 'QuotaExceededError') {
-    return { code: 'storage', message: `The browser refused to store more data (${error.message}). Free disk space, then retry.` };
+    return {
+      code: 'storage',
+      message: `The browser refused to store more data (${error.message}). Free disk space, then retry.`,
+    };
   }
   const text = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Unexpected error: ${text}` };

@@ -7,7 +7,8 @@ export type OffscreenRequest =
   | { target: 'offscreen'; type: 'build-file'; taskId: string; part?: FilePart }
   | { target: 'offscreen'; type: 'revoke'; url: string };
 
-export type BuildFileAnswer = { ok: true; url: string; fileName: string; stats: string } | { ok: false; error: ErrorInfo };
+export type BuildFileAnswer =
+  { ok: true; url: string; fileName: string; stats: string } | { ok: false; error: ErrorInfo };
 
 export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
   return !!message && typeof message === 'object' && (message as { target?: unknown }).target === 'offscreen';

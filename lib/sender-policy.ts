@@ -32,7 +32,8 @@ const FROM_CONTENT_SCRIPTS: ReadonlySet<Ask> = new Set<Ask>(['page.detected']);
 
 /** Why `sender` may not ask `ask`, as a sentence; undefined when it may. */
 export function senderRefusal(ask: Ask | string, sender: SenderFacts, self: Self): string | undefined {
-  if (sender.id !== self.id) return `Only this extension may ask for "${ask}"; the message came from ${sender.id ? `the extension ${sender.id}` : 'outside it'}.`;
+  if (sender.id !== self.id)
+    return `Only this extension may ask for "${ask}"; the message came from ${sender.id ? `the extension ${sender.id}` : 'outside it'}.`;
   const page = sender.url ?? '';
   if (FROM_CONTENT_SCRIPTS.has(ask as Ask)) {
     return sender.tab?.id !== undefined && /^https?:\/\//i.test(page)

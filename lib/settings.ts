@@ -26,7 +26,9 @@ type Check = (value: unknown) => string | undefined;
 
 function decimal(min: number, max: number): Check {
   return (value) =>
-    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? undefined : `a number from ${min} to ${max}`;
+    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+      ? undefined
+      : `a number from ${min} to ${max}`;
 }
 
 function integer(min: number, max: number): Check {
@@ -54,7 +56,10 @@ const CHECKS: Record<keyof Settings, Check> = {
   maxFailedChapterPercent: integer(0, 100),
   notifications: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   // Fractions of an hour are allowed so a test can check every few seconds; 30 days at most.
-  checkUpdatesHours: (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 720 ? undefined : 'a number of hours from 0 (off) to 720'),
+  checkUpdatesHours: (value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 720
+      ? undefined
+      : 'a number of hours from 0 (off) to 720',
   updateMode: oneOf(UPDATE_MODES),
   splitMode: oneOf(SPLIT_MODES),
   splitChapters: integer(10, 100_000),

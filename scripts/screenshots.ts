@@ -22,7 +22,10 @@ async function shoot(page: Page, width: number, scale: number, file: string): Pr
   await page.setViewportSize({ width, height });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const cdp = await page.context().newCDPSession(page);
-  const { data } = (await cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale } })) as { data: string };
+  const { data } = (await cdp.send('Page.captureScreenshot', {
+    format: 'png',
+    clip: { x: 0, y: 0, width, height, scale },
+  })) as { data: string };
   await cdp.detach();
   writeFileSync(join(OUT, file), Buffer.from(data, 'base64'));
   console.log(file);

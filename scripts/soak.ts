@@ -10,10 +10,18 @@ import { startDemoSite, type Fault } from '../test/fixtures/site';
 
 const minutes = Number(process.argv[process.argv.indexOf('--minutes') + 1]) || 3;
 const seed = Number(process.argv[process.argv.indexOf('--seed') + 1]) || Date.now() % 100_000;
-const SETTINGS = { requestTimeoutMs: 5_000, maxAttempts: 3, watchdogPeriodSeconds: 5, concurrency: 4, maxRunningTasks: 3, challengeWaitMinutes: 0.5 };
+const SETTINGS = {
+  requestTimeoutMs: 5_000,
+  maxAttempts: 3,
+  watchdogPeriodSeconds: 5,
+  concurrency: 4,
+  maxRunningTasks: 3,
+  challengeWaitMinutes: 0.5,
+};
 // A task may sit without visible progress for at most: one page's tries and backoffs, a
 // Retry-After pause, a watchdog period and some slack. Beyond that it counts as stuck.
-const STUCK_AFTER_MS = SETTINGS.requestTimeoutMs * SETTINGS.maxAttempts + 2_000 + 5_000 + SETTINGS.watchdogPeriodSeconds * 1_000 + 15_000;
+const STUCK_AFTER_MS =
+  SETTINGS.requestTimeoutMs * SETTINGS.maxAttempts + 2_000 + 5_000 + SETTINGS.watchdogPeriodSeconds * 1_000 + 15_000;
 const DRAIN_MS = 3 * 60_000;
 const MAX_ACTIVE = 5;
 // A waiting task ends by its deadline; the watchdog may see it that much later, plus slack.
@@ -21,7 +29,7 @@ const WAIT_SLACK_MS = SETTINGS.watchdogPeriodSeconds * 1_000 + 15_000;
 const unfinished = (task: Task) => task.status === 'queued' || task.status === 'running' || task.status === 'waiting';
 
 let state = seed;
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const FAULTS: Array<() => Fault> = [
@@ -39,7 +47,9 @@ const FAULTS: Array<() => Fault> = [
 
 async function main(): Promise<number> {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error('Build the extension first: npm run build');
-  console.log(`Soak for ${minutes} min (seed ${seed}); a task is stuck after ${STUCK_AFTER_MS / 1000} s without progress.`);
+  console.log(
+    `Soak for ${minutes} min (seed ${seed}); a task is stuck after ${STUCK_AFTER_MS / 1000} s without progress.`,
+  );
   const site = await startDemoSite({ latencyMs: 10 });
   const ext = await launchExtension();
   const seen = new Map<string, { key: string; at: number; stuck: boolean }>();
@@ -57,13 +67,20 @@ async function main(): Promise<number> {
       const active = tasks.filter(unfinished);
       if (active.length < MAX_ACTIVE) {
         const book = pick(['1', '2', '3', 'en', 'vip', `gen-${20 + Math.floor(random() * 180)}`, 'missing-book']);
-        const origin = pick([site.origin, site.origin, site.origin, site.wallOrigins.challenge, site.wallOrigins.signIn]);
+        const origin = pick([
+          site.origin,
+          site.origin,
+          site.origin,
+          site.wallOrigins.challenge,
+          site.wallOrigins.signIn,
+        ]);
         await ext.send({ type: 'task.start', url: `${origin}/book/${book}/`, format: pick(['epub', 'txt']) });
       }
       if (Date.now() > nextReader) {
         // The reader: sometimes gets past a wall in a tab, sometimes puts it back up, sometimes is away.
         const action = pick(['check', 'sign-in', 'away', 'walls-up'] as const);
-        if (action === 'check' || action === 'sign-in') cleared += await actAsReader(ext, action === 'check' ? site.wallOrigins.challenge : site.wallOrigins.signIn);
+        if (action === 'check' || action === 'sign-in')
+          cleared += await actAsReader(ext, action === 'check' ? site.wallOrigins.challenge : site.wallOrigins.signIn);
         if (action === 'walls-up') {
           site.wall('challenge').reset();
           site.wall('signIn').reset();
@@ -73,7 +90,8 @@ async function main(): Promise<number> {
       if (active.length && random() < 0.03) await ext.send({ type: 'task.cancel', taskId: pick(active).id });
       if (Date.now() > nextFault) {
         site.setFault(null);
-        for (let i = 0; i < 3; i++) site.setFault(new RegExp(`/${1 + Math.floor(random() * 60)}\\.html$`), pick(FAULTS)());
+        for (let i = 0; i < 3; i++)
+          site.setFault(new RegExp(`/${1 + Math.floor(random() * 60)}\\.html$`), pick(FAULTS)());
         nextFault = Date.now() + 5_000;
       }
       if (Date.now() > nextKill) {
@@ -84,7 +102,9 @@ async function main(): Promise<number> {
       await sleep(1_000);
     }
     site.setFault(null);
-    console.log(`Stopped adding work after ${kills} worker kills and ${cleared} walls got past; waiting up to ${DRAIN_MS / 1000} s for every task to end.`);
+    console.log(
+      `Stopped adding work after ${kills} worker kills and ${cleared} walls got past; waiting up to ${DRAIN_MS / 1000} s for every task to end.`,
+    );
     const drainUntil = Date.now() + DRAIN_MS;
     let tasks: Task[] = [];
     while (Date.now() < drainUntil) {
@@ -102,7 +122,9 @@ async function main(): Promise<number> {
     const stuck = [...seen.values()].filter((s) => s.stuck).length;
     console.log(`Tasks: ${tasks.length}, worker kills: ${kills}, walls got past: ${cleared}`);
     for (const [key, count] of [...byState].sort()) console.log(`  ${key}: ${count}`);
-    console.log(`Ever stuck (running ${STUCK_AFTER_MS / 1000} s without progress, or waiting ${WAIT_SLACK_MS / 1000} s past its deadline): ${stuck}; not ended after the drain: ${notEnded}`);
+    console.log(
+      `Ever stuck (running ${STUCK_AFTER_MS / 1000} s without progress, or waiting ${WAIT_SLACK_MS / 1000} s past its deadline): ${stuck}; not ended after the drain: ${notEnded}`,
+    );
     return stuck + notEnded === 0 ? 0 : 1;
   } finally {
     await ext.close();
@@ -141,9 +163,16 @@ function track(tasks: Task[], seen: Map<string, { key: string; at: number; stuck
       last.stuck = true;
       console.log(`STUCK: ${task.id} ${task.url} ${key} for ${Math.round((now - last.at) / 1000)} s`);
     }
-    if (task.status === 'waiting' && task.waitingFor && now > task.waitingFor.until + WAIT_SLACK_MS && !seen.get(task.id)!.stuck) {
+    if (
+      task.status === 'waiting' &&
+      task.waitingFor &&
+      now > task.waitingFor.until + WAIT_SLACK_MS &&
+      !seen.get(task.id)!.stuck
+    ) {
       seen.get(task.id)!.stuck = true;
-      console.log(`STUCK: ${task.id} ${task.url} still waiting ${Math.round((now - task.waitingFor.until) / 1000)} s past its deadline`);
+      console.log(
+        `STUCK: ${task.id} ${task.url} still waiting ${Math.round((now - task.waitingFor.until) / 1000)} s past its deadline`,
+      );
     }
   }
 }

@@ -29,11 +29,17 @@ async function startSite(): Promise<DemoSite> {
 
 /** Sends a message, retrying while the worker is not listening yet (it may still be starting). */
 async function call<T extends RequestType>(ext: Ext, msg: RequestOf<T>): Promise<Response<T>> {
-  return poll(() => ext.send(msg, 15_000), () => true, { timeoutMs: 20_000, intervalMs: 300, what: `an answer to ${JSON.stringify(msg)}` });
+  return poll(
+    () => ext.send(msg, 15_000),
+    () => true,
+    { timeoutMs: 20_000, intervalMs: 300, what: `an answer to ${JSON.stringify(msg)}` },
+  );
 }
 
 function describe(task: Task): string {
-  const counts = task.totalChapters ? `${task.completedChapters}/${task.totalChapters} chapters` : 'reading the table of contents';
+  const counts = task.totalChapters
+    ? `${task.completedChapters}/${task.totalChapters} chapters`
+    : 'reading the table of contents';
   const failed = task.failedChapters ? `, ${task.failedChapters} failed` : '';
   return `[${task.status}] ${counts}${failed} (${Math.round(task.progress)}%)${task.title ? ` — ${task.title}` : ''}`;
 }
@@ -55,7 +61,9 @@ async function downloadDemoBook(ext: Ext, bookUrl: string): Promise<boolean> {
     last = line;
     if (task.status === 'completed' || task.status === 'failed' || task.status === 'cancelled') break;
     if (task.status === 'waiting' && !cleared) {
-      console.log(`Waiting for the reader on ${task.waitingFor?.host}: pressing the popup's button, then "Verify you are human" in the tab it opens.`);
+      console.log(
+        `Waiting for the reader on ${task.waitingFor?.host}: pressing the popup's button, then "Verify you are human" in the tab it opens.`,
+      );
       await clearWall(ext);
       cleared = true;
     }
@@ -72,7 +80,9 @@ async function downloadDemoBook(ext: Ext, bookUrl: string): Promise<boolean> {
     task = answer.task;
   }
   if (task.status !== 'completed') {
-    console.error(`The download ended ${task.status}: ${task.error ? `${task.error.code}: ${task.error.message}` : 'no reason given'}`);
+    console.error(
+      `The download ended ${task.status}: ${task.error ? `${task.error.code}: ${task.error.message}` : 'no reason given'}`,
+    );
     return false;
   }
   if (task.error) console.warn(`Warning: ${task.error.code}: ${task.error.message}`);
@@ -112,14 +122,18 @@ async function main(): Promise<number> {
       // a kept profile for interactive use; a throwaway one for the scripted run
       profileDir: headless ? undefined : join(ROOT, '.tmp', 'profile'),
     });
-    console.log(`Chromium ${headless ? '(headless) ' : ''}runs the extension ${ext.extensionId}; downloads go to ${ext.downloadsDir}`);
+    console.log(
+      `Chromium ${headless ? '(headless) ' : ''}runs the extension ${ext.extensionId}; downloads go to ${ext.downloadsDir}`,
+    );
     const bookUrl = `${walls ? site.wallOrigins.challenge : site.origin}/book/1/`;
     // Behind the check, the book's own tab would show the check at once: the popup asks instead.
     if (!walls) await ext.openTab(bookUrl);
     if (headless) return (await downloadDemoBook(ext, bookUrl)) ? 0 : 1;
     if (walls) {
       await call(ext, { type: 'task.start', url: bookUrl, format: 'epub' });
-      console.log(`Started ${bookUrl}, which is behind an anti-bot check. The popup (the first tab) asks you to open the page and confirm you are human; the download then goes on by itself. Ctrl-C quits.`);
+      console.log(
+        `Started ${bookUrl}, which is behind an anti-bot check. The popup (the first tab) asks you to open the page and confirm you are human; the download then goes on by itself. Ctrl-C quits.`,
+      );
     }
 
     if (!walls) console.log(`Opened ${bookUrl}. Use the extension's toolbar button to download it. Ctrl-C quits.`);
@@ -137,10 +151,11 @@ async function main(): Promise<number> {
 }
 
 // Whatever happens, the scripted run ends in bounded time.
-if (headless) setTimeout(() => {
-  console.error('npm start: giving up after 4 minutes.');
-  process.exit(1);
-}, 240_000).unref();
+if (headless)
+  setTimeout(() => {
+    console.error('npm start: giving up after 4 minutes.');
+    process.exit(1);
+  }, 240_000).unref();
 
 main().then(
   (code) => process.exit(code),

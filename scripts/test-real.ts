@@ -61,18 +61,34 @@ function main(): number {
       verdict.pass = verdict.problems.length === 0;
       const total = totals.get(id) ?? { pass: 0, all: 0 };
       totals.set(id, { pass: total.pass + (verdict.pass ? 1 : 0), all: total.all + 1 });
-      rows.push([page.id, page.expected.kind, id, seen, verdict.pass ? 'ok' : 'FAIL', verdict.summary, verdict.problems.join('; ')]);
+      rows.push([
+        page.id,
+        page.expected.kind,
+        id,
+        seen,
+        verdict.pass ? 'ok' : 'FAIL',
+        verdict.summary,
+        verdict.problems.join('; '),
+      ]);
     }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-  for (const row of rows) console.log(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    );
   let failed = 0;
   console.log('');
   for (const [id, { pass, all }] of totals) {
     failed += all - pass;
     console.log(`${id}: ${pass} of ${all} pages read right`);
   }
-  console.log(failed === 0 ? `All ${pages.length} real pages read right.` : `${failed} readings wrong: see the rows marked FAIL.`);
+  console.log(
+    failed === 0 ? `All ${pages.length} real pages read right.` : `${failed} readings wrong: see the rows marked FAIL.`,
+  );
   return failed === 0 ? 0 : 1;
 }
 

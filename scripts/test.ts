@@ -22,7 +22,8 @@ interface Step {
   background?: boolean;
 }
 
-const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
 
 const STEPS: Step[] = [
   { name: 'build', command: 'wxt', args: ['build'] },
@@ -61,7 +62,9 @@ function run(step: Step): Promise<Outcome> {
       stream.on('end', () => partial && process.stdout.write(tag + partial + '\n'));
     }
     child.on('error', (error) => done({ ok: false, seconds: seconds(), note: error.message }));
-    child.on('close', (code, signal) => done({ ok: code === 0, seconds: seconds(), note: code === 0 ? undefined : (signal ?? `exit ${code}`) }));
+    child.on('close', (code, signal) =>
+      done({ ok: code === 0, seconds: seconds(), note: code === 0 ? undefined : (signal ?? `exit ${code}`) }),
+    );
   });
 }
 
@@ -70,7 +73,9 @@ for (const step of STEPS) {
   const before = step.after === undefined ? Promise.resolve(undefined) : outcomes.get(step.after)!;
   outcomes.set(
     step.name,
-    before.then((prior) => (prior && !prior.ok ? { ok: false, seconds: 0, note: `skipped: ${step.after} failed` } : run(step))),
+    before.then((prior) =>
+      prior && !prior.ok ? { ok: false, seconds: 0, note: `skipped: ${step.after} failed` } : run(step),
+    ),
   );
 }
 
@@ -78,6 +83,8 @@ const results = await Promise.all(STEPS.map(async (step) => ({ step, outcome: aw
 const total = (Date.now() - started) / 1000;
 console.log(`\nnpm test: ${total.toFixed(0)} s in all`);
 for (const { step, outcome } of results) {
-  console.log(`  ${outcome.ok ? 'passed' : 'FAILED'}  ${step.name.padEnd(width)}  ${outcome.seconds.toFixed(0).padStart(4)} s${outcome.note ? `  (${outcome.note})` : ''}`);
+  console.log(
+    `  ${outcome.ok ? 'passed' : 'FAILED'}  ${step.name.padEnd(width)}  ${outcome.seconds.toFixed(0).padStart(4)} s${outcome.note ? `  (${outcome.note})` : ''}`,
+  );
 }
 process.exit(results.every(({ outcome }) => outcome.ok) ? 0 : 1);

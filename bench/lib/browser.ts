@@ -31,7 +31,11 @@ export async function startRig(latencyMs: number, extensionDir?: string): Promis
     throw error;
   }
   // The worker may still be opening its database when the first message arrives.
-  await ext.waitFor(() => ext.send({ type: 'health' }, 10_000), (a) => a?.ok === true, { timeoutMs: 20_000, what: 'the worker' });
+  await ext.waitFor(
+    () => ext.send({ type: 'health' }, 10_000),
+    (a) => a?.ok === true,
+    { timeoutMs: 20_000, what: 'the worker' },
+  );
   return {
     ext,
     site,
@@ -49,7 +53,12 @@ export async function startRig(latencyMs: number, extensionDir?: string): Promis
 export async function importBenchSource(ext: Ext, concurrency: number): Promise<string> {
   const { tests: _tests, ...demo } = demoSource() as SourceRuleInput & { tests?: unknown };
   const id = `bench-demo-c${concurrency}`;
-  const rule: SourceRuleInput = { ...demo, id, name: `Demo (bench, concurrency ${concurrency})`, crawl: { ...demo.crawl, concurrency } };
+  const rule: SourceRuleInput = {
+    ...demo,
+    id,
+    name: `Demo (bench, concurrency ${concurrency})`,
+    crawl: { ...demo.crawl, concurrency },
+  };
   await ext.call({ type: 'source.import', sources: rule });
   return id;
 }
@@ -70,7 +79,10 @@ export const chapterRequest = (book: string) => new RegExp(`^/book/${book}/\\d+\
 
 export function chapterRequests(site: DemoSite, book: string): LoggedRequest[] {
   const re = chapterRequest(book);
-  return site.requests().filter((r) => re.test(r.path)).sort((a, b) => a.at - b.at);
+  return site
+    .requests()
+    .filter((r) => re.test(r.path))
+    .sort((a, b) => a.at - b.at);
 }
 
 /** Chapter paths answered (not 429) more than once. */

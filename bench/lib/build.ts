@@ -5,7 +5,17 @@ import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, ROOT } from '../../test/browser/harness';
 
-const INPUTS = ['entrypoints', 'lib', 'sources', 'public', 'assets', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = [
+  'entrypoints',
+  'lib',
+  'sources',
+  'public',
+  'assets',
+  'wxt.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -39,7 +49,9 @@ export function prepareExtension(): string {
   for (let attempt = 1; ; attempt++) {
     rmSync(BENCH_EXTENSION_DIR, { recursive: true, force: true });
     cpSync(EXTENSION_DIR, BENCH_EXTENSION_DIR, { recursive: true });
-    const complete = ['manifest.json', 'background.js', 'popup.html', 'offscreen.html'].every((f) => existsSync(join(BENCH_EXTENSION_DIR, f)));
+    const complete = ['manifest.json', 'background.js', 'popup.html', 'offscreen.html'].every((f) =>
+      existsSync(join(BENCH_EXTENSION_DIR, f)),
+    );
     if (complete) break;
     if (attempt >= 3) throw new Error(`${EXTENSION_DIR} is incomplete (a build in progress?)`);
     ensureBuilt();
@@ -57,7 +69,12 @@ export function ensureBuilt(): void {
   }
   console.log(`Extension build is ${reason}: running \`npx wxt build\`…`);
   const started = Date.now();
-  const run = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, encoding: 'utf8' });
+  const run = spawnSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 300_000,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) {
     process.stderr.write(run.stdout ?? '');
     process.stderr.write(run.stderr ?? '');
@@ -71,7 +88,12 @@ export const PROFILE_EXTENSION_DIR = join(ROOT, '.output', 'bench-profile', 'chr
 
 export function buildForProfiling(): string {
   console.log('Building an unminified copy for profiling (.output/bench-profile/chrome-mv3)…');
-  const run = spawnSync('npx', ['wxt', 'build', '-c', 'bench/wxt.profile.config.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, encoding: 'utf8' });
+  const run = spawnSync('npx', ['wxt', 'build', '-c', 'bench/wxt.profile.config.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 300_000,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) {
     process.stderr.write(run.stdout ?? '');
     process.stderr.write(run.stderr ?? '');

@@ -35,7 +35,13 @@ export class TargetSession {
   private detached = false;
   private readonly onMessage = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== this.sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: unknown };
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+      method?: string;
+      params?: unknown;
+    };
     if (message.id !== undefined) {
       const waiter = this.waiting.get(message.id);
       if (!waiter) return;
@@ -93,11 +99,16 @@ export class TargetSession {
           reject(e);
         },
       });
-      this.root.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch((error: unknown) => {
-        this.waiting.delete(id);
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
+      this.root
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch((error: unknown) => {
+          this.waiting.delete(id);
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
     });
   }
 
@@ -181,7 +192,11 @@ export class HeapPoller {
         }
       }
       if (this.session?.alive) {
-        const usage = await this.session.send<{ usedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage', {}, 5_000);
+        const usage = await this.session.send<{ usedSize: number; backingStorageSize?: number }>(
+          'Runtime.getHeapUsage',
+          {},
+          5_000,
+        );
         this.samples.push({ at: Date.now(), used: usage.usedSize, backing: usage.backingStorageSize ?? 0 });
       }
     } catch {

@@ -6,7 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { buildEpub } from '../../lib/file/epub';
 import { AUTHOR, benchBook, benchTask, chapterHtml, makeChapters, memorySource, TITLE } from './epub-input';
 
-type EpubGen = (options: Record<string, unknown>, content: Array<{ title: string; content: string }>) => Promise<Buffer>;
+type EpubGen = (
+  options: Record<string, unknown>,
+  content: Array<{ title: string; content: string }>,
+) => Promise<Buffer>;
 
 export interface ChildResult {
   builder: string;
@@ -43,7 +46,8 @@ function resetPeak(): boolean {
 
 async function main(): Promise<void> {
   const [builder, out] = process.argv.slice(2);
-  if ((builder !== 'ours' && builder !== 'epub-gen-memory') || !out) throw new Error('usage: epub-child.ts <ours|epub-gen-memory> <out.epub>');
+  if ((builder !== 'ours' && builder !== 'epub-gen-memory') || !out)
+    throw new Error('usage: epub-child.ts <ours|epub-gen-memory> <out.epub>');
   const chapters = makeChapters();
   let epubGen: EpubGen | undefined;
   if (builder === 'epub-gen-memory') {
@@ -54,7 +58,8 @@ async function main(): Promise<void> {
   const task = benchTask();
   const book = benchBook(chapters);
   const source = memorySource(chapters);
-  const content = builder === 'epub-gen-memory' ? chapters.map((c) => ({ title: c.title, content: chapterHtml(c) })) : [];
+  const content =
+    builder === 'epub-gen-memory' ? chapters.map((c) => ({ title: c.title, content: chapterHtml(c) })) : [];
 
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -78,7 +83,10 @@ async function main(): Promise<void> {
   let cpu = { user: 0, system: 0 };
   if (builder === 'ours') {
     const timings: { chaptersMs?: number; zipMs?: number } = {};
-    const blob = await buildEpub(task, book, source, { now: new Date('2026-01-01T00:00:00Z'), ...({ timings } as object) });
+    const blob = await buildEpub(task, book, source, {
+      now: new Date('2026-01-01T00:00:00Z'),
+      ...({ timings } as object),
+    });
     phases = timings;
     const ms = performance.now() - started;
     cpu = process.cpuUsage(cpuBefore);
@@ -87,7 +95,10 @@ async function main(): Promise<void> {
     bytes = new Uint8Array(await blob.arrayBuffer());
     finish(ms, bytes);
   } else {
-    const buffer = await epubGen!({ title: TITLE, author: AUTHOR, lang: 'zh', version: 3, verbose: false, description: '一本用来测量的书。' }, content);
+    const buffer = await epubGen!(
+      { title: TITLE, author: AUTHOR, lang: 'zh', version: 3, verbose: false, description: '一本用来测量的书。' },
+      content,
+    );
     const ms = performance.now() - started;
     cpu = process.cpuUsage(cpuBefore);
     peakHeap = Math.max(peakHeap, heapNow());
@@ -99,7 +110,18 @@ async function main(): Promise<void> {
   function finish(ms: number, file: Uint8Array): void {
     const peakRss = hwmReset ? statusKb('VmHWM') : NaN;
     writeFileSync(out!, file);
-    const result: ChildResult = { builder: builder!, ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes: file.byteLength, peakRss, baseRss, peakHeap, baseHeap, hwmReset, ...phases };
+    const result: ChildResult = {
+      builder: builder!,
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      bytes: file.byteLength,
+      peakRss,
+      baseRss,
+      peakHeap,
+      baseHeap,
+      hwmReset,
+      ...phases,
+    };
     console.log(JSON.stringify(result));
   }
 }

@@ -30,7 +30,11 @@ export function makeChapters(count = CHAPTERS, bytes = CHAPTER_BYTES): Chapter[]
       }
       source = (source % 100_000) + 1;
     }
-    chapters.push({ title: chapterTitle(SOURCE_BOOK, n), url: `http://127.0.0.1/book/bench/${n}.html`, text: lines.join('\n') });
+    chapters.push({
+      title: chapterTitle(SOURCE_BOOK, n),
+      url: `http://127.0.0.1/book/bench/${n}.html`,
+      text: lines.join('\n'),
+    });
   }
   return chapters;
 }

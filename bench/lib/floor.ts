@@ -25,8 +25,13 @@ export async function fetchFloor(session: TargetSession, urls: string[], concurr
     }));
     return Date.now() - t0;
   })()`;
-  const answer = await session.send<{ result: { value: number }; exceptionDetails?: unknown }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, 120_000);
-  if (answer.exceptionDetails) throw new Error(`fetch floor failed: ${JSON.stringify(answer.exceptionDetails).slice(0, 300)}`);
+  const answer = await session.send<{ result: { value: number }; exceptionDetails?: unknown }>(
+    'Runtime.evaluate',
+    { expression, awaitPromise: true, returnByValue: true },
+    120_000,
+  );
+  if (answer.exceptionDetails)
+    throw new Error(`fetch floor failed: ${JSON.stringify(answer.exceptionDetails).slice(0, 300)}`);
   const ms = answer.result.value;
   return { requests: urls.length, ms, perSecond: urls.length / (ms / 1000) };
 }
@@ -65,7 +70,12 @@ export interface IdbFloor {
 }
 
 /** `parallel` loops each putting records of `bytes` characters, one readwrite transaction per put. */
-export async function idbFloor(session: TargetSession, puts: number, parallel: number, bytes: number): Promise<IdbFloor> {
+export async function idbFloor(
+  session: TargetSession,
+  puts: number,
+  parallel: number,
+  bytes: number,
+): Promise<IdbFloor> {
   const expression = `(async () => {
     const db = await new Promise((resolve, reject) => {
       const open = indexedDB.open('bench-scratch', 1);
@@ -95,8 +105,13 @@ export async function idbFloor(session: TargetSession, puts: number, parallel: n
     await new Promise((resolve) => { const del = indexedDB.deleteDatabase('bench-scratch'); del.onsuccess = del.onerror = del.onblocked = resolve; });
     return { ms, mean: commits.reduce((a, b) => a + b, 0) / commits.length };
   })()`;
-  const answer = await session.send<{ result: { value: { ms: number; mean: number } }; exceptionDetails?: unknown }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, 120_000);
-  if (answer.exceptionDetails) throw new Error(`IndexedDB floor failed: ${JSON.stringify(answer.exceptionDetails).slice(0, 300)}`);
+  const answer = await session.send<{ result: { value: { ms: number; mean: number } }; exceptionDetails?: unknown }>(
+    'Runtime.evaluate',
+    { expression, awaitPromise: true, returnByValue: true },
+    120_000,
+  );
+  if (answer.exceptionDetails)
+    throw new Error(`IndexedDB floor failed: ${JSON.stringify(answer.exceptionDetails).slice(0, 300)}`);
   const { ms, mean } = answer.result.value;
   return { puts, parallel, meanCommitMs: mean, perSecond: puts / (ms / 1000) };
 }

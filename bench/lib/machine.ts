@@ -26,7 +26,10 @@ function snapshot(): Map<number, Proc> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // After the command: state ppid … utime(14) stime(15) cutime(16) cstime(17), 1-based from pid.
       // cutime/cstime hold the children it has reaped (gone from /proc), so each tick counts once.
-      procs.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
+      procs.set(Number(name), {
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]),
+      });
     } catch {
       // gone meanwhile
     }

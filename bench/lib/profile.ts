@@ -39,7 +39,9 @@ export async function stopProfiling(session: TargetSession, inclusiveOf: RegExp[
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber, columnNumber } = node.callFrame;
   const file = url ? url.replace(/^.*\//, '') : '';
-  return file ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}` : functionName || '(anonymous)';
+  return file
+    ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}`
+    : functionName || '(anonymous)';
 }
 
 export function summarize(profile: Profile, inclusiveOf: RegExp[] = []): ProfileSummary {
@@ -88,7 +90,10 @@ export function printSummary(title: string, summary: ProfileSummary, top = 20): 
   }
   if (summary.inclusive.length) {
     console.log('inclusive:');
-    for (const [name, ms] of summary.inclusive) console.log(`${ms.toFixed(0).padStart(8)} ms ${((ms / summary.totalMs) * 100).toFixed(1).padStart(5)} %  /${name}/`);
+    for (const [name, ms] of summary.inclusive)
+      console.log(
+        `${ms.toFixed(0).padStart(8)} ms ${((ms / summary.totalMs) * 100).toFixed(1).padStart(5)} %  /${name}/`,
+      );
   }
 }
 
@@ -101,7 +106,11 @@ interface SamplingNode {
 /** Starts HeapProfiler sampling that also keeps what GC has since collected: allocation volume. */
 export async function startAllocationSampling(session: TargetSession, intervalBytes = 64 * 1024): Promise<void> {
   await session.send('HeapProfiler.enable');
-  await session.send('HeapProfiler.startSampling', { samplingInterval: intervalBytes, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await session.send('HeapProfiler.startSampling', {
+    samplingInterval: intervalBytes,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
 }
 
 /** Bytes allocated per function (self), largest first. */

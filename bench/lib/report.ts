@@ -21,7 +21,9 @@ export interface Figure {
 export function record(figure: Figure): Figure {
   const verdict = figure.pass === null ? 'INFO' : figure.pass ? 'PASS' : 'FAIL';
   const ratio = figure.ratio ? `  [${figure.ratio}]` : '';
-  console.log(`${verdict === 'FAIL' ? '>>> FAIL' : verdict.padEnd(8)} ${figure.figure}: ${figure.value}${ratio}  (goal: ${figure.goal})`);
+  console.log(
+    `${verdict === 'FAIL' ? '>>> FAIL' : verdict.padEnd(8)} ${figure.figure}: ${figure.value}${ratio}  (goal: ${figure.goal})`,
+  );
   const file = process.env.BENCH_RESULT_FILE;
   if (file) appendFileSync(file, `${JSON.stringify(figure)}\n`);
   return figure;
@@ -38,7 +40,8 @@ export function heading(text: string): void {
 
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-export const fixed = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
+export const fixed = (value: number, digits = 2): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : String(value);
 
 /**
  * Every bench stops by itself: after `ms` the process prints why and exits, whatever it waits on.
@@ -46,7 +49,12 @@ export const fixed = (value: number, digits = 2): string => (Number.isFinite(val
  */
 export function hardDeadline(name: string, ms: number, cleanup?: () => Promise<unknown>): void {
   const timer = setTimeout(() => {
-    record({ figure: `${name} (deadline)`, value: `did not finish within ${secs(ms)}`, goal: `finish within ${secs(ms)}`, pass: false });
+    record({
+      figure: `${name} (deadline)`,
+      value: `did not finish within ${secs(ms)}`,
+      goal: `finish within ${secs(ms)}`,
+      pass: false,
+    });
     const done = cleanup ? cleanup().catch(() => undefined) : Promise.resolve();
     const force = setTimeout(() => process.exit(0), 10_000);
     force.unref();

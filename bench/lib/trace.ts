@@ -45,7 +45,11 @@ export async function installTrace(session: TargetSession): Promise<void> {
 }
 
 export async function collectTrace(session: TargetSession): Promise<{ fetches: FetchTrace[]; puts: PutTrace[] }> {
-  const answer = await session.send<{ result: { value: string } }>('Runtime.evaluate', { expression: 'JSON.stringify(self.__benchTrace)', returnByValue: true }, 60_000);
+  const answer = await session.send<{ result: { value: string } }>(
+    'Runtime.evaluate',
+    { expression: 'JSON.stringify(self.__benchTrace)', returnByValue: true },
+    60_000,
+  );
   return JSON.parse(answer.result.value) as { fetches: FetchTrace[]; puts: PutTrace[] };
 }
 
@@ -60,11 +64,20 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
  * stored (put called, transaction complete); the worker then calls fetch for its next chapter
  * within the same microtask checkpoint. Returns printable lines.
  */
-export function explainChapters(trace: { fetches: FetchTrace[]; puts: PutTrace[] }, arrivals: Map<string, number>, latencyMs: number): string[] {
+export function explainChapters(
+  trace: { fetches: FetchTrace[]; puts: PutTrace[] },
+  arrivals: Map<string, number>,
+  latencyMs: number,
+): string[] {
   const fetchByUrl = new Map(trace.fetches.map((f) => [f.url, f]));
   const chapterPuts = trace.puts.filter((p) => p.store === 'chapters' && p.url);
   const taskPuts = trace.puts.filter((p) => p.store === 'tasks');
-  const steps = { toSite: [] as number[], siteToHeaders: [] as number[], headersToPut: [] as number[], putCommit: [] as number[] };
+  const steps = {
+    toSite: [] as number[],
+    siteToHeaders: [] as number[],
+    headersToPut: [] as number[],
+    putCommit: [] as number[],
+  };
   for (const put of chapterPuts) {
     const f = fetchByUrl.get(put.url!);
     if (!f) continue;
@@ -78,8 +91,12 @@ export function explainChapters(trace: { fetches: FetchTrace[]; puts: PutTrace[]
     if (put.done > 0) steps.putCommit.push(put.done - put.called);
   }
   const taskCommit = taskPuts.filter((p) => p.done > 0).map((p) => p.done - p.called);
-  const sum = [steps.toSite, steps.siteToHeaders, steps.headersToPut, steps.putCommit].reduce((total, list) => total + mean(list), latencyMs);
-  const fmt = (name: string, values: number[]) => `${name.padEnd(52)} median ${median(values).toFixed(1).padStart(6)} ms   mean ${mean(values).toFixed(1).padStart(6)} ms   (n=${values.length})`;
+  const sum = [steps.toSite, steps.siteToHeaders, steps.headersToPut, steps.putCommit].reduce(
+    (total, list) => total + mean(list),
+    latencyMs,
+  );
+  const fmt = (name: string, values: number[]) =>
+    `${name.padEnd(52)} median ${median(values).toFixed(1).padStart(6)} ms   mean ${mean(values).toFixed(1).padStart(6)} ms   (n=${values.length})`;
   return [
     fmt('fetch() called → request arrives at the site', steps.toSite),
     fmt(`site answers (arrival + ${latencyMs} ms) → fetch() resolves`, steps.siteToHeaders),

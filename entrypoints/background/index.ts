@@ -54,7 +54,14 @@ export default defineBackground(() => {
       void tabPages.handle(message, sender).then(sendResponse);
       return true;
     }
-    service.then((s) => s.handle(message)).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: { code: 'storage', message: `The extension could not open its storage: ${String(error)}` } }));
+    service
+      .then((s) => s.handle(message))
+      .then(sendResponse, (error: unknown) =>
+        sendResponse({
+          ok: false,
+          error: { code: 'storage', message: `The extension could not open its storage: ${String(error)}` },
+        }),
+      );
     return true;
   });
 
@@ -66,7 +73,10 @@ export default defineBackground(() => {
     }
     void service.then((s) => {
       const unsubscribe = s.subscribe((event) => {
-        const message: PortMessage = 'task' in event ? { type: 'task.updated', task: event.task } : { type: 'task.removed', taskId: event.removedId };
+        const message: PortMessage =
+          'task' in event
+            ? { type: 'task.updated', task: event.task }
+            : { type: 'task.removed', taskId: event.removedId };
         port.postMessage(message);
       });
       const unsubscribeLibrary = s.subscribeLibrary((message) => port.postMessage(message));

@@ -30,11 +30,25 @@ export function notifyWhenFinished(service: Promise<DownloadService>): void {
 async function show(task: Task): Promise<void> {
   const s = uiStrings();
   const { title, message } = finishNotice(task, s);
-  const options: Browser.notifications.NotificationCreateOptions = { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message, priority: 0 };
-  const button = task.status === 'completed' ? (typeof task.downloadId === 'number' ? s.showInFolderButton : undefined) : s.retryButton;
+  const options: Browser.notifications.NotificationCreateOptions = {
+    type: 'basic',
+    iconUrl: NOTIFICATION_ICON,
+    title,
+    message,
+    priority: 0,
+  };
+  const button =
+    task.status === 'completed'
+      ? typeof task.downloadId === 'number'
+        ? s.showInFolderButton
+        : undefined
+      : s.retryButton;
   try {
     // Firefox shows no buttons and refuses options that name them.
-    await browser.notifications.create(PREFIX + task.id, button && !import.meta.env.FIREFOX ? { ...options, buttons: [{ title: button }] } : options);
+    await browser.notifications.create(
+      PREFIX + task.id,
+      button && !import.meta.env.FIREFOX ? { ...options, buttons: [{ title: button }] } : options,
+    );
   } catch (error) {
     console.warn('Could not show a notification', error);
   }

@@ -16,7 +16,10 @@ export function notifyWhenWaiting(service: Promise<DownloadService>): void {
   const announced = new Set<string>();
   const waiting = new Set<string>();
   // What an earlier worker showed, and which tasks wait now: their later changes are news.
-  let planned: Promise<void> = Promise.all([browser.notifications.getAll(), service.then((s) => s.handle({ type: 'task.list' }))])
+  let planned: Promise<void> = Promise.all([
+    browser.notifications.getAll(),
+    service.then((s) => s.handle({ type: 'task.list' })),
+  ])
     .then(([shown, answer]) => {
       for (const id of Object.keys(shown)) if (id.startsWith(PREFIX)) announced.add(id.slice(PREFIX.length));
       if (answer.ok) for (const task of answer.tasks as Task[]) if (task.status === 'waiting') waiting.add(task.id);
@@ -31,7 +34,9 @@ export function notifyWhenWaiting(service: Promise<DownloadService>): void {
       if (!isWaiting && !waiting.has(id)) return;
       if (isWaiting) waiting.add(id);
       else waiting.delete(id);
-      planned = planned.then(() => replan(s, announced)).catch((error: unknown) => console.warn('Could not update the wall notifications', error));
+      planned = planned
+        .then(() => replan(s, announced))
+        .catch((error: unknown) => console.warn('Could not update the wall notifications', error));
     }),
   );
 

@@ -10,11 +10,20 @@ import type { Task } from '../../lib/contract';
 const OFFSCREEN_PATH = '/offscreen.html';
 
 /** Builds the book (or the part named) where blob URLs exist and hands it to the downloads bar. */
-export async function saveFile(task: Task, store: Promise<Store>, part?: FilePart): Promise<{ fileName: string; downloadId: number; stats: string }> {
+export async function saveFile(
+  task: Task,
+  store: Promise<Store>,
+  part?: FilePart,
+): Promise<{ fileName: string; downloadId: number; stats: string }> {
   const built = browser.offscreen ? await buildOffscreen(task.id, part) : await buildHere(task.id, await store, part);
   let downloadId: number;
   try {
-    downloadId = await browser.downloads.download({ url: built.url, filename: built.fileName, conflictAction: 'uniquify', saveAs: false });
+    downloadId = await browser.downloads.download({
+      url: built.url,
+      filename: built.fileName,
+      conflictAction: 'uniquify',
+      saveAs: false,
+    });
   } catch (error) {
     release(built.url);
     throw new FileNotSaved(built.fileName, refusedBecause(error));
@@ -40,7 +49,8 @@ export function downloadEnded(downloadId: number, fileName: string, signal: Abor
     const changed = (delta: Browser.downloads.DownloadDelta) => {
       if (delta.id !== downloadId) return;
       if (delta.state?.current === 'complete') end();
-      else if (delta.state?.current === 'interrupted') end(new FileNotSaved(fileName, { kind: 'interrupted', reason: delta.error?.current }));
+      else if (delta.state?.current === 'interrupted')
+        end(new FileNotSaved(fileName, { kind: 'interrupted', reason: delta.error?.current }));
     };
     const aborted = () => end(signal.reason);
     if (signal.aborted) return aborted();
@@ -51,24 +61,36 @@ export function downloadEnded(downloadId: number, fileName: string, signal: Abor
       ([item]) => {
         if (!item) end(new FileNotSaved(fileName, { kind: 'forgotten', downloadId }));
         else if (item.state === 'complete') end();
-        else if (item.state === 'interrupted') end(new FileNotSaved(fileName, { kind: 'interrupted', reason: item.error }));
+        else if (item.state === 'interrupted')
+          end(new FileNotSaved(fileName, { kind: 'interrupted', reason: item.error }));
       },
       (error: unknown) => end(new FileNotSaved(fileName, refusedBecause(error))),
     );
   });
 }
 
-async function buildOffscreen(taskId: string, part: FilePart | undefined): Promise<{ url: string; fileName: string; stats: string }> {
+async function buildOffscreen(
+  taskId: string,
+  part: FilePart | undefined,
+): Promise<{ url: string; fileName: string; stats: string }> {
   await ensureOffscreenDocument();
   const request: OffscreenRequest = { target: 'offscreen', type: 'build-file', taskId, ...(part ? { part } : {}) };
   const answer = (await browser.runtime.sendMessage(request)) as BuildFileAnswer | undefined;
-  if (!answer) throw new AppError('internal', 'The file builder page did not answer, so the book could not be saved. Retry the download.');
+  if (!answer)
+    throw new AppError(
+      'internal',
+      'The file builder page did not answer, so the book could not be saved. Retry the download.',
+    );
   if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
   return answer;
 }
 
 // Firefox's background is a page, so it can make the blob URL itself.
-async function buildHere(taskId: string, store: Store, part: FilePart | undefined): Promise<{ url: string; fileName: string; stats: string }> {
+async function buildHere(
+  taskId: string,
+  store: Store,
+  part: FilePart | undefined,
+): Promise<{ url: string; fileName: string; stats: string }> {
   const { blob, fileName, stats } = await buildBookFile(store, taskId, { part });
   return { url: URL.createObjectURL(blob), fileName, stats };
 }
@@ -83,7 +105,10 @@ let ready: Promise<void> | undefined;
 function ensureOffscreenDocument(): Promise<void> {
   ready ??= (async () => {
     const url = browser.runtime.getURL(OFFSCREEN_PATH);
-    const existing = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+    const existing = await browser.runtime.getContexts({
+      contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT],
+      documentUrls: [url],
+    });
     if (existing.length > 0) return;
     await browser.offscreen.createDocument({
       url: OFFSCREEN_PATH,
@@ -111,7 +136,9 @@ function releaseWhenSaved(downloadId: number, url: string): void {
 function release(url: string): void {
   if (browser.offscreen) {
     const request: OffscreenRequest = { target: 'offscreen', type: 'revoke', url };
-    browser.runtime.sendMessage(request).catch((error: unknown) => console.warn('Could not release the file URL', error));
+    browser.runtime
+      .sendMessage(request)
+      .catch((error: unknown) => console.warn('Could not release the file URL', error));
   } else {
     URL.revokeObjectURL(url);
   }

@@ -8,5 +8,9 @@ export const SUBSCRIPTION_ALARM = 'subscriptions';
 export async function scheduleSubscriptionRefresh(settings: Settings): Promise<void> {
   const plan = refreshAlarmPlan(settings.subscriptionRefreshHours, await browser.alarms.get(SUBSCRIPTION_ALARM));
   if (plan.action === 'clear') await browser.alarms.clear(SUBSCRIPTION_ALARM);
-  if (plan.action === 'create') await browser.alarms.create(SUBSCRIPTION_ALARM, { periodInMinutes: plan.periodInMinutes, delayInMinutes: plan.delayInMinutes });
+  if (plan.action === 'create')
+    await browser.alarms.create(SUBSCRIPTION_ALARM, {
+      periodInMinutes: plan.periodInMinutes,
+      delayInMinutes: plan.delayInMinutes,
+    });
 }

@@ -47,9 +47,13 @@ export class TabPages {
   }
 
   /** One answer per message, like every other message of the contract. */
-  async handle(message: PageRequest, sender: Browser.runtime.MessageSender): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
+  async handle(
+    message: PageRequest,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<({ ok: true } & Payload<PageRequest['type']>) | Failure> {
     try {
-      const payload = message.type === 'page.get' ? await this.get(message.tabId) : await this.detected(message, sender);
+      const payload =
+        message.type === 'page.get' ? await this.get(message.tabId) : await this.detected(message, sender);
       return { ok: true, ...payload };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
@@ -65,7 +69,10 @@ export class TabPages {
     // Only a tab's top page counts; frames and extension pages have nothing to show.
     if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return { page: null };
     if (!sameOrigin(message.url, sender.url)) {
-      throw new AppError('forbidden', `A page may only report itself: ${sender.url ?? 'a page'} reported ${message.url}.`);
+      throw new AppError(
+        'forbidden',
+        `A page may only report itself: ${sender.url ?? 'a page'} reported ${message.url}.`,
+      );
     }
     const at = Date.now();
     const admission = this.gate.admit(tabId, message.url, message.html);
@@ -125,7 +132,8 @@ export class TabPages {
   private async entry(tabId: number): Promise<Entry | undefined> {
     const cached = this.entries.get(tabId);
     if (cached) return cached;
-    const stored = (await browser.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as Entry | undefined;
+    const stored = (await browser.storage.session?.get(key(tabId)).catch(() => undefined))?.[key(tabId)] as
+      Entry | undefined;
     if (!stored || this.closedTabs.has(tabId)) return undefined;
     this.entries.set(tabId, stored);
     return stored;
@@ -136,7 +144,9 @@ export class TabPages {
     if (entry) this.entries.set(tabId, entry);
     else this.entries.delete(tabId);
     for (const listener of this.listeners) listener();
-    await (entry ? browser.storage.session?.set({ [key(tabId)]: entry }) : browser.storage.session?.remove(key(tabId)))?.catch((error: unknown) => {
+    await (
+      entry ? browser.storage.session?.set({ [key(tabId)]: entry }) : browser.storage.session?.remove(key(tabId))
+    )?.catch((error: unknown) => {
       console.warn('Could not keep the detected page for the session', tabId, error);
     });
   }

@@ -65,7 +65,9 @@ export function showOnToolbar(service: Promise<DownloadService>, tabPages: TabPa
       schedule();
     });
     const answer = await s.handle({ type: 'task.list' });
-    if (answer.ok) for (const task of answer.tasks) if (!heard.has(task.id) && !FINAL_STATUSES.includes(task.status)) tasks.set(task.id, task);
+    if (answer.ok)
+      for (const task of answer.tasks)
+        if (!heard.has(task.id) && !FINAL_STATUSES.includes(task.status)) tasks.set(task.id, task);
     schedule();
   });
 
@@ -90,7 +92,9 @@ async function paint(look: Partial<TabLook>, tabId?: number): Promise<void> {
 }
 
 async function openTabs(tabPages: TabPages): Promise<TabView[]> {
-  const tabs = (await browser.tabs.query({})).filter((tab): tab is Browser.tabs.Tab & { id: number } => tab.id !== undefined && tab.id >= 0);
+  const tabs = (await browser.tabs.query({})).filter(
+    (tab): tab is Browser.tabs.Tab & { id: number } => tab.id !== undefined && tab.id >= 0,
+  );
   return Promise.all(tabs.map(async (tab) => ({ id: tab.id, url: tab.url, page: (await tabPages.get(tab.id)).page })));
 }
 

@@ -25,7 +25,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =
   }
   store
     .then((opened) => buildBookFile(opened, message.taskId, { part: message.part }))
-    .then(({ blob, fileName, stats }): BuildFileAnswer => ({ ok: true, url: URL.createObjectURL(blob), fileName, stats }))
+    .then(({ blob, fileName, stats }): BuildFileAnswer => ({
+      ok: true,
+      url: URL.createObjectURL(blob),
+      fileName,
+      stats,
+    }))
     .catch((error: unknown): BuildFileAnswer => ({ ok: false, error: toErrorInfo(error) }))
     .then(sendResponse);
   return true;

@@ -45,7 +45,14 @@ export function ContinueForm({ call }: { call: Client }) {
       <p class="field-help">{s.continueHelp}</p>
       <label class="small-button file-button">
         {s.continueButton}
-        <input type="file" accept=".epub,application/epub+zip" class="visually-hidden" data-testid="library-continue-file" disabled={busy} onChange={(event) => void open(event.currentTarget)} />
+        <input
+          type="file"
+          accept=".epub,application/epub+zip"
+          class="visually-hidden"
+          data-testid="library-continue-file"
+          disabled={busy}
+          onChange={(event) => void open(event.currentTarget)}
+        />
       </label>
       <span role="status" class="status-text" data-testid="library-continue-status">
         {status}

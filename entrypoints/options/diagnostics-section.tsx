@@ -48,10 +48,22 @@ export function DiagnosticsSection({ call, watchTasks }: DiagnosticsSectionProps
       </h2>
       <p class="intro">{s.diagnosticsIntro}</p>
       <div class="form-actions">
-        <button type="button" class="primary" data-testid="recover" disabled={busy !== null} aria-busy={busy === 'recover'} onClick={() => void run('recover')}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="recover"
+          disabled={busy !== null}
+          aria-busy={busy === 'recover'}
+          onClick={() => void run('recover')}
+        >
           {busy === 'recover' ? s.recoveringButton : s.recoverButton}
         </button>
-        <button type="button" data-testid="export-diagnostics" disabled={busy !== null} onClick={() => void run('export')}>
+        <button
+          type="button"
+          data-testid="export-diagnostics"
+          disabled={busy !== null}
+          onClick={() => void run('export')}
+        >
           {s.exportDiagnostics}
         </button>
         <span role="status" class="status-text" data-testid="recover-result">

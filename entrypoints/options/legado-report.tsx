@@ -10,13 +10,22 @@ export function LegadoReport({ report }: LegadoReportProps) {
   const s = strings.options;
   const imported = report.filter((entry) => entry.status === 'imported').length;
   return (
-    <section class="legado-report" data-testid="legado-report" aria-label={s.legadoReportHeading(imported, report.length)}>
+    <section
+      class="legado-report"
+      data-testid="legado-report"
+      aria-label={s.legadoReportHeading(imported, report.length)}
+    >
       <p class="status-text" data-testid="legado-summary">
         {s.legadoReportHeading(imported, report.length)}
       </p>
       <ol class="legado-entries">
         {report.map((entry) => (
-          <li key={entry.index} class={`legado-entry legado-${entry.status}`} data-testid="legado-entry" data-status={entry.status}>
+          <li
+            key={entry.index}
+            class={`legado-entry legado-${entry.status}`}
+            data-testid="legado-entry"
+            data-status={entry.status}
+          >
             <span class="source-name">{entry.name}</span>{' '}
             <span class={`badge ${entry.status === 'imported' ? 'badge-imported' : 'badge-skipped'}`}>
               {entry.status === 'imported' ? s.legadoImportedAs(entry.id ?? '') : s.legadoSkipped}
@@ -24,7 +33,12 @@ export function LegadoReport({ report }: LegadoReportProps) {
             {entry.reasons.length > 0 && (
               <ul class="legado-reasons">
                 {entry.reasons.map((reason) => (
-                  <li key={`${reason.field} ${reason.code}`} data-testid="legado-reason" data-code={reason.code} title={reason.message}>
+                  <li
+                    key={`${reason.field} ${reason.code}`}
+                    data-testid="legado-reason"
+                    data-code={reason.code}
+                    title={reason.message}
+                  >
                     <code>{reason.field}</code> {s.legadoReasons[reason.code]}
                   </li>
                 ))}

@@ -58,7 +58,10 @@ export function LibraryRow({ book, settings, call, now }: LibraryRowProps) {
         <div class="library-facts">
           <span data-testid="library-chapters">{row.chapters}</span>
           <span data-testid="library-checked">{row.checked}</span>
-          <span data-testid="library-news" class={row.newsKind === 'failed' ? 'note-error' : row.newsKind === 'new' ? 'note-warning' : undefined}>
+          <span
+            data-testid="library-news"
+            class={row.newsKind === 'failed' ? 'note-error' : row.newsKind === 'new' ? 'note-warning' : undefined}
+          >
             {row.news}
           </span>
         </div>
@@ -89,13 +92,31 @@ export function LibraryRow({ book, settings, call, now }: LibraryRowProps) {
           <span>{s.follow}</span>
         </label>
         <span class="field-help">{row.followHelp}</span>
-        <button type="button" class="small-button" data-testid="library-check" disabled={pending || !row.canCheck} onClick={() => void act(() => call({ type: 'library.check', bookId: book.id }))}>
+        <button
+          type="button"
+          class="small-button"
+          data-testid="library-check"
+          disabled={pending || !row.canCheck}
+          onClick={() => void act(() => call({ type: 'library.check', bookId: book.id }))}
+        >
           {row.busy === 'checking' ? s.checking : s.checkButton}
         </button>
-        <button type="button" class="small-button primary" data-testid="library-update" disabled={pending || !row.canUpdate} onClick={() => void act(() => call({ type: 'library.update', bookId: book.id }))}>
+        <button
+          type="button"
+          class="small-button primary"
+          data-testid="library-update"
+          disabled={pending || !row.canUpdate}
+          onClick={() => void act(() => call({ type: 'library.update', bookId: book.id }))}
+        >
           {row.busy === 'updating' ? s.updating : s.updateButton}
         </button>
-        <button type="button" class="small-button" data-testid="library-free" disabled={pending || !row.canFree} onClick={free}>
+        <button
+          type="button"
+          class="small-button"
+          data-testid="library-free"
+          disabled={pending || !row.canFree}
+          onClick={free}
+        >
           {s.freeButton}
         </button>
       </div>

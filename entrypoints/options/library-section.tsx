@@ -48,10 +48,18 @@ export function LibrarySection({ call, watchTasks, watchLibrary }: LibrarySectio
       {ask && (
         <div class="follow-prompt" data-testid="library-ask" role="group" aria-label={s.askFollow(ask.title)}>
           <span>{s.askFollow(ask.title)}</span>
-          <button type="button" class="small-button primary" onClick={() => void call({ type: 'library.follow', bookId: ask.id, followed: true })}>
+          <button
+            type="button"
+            class="small-button primary"
+            onClick={() => void call({ type: 'library.follow', bookId: ask.id, followed: true })}
+          >
             {s.askYes}
           </button>
-          <button type="button" class="small-button" onClick={() => void call({ type: 'library.follow', bookId: ask.id, followed: false })}>
+          <button
+            type="button"
+            class="small-button"
+            onClick={() => void call({ type: 'library.follow', bookId: ask.id, followed: false })}
+          >
             {s.askNo}
           </button>
         </div>
@@ -65,7 +73,13 @@ export function LibrarySection({ call, watchTasks, watchLibrary }: LibrarySectio
       ) : (
         <>
           <div class="form-actions">
-            <button type="button" class="small-button" data-testid="library-check-all" disabled={checking} onClick={() => void checkAll()}>
+            <button
+              type="button"
+              class="small-button"
+              data-testid="library-check-all"
+              disabled={checking}
+              onClick={() => void checkAll()}
+            >
               {checking ? s.checking : s.checkAllButton}
             </button>
             <span class="muted" data-testid="library-total">
@@ -74,7 +88,13 @@ export function LibrarySection({ call, watchTasks, watchLibrary }: LibrarySectio
           </div>
           <ul class="library-list">
             {sortLibrary(books).map((book) => (
-              <LibraryRow key={book.id} book={book} settings={settings ?? { checkUpdatesHours: 0 }} call={call} now={now} />
+              <LibraryRow
+                key={book.id}
+                book={book}
+                settings={settings ?? { checkUpdatesHours: 0 }}
+                call={call}
+                now={now}
+              />
             ))}
           </ul>
         </>

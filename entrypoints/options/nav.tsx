@@ -8,7 +8,12 @@ export interface NavProps {
 /** Links to `#settings`, `#sources`, `#diagnostics`; Tab and Enter work, arrow keys move along. */
 export function Nav({ current }: NavProps) {
   function onKeyDown(event: KeyboardEvent) {
-    const step = event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 0;
+    const step =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? 1
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? -1
+          : 0;
     if (!step) return;
     event.preventDefault();
     const focused = (event.target as HTMLElement).closest('a')?.getAttribute('href') ?? '';

@@ -53,7 +53,13 @@ export function ChoiceField({ name, value, onChange }: ChoiceFieldProps) {
       <label class="field-label" for={id}>
         {label}
       </label>
-      <select id={id} data-testid={id} value={value} aria-describedby={`${id}-help`} onChange={(event) => onChange(event.currentTarget.value)}>
+      <select
+        id={id}
+        data-testid={id}
+        value={value}
+        aria-describedby={`${id}-help`}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      >
         {CHOICE_FIELDS[name].map((choice) => (
           <option key={choice} value={choice}>
             {words[choice]}

@@ -2,7 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
 import type { Settings } from '../../lib/contract';
 import { errorMessage } from '../../lib/ui/format-task';
-import { CHOICE_FIELDS, NUMBER_FIELDS, formValues, settingsPatch, type ChoiceKey, type FormValues } from '../../lib/ui/options/settings-form';
+import {
+  CHOICE_FIELDS,
+  NUMBER_FIELDS,
+  formValues,
+  settingsPatch,
+  type ChoiceKey,
+  type FormValues,
+} from '../../lib/ui/options/settings-form';
 import { strings } from '../../lib/ui/strings';
 import { ChoiceField, SettingField } from './setting-field';
 
@@ -79,7 +86,12 @@ export function SettingsSection({ call }: SettingsSectionProps) {
             <ChoiceField key={key} name={key} value={form[key]} onChange={(value) => edit(key, value)} />
           ))}
           {NUMBER_FIELDS.map((field) => (
-            <SettingField key={field.key} field={field} value={form[field.key]} onInput={(value) => edit(field.key, value)} />
+            <SettingField
+              key={field.key}
+              field={field}
+              value={form[field.key]}
+              onInput={(value) => edit(field.key, value)}
+            />
           ))}
           <div class="field" role="group" aria-labelledby="setting-notifications-label">
             <span class="field-label" id="setting-notifications-label">

@@ -28,7 +28,11 @@ export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTe
   const mark = subscriptionMark(source);
 
   return (
-    <li class={`source ${source.enabled ? '' : 'source-disabled'}`} data-testid={`source-${source.id}`} data-enabled={String(source.enabled)}>
+    <li
+      class={`source ${source.enabled ? '' : 'source-disabled'}`}
+      data-testid={`source-${source.id}`}
+      data-enabled={String(source.enabled)}
+    >
       <div class="source-head">
         <input
           type="checkbox"
@@ -46,7 +50,12 @@ export function SourceRow({ source, selected, onSelect, onToggle, onDelete, onTe
           {source.builtIn ? s.builtIn : s.imported}
         </span>
         {mark && (
-          <span class={`badge badge-subscription-${mark.state}`} data-testid="source-subscription" data-state={mark.state} title={mark.title}>
+          <span
+            class={`badge badge-subscription-${mark.state}`}
+            data-testid="source-subscription"
+            data-state={mark.state}
+            title={mark.title}
+          >
             {mark.badge}
           </span>
         )}

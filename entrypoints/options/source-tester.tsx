@@ -67,7 +67,12 @@ export function SourceTester({ call, sources, choice, onChoose, pasted }: Source
           <label class="field-label" for="test-source">
             {s.testSourceLabel}
           </label>
-          <select id="test-source" data-testid="test-source" value={choice} onChange={(e) => onChoose(e.currentTarget.value)}>
+          <select
+            id="test-source"
+            data-testid="test-source"
+            value={choice}
+            onChange={(e) => onChoose(e.currentTarget.value)}
+          >
             <option value="">{s.testAuto}</option>
             {sources.map((source) => (
               <option key={source.id} value={source.id}>
@@ -94,7 +99,13 @@ export function SourceTester({ call, sources, choice, onChoose, pasted }: Source
           {live && <p class="muted">{s.testLiveHint}</p>}
         </div>
         <div class="form-actions">
-          <button type="submit" class="primary" data-testid="test-button" disabled={busy || (!url.trim() && !live)} aria-busy={busy}>
+          <button
+            type="submit"
+            class="primary"
+            data-testid="test-button"
+            disabled={busy || (!url.trim() && !live)}
+            aria-busy={busy}
+          >
             {busy ? s.testingButton : s.testButton}
           </button>
         </div>

@@ -21,15 +21,28 @@ export function SubscriptionChanges({ changes }: SubscriptionChangesProps) {
       <summary>{s.changesHeading}</summary>
       <ul class="legado-entries">
         {changes.map((change) => (
-          <li key={`${change.kind} ${change.id ?? ''} ${change.index ?? ''}`} data-testid="subscription-change" data-kind={change.kind} data-id={change.id}>
-            <span class={`badge ${change.kind === 'skipped' ? 'badge-skipped' : 'badge-imported'}`} data-testid="change-label">
+          <li
+            key={`${change.kind} ${change.id ?? ''} ${change.index ?? ''}`}
+            data-testid="subscription-change"
+            data-kind={change.kind}
+            data-id={change.id}
+          >
+            <span
+              class={`badge ${change.kind === 'skipped' ? 'badge-skipped' : 'badge-imported'}`}
+              data-testid="change-label"
+            >
               {changeLabel(change)}
             </span>{' '}
             <span class="source-name">{changeName(change)}</span> {change.id && <code>{change.id}</code>}
             {change.reasons && change.reasons.length > 0 && (
               <ul class="legado-reasons">
                 {change.reasons.map((reason) => (
-                  <li key={`${reason.field} ${reason.code} ${reason.message}`} data-testid="change-reason" data-code={reason.code} title={reason.message}>
+                  <li
+                    key={`${reason.field} ${reason.code} ${reason.message}`}
+                    data-testid="change-reason"
+                    data-code={reason.code}
+                    title={reason.message}
+                  >
                     {reason.field && <code>{reason.field}</code>} {reasonPhrase(reason)}
                   </li>
                 ))}

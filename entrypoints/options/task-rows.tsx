@@ -13,7 +13,12 @@ export function TaskRows({ task, open, onToggle }: TaskRowsProps) {
   const row = taskRowView(task);
   const logId = `log-${task.id}`;
   return (
-    <tbody class="task-rows" data-testid={`diag-task-${task.id}`} data-status={task.status} data-severity={row.severity ?? ''}>
+    <tbody
+      class="task-rows"
+      data-testid={`diag-task-${task.id}`}
+      data-status={task.status}
+      data-severity={row.severity ?? ''}
+    >
       <tr>
         <td>
           <span class={`badge badge-${task.status}`} data-testid="diag-status">
@@ -29,12 +34,18 @@ export function TaskRows({ task, open, onToggle }: TaskRowsProps) {
               {row.url}
             </a>
           )}
-          {task.error?.message && <span class={`note ${task.status === 'failed' ? 'note-error' : 'note-warning'}`}>{task.error.message}</span>}
+          {task.error?.message && (
+            <span class={`note ${task.status === 'failed' ? 'note-error' : 'note-warning'}`}>{task.error.message}</span>
+          )}
         </td>
         <td class="num" data-testid="diag-progress">
           {row.progress}
         </td>
-        <td class={`num heartbeat heartbeat-${row.severity ?? 'none'}`} data-testid="diag-heartbeat" title={row.heartbeatNote}>
+        <td
+          class={`num heartbeat heartbeat-${row.severity ?? 'none'}`}
+          data-testid="diag-heartbeat"
+          title={row.heartbeatNote}
+        >
           {row.heartbeat}
           {row.heartbeatNote && <span class="visually-hidden"> {row.heartbeatNote}</span>}
         </td>

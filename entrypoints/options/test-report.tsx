@@ -16,7 +16,9 @@ export function TestReport({ report, rule }: TestReportProps) {
       <p class="muted">{s.testReadBy(report.sourceId)}</p>
       {report.check && (
         <div class={report.check.problems.length ? 'alert' : 'muted'} data-testid="test-check">
-          <p>{report.check.problems.length ? s.testCheckFailed(report.check.url) : s.testCheckPassed(report.check.url)}</p>
+          <p>
+            {report.check.problems.length ? s.testCheckFailed(report.check.url) : s.testCheckPassed(report.check.url)}
+          </p>
           {report.check.problems.length > 0 && (
             <ul>
               {report.check.problems.map((problem) => (

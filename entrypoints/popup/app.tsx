@@ -58,7 +58,10 @@ function useTick(active: boolean, ms: number): void {
 export function App({ call, feed, detectStartUrl, detectBook, files, openPage, makeRule }: AppProps) {
   const state = useFeed(feed);
   const meter = useRef(new SpeedMeter()).current;
-  useTick(state.tasks.some((task) => task.status === 'running'), 1000);
+  useTick(
+    state.tasks.some((task) => task.status === 'running'),
+    1000,
+  );
   const now = Date.now();
   meter.observe(state.tasks, now);
   const speeds = new Map(state.tasks.map((task) => [task.id, speedText(meter.estimate(task, now))]));
@@ -97,7 +100,12 @@ export function App({ call, feed, detectStartUrl, detectBook, files, openPage, m
     <main class="app">
       <h1 class="app-title">{strings.appTitle}</h1>
       <WallCards tasks={state.tasks} openPage={openPage} resume={resume} />
-      <StartForm call={call} detectStartUrl={detectStartUrl} detectBook={detectBook} onStarted={(task) => feed.addStarted(task)} />
+      <StartForm
+        call={call}
+        detectStartUrl={detectStartUrl}
+        detectBook={detectBook}
+        onStarted={(task) => feed.addStarted(task)}
+      />
       <FollowPrompt call={call} tasks={state.tasks} />
       {makeRule && <MakeRule open={makeRule} />}
       <TaskList state={state} speeds={speeds} onAction={runAction} onClear={clear} fileExists={files.exists} />

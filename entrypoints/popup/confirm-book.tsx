@@ -50,7 +50,12 @@ export function ConfirmBook({ page, reading, choice, confirmed, onChoice }: Conf
         ))}
       </ul>
       <div class="confirm-actions">
-        <button type="button" data-testid="confirm-looks-right" aria-pressed={confirmed} onClick={() => onChoice(choice)}>
+        <button
+          type="button"
+          data-testid="confirm-looks-right"
+          aria-pressed={confirmed}
+          onClick={() => onChoice(choice)}
+        >
           {strings.confirm.looksRight}
         </button>
         <button type="button" data-testid="confirm-reverse" onClick={() => onChoice(reversed(reading, choice))}>
@@ -74,7 +79,12 @@ export function ConfirmBook({ page, reading, choice, confirmed, onChoice }: Conf
             autoComplete="off"
             onInput={(e) => setPicked(e.currentTarget.value)}
           />
-          <button type="button" data-testid="confirm-pick" disabled={!isHttpUrl(pickedUrl)} onClick={() => onChoice({ ...choice, url: pickedUrl })}>
+          <button
+            type="button"
+            data-testid="confirm-pick"
+            disabled={!isHttpUrl(pickedUrl)}
+            onClick={() => onChoice({ ...choice, url: pickedUrl })}
+          >
             {strings.confirm.pickButton}
           </button>
         </span>

@@ -42,7 +42,6 @@ async function detectStartUrl(): Promise<StartUrl> {
   return pickStartUrl(location.href, tabUrl);
 }
 
-
 /** The tab showing `url`: the active tab's, or (when the popup was opened as a tab with `?url=`) any tab's. */
 async function tabShowing(url: string): Promise<number | undefined> {
   const tabs = await browser.tabs.query({});
@@ -93,6 +92,14 @@ async function openPage(url: string): Promise<void> {
 window.addEventListener('pagehide', () => feed.stop());
 
 render(
-  <App call={call} feed={feed} detectStartUrl={detectStartUrl} detectBook={detectBook} files={files} openPage={openPage} makeRule={makeRule} />,
+  <App
+    call={call}
+    feed={feed}
+    detectStartUrl={detectStartUrl}
+    detectBook={detectBook}
+    files={files}
+    openPage={openPage}
+    makeRule={makeRule}
+  />,
   document.getElementById('app')!,
 );

@@ -19,7 +19,13 @@ export function MakeRule({ open }: { open: () => Promise<void> }) {
   }
   return (
     <section class="make-rule">
-      <button type="button" data-testid="make-rule" disabled={busy} onClick={() => void click()} title={strings.makeRuleHelp}>
+      <button
+        type="button"
+        data-testid="make-rule"
+        disabled={busy}
+        onClick={() => void click()}
+        title={strings.makeRuleHelp}
+      >
         {strings.makeRuleButton}
       </button>
       {error && (

@@ -16,7 +16,6 @@ export interface StartFormProps {
   onStarted: (task: Task) => void;
 }
 
-
 export function StartForm({ call, detectStartUrl, detectBook, onStarted }: StartFormProps) {
   const [url, setUrl] = useState('');
   const [source, setSource] = useState<StartUrl['source']>('manual');
@@ -68,7 +67,8 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
   }, [call, detectStartUrl, detectBook]);
 
   // Offered by name only while the address is still the detected page's.
-  const book = detected && detected.kind !== 'none' && withoutHash(detected.url) === withoutHash(url.trim()) ? detected : null;
+  const book =
+    detected && detected.kind !== 'none' && withoutHash(detected.url) === withoutHash(url.trim()) ? detected : null;
   const chapters = book?.chapters ?? 0;
   const doubtful = doubtfulReading(book);
 
@@ -92,7 +92,13 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
     setBusy(true);
     try {
       const toc = doubtful ? tocField(choice) : undefined;
-      const { task } = await call({ type: 'task.start', url: target, format, ...(parsed.range ? { range: parsed.range } : {}), ...(toc ? { toc } : {}) });
+      const { task } = await call({
+        type: 'task.start',
+        url: target,
+        format,
+        ...(parsed.range ? { range: parsed.range } : {}),
+        ...(toc ? { toc } : {}),
+      });
       onStarted(task);
     } catch (e) {
       setError(errorMessage(e));
@@ -202,7 +208,13 @@ export function StartForm({ call, detectStartUrl, detectBook, onStarted }: Start
           </span>
         </div>
       </div>
-      <button type="submit" class="primary start-button" data-testid="start-button" disabled={busy || !url.trim() || (doubtful !== undefined && !confirmed)} aria-busy={busy}>
+      <button
+        type="submit"
+        class="primary start-button"
+        data-testid="start-button"
+        disabled={busy || !url.trim() || (doubtful !== undefined && !confirmed)}
+        aria-busy={busy}
+      >
         {busy ? strings.downloadingButton : strings.downloadButton}
       </button>
       {doubtful && !confirmed && (

@@ -1,6 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Task } from '../../lib/contract';
-import { errorHelp, errorMessage, progressPercent, progressText, rangeText, statusLabel, taskActions, taskName, taskNotes } from '../../lib/ui/format-task';
+import {
+  errorHelp,
+  errorMessage,
+  progressPercent,
+  progressText,
+  rangeText,
+  statusLabel,
+  taskActions,
+  taskName,
+  taskNotes,
+} from '../../lib/ui/format-task';
 import { strings } from '../../lib/ui/strings';
 import type { TaskAction } from './task-list';
 
@@ -13,7 +23,10 @@ export interface TaskItemProps {
 }
 
 /** Whether the finished file is still where the browser put it (undefined: not known). */
-function useFileExists(downloadId: number | undefined, check: (downloadId: number) => Promise<boolean | undefined>): boolean | undefined {
+function useFileExists(
+  downloadId: number | undefined,
+  check: (downloadId: number) => Promise<boolean | undefined>,
+): boolean | undefined {
   const [exists, setExists] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     setExists(undefined);
@@ -78,8 +91,7 @@ export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
       await onAction(task, action);
       if (action === 'remove' && hadFocus) {
         setTimeout(() => {
-          const target =
-            neighbour?.isConnected && neighbour.querySelector<HTMLButtonElement>('button:not(:disabled)');
+          const target = neighbour?.isConnected && neighbour.querySelector<HTMLButtonElement>('button:not(:disabled)');
           if (target) target.focus();
           else document.getElementById('tasks-heading')?.focus();
         }, 0);
@@ -106,12 +118,7 @@ export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
   );
 
   return (
-    <li
-      ref={rowRef}
-      class={`task status-${task.status}`}
-      data-testid={`task-${task.id}`}
-      data-status={task.status}
-    >
+    <li ref={rowRef} class={`task status-${task.status}`} data-testid={`task-${task.id}`} data-status={task.status}>
       <div class="task-head">
         <span class="task-title" title={name} data-testid="title">
           {name}
@@ -157,7 +164,12 @@ export function TaskItem({ task, speed, onAction, fileExists }: TaskItemProps) {
         </p>
       )}
       {notes.cuts?.map((cut, i) => (
-        <p class="note note-warning" data-testid="task-cut" title={task.warnings?.[i]?.message} key={task.warnings?.[i]?.code}>
+        <p
+          class="note note-warning"
+          data-testid="task-cut"
+          title={task.warnings?.[i]?.message}
+          key={task.warnings?.[i]?.code}
+        >
           {cut}
         </p>
       ))}

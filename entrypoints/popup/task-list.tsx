@@ -80,7 +80,13 @@ export function TaskList({ state, speeds, onAction, onClear, fileExists }: TaskL
       {tasks.length > 0 ? (
         <ul class="task-list" data-testid="task-list">
           {tasks.map((task) => (
-            <TaskItem key={task.id} task={task} speed={speeds.get(task.id) ?? null} onAction={onAction} fileExists={fileExists} />
+            <TaskItem
+              key={task.id}
+              task={task}
+              speed={speeds.get(task.id) ?? null}
+              onAction={onAction}
+              fileExists={fileExists}
+            />
           ))}
         </ul>
       ) : (

@@ -35,10 +35,22 @@ function WallCardView({ card, openPage, resume }: { card: WallCard } & Omit<Wall
       </p>
       <p class="note note-info">{strings.wall.until(until)}</p>
       <div class="task-actions">
-        <button type="button" class="task-button primary" data-testid="wall-open" disabled={busy !== null} onClick={() => void run('open', () => openPage(card.url))}>
+        <button
+          type="button"
+          class="task-button primary"
+          data-testid="wall-open"
+          disabled={busy !== null}
+          onClick={() => void run('open', () => openPage(card.url))}
+        >
           {strings.wall.openButton(card.host)}
         </button>
-        <button type="button" class="task-button" data-testid="wall-resume" disabled={busy !== null} onClick={() => void run('resume', () => resume(card.taskIds[0]!))}>
+        <button
+          type="button"
+          class="task-button"
+          data-testid="wall-resume"
+          disabled={busy !== null}
+          onClick={() => void run('resume', () => resume(card.taskIds[0]!))}
+        >
           {strings.wall.resumeButton}
         </button>
       </div>

@@ -20,7 +20,19 @@ export interface FieldRowProps {
 }
 
 /** One part of the rule: what it catches on the page, its selector, and the ways to change it. */
-export function FieldRow({ field, choice, preview, optional, active, picking, onFocus, onPick, onMove, onEdit, children }: FieldRowProps) {
+export function FieldRow({
+  field,
+  choice,
+  preview,
+  optional,
+  active,
+  picking,
+  onFocus,
+  onPick,
+  onMove,
+  onEdit,
+  children,
+}: FieldRowProps) {
   const s = strings.ruleBuilder;
   const [text, setText] = useState(choice?.selector ?? '');
   // A pick or a step on the ladder replaces what the reader is typing.
@@ -28,7 +40,13 @@ export function FieldRow({ field, choice, preview, optional, active, picking, on
   const view = caughtView(preview);
   const label = s.fields[field];
   return (
-    <section class={`field${active ? ' field-active' : ''}`} data-testid={`field-${field}`} data-origin={choice?.origin} onFocusCapture={onFocus} onMouseEnter={onFocus}>
+    <section
+      class={`field${active ? ' field-active' : ''}`}
+      data-testid={`field-${field}`}
+      data-origin={choice?.origin}
+      onFocusCapture={onFocus}
+      onMouseEnter={onFocus}
+    >
       <h3 class="field-label">
         {label}
         {optional && <span class="field-optional"> · {s.optional}</span>}
@@ -59,7 +77,12 @@ export function FieldRow({ field, choice, preview, optional, active, picking, on
         <button type="button" data-testid={`pick-${field}`} onClick={onPick} aria-pressed={picking}>
           {picking ? s.picking : s.pick}
         </button>
-        <button type="button" data-testid={`narrower-${field}`} disabled={!canMove(choice, -1)} onClick={() => onMove(-1)}>
+        <button
+          type="button"
+          data-testid={`narrower-${field}`}
+          disabled={!canMove(choice, -1)}
+          onClick={() => onMove(-1)}
+        >
           {s.narrower}
         </button>
         <button type="button" data-testid={`wider-${field}`} disabled={!canMove(choice, 1)} onClick={() => onMove(1)}>

@@ -35,7 +35,8 @@ function sessionStore(tabId: number): SessionStore {
 
 async function start(): Promise<void> {
   const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) throw new Error('The rule builder runs only inside a tab, shown by the page it makes a rule for.');
+  if (tab?.id === undefined)
+    throw new Error('The rule builder runs only inside a tab, shown by the page it makes a rule for.');
   const tabId = tab.id;
   // The nonce the picker put in this page's address: the port reaches that picker only.
   const port = browser.tabs.connect(tabId, { frameId: 0, name: `${RULE_BUILDER_PORT}:${location.hash.slice(1)}` });
@@ -73,7 +74,12 @@ async function start(): Promise<void> {
         </button>
       </header>
       <p class="intro">{strings.ruleBuilder.intro}</p>
-      <Panel call={call} picker={picker} sessions={sessions} navigate={async (url) => void (await browser.tabs.update(tabId, { url }))} />
+      <Panel
+        call={call}
+        picker={picker}
+        sessions={sessions}
+        navigate={async (url) => void (await browser.tabs.update(tabId, { url }))}
+      />
     </main>,
     root,
   );

@@ -2,7 +2,17 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/client';
 import type { PanelMessage, PickerMessage, RuleField } from '../../lib/contract';
 import { missingFields } from '../../lib/rule-builder/assemble-rule';
-import { edit, move, openPage, pick, previews, setNewestFirst, stageFields, type BuilderSession, type BuilderState } from '../../lib/rule-builder/builder';
+import {
+  edit,
+  move,
+  openPage,
+  pick,
+  previews,
+  setNewestFirst,
+  stageFields,
+  type BuilderSession,
+  type BuilderState,
+} from '../../lib/rule-builder/builder';
 import { REQUIRED_FIELDS } from '../../lib/rule-builder/fields';
 import { fieldNames } from '../../lib/ui/rule-builder';
 import { strings } from '../../lib/ui/strings';
@@ -51,7 +61,9 @@ export function Panel({ call, picker, sessions, navigate }: PanelProps) {
             void sessions.load().then((stored) => {
               const opened = openPage(stored, message.url, message.html);
               setState(opened);
-              setActive(stageFields(opened.stage).find((field) => !opened.choices[field]) ?? stageFields(opened.stage)[0]!);
+              setActive(
+                stageFields(opened.stage).find((field) => !opened.choices[field]) ?? stageFields(opened.stage)[0]!,
+              );
               setStatus({ kind: 'ready' });
             });
             return;
@@ -64,7 +76,8 @@ export function Panel({ call, picker, sessions, navigate }: PanelProps) {
             const before = current.current;
             if (!before) return;
             const result = pick(before, message.field, message.url, message.html, message.path, message.tag);
-            if ('missed' in result) setNotice(result.missed === 'changed' ? s.pageChanged : s.pickMissed(s.fields[message.field]));
+            if ('missed' in result)
+              setNotice(result.missed === 'changed' ? s.pageChanged : s.pickMissed(s.fields[message.field]));
             else {
               setNotice(null);
               setState(result.state);
@@ -108,7 +121,11 @@ export function Panel({ call, picker, sessions, navigate }: PanelProps) {
   const missingHere = missing.filter((field) => stageFields(state.stage).includes(field));
   const chapters = shown.chapters?.caught;
   const firstUrl = chapters?.field === 'chapters' ? chapters.firstUrl : undefined;
-  const draft = { bookUrl: state.session.bookUrl, selectors: state.session.selectors, newestFirst: state.session.newestFirst };
+  const draft = {
+    bookUrl: state.session.bookUrl,
+    selectors: state.session.selectors,
+    newestFirst: state.session.newestFirst,
+  };
   const go = async (url: string) => {
     await sessions.save(state.session);
     await navigate(url);
@@ -153,7 +170,13 @@ export function Panel({ call, picker, sessions, navigate }: PanelProps) {
       )}
       {missingHere.length > 0 && <p class="missing">{s.stillToPick(fieldNames(missingHere))}</p>}
       {state.stage === 'book' ? (
-        <button type="button" class="primary" data-testid="open-first-chapter" disabled={missingHere.length > 0 || !firstUrl} onClick={() => firstUrl && void go(firstUrl)}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="open-first-chapter"
+          disabled={missingHere.length > 0 || !firstUrl}
+          onClick={() => firstUrl && void go(firstUrl)}
+        >
           {s.looksRightBook}
         </button>
       ) : (
@@ -162,11 +185,17 @@ export function Panel({ call, picker, sessions, navigate }: PanelProps) {
             <button type="button" data-testid="back-to-book" onClick={() => void go(state.session.bookUrl)}>
               {s.backToBook}
             </button>
-            <button type="button" data-testid="start-here" onClick={() => update(openPage(undefined, state.url, state.page.source))}>
+            <button
+              type="button"
+              data-testid="start-here"
+              onClick={() => update(openPage(undefined, state.url, state.page.source))}
+            >
               {s.startHere}
             </button>
           </div>
-          {missing.length > 0 && missingHere.length === 0 && <p class="missing">{s.stillToPick(fieldNames(missing))}</p>}
+          {missing.length > 0 && missingHere.length === 0 && (
+            <p class="missing">{s.stillToPick(fieldNames(missing))}</p>
+          )}
           <TestAndSave call={call} draft={draft} ready={missing.length === 0} />
         </>
       )}

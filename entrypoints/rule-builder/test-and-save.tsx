@@ -61,7 +61,13 @@ export function TestAndSave({ call, draft, ready }: { call: Client; draft: RuleD
   const report = step.kind === 'tested' || step.kind === 'saving' || step.kind === 'saved' ? step.report : undefined;
   return (
     <div class="finish">
-      <button type="button" class="primary" data-testid="test-rule" disabled={!ready || step.kind === 'testing' || step.kind === 'saving'} onClick={test}>
+      <button
+        type="button"
+        class="primary"
+        data-testid="test-rule"
+        disabled={!ready || step.kind === 'testing' || step.kind === 'saving'}
+        onClick={test}
+      >
         {step.kind === 'testing' ? s.testing : s.test}
       </button>
       {report && (
@@ -83,7 +89,13 @@ export function TestAndSave({ call, draft, ready }: { call: Client; draft: RuleD
         </div>
       )}
       {report && step.kind !== 'saved' && (
-        <button type="button" class="primary" data-testid="save-rule" disabled={step.kind === 'saving'} onClick={() => save(report)}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="save-rule"
+          disabled={step.kind === 'saving'}
+          onClick={() => save(report)}
+        >
           {step.kind === 'saving' ? s.saving : s.save}
         </button>
       )}
@@ -95,7 +107,12 @@ export function TestAndSave({ call, draft, ready }: { call: Client; draft: RuleD
           {step.started ? (
             <p data-testid="download-started">{s.downloadStarted(step.started)}</p>
           ) : (
-            <button type="button" class="primary" data-testid="download-book" onClick={() => download(step.report, step.id)}>
+            <button
+              type="button"
+              class="primary"
+              data-testid="download-book"
+              onClick={() => download(step.report, step.id)}
+            >
               {s.download}
             </button>
           )}

@@ -26,7 +26,10 @@ function snapshot(overlay: Overlay): { html: string } | { size: number } {
 
 function open(): void {
   const nonce = crypto.randomUUID();
-  const overlay = createOverlay(`${browser.runtime.getURL('/rule-builder.html')}#${nonce}`, browser.i18n.getMessage('ruleBuilderTitle'));
+  const overlay = createOverlay(
+    `${browser.runtime.getURL('/rule-builder.html')}#${nonce}`,
+    browser.i18n.getMessage('ruleBuilderTitle'),
+  );
   state.novelRuleBuilder = { overlay };
   let port: Browser.runtime.Port | undefined;
   let field: RuleField | undefined;
@@ -85,7 +88,11 @@ function open(): void {
     // The panel went away (closed, or the extension reloaded): so does the overlay.
     port.onDisconnect.addListener(close);
     const copy = snapshot(overlay);
-    send('size' in copy ? { type: 'snapshot.tooLarge', url: location.href, size: copy.size } : { type: 'snapshot', url: location.href, html: copy.html });
+    send(
+      'size' in copy
+        ? { type: 'snapshot.tooLarge', url: location.href, size: copy.size }
+        : { type: 'snapshot', url: location.href, html: copy.html },
+    );
   }
   browser.runtime.onConnect.addListener(connected);
 }

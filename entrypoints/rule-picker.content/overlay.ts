@@ -18,7 +18,8 @@ const STYLE = `
 `;
 
 // The host's own style, against a page that styles every element (`* { display: none }`).
-const HOST_STYLE = 'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;';
+const HOST_STYLE =
+  'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;';
 const MAX_OUTLINES = 500;
 
 export interface Overlay {
@@ -78,7 +79,9 @@ export function createOverlay(panelUrl: string, panelTitle: string): Overlay {
     host,
     outline(paths) {
       outlined = paths.slice(0, MAX_OUTLINES).flatMap((path) => domAt(document.documentElement, path) ?? []);
-      layer.replaceChildren(...outlined.map(() => Object.assign(document.createElement('div'), { className: 'outline' })));
+      layer.replaceChildren(
+        ...outlined.map(() => Object.assign(document.createElement('div'), { className: 'outline' })),
+      );
       redraw();
     },
     hover(element) {

@@ -3,7 +3,16 @@
 // page script made up (`element.click()`, `dispatchEvent`) has `isTrusted` false and is ignored.
 
 // Every event of a click, so the page's own handlers (which may navigate on mousedown) never run.
-const CLICK_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu'] as const;
+const CLICK_EVENTS = [
+  'pointerdown',
+  'mousedown',
+  'pointerup',
+  'mouseup',
+  'click',
+  'auxclick',
+  'dblclick',
+  'contextmenu',
+] as const;
 
 export interface Picking {
   start(): void;
@@ -11,7 +20,10 @@ export interface Picking {
   readonly active: boolean;
 }
 
-export function createPicking(host: Element, handlers: { hover(element: Element | null): void; picked(element: Element): void; stopped(): void }): Picking {
+export function createPicking(
+  host: Element,
+  handlers: { hover(element: Element | null): void; picked(element: Element): void; stopped(): void },
+): Picking {
   let active = false;
 
   const target = (event: Event): Element | null => {

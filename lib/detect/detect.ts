@@ -15,7 +15,10 @@ const MIN_BOOK_SAMPLE = 3;
 
 /** The enabled source made for this URL's site (never the generic reader), if any. */
 export function siteSource<T extends SourceRule>(sources: readonly T[], url: string): T | undefined {
-  return findSource(sources.filter((s) => !isGenericSource(s)), url);
+  return findSource(
+    sources.filter((s) => !isGenericSource(s)),
+    url,
+  );
 }
 
 /** The generic reader applies unless the user switched it off. */
@@ -28,7 +31,14 @@ function asBook(html: string, url: string, rule: SourceRule): PageInfo | undefin
     const book = parseBook(html, url, rule);
     // The list lives on another page: a book all the same, its length unknown here.
     const chapters = book.tocUrl ? 0 : finishToc(parseTocPage(html, url, rule).chapters, rule, url).length;
-    return { kind: 'book', url, sourceId: rule.id, title: book.title, ...(book.author ? { author: book.author } : {}), chapters };
+    return {
+      kind: 'book',
+      url,
+      sourceId: rule.id,
+      title: book.title,
+      ...(book.author ? { author: book.author } : {}),
+      chapters,
+    };
   } catch {
     return undefined; // a chapter page or a search page of the same site: not a book page
   }
@@ -44,10 +54,12 @@ function asGeneric($: CheerioAPI, url: string): PageInfo | undefined {
   if (!title) return undefined;
   const reading = pageReading(assessment);
   const named = { url, sourceId: 'generic' as const, title, ...(author ? { author } : {}), reading };
-  if (assessment.kind === 'toc' && assessment.chapters >= MIN_TOC_CHAPTERS) return { kind: 'toc', ...named, chapters: assessment.chapters };
+  if (assessment.kind === 'toc' && assessment.chapters >= MIN_TOC_CHAPTERS)
+    return { kind: 'toc', ...named, chapters: assessment.chapters };
   // A page whose list is elsewhere is a book when it shows some chapters or says it is a novel's.
   const declared = $('meta[property^="og:novel:"]').length > 0;
-  if (assessment.kind === 'book' && (assessment.chapters >= MIN_BOOK_SAMPLE || declared)) return { kind: 'book', ...named, chapters: 0 };
+  if (assessment.kind === 'book' && (assessment.chapters >= MIN_BOOK_SAMPLE || declared))
+    return { kind: 'book', ...named, chapters: 0 };
   return undefined;
 }
 

@@ -60,14 +60,20 @@ export class ReportGate<A> {
   admit(tabId: number, url: string, html: string | undefined): Admission<A> {
     const now = this.now();
     if (html !== undefined && html.length > this.limits.maxHtml) {
-      throw new AppError('too_large', `The page ${url} sent ${html.length.toLocaleString('en')} characters of markup; the extension looks at most ${this.limits.maxHtml.toLocaleString('en')}.`);
+      throw new AppError(
+        'too_large',
+        `The page ${url} sent ${html.length.toLocaleString('en')} characters of markup; the extension looks at most ${this.limits.maxHtml.toLocaleString('en')}.`,
+      );
     }
     const tab = this.tab(tabId, now);
     const key = `${html?.length ?? -1} ${url}`;
     if (tab.recent.has(key)) return { look: false, answer: tab.recent.get(key) as A };
     const allowed = html === undefined ? tab.urlOnly.take(now) : tab.html.take(now) && this.all.take(now);
     if (!allowed) {
-      throw new AppError('forbidden', `Tab ${tabId} reported its page more often than the extension looks (${html === undefined ? this.limits.urlOnlyPerMinute : this.limits.tabPerMinute} times a minute); ${url} was not looked at.`);
+      throw new AppError(
+        'forbidden',
+        `Tab ${tabId} reported its page more often than the extension looks (${html === undefined ? this.limits.urlOnlyPerMinute : this.limits.tabPerMinute} times a minute); ${url} was not looked at.`,
+      );
     }
     return { look: true };
   }
@@ -88,7 +94,11 @@ export class ReportGate<A> {
   private tab(tabId: number, now: number): TabState {
     let tab = this.tabs.get(tabId);
     if (!tab) {
-      tab = { html: new TokenBucket(this.limits.tabBurst, this.limits.tabPerMinute, now), urlOnly: new TokenBucket(this.limits.urlOnlyPerMinute, this.limits.urlOnlyPerMinute, now), recent: new Map() };
+      tab = {
+        html: new TokenBucket(this.limits.tabBurst, this.limits.tabPerMinute, now),
+        urlOnly: new TokenBucket(this.limits.urlOnlyPerMinute, this.limits.urlOnlyPerMinute, now),
+        recent: new Map(),
+      };
       this.tabs.set(tabId, tab);
     }
     return tab;

@@ -39,18 +39,29 @@ export async function buildBookFile(store: Store, taskId: string, options: Build
 }
 
 /** The files the settings split a stored book into (one, per volume, or every N chapters). */
-export async function bookParts(store: Store, taskId: string, settings: Pick<Settings, 'splitMode' | 'splitChapters'>): Promise<PartPlan> {
+export async function bookParts(
+  store: Store,
+  taskId: string,
+  settings: Pick<Settings, 'splitMode' | 'splitChapters'>,
+): Promise<PartPlan> {
   const book = await store.getBook(taskId);
   if (!book) throw gone(taskId);
   return planParts(book.chapters, settings.splitMode, settings.splitChapters);
 }
 
-async function buildBlob(store: Store, taskId: string, options: BuildOptions): Promise<{ blob: Blob; fileName: string; detail?: string }> {
+async function buildBlob(
+  store: Store,
+  taskId: string,
+  options: BuildOptions,
+): Promise<{ blob: Blob; fileName: string; detail?: string }> {
   const [task, book] = await Promise.all([store.getTask(taskId), store.getBook(taskId)]);
   if (!task || !book) throw gone(taskId);
   const part = options.part && !isWholeBook(options.part, book.chapters.length) ? options.part : undefined;
   if (part && (part.from < 1 || part.to < part.from || part.to > book.chapters.length)) {
-    throw new AppError('invalid_range', `The book «${book.title}» has ${book.chapters.length} chapters, so no file of chapters ${part.from}-${part.to} can be made.`);
+    throw new AppError(
+      'invalid_range',
+      `The book «${book.title}» has ${book.chapters.length} chapters, so no file of chapters ${part.from}-${part.to} can be made.`,
+    );
   }
   const fileName = bookFileName(book.title, book.author, task.format, part);
   switch (task.format) {
@@ -58,7 +69,11 @@ async function buildBlob(store: Store, taskId: string, options: BuildOptions): P
       return { blob: await buildTxt(task, book, store, part), fileName };
     case 'epub': {
       const timings: { chaptersMs?: number; zipMs?: number } = {};
-      const blob = await buildEpub(task, book, store, { cover: options.cover ?? (book.coverImage && { bytes: book.coverImage }), timings, part });
+      const blob = await buildEpub(task, book, store, {
+        cover: options.cover ?? (book.coverImage && { bytes: book.coverImage }),
+        timings,
+        part,
+      });
       return { blob, fileName, detail: `chapters ${timings.chaptersMs} ms, zip ${timings.zipMs} ms` };
     }
     default:
@@ -67,5 +82,8 @@ async function buildBlob(store: Store, taskId: string, options: BuildOptions): P
 }
 
 function gone(taskId: string): AppError {
-  return new AppError('storage', `The chapters of task ${taskId} are no longer stored, so no file can be made. Start the download again.`);
+  return new AppError(
+    'storage',
+    `The chapters of task ${taskId} are no longer stored, so no file can be made. Start the download again.`,
+  );
 }

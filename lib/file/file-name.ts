@@ -29,7 +29,12 @@ const UTF8 = new TextEncoder();
  * holding part of the book names its chapters, 1-based: `<title> - <author> (801-802).<ext>`;
  * the range survives when a long title is cut.
  */
-export function bookFileName(title: string, author: string | undefined, format: BookFormat, chapters?: { from: number; to: number }): string {
+export function bookFileName(
+  title: string,
+  author: string | undefined,
+  format: BookFormat,
+  chapters?: { from: number; to: number },
+): string {
   const range = chapters ? ` (${chapters.from}-${chapters.to})` : '';
   const budget = NAME_BYTES - UTF8.encode(`${range}.${format}`).length;
   const name = clean(title) || 'book';

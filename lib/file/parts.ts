@@ -31,7 +31,10 @@ export function planParts(chapters: readonly TocEntry[], mode: SplitMode, every:
     return { parts };
   }
   if (!chapters.some((entry) => entry.volume)) {
-    return { parts: whole, note: 'The contents list no volumes, so the book is one file rather than one file per volume.' };
+    return {
+      parts: whole,
+      note: 'The contents list no volumes, so the book is one file rather than one file per volume.',
+    };
   }
   // A run of chapters under the same heading is a volume; chapters before the first heading (a
   // prologue) make a part of their own.

@@ -13,7 +13,11 @@ export interface IndexRange {
 
 export interface ChapterSource {
   /** Visits the stored chapters in index order; with a range, at least those in it. */
-  forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>, range?: IndexRange): Promise<void>;
+  forEachChapter(
+    taskId: string,
+    visit: (chapter: ChapterRecord) => void | Promise<void>,
+    range?: IndexRange,
+  ): Promise<void>;
 }
 
 /**
@@ -21,7 +25,8 @@ export interface ChapterSource {
  * site would not give it, a retry may), or locked (the site keeps it for accounts or payment).
  */
 export function missingChapterNote(chapter: ChapterRecord): string {
-  if (chapter.lockedTask) return `This chapter is locked: ${chapter.error?.message ?? 'the site keeps it for accounts or payment.'}`;
+  if (chapter.lockedTask)
+    return `This chapter is locked: ${chapter.error?.message ?? 'the site keeps it for accounts or payment.'}`;
   return `This chapter is missing: ${chapter.error?.message ?? 'it was not downloaded'}`;
 }
 

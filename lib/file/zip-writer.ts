@@ -53,7 +53,8 @@ export class ZipWriter {
     private readonly limits = { entries: MAX_ZIP_ENTRIES, bytes: MAX_ZIP_BYTES },
   ) {
     // MS-DOS date and time, local fields read as UTC: what every unzip shows back.
-    this.time = (modified.getUTCHours() << 11) | (modified.getUTCMinutes() << 5) | Math.floor(modified.getUTCSeconds() / 2);
+    this.time =
+      (modified.getUTCHours() << 11) | (modified.getUTCMinutes() << 5) | Math.floor(modified.getUTCSeconds() / 2);
     this.date = ((modified.getUTCFullYear() - 1980) << 9) | ((modified.getUTCMonth() + 1) << 5) | modified.getUTCDate();
   }
 
@@ -75,19 +76,31 @@ export class ZipWriter {
 
   finish(mimeType: string): Blob {
     if (this.count > this.limits.entries) {
-      throw new AppError('too_large', `The book needs ${this.count.toLocaleString('en')} files inside its EPUB; one holds at most ${this.limits.entries.toLocaleString('en')}. Download it in parts with a chapter range, or as TXT.`);
+      throw new AppError(
+        'too_large',
+        `The book needs ${this.count.toLocaleString('en')} files inside its EPUB; one holds at most ${this.limits.entries.toLocaleString('en')}. Download it in parts with a chapter range, or as TXT.`,
+      );
     }
     const start = this.body.size;
     const size = this.directory.size;
     if (start + size > this.limits.bytes) throw tooBig();
-    return new Blob([...this.body.close(), ...this.directory.close(), endOfDirectory(this.count, size, start)], { type: mimeType });
+    return new Blob([...this.body.close(), ...this.directory.close(), endOfDirectory(this.count, size, start)], {
+      type: mimeType,
+    });
   }
 
   private write(name: string, packed: Packed): void {
     const compressedSize = packed.parts.reduce((sum, part) => sum + part.length, 0);
     // Offsets and sizes are 32-bit fields: past 4 GiB they would wrap into a broken file.
     if (this.body.size + compressedSize > this.limits.bytes || packed.size > this.limits.bytes) throw tooBig();
-    const entry: Entry = { name: UTF8.encode(name), crc: packed.crc, method: packed.method, compressedSize, size: packed.size, offset: this.body.size };
+    const entry: Entry = {
+      name: UTF8.encode(name),
+      crc: packed.crc,
+      method: packed.method,
+      compressedSize,
+      size: packed.size,
+      offset: this.body.size,
+    };
     this.body.write(localHeader(entry, this.time, this.date));
     for (const part of packed.parts) this.body.write(part);
     this.directory.write(centralHeader(entry, this.time, this.date));
@@ -133,7 +146,10 @@ export class TextEntry {
 }
 
 function tooBig(): AppError {
-  return new AppError('too_large', 'The EPUB would be larger than 4 GiB, the most an EPUB file holds. Download the book in parts with a chapter range, or as TXT.');
+  return new AppError(
+    'too_large',
+    'The EPUB would be larger than 4 GiB, the most an EPUB file holds. Download the book in parts with a chapter range, or as TXT.',
+  );
 }
 
 function localHeader(e: Entry, time: number, date: number): Uint8Array {

@@ -24,7 +24,11 @@ export interface CheckDeps {
 
 const completedOnly = async <T>(store: Store, taskId: string, work: () => Promise<T>): Promise<T> => {
   const task = await store.getTask(taskId);
-  if (task?.status !== 'completed') throw new AppError('invalid_message', `«${task?.title ?? taskId}» is ${task?.status ?? 'gone'}; only a completed book can be checked for new chapters.`);
+  if (task?.status !== 'completed')
+    throw new AppError(
+      'invalid_message',
+      `«${task?.title ?? taskId}» is ${task?.status ?? 'gone'}; only a completed book can be checked for new chapters.`,
+    );
   return work();
 };
 
@@ -32,9 +36,16 @@ const completedOnly = async <T>(store: Store, taskId: string, work: () => Promis
 export async function checkBook(taskId: string, reading: BookReading, deps: CheckDeps): Promise<BookCheck> {
   const { store } = deps;
   const [task, book] = await Promise.all([store.getTask(taskId), store.getBook(taskId)]);
-  if (!task || !book) throw new AppError('unknown_task', `There is no book with the id "${taskId}" in the library; it may have been removed.`);
+  if (!task || !book)
+    throw new AppError(
+      'unknown_task',
+      `There is no book with the id "${taskId}" in the library; it may have been removed.`,
+    );
   if (task.status !== 'completed') {
-    throw new AppError('invalid_message', `«${task.title ?? task.url}» is ${task.status}; only a completed book can be checked for new chapters.`);
+    throw new AppError(
+      'invalid_message',
+      `«${task.title ?? task.url}» is ${task.status}; only a completed book can be checked for new chapters.`,
+    );
   }
   const whileIdle = deps.whileIdle ?? (<T>(id: string, work: () => Promise<T>) => completedOnly(store, id, work));
   let fresh: Awaited<ReturnType<typeof readBook>> | undefined;
@@ -80,7 +91,10 @@ export function newLibraryRecord(taskId: string): LibraryRecord {
  */
 function placeChapters(match: ChapterMatch, freed: boolean): ChapterMatch['chapters'] {
   if (!freed || match.appended) return match.chapters;
-  return [...match.chapters.filter((chapter) => chapter.known !== undefined), ...match.chapters.filter((chapter) => chapter.known === undefined)];
+  return [
+    ...match.chapters.filter((chapter) => chapter.known !== undefined),
+    ...match.chapters.filter((chapter) => chapter.known === undefined),
+  ];
 }
 
 /** Stored chapters move up past the chapters inserted before them; appended ones move none. */
@@ -93,8 +107,13 @@ async function moveStored(store: Store, taskId: string, chapters: ChapterMatch['
 }
 
 function checkSentence(added: TocEntry[], match: ChapterMatch, freed: boolean): string {
-  const parts = [added.length === 0 ? 'Checked for new chapters: none.' : `Checked for new chapters: ${added.length} new, from «${added[0]!.title}»${added.length > 1 ? ` to «${added[added.length - 1]!.title}»` : ''}.`];
-  if (match.byTitle) parts.push(`${match.byTitle} chapters were found under new addresses by their titles (the site renumbered them).`);
+  const parts = [
+    added.length === 0
+      ? 'Checked for new chapters: none.'
+      : `Checked for new chapters: ${added.length} new, from «${added[0]!.title}»${added.length > 1 ? ` to «${added[added.length - 1]!.title}»` : ''}.`,
+  ];
+  if (match.byTitle)
+    parts.push(`${match.byTitle} chapters were found under new addresses by their titles (the site renumbered them).`);
   if (match.removed.length) parts.push(`${match.removed.length} chapters the site no longer lists stay in the book.`);
   if (!match.appended && added.length) {
     parts.push(
@@ -107,5 +126,7 @@ function checkSentence(added: TocEntry[], match: ChapterMatch, freed: boolean): 
 }
 
 function log(store: Store, task: Task, at: number, level: 'info' | 'warn', message: string, error?: ErrorInfo): void {
-  store.addEvent({ taskId: task.id, at, level, message, ...(error ? { code: error.code } : {}) }).catch((reason: unknown) => console.error('Could not log', task.id, reason));
+  store
+    .addEvent({ taskId: task.id, at, level, message, ...(error ? { code: error.code } : {}) })
+    .catch((reason: unknown) => console.error('Could not log', task.id, reason));
 }

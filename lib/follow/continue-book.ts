@@ -16,7 +16,12 @@ import { matchChapters } from './match-chapters';
 const STAGE_BATCH = 50;
 
 /** The page's half: stages the file's chapters under a fresh import id and returns it. */
-export async function stageHeld(store: Store, chapters: readonly HeldChapter[], now: number, importId = crypto.randomUUID()): Promise<string> {
+export async function stageHeld(
+  store: Store,
+  chapters: readonly HeldChapter[],
+  now: number,
+  importId = crypto.randomUUID(),
+): Promise<string> {
   for (let from = 0; from < chapters.length; from += STAGE_BATCH) {
     const batch: HeldRecord[] = chapters.slice(from, from + STAGE_BATCH).map((chapter, i) => ({
       importId,
@@ -57,19 +62,36 @@ export interface ContinueRequest {
   loadCover?: (url: string) => Promise<Uint8Array | undefined>;
 }
 
-export async function prepareContinuation(store: Store, request: ContinueRequest, reading: BookReading, now: number): Promise<Continuation> {
+export async function prepareContinuation(
+  store: Store,
+  request: ContinueRequest,
+  reading: BookReading,
+  now: number,
+): Promise<Continuation> {
   const { taskId, importId, expected, url } = request;
   const staged = await store.library.held(importId);
   if (staged.length === 0 || staged.length !== expected) {
-    throw new AppError('invalid_message', `The chapters read from the file are no longer waiting (${staged.length} of ${expected} found); open the file again.`);
+    throw new AppError(
+      'invalid_message',
+      `The chapters read from the file are no longer waiting (${staged.length} of ${expected} found); open the file again.`,
+    );
   }
   const fresh = await readBook(url, undefined, reading);
   // Pages that name no address and match nothing are front matter or chapters the site renamed:
   // the book cannot place them, so they are left out (and counted).
   const match = matchChapters(staged, fresh.chapters);
-  const chapters = match.chapters.filter((chapter) => chapter.known === undefined || match.removed.indexOf(chapter.known) < 0 || staged[chapter.known]!.url);
+  const chapters = match.chapters.filter(
+    (chapter) => chapter.known === undefined || match.removed.indexOf(chapter.known) < 0 || staged[chapter.known]!.url,
+  );
   const dropped = match.chapters.length - chapters.length;
-  const book: BookRecord = { taskId, title: fresh.title, author: fresh.author, intro: fresh.intro, cover: fresh.cover, chapters: chapters.map((chapter) => chapter.entry) };
+  const book: BookRecord = {
+    taskId,
+    title: fresh.title,
+    author: fresh.author,
+    intro: fresh.intro,
+    cover: fresh.cover,
+    chapters: chapters.map((chapter) => chapter.entry),
+  };
   const coverImage = fresh.cover && request.loadCover ? await request.loadCover(fresh.cover) : undefined;
   if (coverImage) book.coverImage = coverImage;
   await store.putBook(book);

@@ -29,9 +29,14 @@ export interface ContinueDeps {
 }
 
 /** A continued book's cover, fetched as a download fetches it: redrawn when readers may not show it, else none (said in the task's log). */
-export function coverLoader(loadBytes: BytesLoader, convert: ImageConverter | undefined): NonNullable<ContinueDeps['loadCover']> {
+export function coverLoader(
+  loadBytes: BytesLoader,
+  convert: ImageConverter | undefined,
+): NonNullable<ContinueDeps['loadCover']> {
   return async (url, start, signal) => {
-    const bytes = await loadBytes(url, start.source, signal).catch((error: unknown) => console.warn('No cover for a continued book', url, error));
+    const bytes = await loadBytes(url, start.source, signal).catch((error: unknown) =>
+      console.warn('No cover for a continued book', url, error),
+    );
     if (!bytes || epubCoreImage(bytes)) return bytes || undefined;
     return convert?.(bytes).catch((error: unknown) => {
       console.warn("Could not redraw a continued book's cover", url, error);
@@ -48,15 +53,26 @@ export interface ContinueMessage {
   chapters: unknown;
 }
 
-export async function continueFromFile(deps: ContinueDeps, message: ContinueMessage): Promise<{ task: Task; held: number }> {
+export async function continueFromFile(
+  deps: ContinueDeps,
+  message: ContinueMessage,
+): Promise<{ task: Task; held: number }> {
   const fileName = typeof message.fileName === 'string' ? message.fileName : 'The file';
-  const refuse = (why: string, code: AppError['code'] = 'invalid_file') => new AppError(code, `"${fileName}" cannot be continued: ${why}`);
+  const refuse = (why: string, code: AppError['code'] = 'invalid_file') =>
+    new AppError(code, `"${fileName}" cannot be continued: ${why}`);
   if (typeof message.importId !== 'string' || typeof message.chapters !== 'number') {
-    throw new AppError('invalid_message', 'library.continue needs the importId and the number of chapters the page staged.');
+    throw new AppError(
+      'invalid_message',
+      'library.continue needs the importId and the number of chapters the page staged.',
+    );
   }
   let start: ValidStart;
   try {
-    start = await validateStart({ url: message.url, format: message.format as BookFormat | undefined }, deps.sources, deps.settings());
+    start = await validateStart(
+      { url: message.url, format: message.format as BookFormat | undefined },
+      deps.sources,
+      deps.settings(),
+    );
   } catch (error) {
     const info = toErrorInfo(error);
     throw refuse(`the web address it records cannot be downloaded. ${info.message}`, info.code);
@@ -73,7 +89,9 @@ export async function continueFromFile(deps: ContinueDeps, message: ContinueMess
         importId: message.importId,
         expected: message.chapters,
         url: start.url,
-        ...(deps.loadCover && start.format === 'epub' ? { loadCover: (cover: string) => deps.loadCover!(cover, start, signal) } : {}),
+        ...(deps.loadCover && start.format === 'epub'
+          ? { loadCover: (cover: string) => deps.loadCover!(cover, start, signal) }
+          : {}),
       },
       reading,
       deps.now(),
@@ -87,13 +105,24 @@ export async function continueFromFile(deps: ContinueDeps, message: ContinueMess
   }
   if (outcome.held === 0) {
     await deps.store.deleteTask(taskId);
-    throw refuse(`none of its ${message.chapters} chapters is in the contents of ${start.url} (by address or by title), so it is not that book.`);
+    throw refuse(
+      `none of its ${message.chapters} chapters is in the contents of ${start.url} (by address or by title), so it is not that book.`,
+    );
   }
-  const task = await deps.create(start, { id: taskId, title: outcome.book.title, author: outcome.book.author, totalChapters: outcome.book.chapters.length });
-  const parts = [`Continued from "${fileName}": ${outcome.held} chapters taken from the file, ${outcome.missing} to download.`];
-  if (outcome.book.cover && !outcome.book.coverImage && start.format === 'epub') parts.push(`The cover ${outcome.book.cover} could not be fetched, so the book has none.`);
+  const task = await deps.create(start, {
+    id: taskId,
+    title: outcome.book.title,
+    author: outcome.book.author,
+    totalChapters: outcome.book.chapters.length,
+  });
+  const parts = [
+    `Continued from "${fileName}": ${outcome.held} chapters taken from the file, ${outcome.missing} to download.`,
+  ];
+  if (outcome.book.cover && !outcome.book.coverImage && start.format === 'epub')
+    parts.push(`The cover ${outcome.book.cover} could not be fetched, so the book has none.`);
   if (outcome.kept) parts.push(`${outcome.kept} chapters of the file that the site no longer lists are kept.`);
-  if (outcome.dropped) parts.push(`${outcome.dropped} pages of the file match no chapter of the site and are left out.`);
+  if (outcome.dropped)
+    parts.push(`${outcome.dropped} pages of the file match no chapter of the site and are left out.`);
   await deps.store.addEvent({ taskId, at: deps.now(), level: 'info', message: parts.join(' ') });
   return { task, held: outcome.held };
 }

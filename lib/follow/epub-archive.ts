@@ -43,15 +43,24 @@ export function openEpubPackage(bytes: Uint8Array, fileName: string, limits = EP
   const container = xml(text('META-INF/container.xml') ?? '');
   const opfPath = container('rootfile').first().attr('full-path');
   const opfText = opfPath ? text(opfPath) : undefined;
-  if (!opfPath || opfText === undefined) throw unreadable(fileName, 'its META-INF/container.xml names no package document the file holds');
+  if (!opfPath || opfText === undefined)
+    throw unreadable(fileName, 'its META-INF/container.xml names no package document the file holds');
   const opf = xml(opfText);
   const base = opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : '';
-  const values = (name: string) => byLocalName(opf, name).map((el) => opf(el).text().trim()).filter(Boolean);
+  const values = (name: string) =>
+    byLocalName(opf, name)
+      .map((el) => opf(el).text().trim())
+      .filter(Boolean);
 
   const manifest = new Map<string, { path: string; mediaType: string; properties: string }>();
   for (const item of byLocalName(opf, 'item')) {
     const { id, href } = item.attribs;
-    if (id && href) manifest.set(id, { path: zipPath(base, href), mediaType: item.attribs['media-type'] ?? '', properties: item.attribs.properties ?? '' });
+    if (id && href)
+      manifest.set(id, {
+        path: zipPath(base, href),
+        mediaType: item.attribs['media-type'] ?? '',
+        properties: item.attribs.properties ?? '',
+      });
   }
   const spine = byLocalName(opf, 'itemref')
     .map((ref) => manifest.get(ref.attribs.idref ?? ''))
@@ -59,9 +68,17 @@ export function openEpubPackage(bytes: Uint8Array, fileName: string, limits = EP
   if (spine.length === 0) throw unreadable(fileName, 'its package document lists no pages to read');
   const navPath = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'))?.path;
   const tocId = byLocalName(opf, 'spine')[0]?.attribs.toc;
-  const ncxPath = (tocId && manifest.get(tocId)?.path) || [...manifest.values()].find((item) => item.mediaType === 'application/x-dtbncx+xml')?.path;
+  const ncxPath =
+    (tocId && manifest.get(tocId)?.path) ||
+    [...manifest.values()].find((item) => item.mediaType === 'application/x-dtbncx+xml')?.path;
   return {
-    metadata: { titles: values('title'), creators: values('creator'), sources: values('source'), identifiers: values('identifier'), languages: values('language') },
+    metadata: {
+      titles: values('title'),
+      creators: values('creator'),
+      sources: values('source'),
+      identifiers: values('identifier'),
+      languages: values('language'),
+    },
     spine,
     navPath,
     ncxPath,
@@ -111,14 +128,20 @@ function unzip(bytes: Uint8Array, fileName: string, limits: EpubLimits): Record<
         total += file.originalSize;
         if (entries > limits.entries || total > limits.bytes) {
           const mb = Math.round(limits.bytes / 1_048_576);
-          throw unreadable(fileName, `it holds more than ${limits.entries.toLocaleString('en')} files or ${mb} MB unpacked, more than a book the extension can open`);
+          throw unreadable(
+            fileName,
+            `it holds more than ${limits.entries.toLocaleString('en')} files or ${mb} MB unpacked, more than a book the extension can open`,
+          );
         }
         return !file.name.endsWith('/');
       },
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw unreadable(fileName, `it is not a zip archive an EPUB must be (${error instanceof Error ? error.message : String(error)})`);
+    throw unreadable(
+      fileName,
+      `it is not a zip archive an EPUB must be (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -127,7 +150,9 @@ const FONT_OBFUSCATION = /idpf\.org\/2008\/embedding|ns\.adobe\.com\/pdf\/enc#RC
 
 function isEncrypted(encryption: string | undefined): boolean {
   if (!encryption) return false;
-  return byLocalName(xml(encryption), 'encryptionmethod').some((method) => !FONT_OBFUSCATION.test(method.attribs.Algorithm ?? ''));
+  return byLocalName(xml(encryption), 'encryptionmethod').some(
+    (method) => !FONT_OBFUSCATION.test(method.attribs.Algorithm ?? ''),
+  );
 }
 
 function unreadable(fileName: string, why: string): AppError {

@@ -28,7 +28,9 @@ export interface EpubHoldings {
 
 const CONTENT_TYPES = new Set(['application/xhtml+xml', 'text/html']);
 /** Pages that say they are no chapter: cover, title page, contents, copyright. */
-const FRONT_MATTER = ['cover', 'titlepage', 'toc', 'copyright-page', 'frontmatter'].map((type) => `[epub\\:type~="${type}"]`).join(', ');
+const FRONT_MATTER = ['cover', 'titlepage', 'toc', 'copyright-page', 'frontmatter']
+  .map((type) => `[epub\\:type~="${type}"]`)
+  .join(', ');
 
 /** Reads the file; throws `invalid_file` with a sentence when it cannot be continued. */
 export function readEpubHoldings(bytes: Uint8Array, fileName: string, limits?: EpubLimits): EpubHoldings {
@@ -113,8 +115,15 @@ function navLabels(pack: EpubPackage): Map<string, string> {
     const $ = xml(ncx);
     const base = folderOf(pack.ncxPath);
     for (const point of byLocalName($, 'navpoint')) {
-      const content = $(point).children().filter((_, el) => el.type === 'tag' && /(^|:)content$/i.test(el.name)).first();
-      const label = $(point).children().filter((_, el) => el.type === 'tag' && /(^|:)navlabel$/i.test(el.name)).first().text();
+      const content = $(point)
+        .children()
+        .filter((_, el) => el.type === 'tag' && /(^|:)content$/i.test(el.name))
+        .first();
+      const label = $(point)
+        .children()
+        .filter((_, el) => el.type === 'tag' && /(^|:)navlabel$/i.test(el.name))
+        .first()
+        .text();
       add(base, content.attr('src'), label);
     }
   }

@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { continueFromFile, type ContinueDeps } from './continue-from-file';
 import type { Library } from './library';
 
-export type LibraryRequestType = 'library.list' | 'library.follow' | 'library.check' | 'library.update' | 'library.free' | 'library.continue';
+export type LibraryRequestType =
+  'library.list' | 'library.follow' | 'library.check' | 'library.update' | 'library.free' | 'library.continue';
 type LibraryHandlers = { [T in LibraryRequestType]: (request: RequestOf<T>) => Promise<Payload<T>> };
 
 /** `get` is called per message, so the handlers can be made before the library is. */
@@ -14,7 +15,8 @@ export function libraryHandlers(get: () => { library: Library; continueDeps: Con
     'library.list': () => library().list(),
     'library.follow': async (request) => ({ book: await library().follow(request.bookId, request.followed) }),
     'library.check': async (request) => {
-      if (request.bookId !== undefined && typeof request.bookId !== 'string') throw new AppError('invalid_message', '"bookId" must be a book id, or left out to check every followed book.');
+      if (request.bookId !== undefined && typeof request.bookId !== 'string')
+        throw new AppError('invalid_message', '"bookId" must be a book id, or left out to check every followed book.');
       return { checks: await library().check(request.bookId) };
     },
     'library.update': async (request) => ({ task: await library().update(request.bookId) }),

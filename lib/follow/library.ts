@@ -40,12 +40,24 @@ export class Library {
 
   async list(): Promise<{ books: LibraryBook[]; storedBytes: number }> {
     const { store } = this.deps;
-    const [tasks, records, usage] = await Promise.all([store.listTasks(), store.library.list(), store.library.storedBytes()]);
+    const [tasks, records, usage] = await Promise.all([
+      store.listTasks(),
+      store.library.list(),
+      store.library.storedBytes(),
+    ]);
     const byId = new Map(records.map((record) => [record.taskId, record]));
-    const members = tasks.filter((task) => inLibrary(task, byId.get(task.id))).sort((a, b) => b.createdAt - a.createdAt);
+    const members = tasks
+      .filter((task) => inLibrary(task, byId.get(task.id)))
+      .sort((a, b) => b.createdAt - a.createdAt);
     const books = await Promise.all(
       members.map(async (task) =>
-        libraryBook({ task, book: await store.getBook(task.id), record: byId.get(task.id), storedBytes: usage.get(task.id) ?? 0, checking: this.checking.has(task.id) }),
+        libraryBook({
+          task,
+          book: await store.getBook(task.id),
+          record: byId.get(task.id),
+          storedBytes: usage.get(task.id) ?? 0,
+          checking: this.checking.has(task.id),
+        }),
       ),
     );
     return { books, storedBytes: [...usage.values()].reduce((sum, bytes) => sum + bytes, 0) };
@@ -55,7 +67,11 @@ export class Library {
     const { store } = this.deps;
     const task = typeof id === 'string' ? await store.getTask(id) : undefined;
     const record = task && (await store.library.get(task.id));
-    if (!task || !inLibrary(task, record)) throw new AppError('unknown_task', `There is no book with the id ${JSON.stringify(id)} in the library; it may have been removed.`);
+    if (!task || !inLibrary(task, record))
+      throw new AppError(
+        'unknown_task',
+        `There is no book with the id ${JSON.stringify(id)} in the library; it may have been removed.`,
+      );
     const [book, storedBytes] = await Promise.all([store.getBook(task.id), store.library.storedBytesOf(task.id)]);
     return libraryBook({ task, book, record, storedBytes, checking: this.checking.has(task.id) });
   }
@@ -84,7 +100,8 @@ export class Library {
     try {
       await Promise.all(
         Array.from({ length: Math.min(PARALLEL_CHECKS, ids.length) }, async () => {
-          for (let next = pending.next(); !next.done; next = pending.next()) results.push(await this.checkOne(next.value));
+          for (let next = pending.next(); !next.done; next = pending.next())
+            results.push(await this.checkOne(next.value));
         }),
       );
     } finally {
@@ -96,12 +113,21 @@ export class Library {
   /** Drops a book's stored chapters; the book stays, followable, updating as part files. */
   async free(id: unknown): Promise<LibraryBook> {
     const book = await this.book(id);
-    if (book.busy) throw new AppError('invalid_message', `«${book.title}» is ${book.busy === 'checking' ? 'being checked' : 'being updated'}; free its space once that ends.`);
+    if (book.busy)
+      throw new AppError(
+        'invalid_message',
+        `«${book.title}» is ${book.busy === 'checking' ? 'being checked' : 'being updated'}; free its space once that ends.`,
+      );
     await this.deps.whileIdle(book.id, async () => {
       await this.deps.store.library.freeChapters(book.id);
       const record = (await this.deps.store.library.get(book.id)) ?? newLibraryRecord(book.id);
       await this.deps.store.library.put(record);
-      await this.deps.store.addEvent({ taskId: book.id, at: this.deps.now(), level: 'info', message: 'Stored chapters freed; updates make part files of the new chapters only.' });
+      await this.deps.store.addEvent({
+        taskId: book.id,
+        at: this.deps.now(),
+        level: 'info',
+        message: 'Stored chapters freed; updates make part files of the new chapters only.',
+      });
     });
     return this.changed(book.id);
   }
@@ -109,7 +135,11 @@ export class Library {
   /** Fetches the new chapters a check found and makes the file again: whole or a part, per the settings. */
   async update(id: unknown): Promise<Task> {
     const book = await this.book(id);
-    if (book.newChapters === 0) throw new AppError('invalid_message', `«${book.title}» has no new chapters waiting; check it for new chapters first.`);
+    if (book.newChapters === 0)
+      throw new AppError(
+        'invalid_message',
+        `«${book.title}» has no new chapters waiting; check it for new chapters first.`,
+      );
     const task = await this.deps.update(book.id, this.deps.settings().updateMode === 'part' || !book.chaptersStored);
     await this.changed(book.id);
     return task;
@@ -126,11 +156,20 @@ export class Library {
     const { store } = this.deps;
     if (task.status === 'completed') {
       const record = (await store.library.get(task.id)) ?? newLibraryRecord(task.id);
-      const part = task.update?.part ? { from: task.update.from, to: task.update.to } : { from: 1, to: task.totalChapters };
-      const file = task.fileName ? { fileName: task.fileName, ...(task.downloadId !== undefined ? { downloadId: task.downloadId } : {}), at: task.finishedAt ?? this.deps.now(), chapters: part } : record.file;
+      const part = task.update?.part
+        ? { from: task.update.from, to: task.update.to }
+        : { from: 1, to: task.totalChapters };
+      const file = task.fileName
+        ? {
+            fileName: task.fileName,
+            ...(task.downloadId !== undefined ? { downloadId: task.downloadId } : {}),
+            at: task.finishedAt ?? this.deps.now(),
+            chapters: part,
+          }
+        : record.file;
       await store.library.put({ ...record, waiting: 0, ...(file ? { file } : {}) });
     }
-    if (await store.library.get(task.id) || task.status === 'completed') await this.changed(task.id);
+    if ((await store.library.get(task.id)) || task.status === 'completed') await this.changed(task.id);
   }
 
   /** Forgets a removed task. */
@@ -145,8 +184,14 @@ export class Library {
     const source = task && (await this.deps.sources.get(task.sourceId));
     if (!task || !source || !source.enabled) {
       const error = source
-        ? { code: 'source_disabled' as const, message: `The book source "${source.name}" is switched off, so «${task?.title}» cannot be checked. Switch it on in Options.` }
-        : { code: 'unknown_source' as const, message: `The book source "${task?.sourceId}" no longer exists, so the book cannot be checked.` };
+        ? {
+            code: 'source_disabled' as const,
+            message: `The book source "${source.name}" is switched off, so «${task?.title}» cannot be checked. Switch it on in Options.`,
+          }
+        : {
+            code: 'unknown_source' as const,
+            message: `The book source "${task?.sourceId}" no longer exists, so the book cannot be checked.`,
+          };
       const check: BookCheck = { at: this.deps.now(), found: 0, removed: 0, error };
       return { bookId: id, ...check };
     }
@@ -155,7 +200,11 @@ export class Library {
     const limit = AbortSignal.timeout(this.deps.settings().maxTaskMinutes * 60_000);
     let check: BookCheck;
     try {
-      check = await checkBook(id, bookReading(task.url, source, this.deps.load, limit), { store, now: this.deps.now, whileIdle: this.deps.whileIdle });
+      check = await checkBook(id, bookReading(task.url, source, this.deps.load, limit), {
+        store,
+        now: this.deps.now,
+        whileIdle: this.deps.whileIdle,
+      });
     } catch (error) {
       // An update or a retry of the book that began meanwhile wins; the others' checks go on.
       const info = toErrorInfo(error);
@@ -169,7 +218,12 @@ export class Library {
       // Following a book means wanting its new chapters: a followed book is brought up to date at once.
       if ((await store.library.get(id))?.followed) {
         await this.update(id).catch((error: unknown) =>
-          store.addEvent({ taskId: id, at: this.deps.now(), level: 'warn', message: `The new chapters were not fetched: ${toErrorInfo(error).message}` }),
+          store.addEvent({
+            taskId: id,
+            at: this.deps.now(),
+            level: 'warn',
+            message: `The new chapters were not fetched: ${toErrorInfo(error).message}`,
+          }),
         );
       }
     }

@@ -43,7 +43,10 @@ export function chapterUrlKey(url: string): string {
  * spaces, punctuation and invisible characters ignored, so "第1章：月下读书" is "第1章 月下读书".
  */
 export function chapterTitleKey(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\p{Z}\s\u200b-\u200d\ufeff]+/gu, '');
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\p{Z}\s\u200b-\u200d\ufeff]+/gu, '');
 }
 
 export function matchChapters(known: readonly KnownChapter[], fresh: readonly TocEntry[]): ChapterMatch {
@@ -81,7 +84,11 @@ export function matchChapters(known: readonly KnownChapter[], fresh: readonly To
     foundByTitle += 1;
   });
 
-  return { ...merge(known, listed, match), removed: known.map((_, index) => index).filter((index) => !taken.has(index)), byTitle: foundByTitle };
+  return {
+    ...merge(known, listed, match),
+    removed: known.map((_, index) => index).filter((index) => !taken.has(index)),
+    byTitle: foundByTitle,
+  };
 }
 
 /**
@@ -99,7 +106,11 @@ function uniqueByUrl(fresh: readonly TocEntry[]): TocEntry[] {
  * lists before it (before them all when none is). Matched chapters take the site's entry (a
  * moved chapter's new address); removed ones keep theirs.
  */
-function merge(known: readonly KnownChapter[], listed: TocEntry[], match: Array<number | undefined>): Pick<ChapterMatch, 'chapters' | 'added' | 'appended'> {
+function merge(
+  known: readonly KnownChapter[],
+  listed: TocEntry[],
+  match: Array<number | undefined>,
+): Pick<ChapterMatch, 'chapters' | 'added' | 'appended'> {
   const after = new Map<number, TocEntry[]>();
   const current = new Map<number, TocEntry>();
   let anchor = -1;

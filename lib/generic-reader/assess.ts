@@ -53,8 +53,9 @@ const FEW = 3;
 const MIXED_SHARE = 0.2;
 
 const SENTENCES: Record<Doubt, string> = {
-  'order-conflict': "The chapters' names and addresses disagree about which way the list runs, so the page's order is kept.",
-  'order-unknown': 'Nothing on the page tells which way the list runs, so the page\'s order is kept.',
+  'order-conflict':
+    "The chapters' names and addresses disagree about which way the list runs, so the page's order is kept.",
+  'order-unknown': "Nothing on the page tells which way the list runs, so the page's order is kept.",
   'order-weak': 'The list was turned around on the word of a single pair of chapters.',
   'latest-only': 'The page lists only the newest chapters.',
   'starts-mid-book': 'The list starts in the middle of the book and nothing says where the rest is.',
@@ -76,8 +77,14 @@ export function tocNotes(chapters: readonly TocEntry[]): ReadingNote[] {
   const decision = decideOrder(withoutDuplicates(chapters));
   const notes: ReadingNote[] = orderDoubts(decision).map((d) => ({ level: 'warn', message: SENTENCES[d] }));
   if (decision.order === 'desc') {
-    const by = decision.signals.filter((s) => s.says === 'desc').map((s) => s.by).join(' and ');
-    notes.push({ level: 'info', message: `The list runs newest first (its ${by} count down), so it was turned around.` });
+    const by = decision.signals
+      .filter((s) => s.says === 'desc')
+      .map((s) => s.by)
+      .join(' and ');
+    notes.push({
+      level: 'info',
+      message: `The list runs newest first (its ${by} count down), so it was turned around.`,
+    });
   }
   return notes;
 }
@@ -103,8 +110,18 @@ export function assessPage(html: string | CheerioAPI, url: string): PageAssessme
     // A chapter is known as one by the way back to its book; without it, it is nothing of a book.
     const kind = !tocUrl ? 'none' : partial === 'chapter-page' ? 'chapter' : 'book';
     const here = partial === 'chapter-page' ? 'A chapter page' : 'No chapter list here';
-    const reasons = tocUrl ? [`${here}; the table of contents is at ${tocUrl}.`] : [`${here}, and no link to the table of contents.`];
-    return { ...base, kind, chapters: 0, ...(tocUrl ? { tocUrl } : {}), confidence: tocUrl ? 0.5 : 0, doubts: [], reasons };
+    const reasons = tocUrl
+      ? [`${here}; the table of contents is at ${tocUrl}.`]
+      : [`${here}, and no link to the table of contents.`];
+    return {
+      ...base,
+      kind,
+      chapters: 0,
+      ...(tocUrl ? { tocUrl } : {}),
+      confidence: tocUrl ? 0.5 : 0,
+      doubts: [],
+      reasons,
+    };
   }
   const unique = withoutDuplicates(list.entries);
   const decision = decideOrder(unique);
@@ -112,8 +129,14 @@ export function assessPage(html: string | CheerioAPI, url: string): PageAssessme
   const doubts = listDoubts(list, unique.length, decision);
   if (partial === 'latest-only' || partial === 'starts-mid-book') doubts.push(partial);
   // A link to the whole list answers "only the newest chapters here": it is read instead.
-  const weight = doubts.reduce((sum, d) => sum + (tocUrl && (d === 'latest-only' || d === 'starts-mid-book') ? WEIGHT[d] / 2 : WEIGHT[d]), 0);
-  const reasons = [`${unique.length} chapters listed, from «${ordered[0]!.title}» to «${ordered[ordered.length - 1]!.title}».`, ...tocNotes(list.entries).map((n) => n.message)];
+  const weight = doubts.reduce(
+    (sum, d) => sum + (tocUrl && (d === 'latest-only' || d === 'starts-mid-book') ? WEIGHT[d] / 2 : WEIGHT[d]),
+    0,
+  );
+  const reasons = [
+    `${unique.length} chapters listed, from «${ordered[0]!.title}» to «${ordered[ordered.length - 1]!.title}».`,
+    ...tocNotes(list.entries).map((n) => n.message),
+  ];
   for (const d of doubts) if (!reasons.includes(SENTENCES[d])) reasons.push(SENTENCES[d]);
   if (tocUrl) reasons.push(`The whole list is read from ${tocUrl}.`);
   if (pages.next) reasons.push(`The list continues on ${pages.next}.`);

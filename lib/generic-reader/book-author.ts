@@ -14,11 +14,20 @@ import { siteNames, titleParts } from './book-title';
 const COLON = '[:：︰︓∶]';
 // Chinese labels may stand before the name with a space only; "Author Notes" is no label, so
 // other languages need the colon.
-const LABEL = new RegExp(`^(?:(?:作\\s*者|作者名|著\\s*者|原\\s*著)\\s*(?:${COLON}|\\s)|(?:author\\(s\\)|authors?|writer|tác giả|autor|auteur)\\s*${COLON}|written by\\s)\\s*(\\S.*)$`, 'iu');
-const LABEL_ALONE = new RegExp(`^(?:作\\s*者|著\\s*者|author\\(s\\)|authors?|writer|tác giả|autor|auteur)\\s*${COLON}?$`, 'iu');
+const LABEL = new RegExp(
+  `^(?:(?:作\\s*者|作者名|著\\s*者|原\\s*著)\\s*(?:${COLON}|\\s)|(?:author\\(s\\)|authors?|writer|tác giả|autor|auteur)\\s*${COLON}|written by\\s)\\s*(\\S.*)$`,
+  'iu',
+);
+const LABEL_ALONE = new RegExp(
+  `^(?:作\\s*者|著\\s*者|author\\(s\\)|authors?|writer|tác giả|autor|auteur)\\s*${COLON}?$`,
+  'iu',
+);
 const LABEL_START = /作\s*者|著\s*者|原\s*著|author|writer|written by|tác giả|autor|auteur/iu;
 // What follows the name on the same line: the next label ("分类：", "Status:") or a separator.
-const AFTER_NAME = new RegExp(`\\s*[|｜/]\\s*|\\s+\\S{1,12}${COLON}|(?:分类|類別|类别|類型|类型|状态|狀態|字数|字數|更新|最后更新|最新章节|status|genre|updated)\\s*${COLON}`, 'iu');
+const AFTER_NAME = new RegExp(
+  `\\s*[|｜/]\\s*|\\s+\\S{1,12}${COLON}|(?:分类|類別|类别|類型|类型|状态|狀態|字数|字數|更新|最后更新|最新章节|status|genre|updated)\\s*${COLON}`,
+  'iu',
+);
 const BY = /^(?:written\s+)?by\s+(\S.{0,60})$/i;
 const AUTHOR_PAGE = /\/(?:author|authors|nauthor|writer|writers|zuozhe|tacgia|tac-gia)\//i;
 // An element holding the name when its id, class, itemprop or rel says "author".
@@ -29,11 +38,18 @@ const MAX_AUTHOR_LINKS = 4;
 // Labels looked at, at most: a page repeating "作者" ten thousand times gets no more time than this.
 const MAX_LABELS = 200;
 
-
 /** A name, not a sentence, a date, a link word or "N/A". */
 function plausible(name: string | undefined): string | undefined {
   const n = oneLine(name);
-  if (!n || n.length > 40 || /^(?:n\/a|none|unknown|未知|佚名)$/i.test(n) || isDateText(n) || isNavText(n) || /[:：︰]/.test(n)) return undefined;
+  if (
+    !n ||
+    n.length > 40 ||
+    /^(?:n\/a|none|unknown|未知|佚名)$/i.test(n) ||
+    isDateText(n) ||
+    isNavText(n) ||
+    /[:：︰]/.test(n)
+  )
+    return undefined;
   return n;
 }
 
@@ -44,14 +60,19 @@ function textNodes(root: AnyNode): Text[] {
     const node = stack.pop()!;
     if (node.type === 'text') out.push(node);
     // script and style nodes have their own types and are skipped
-    else if (node.type === 'tag' || node.type === 'root') for (let i = (node as Element).children.length - 1; i >= 0; i--) stack.push((node as Element).children[i]!);
+    else if (node.type === 'tag' || node.type === 'root')
+      for (let i = (node as Element).children.length - 1; i >= 0; i--) stack.push((node as Element).children[i]!);
   }
   return out;
 }
 
 /** The short line a label sits on: its element, or the parent when the name is in the next element. */
 function labelLine($: CheerioAPI, node: Text): { line: string; el?: Element } {
-  for (let el = node.parent as Element | null, depth = 0; el && el.type === 'tag' && depth < 3; el = el.parent as Element | null, depth++) {
+  for (
+    let el = node.parent as Element | null, depth = 0;
+    el && el.type === 'tag' && depth < 3;
+    el = el.parent as Element | null, depth++
+  ) {
     const line = oneLine($(el).text());
     if (line.length > MAX_LABEL_LINE) break;
     if (!LABEL_ALONE.test(line)) return { line, el };
@@ -74,7 +95,9 @@ function nameAfterHeading($: CheerioAPI, node: Text): string | undefined {
 }
 
 function fromLabels($: CheerioAPI, body: Element): string | undefined {
-  const labels = textNodes(body).filter((node) => LABEL_START.test(node.data)).slice(0, MAX_LABELS);
+  const labels = textNodes(body)
+    .filter((node) => LABEL_START.test(node.data))
+    .slice(0, MAX_LABELS);
   for (const node of labels) {
     const { line } = labelLine($, node);
     const m = LABEL.exec(line.slice(line.search(LABEL_START)));
@@ -88,9 +111,15 @@ function fromLabels($: CheerioAPI, body: Element): string | undefined {
 function fromBy(page: GenericPage, body: Element): string | undefined {
   const { $ } = page;
   const header = $('body h1').first().parents().slice(0, 3).toArray();
-  const bys = textNodes(body).filter((node) => /^\s*(?:written\s+)?by\b/i.test(node.data)).slice(0, MAX_LABELS);
+  const bys = textNodes(body)
+    .filter((node) => /^\s*(?:written\s+)?by\b/i.test(node.data))
+    .slice(0, MAX_LABELS);
   for (const node of bys) {
-    for (let el = node.parent as Element | null, depth = 0; el && el.type === 'tag' && depth < 3; el = el.parent as Element | null, depth++) {
+    for (
+      let el = node.parent as Element | null, depth = 0;
+      el && el.type === 'tag' && depth < 3;
+      el = el.parent as Element | null, depth++
+    ) {
       const text = oneLine($(el).text());
       if (text.length > MAX_LABEL_LINE) break;
       const m = BY.exec(text);
@@ -130,12 +159,16 @@ function fromHead(page: GenericPage, title: string | undefined): string | undefi
   const lastPart = documentTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+/).pop() ?? '';
   const sites = [...siteNames(page), lastPart].map((s) => s.toLowerCase().replace(/[\s._\-:：]+/g, ''));
   const squash = (t: string) => t.toLowerCase().replace(/[\s._\-:：]+/g, '');
-  const notSite = (name: string | undefined) => (name && !sites.includes(squash(name)) && name !== title ? plausible(name) : undefined);
+  const notSite = (name: string | undefined) =>
+    name && !sites.includes(squash(name)) && name !== title ? plausible(name) : undefined;
   const named = notSite(metaContent($, 'author'));
   if (named) return named;
   const keywords = new Set((metaContent($, 'keywords') ?? '').split(/[,，]/).map((k) => oneLine(k)));
   const parts = titleParts(documentTitle, sites);
-  return parts.slice(1).map((part) => (keywords.has(part) ? notSite(part) : undefined)).find(Boolean);
+  return parts
+    .slice(1)
+    .map((part) => (keywords.has(part) ? notSite(part) : undefined))
+    .find(Boolean);
 }
 
 export function bookAuthor(page: GenericPage, title?: string): string | undefined {

@@ -9,11 +9,14 @@ import { isChapterTitle } from './chapter-title';
 import { metaContent, oneLine, type GenericPage } from './page';
 
 // Words sites add to a book's name: "XX最新章节列表", "XX小说在线阅读与TXT电子书下载".
-const CJK_NOISE = /(?:最新章节(?:列表|目录)?|章节(?:列表|目录)|最新章节目录|全文(?:免费)?阅读|免费阅读|在线阅读|无弹窗|全集|全本|txt(?:全集)?|电子书|下载|小说|全文|目录|与|和)+$/i;
+const CJK_NOISE =
+  /(?:最新章节(?:列表|目录)?|章节(?:列表|目录)|最新章节目录|全文(?:免费)?阅读|免费阅读|在线阅读|无弹窗|全集|全本|txt(?:全集)?|电子书|下载|小说|全文|目录|与|和)+$/i;
 // A part of a <title> that names no book: the page's kind or its number.
-const GENERIC_PART = /^(?:目录|章节目录|章节列表|最新章节(?:列表)?|全文阅读|首页|home|table of contents|contents|chapter list|chapters|all chapters|index|read (?:free )?online|(?:light |web )?novels?(?: online)?|danh sách chương|mục lục|(?:page|trang|第)\s*\d+\s*页?)$/i;
+const GENERIC_PART =
+  /^(?:目录|章节目录|章节列表|最新章节(?:列表)?|全文阅读|首页|home|table of contents|contents|chapter list|chapters|all chapters|index|read (?:free )?online|(?:light |web )?novels?(?: online)?|danh sách chương|mục lục|(?:page|trang|第)\s*\d+\s*页?)$/i;
 // <title> parts: "Name_Author_Site", "Name - Site", "Name | Site", "Name :: Site", and "名-作者-站" unspaced.
-const PARTS = /\s*[_|｜]\s*|\s+[-–—]\s+|\s*::\s*|,\s+|(?<=[\p{Script=Han}！？」』》)])\s*-\s*(?=[\p{Script=Han}《「『(])/u;
+const PARTS =
+  /\s*[_|｜]\s*|\s+[-–—]\s+|\s*::\s*|,\s+|(?<=[\p{Script=Han}！？」』》)])\s*-\s*(?=[\p{Script=Han}《「『(])/u;
 // Inside a heading these are subtitles and badges, not the name: "King of Gods <small>KOG</small>".
 const ASIDES = new Set(['small', 'sub', 'sup', 'script', 'style', 'button', 'svg']);
 const STOPS = new Set(['div', 'ul', 'ol', 'li', 'table', 'p', 'section', 'dl', 'form', 'nav']);
@@ -26,7 +29,6 @@ interface Candidate {
   text: string;
   from: string;
 }
-
 
 /** The name without 《》 and the words sites add to it; '' when nothing is left. */
 export function cleanTitle(text: string): string {
@@ -94,10 +96,14 @@ function candidates(page: GenericPage, sites: readonly string[]): Candidate[] {
   const found: Candidate[] = [];
   const add = (text: string | undefined, from: string) => {
     const clean = text ? cleanTitle(text) : '';
-    if (clean && clean.length <= 200 && !GENERIC_PART.test(clean) && !isSiteName(clean, sites)) found.push({ text: clean, from });
+    if (clean && clean.length <= 200 && !GENERIC_PART.test(clean) && !isSiteName(clean, sites))
+      found.push({ text: clean, from });
   };
-  for (const heading of $('body h1').toArray()) if (!isLogo(page, heading as Element)) add(headingWords(heading as Element), 'h1');
-  const named = $('body [id*="title" i], body [class*="title" i], body [class*="bookname" i], body [class*="book-name" i]').toArray();
+  for (const heading of $('body h1').toArray())
+    if (!isLogo(page, heading as Element)) add(headingWords(heading as Element), 'h1');
+  const named = $(
+    'body [id*="title" i], body [class*="title" i], body [class*="bookname" i], body [class*="book-name" i]',
+  ).toArray();
   for (const el of named.slice(0, MAX_NAMED)) {
     const e = el as Element;
     if (e.name === 'title' || e.name === 'h1' || $(e).find('a[href], div, p, li').length > 0) continue;
@@ -118,7 +124,9 @@ function evidence(page: GenericPage): Candidate[] {
     { text: metaContent($, 'og:title') ?? '', from: 'og' },
     { text: metaContent($, 'keywords') ?? '', from: 'keywords' },
     { text: metaContent($, 'description') ?? '', from: 'description' },
-    ...$('body h1').toArray().map((h) => ({ text: $(h).text(), from: 'h1' })),
+    ...$('body h1')
+      .toArray()
+      .map((h) => ({ text: $(h).text(), from: 'h1' })),
   ].map((e) => ({ text: oneLine(e.text).toLowerCase(), from: e.from }));
 }
 
@@ -134,7 +142,9 @@ export function bookTitle(page: GenericPage): string | undefined {
   let best: { text: string; support: number } | undefined;
   for (const candidate of all) {
     const needle = candidate.text.toLowerCase();
-    const support = new Set(places.filter((p) => p.from !== candidate.from && p.text.includes(needle)).map((p) => p.from)).size;
+    const support = new Set(
+      places.filter((p) => p.from !== candidate.from && p.text.includes(needle)).map((p) => p.from),
+    ).size;
     // Any element named "title" or the first keyword may be anything: only agreement makes them count.
     if (support === 0 && (candidate.from === 'named' || candidate.from === 'keywords')) continue;
     if (!best || support > best.support) best = { text: candidate.text, support };

@@ -5,23 +5,33 @@
 const CJK_NUMERALS = '零〇一二两兩三四五六七八九十百千万萬';
 const CJK_DIGITS = `0-9０-９${CJK_NUMERALS}`;
 // 第12章, 第十二回, 第3卷; and without 第: 12章 (light novels), 12話, 제12화.
-const NUMBERED_CJK = new RegExp(`^(?:第\\s*[${CJK_DIGITS}]+\\s*[章回节節话話卷集篇幕部]|[0-9０-９]+\\s*[章回话話]|제?\\s*\\d+\\s*[화장회])`);
+const NUMBERED_CJK = new RegExp(
+  `^(?:第\\s*[${CJK_DIGITS}]+\\s*[章回节節话話卷集篇幕部]|[0-9０-９]+\\s*[章回话話]|제?\\s*\\d+\\s*[화장회])`,
+);
 // 五十三、云变: a Chinese numeral and an enumeration comma.
 const CJK_ENUMERATED = new RegExp(`^[${CJK_NUMERALS}]+\\s*[、．.]\\s*\\S`);
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred';
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred';
 // "Chapter" in the languages of the sites people read novels on.
-const CHAPTER_WORDS = 'chapter|chap\\.?|ch\\.?|episode|ep\\.?|capítulo|capitulo|cap\\.?|chapitre|kapitel|capitolo|hoofdstuk|rozdział|глава|bab|chương|chuong|hồi|ตอนที่|ตอน';
+const CHAPTER_WORDS =
+  'chapter|chap\\.?|ch\\.?|episode|ep\\.?|capítulo|capitulo|cap\\.?|chapitre|kapitel|capitolo|hoofdstuk|rozdział|глава|bab|chương|chuong|hồi|ตอนที่|ตอน';
 const PART_WORDS = 'part|vol\\.?|volume|book|tập|quyển|phần|arc';
-const NUMBERED_LATIN = new RegExp(`^(?:${CHAPTER_WORDS}|${PART_WORDS})\\s*[-#.:]?\\s*(?:\\d+|[ivxlc]+\\b|(?:${NUMBER_WORDS})\\b)`, 'iu');
+const NUMBERED_LATIN = new RegExp(
+  `^(?:${CHAPTER_WORDS}|${PART_WORDS})\\s*[-#.:]?\\s*(?:\\d+|[ivxlc]+\\b|(?:${NUMBER_WORDS})\\b)`,
+  'iu',
+);
 // Release lists abbreviate: c196, ch12, v2c15, "v3 c4 part 2".
-const RELEASE = /^(?:v(?:ol)?\.?\s*\d+\s*)?c(?:h)?\.?\s*\d+(?:\s*[-–.]\s*\d+)?(?:\s*(?:part|pt\.?)\s*\d+)?(?:\s|$|[:：.\-–])/i;
+const RELEASE =
+  /^(?:v(?:ol)?\.?\s*\d+\s*)?c(?:h)?\.?\s*\d+(?:\s*[-–.]\s*\d+)?(?:\s*(?:part|pt\.?)\s*\d+)?(?:\s|$|[:：.\-–])/i;
 // "1 初到小镇", "001. Title", "12、…"; a bare number is a page of a pager far more often than a chapter.
 // A date such as "2024-05-01 A post" names a post, not a chapter.
 const LEADING_NUMBER = /^(?!\d{4}\s*[-/.年]\s*\d)[0-9０-９]{1,5}(?:\s*[.、:：\-–—_)）]\s*\S|\s+\S)/;
-const SPECIAL = /^(?:序章|序言|序|楔子|引子|前言|后记|後記|尾声|尾聲|番外|终章|終章|大结局|完本感言|上架感言|插图|插圖|彩页|彩頁)(?:\s|[:：、.·]|$)/;
+const SPECIAL =
+  /^(?:序章|序言|序|楔子|引子|前言|后记|後記|尾声|尾聲|番外|终章|終章|大结局|完本感言|上架感言|插图|插圖|彩页|彩頁)(?:\s|[:：、.·]|$)/;
 const SPECIAL_LATIN = /^(?:prologue|epilogue|interlude|afterword|foreword|side story|extra|illustrations?)\b/i;
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // A date or a time no chapter number looks like: 2024-05-01, 07/17/16, Aug 29,2018, 2024年5月1日,
 // 22 days ago, 3天前, yesterday. "1-2" or "1.5" may well be chapters, so a year or a word is required.
 const DATE = [
@@ -37,10 +47,14 @@ const DATE = [
 const TIME = '(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?';
 const IS_DATE = new RegExp(`^(?:${DATE})${TIME}$`, 'i');
 // After a separator a short "11-12" (month-day) is a date too: "五十三、云变 - 11-12".
-const TRAILING_DATE = new RegExp(`(?:\\s+|\\s*[-–—|·•]\\s*)(?:${DATE})${TIME}$|\\s+[-–—|]\\s+\\d{1,2}[-/.]\\d{1,2}${TIME}$|\\s*[(（[](?:${DATE})${TIME}[)）\\]]$`, 'i');
+const TRAILING_DATE = new RegExp(
+  `(?:\\s+|\\s*[-–—|·•]\\s*)(?:${DATE})${TIME}$|\\s+[-–—|]\\s+\\d{1,2}[-/.]\\d{1,2}${TIME}$|\\s*[(（[](?:${DATE})${TIME}[)）\\]]$`,
+  'i',
+);
 const MAY_END_DATE = /(?:\d|ago|[前天日月]|day|now|[)）\]])$/i;
 // "0 reviews", "12 comments", "1.2k views": a count beside a book or a chapter, never its name.
-const COUNT = /^[\d.,]+\s*[km万千]?\s*(?:(?:reviews?|comments?|likes?|views?|words?|ratings?|followers?|following|favou?rites?|chapters|pages|votes?|reads?|bookmarks?|kudos|hits|replies|posts?|members?|threads?|fictions?|stories|works|books|novels|messages?|notifications?|friends?|items?|results?|points?|stars?)\b|条评论|评论|人读过|字|票|赞|次阅读)/i;
+const COUNT =
+  /^[\d.,]+\s*[km万千]?\s*(?:(?:reviews?|comments?|likes?|views?|words?|ratings?|followers?|following|favou?rites?|chapters|pages|votes?|reads?|bookmarks?|kudos|hits|replies|posts?|members?|threads?|fictions?|stories|works|books|novels|messages?|notifications?|friends?|items?|results?|points?|stars?)\b|条评论|评论|人读过|字|票|赞|次阅读)/i;
 
 /** Whether a text is only a date or a time ("22 days ago", "2024-05-01", "Aug 29,2018"). */
 export function isDateText(text: string): boolean {
@@ -78,7 +92,10 @@ export function isChapterTitle(text: string): boolean {
   );
 }
 
-const VOLUME = new RegExp(`^(?:第\\s*[${CJK_DIGITS}]+\\s*[卷部集篇]|卷\\s*[${CJK_DIGITS}]+|(?:vol(?:ume)?\\.?|book|tập|quyển)\\s*(?:\\d+|[ivxlc]+\\b)|作品相关|作品相關|番外篇?)`, 'iu');
+const VOLUME = new RegExp(
+  `^(?:第\\s*[${CJK_DIGITS}]+\\s*[卷部集篇]|卷\\s*[${CJK_DIGITS}]+|(?:vol(?:ume)?\\.?|book|tập|quyển)\\s*(?:\\d+|[ivxlc]+\\b)|作品相关|作品相關|番外篇?)`,
+  'iu',
+);
 
 /** Whether a heading inside a list of chapters names a volume: 第一卷, 第一集 斗罗世界, Volume 2, 作品相关. */
 export function isVolumeTitle(text: string): boolean {
@@ -87,7 +104,19 @@ export function isVolumeTitle(text: string): boolean {
 }
 
 const CJK_VALUES: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CJK_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 萬: 10_000 };
 
@@ -140,7 +169,10 @@ export function chapterNumber(text: string): number | undefined {
 }
 
 // A title that is nothing but its number: "Chương 1", "Chapter 12", "第3章", "12".
-const NUMBER_ONLY = new RegExp(`^(?:第\\s*[${CJK_DIGITS}]+\\s*[章回节節话話]|[0-9０-９]+\\s*[章回话話]?|(?:${CHAPTER_WORDS})\\s*[-#.:]?\\s*\\d+)\\s*[:：.\\-–—]?$`, 'iu');
+const NUMBER_ONLY = new RegExp(
+  `^(?:第\\s*[${CJK_DIGITS}]+\\s*[章回节節话話]|[0-9０-９]+\\s*[章回话話]?|(?:${CHAPTER_WORDS})\\s*[-#.:]?\\s*\\d+)\\s*[:：.\\-–—]?$`,
+  'iu',
+);
 
 /** Whether a link names only the chapter's number, its name standing in another link ("Chương 1" | "Đá Vận Khí"). */
 export function isNumberOnlyTitle(text: string): boolean {

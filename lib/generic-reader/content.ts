@@ -20,10 +20,56 @@ interface Stats {
 }
 
 // Never prose: skipped when measuring, removed before reading the text.
-const NOT_PROSE = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head', 'nav', 'aside', 'footer', 'header', 'select', 'button', 'input', 'textarea', 'form']);
+const NOT_PROSE = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'head',
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'form',
+]);
 // Elements that hold a text rather than are one of its paragraphs.
-const CONTAINERS = new Set(['body', 'div', 'article', 'section', 'main', 'td', 'tbody', 'table', 'tr', 'center', 'font', 'span']);
-const BLOCKS = new Set(['div', 'p', 'ul', 'ol', 'dl', 'table', 'section', 'article', 'center', 'li', 'dd', 'dt', 'tr', 'td']);
+const CONTAINERS = new Set([
+  'body',
+  'div',
+  'article',
+  'section',
+  'main',
+  'td',
+  'tbody',
+  'table',
+  'tr',
+  'center',
+  'font',
+  'span',
+]);
+const BLOCKS = new Set([
+  'div',
+  'p',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'section',
+  'article',
+  'center',
+  'li',
+  'dd',
+  'dt',
+  'tr',
+  'td',
+]);
 // Walk down while the child keeps at least this share of its parent's prose.
 const DESCEND_SHARE = 0.6;
 // A block inside the text that is more links than text is a navigation bar.
@@ -124,7 +170,11 @@ const MAX_MARK_LINE = 80;
 function pageMark(page: GenericPage): { page: number; of: number } | undefined {
   const { $ } = page;
   // Only text that holds a mark is looked at, with the short line around it.
-  const marked = $('body').find('*').contents().toArray().filter((node) => node.type === 'text' && PAGE_MARK.test(node.data));
+  const marked = $('body')
+    .find('*')
+    .contents()
+    .toArray()
+    .filter((node) => node.type === 'text' && PAGE_MARK.test(node.data));
   const lines = [$('title').first().text(), ...marked.map((node) => (node.parent ? $(node.parent).text() : ''))];
   for (const line of lines) {
     const text = oneLine(line);

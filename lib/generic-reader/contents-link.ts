@@ -34,7 +34,11 @@ export function movesOn(page: GenericPage): 'chapter' | 'page' | undefined {
 }
 
 /** Why the page's list is not the whole book, or undefined when it looks whole. */
-export function partialList(list: ChapterList | undefined, pages: ListPages, moves: ReturnType<typeof movesOn>): PartialReason | undefined {
+export function partialList(
+  list: ChapterList | undefined,
+  pages: ListPages,
+  moves: ReturnType<typeof movesOn>,
+): PartialReason | undefined {
   // No list, and a way on to the next one: a chapter page.
   if (!list || list.entries.length === 0) return moves ? 'chapter-page' : 'no-list';
   if (pages.next || pages.pages.length > 0) return undefined;
@@ -54,14 +58,22 @@ export function contentsLink(page: GenericPage, list: ChapterList | undefined): 
   const usable = (href: string | undefined): href is string => {
     if (!href) return false;
     const target = new URL(href);
-    return withoutHash(href) !== self && !listed.has(withoutHash(href)) && target.pathname !== '/' && target.host === new URL(url).host;
+    return (
+      withoutHash(href) !== self &&
+      !listed.has(withoutHash(href)) &&
+      target.pathname !== '/' &&
+      target.host === new URL(url).host
+    );
   };
   const declared = httpUrl(metaContent($, 'og:novel:read_url'), base);
   if (usable(declared)) return declared;
   let best: { href: string; strength: number } | undefined;
   for (const node of $('body a[href]').toArray()) {
     const a = node as Element;
-    const strength = Math.max(contentsLinkStrength(oneLine($(a).text())), contentsLinkStrength(oneLine(a.attribs.title)));
+    const strength = Math.max(
+      contentsLinkStrength(oneLine($(a).text())),
+      contentsLinkStrength(oneLine(a.attribs.title)),
+    );
     if (strength === 0 || (best && best.strength >= strength)) continue;
     const href = httpUrl(a.attribs.href, base);
     if (usable(href)) best = { href, strength };

@@ -6,10 +6,23 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 
 // Class names sites and CSS frameworks give to text only screen readers get.
-const SCREEN_READER_ONLY = ['sr-only', 'screen-reader-text', 'screen-reader-only', 'visually-hidden', 'visuallyhidden', 'a11y-hidden', 'landmark', 'hidden', 'hide', 'd-none', 'invisible'];
+const SCREEN_READER_ONLY = [
+  'sr-only',
+  'screen-reader-text',
+  'screen-reader-only',
+  'visually-hidden',
+  'visuallyhidden',
+  'a11y-hidden',
+  'landmark',
+  'hidden',
+  'hide',
+  'd-none',
+  'invisible',
+];
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 // A rule that hides what it selects; font-size:0 and speak:never hide from eyes and ears.
-const HIDING_RULE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|em|rem)?|speak\s*:\s*(?:never|none))\s*(?:!important\s*)?(?=;|$)/i;
+const HIDING_RULE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|em|rem)?|speak\s*:\s*(?:never|none))\s*(?:!important\s*)?(?=;|$)/i;
 // More page CSS than this is not read for hiding rules.
 const MAX_STYLE = 200_000;
 
@@ -34,11 +47,7 @@ export function hiddenSelectors($: CheerioAPI): string[] {
 
 /** Removes what the page hides from readers, inside `container` only: a hidden page region that a script reveals stays. */
 export function removeHidden($: CheerioAPI, container: Element): void {
-  const selectors = [
-    '[hidden]',
-    ...SCREEN_READER_ONLY.map((name) => `.${name}`),
-    ...hiddenSelectors($),
-  ];
+  const selectors = ['[hidden]', ...SCREEN_READER_ONLY.map((name) => `.${name}`), ...hiddenSelectors($)];
   $(container).find(selectors.join(', ')).remove();
   $(container)
     .find('[style]')

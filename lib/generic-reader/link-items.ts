@@ -4,7 +4,13 @@
 
 import type { AnyNode, Element } from 'domhandler';
 import { httpUrl, withoutHash } from '../url';
-import { isChapterTitle, isNotChapterName, isNumberOnlyTitle, isVolumeTitle, withoutTrailingDate } from './chapter-title';
+import {
+  isChapterTitle,
+  isNotChapterName,
+  isNumberOnlyTitle,
+  isVolumeTitle,
+  withoutTrailingDate,
+} from './chapter-title';
 import { isNavText } from './nav-text';
 import { oneLine, type GenericPage } from './page';
 
@@ -136,12 +142,21 @@ export function listItems(page: GenericPage): ListItem[] {
   const byItem = new Map<Element, { link: Link; names: string[]; order: number }>();
   links.forEach((link, order) => {
     let item = link.el;
-    while (!ITEM_TAGS.has(item.name) && item.parent && item.parent.type === 'tag' && item.parent.name !== 'body' && owner.get(item.parent) === link.url) item = item.parent;
+    while (
+      !ITEM_TAGS.has(item.name) &&
+      item.parent &&
+      item.parent.type === 'tag' &&
+      item.parent.name !== 'body' &&
+      owner.get(item.parent) === link.url
+    )
+      item = item.parent;
     const known = byItem.get(item);
     if (known) known.names.push(linkName(link));
     else byItem.set(item, { link, names: [linkName(link)], order });
   });
-  return [...byItem].map(([item, { link, names, order }]) => named({ item, link: link.el, url: link.url, names, order }));
+  return [...byItem].map(([item, { link, names, order }]) =>
+    named({ item, link: link.el, url: link.url, names, order }),
+  );
 }
 
 /** The item with its best name, and whether that reads like a chapter. */

@@ -46,7 +46,8 @@ const KEEP_ALL_SHARE = 0.8;
 // One link alone is a heading or a "read more", not a list.
 const MIN_GROUP_LINKS = 2;
 // A container named like this holds chapters even when their names carry no numbers.
-const LIST_NAME = /chapter|(?:^|[-_])chap(?:[-_]|s?$)|(?:^|[-_])toc(?:$|[-_])|catalog|mulu|volume|episode|contents|capitulo|chuong/i;
+const LIST_NAME =
+  /chapter|(?:^|[-_])chap(?:[-_]|s?$)|(?:^|[-_])toc(?:$|[-_])|catalog|mulu|volume|episode|contents|capitulo|chuong/i;
 // How far up from a list item a container's name is looked for.
 const NAME_DEPTH = 4;
 // Chapters published one after another get addresses counting by one: /n1234/1/, /n1234/2/ …
@@ -58,7 +59,26 @@ function isElement(node: AnyNode | null | undefined): node is Element {
 }
 
 // Classes that mark a row's state or stripe, not what it is: `<tr class="odd">` and `<tr class="even">` are one table.
-const STATE_CLASSES = new Set(['odd', 'even', 'alt', 'active', 'current', 'selected', 'first', 'last', 'new', 'hot', 'vip', 'free', 'highlight', 'in', 'show', 'open', 'collapsed', 'clearfix']);
+const STATE_CLASSES = new Set([
+  'odd',
+  'even',
+  'alt',
+  'active',
+  'current',
+  'selected',
+  'first',
+  'last',
+  'new',
+  'hot',
+  'vip',
+  'free',
+  'highlight',
+  'in',
+  'show',
+  'open',
+  'collapsed',
+  'clearfix',
+]);
 
 /** A container's look: its tag and classes, numbers blurred ("volume-2" is "volume-#"), states left out. */
 function look(node: AnyNode | null): string {
@@ -139,7 +159,8 @@ function underPage(page: GenericPage, url: string): boolean {
   if (here.origin !== there.origin) return false;
   const dir = here.pathname.replace(/[^/]*$/, '');
   if (dir === '/' && here.pathname === '/') return false; // a site's home page lists everything
-  if (there.pathname === here.pathname) return [...here.searchParams].every(([k, v]) => there.searchParams.get(k) === v);
+  if (there.pathname === here.pathname)
+    return [...here.searchParams].every(([k, v]) => there.searchParams.get(k) === v);
   return there.pathname.startsWith(dir);
 }
 
@@ -164,7 +185,8 @@ function groups(page: GenericPage): Group[] {
     const items = mergeRows(members).filter((i) => !isNavText(i.title));
     if (new Set(items.map((i) => i.url)).size < MIN_GROUP_LINKS) continue;
     const chapterLike = items.filter((i) => i.chapterLike).length;
-    if (chapterLike > 0 && chapterLike / items.length >= MIN_CHAPTER_SHARE) found.push({ items, chapterLike, byLayout: false });
+    if (chapterLike > 0 && chapterLike / items.length >= MIN_CHAPTER_SHARE)
+      found.push({ items, chapterLike, byLayout: false });
     else if (listByLayout(page, items)) found.push({ items, chapterLike, byLayout: true });
   }
   // Most chapters first; on a tie the one living under the book's address (its chapters, not their
@@ -186,7 +208,10 @@ function kept(group: Group): ListItem[] {
 
 /** Every group of same-shaped links that reads like a chapter list, best first. */
 export function chapterGroups(page: GenericPage): LinkGroup[] {
-  return groups(page).map((g) => ({ links: kept(g).map((i) => ({ title: i.title, url: i.url })), chapterLike: g.chapterLike }));
+  return groups(page).map((g) => ({
+    links: kept(g).map((i) => ({ title: i.title, url: i.url })),
+    chapterLike: g.chapterLike,
+  }));
 }
 
 /** The page's chapter list, or undefined when no group has `minChapters` chapter-like links. */

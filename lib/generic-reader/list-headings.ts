@@ -23,7 +23,21 @@ const MAX_HEADING = 80;
 // A list's surroundings looked at for headings, at most: a page cannot make this walk long.
 const MAX_VISITS = 20_000;
 // Only an element without blocks inside can be a heading; a block's text is not measured.
-const BLOCKS = new Set(['div', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'section', 'article', 'p', 'li', 'form', 'nav']);
+const BLOCKS = new Set([
+  'div',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'tbody',
+  'tr',
+  'section',
+  'article',
+  'p',
+  'li',
+  'form',
+  'nav',
+]);
 
 function isElement(node: AnyNode | null | undefined): node is Element {
   return node?.type === 'tag';
@@ -49,9 +63,24 @@ function headingText(page: GenericPage, el: Element): string | undefined {
   const text = oneLine(page.$(el).text());
   if (!text || text.length > MAX_HEADING || isNotChapterName(text)) return undefined;
   // A heading may be a link to its own folding panel (`#collapse-1`), never to another page.
-  if (page.$(el).find('a[href]').toArray().some((a) => !/^\s*(?:#|javascript:)/i.test((a as Element).attribs.href ?? ''))) return undefined;
+  if (
+    page
+      .$(el)
+      .find('a[href]')
+      .toArray()
+      .some((a) => !/^\s*(?:#|javascript:)/i.test((a as Element).attribs.href ?? ''))
+  )
+    return undefined;
   const named = HEADING_NAME.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`);
-  if (HEADING_TAGS.has(el.name) || named || el.attribs.colspan || isVolumeTitle(text) || LATEST.test(text) || WHOLE.test(text)) return text;
+  if (
+    HEADING_TAGS.has(el.name) ||
+    named ||
+    el.attribs.colspan ||
+    isVolumeTitle(text) ||
+    LATEST.test(text) ||
+    WHOLE.test(text)
+  )
+    return text;
   return undefined;
 }
 
@@ -76,7 +105,8 @@ export function listHeadings(page: GenericPage, items: readonly ListItem[]): Lis
   if (!scope) return { volumeOf: () => undefined, isLatest: () => false };
   const itemSet = new Set(items.map((i) => i.item));
   const holdsItem = new Set<AnyNode>();
-  for (const item of items) for (let node: AnyNode | null = item.item; node && node !== scope; node = node.parent) holdsItem.add(node);
+  for (const item of items)
+    for (let node: AnyNode | null = item.item; node && node !== scope; node = node.parent) holdsItem.add(node);
 
   let inLatest = LATEST.test(caption(page, scope) ?? '');
   let volume: string | undefined;

@@ -3,12 +3,59 @@
 
 // Link words that move around a site rather than name a chapter.
 const NAV_WORDS = new Set([
-  '上一章', '下一章', '上一页', '下一页', '上一篇', '下一篇', '上页', '下页', '首页', '尾页', '末页', '目录', '章节目录',
-  '章节列表', '返回目录', '返回书页', '返回列表', '加入书签', '投推荐票', '推荐本书', '书架', '我的书架', '回到顶部', '返回顶部',
-  '首頁', '目錄', '上一頁', '下一頁', '上一章節', '下一章節',
-  'home', 'previous', 'prev', 'next', 'previous chapter', 'next chapter', 'prev chapter', 'contents', 'table of contents',
-  'index', 'toc', 'back', 'top', 'back to top', 'first', 'last', 'bookmark', 'chapter list',
-  'chương trước', 'chương sau', 'trang trước', 'trang sau', 'mục lục',
+  '上一章',
+  '下一章',
+  '上一页',
+  '下一页',
+  '上一篇',
+  '下一篇',
+  '上页',
+  '下页',
+  '首页',
+  '尾页',
+  '末页',
+  '目录',
+  '章节目录',
+  '章节列表',
+  '返回目录',
+  '返回书页',
+  '返回列表',
+  '加入书签',
+  '投推荐票',
+  '推荐本书',
+  '书架',
+  '我的书架',
+  '回到顶部',
+  '返回顶部',
+  '首頁',
+  '目錄',
+  '上一頁',
+  '下一頁',
+  '上一章節',
+  '下一章節',
+  'home',
+  'previous',
+  'prev',
+  'next',
+  'previous chapter',
+  'next chapter',
+  'prev chapter',
+  'contents',
+  'table of contents',
+  'index',
+  'toc',
+  'back',
+  'top',
+  'back to top',
+  'first',
+  'last',
+  'bookmark',
+  'chapter list',
+  'chương trước',
+  'chương sau',
+  'trang trước',
+  'trang sau',
+  'mục lục',
 ]);
 // A navigation bar of every word above is shorter than this; a chapter name may be longer.
 const MAX_NAV_TEXT = 80;
@@ -34,12 +81,18 @@ export function isNavText(text: string): boolean {
 
 /** "下一页" / "Next page" / "»": a link that continues the same list or chapter. */
 export function isNextPageText(text: string): boolean {
-  return /^(?:下一?页|下一?頁|次へ|次のページ|다음|next\s*page|next\s*[»›>→]?|trang\s+sau|página\s+siguiente|siguiente|suivant|weiter|[»›>→]|>>)$/i.test(text.trim());
+  return /^(?:下一?页|下一?頁|次へ|次のページ|다음|next\s*page|next\s*[»›>→]?|trang\s+sau|página\s+siguiente|siguiente|suivant|weiter|[»›>→]|>>)$/i.test(
+    text.trim(),
+  );
 }
 
 /** "下一章" / "Next chapter": where a reader goes on; a split chapter's page 2 hides behind it too. */
 export function isNextChapterText(text: string): boolean {
-  return /^(?:下一章|下一章節|下章|next\s+chapter|next\s+chap\.?|chương\s+sau|chương\s+tiếp)\s*[»›>→]?$/i.test(text.trim()) || isNextPageText(text);
+  return (
+    /^(?:下一章|下一章節|下章|next\s+chapter|next\s+chap\.?|chương\s+sau|chương\s+tiếp)\s*[»›>→]?$/i.test(
+      text.trim(),
+    ) || isNextPageText(text)
+  );
 }
 
 // The link to a book's whole table of contents, strongest words first: a "目录" names the list

@@ -78,7 +78,10 @@ export interface ListPages {
 export function listPages(page: GenericPage): ListPages {
   const { $, base, url } = page;
   for (const select of $('body select').toArray()) {
-    const options = $(select).find('option').toArray().map((o) => httpUrl(($(o).attr('value') ?? '').trim(), base));
+    const options = $(select)
+      .find('option')
+      .toArray()
+      .map((o) => httpUrl(($(o).attr('value') ?? '').trim(), base));
     const pages = options.filter((o): o is string => o !== undefined && isPageOf(url, o));
     if (pages.length >= 1 && pages.length >= options.length - 1) return { pages: [...new Set(pages)] };
   }
@@ -103,7 +106,10 @@ export function listPages(page: GenericPage): ListPages {
   );
   if (worded) return { pages: [], next: worded.href };
   const numbered = links.find(
-    (l) => l.text === String(wanted) && pageNumber(l.href) === wanted && (isPageOf(url, l.href) || sameTemplate(url, l.href)),
+    (l) =>
+      l.text === String(wanted) &&
+      pageNumber(l.href) === wanted &&
+      (isPageOf(url, l.href) || sameTemplate(url, l.href)),
   );
   return numbered ? { pages: [], next: numbered.href } : { pages: [] };
 }

@@ -21,7 +21,10 @@ export function readGenericBook(html: string | CheerioAPI, url: string): BookInf
   const page = genericPage(html, url);
   const title = bookTitle(page);
   if (!title) {
-    throw new AppError('parse', `The page ${url} has no title the generic reader could find, so it does not look like a book. Open the book's table of contents page, or import a source for this site.`);
+    throw new AppError(
+      'parse',
+      `The page ${url} has no title the generic reader could find, so it does not look like a book. Open the book's table of contents page, or import a source for this site.`,
+    );
   }
   const list = findChapterList(page);
   const tocUrl = partialList(list, listPages(page), movesOn(page)) ? contentsLink(page, list) : undefined;
@@ -53,7 +56,10 @@ export const genericReader: BookReader = {
   parseChapterPage(html, url, tocTitle) {
     const chapter = readChapterText(genericPage(html, url), tocTitle);
     if (!chapter.text) {
-      throw new AppError('parse', `The chapter page ${url} has no text the generic reader could find. Import a source for this site to read it.`);
+      throw new AppError(
+        'parse',
+        `The chapter page ${url} has no text the generic reader could find. Import a source for this site to read it.`,
+      );
     }
     return chapter;
   },

@@ -31,5 +31,10 @@ export function withGeneric(builtIn: readonly SourceRule[]): SourceRule[] {
  * shadow a source the user imported after it.
  */
 export function matchSource<T extends SourceRule>(sources: readonly T[], url: string): T | undefined {
-  return findSource(sources.filter((s) => !isGenericSource(s)), url) ?? findSource(sources.filter(isGenericSource), url);
+  return (
+    findSource(
+      sources.filter((s) => !isGenericSource(s)),
+      url,
+    ) ?? findSource(sources.filter(isGenericSource), url)
+  );
 }

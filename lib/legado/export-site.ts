@@ -28,7 +28,12 @@ export function legadoBookUrlPattern(matches: readonly string[]): string {
     if (!m) return [];
     const [, scheme, authority, path] = m as unknown as [string, string, string, string];
     const [hostPart, port] = authority.split(/:(?=[^:]*$)/) as [string, string | undefined];
-    const host = hostPart === '*' ? '[^/:]+' : hostPart.startsWith('*.') ? `(?:[^/:]+\\.)?${escapeRegex(hostPart.slice(2))}` : escapeRegex(hostPart);
+    const host =
+      hostPart === '*'
+        ? '[^/:]+'
+        : hostPart.startsWith('*.')
+          ? `(?:[^/:]+\\.)?${escapeRegex(hostPart.slice(2))}`
+          : escapeRegex(hostPart);
     const portPart = port && port !== '*' ? `:${port}` : '(?::\\d+)?';
     const pathPart = path.split('*').map(escapeRegex).join('.*');
     return [`${scheme === '*' ? 'https?' : scheme}://${host}${portPart}${pathPart}`];

@@ -4,7 +4,15 @@
 // goes out as the chain it stands for. What legado cannot say is refused with a sentence
 // naming the field; what it leaves out (a charset it detects itself) is said in the comment.
 
-import type { LegadoBookSource, QueryPath, QueryStep, Replacement, Selector, SelectorQuery, SourceRule } from '../contract';
+import type {
+  LegadoBookSource,
+  QueryPath,
+  QueryStep,
+  Replacement,
+  Selector,
+  SelectorQuery,
+  SourceRule,
+} from '../contract';
 import { AppError } from '../errors';
 import { parseSelector } from '../rule-reader/selector';
 import { exportCss, UnsupportedCss } from './jsoup-css';
@@ -64,31 +72,47 @@ function javaRegex(regex: string, flags = ''): string {
 
 /** A JavaScript replacement as Java reads it: `$<n>` → `${n}`, `$&` → `$0`, `$$` → `\$`. */
 function javaReplacement(by: string): string {
-  return by.replace(/\\/g, '\\\\').replace(/\$(?:<([A-Za-z]\w*)>|(&)|(\$))/g, (_, name: string, whole: string, dollar: string) => (name ? `\${${name}}` : whole ? '$0' : dollar ? '\\$' : ''));
+  return by
+    .replace(/\\/g, '\\\\')
+    .replace(/\$(?:<([A-Za-z]\w*)>|(&)|(\$))/g, (_, name: string, whole: string, dollar: string) =>
+      name ? `\${${name}}` : whole ? '$0' : dollar ? '\\$' : '',
+    );
 }
 
 function regexPart(replacements: readonly Replacement[], field: string): string {
   if (replacements.length === 0) return '';
-  if (replacements.length > 1) throw new NotExportable(`${field} has ${replacements.length} replacements; a legado rule has one`);
+  if (replacements.length > 1)
+    throw new NotExportable(`${field} has ${replacements.length} replacements; a legado rule has one`);
   const [r] = replacements as [Replacement];
-  if (r.regex.includes('##') || (r.with ?? '').includes('##')) throw new NotExportable(`${field}'s regex contains "##", which legado reads as a separator`);
+  if (r.regex.includes('##') || (r.with ?? '').includes('##'))
+    throw new NotExportable(`${field}'s regex contains "##", which legado reads as a separator`);
   return `##${javaRegex(r.regex, r.flags)}##${javaReplacement(r.with ?? '')}${r.first ? '###' : ''}`;
 }
 
 function sameReplacement(a: Replacement, b: Replacement): boolean {
-  return a.regex === b.regex && (a.with ?? '') === (b.with ?? '') && (a.flags ?? '') === (b.flags ?? '') && !!a.first === !!b.first;
+  return (
+    a.regex === b.regex &&
+    (a.with ?? '') === (b.with ?? '') &&
+    (a.flags ?? '') === (b.flags ?? '') &&
+    !!a.first === !!b.first
+  );
 }
 
 function query(q: SelectorQuery, field: string, elements: boolean, implied?: Replacement): string {
   let replace = q.replace ?? [];
   // legado cleans every name and author itself: the cleanup an import added goes without saying.
-  if (implied && replace.length && sameReplacement(replace[replace.length - 1]!, implied)) replace = replace.slice(0, -1);
+  if (implied && replace.length && sameReplacement(replace[replace.length - 1]!, implied))
+    replace = replace.slice(0, -1);
   const combined =
-    'firstOf' in q ? q.firstOf.map((p) => path(p, elements)).join('||')
-    : 'all' in q ? q.all.map((p) => path(p, elements)).join('&&')
-    : 'zip' in q ? q.zip.map((p) => path(p, elements)).join('%%')
-    : !elements && !q.steps?.length && q.take === 'html' && replace.length ? '' // `##…` alone: the page source
-    : path(q, elements);
+    'firstOf' in q
+      ? q.firstOf.map((p) => path(p, elements)).join('||')
+      : 'all' in q
+        ? q.all.map((p) => path(p, elements)).join('&&')
+        : 'zip' in q
+          ? q.zip.map((p) => path(p, elements)).join('%%')
+          : !elements && !q.steps?.length && q.take === 'html' && replace.length
+            ? '' // `##…` alone: the page source
+            : path(q, elements);
   return combined + regexPart(elements ? [] : replace, field);
 }
 
@@ -113,7 +137,8 @@ function one(selector: Selector, field: string, implied?: Replacement): string {
 
 function toc(rule: SourceRule): LegadoExport['ruleToc'] {
   const { chapters, title, url, pages, next, order } = rule.toc;
-  if (pages !== undefined && next !== undefined) throw new NotExportable('toc has both "pages" and "next"; legado has one nextTocUrl');
+  if (pages !== undefined && next !== undefined)
+    throw new NotExportable('toc has both "pages" and "next"; legado has one nextTocUrl');
   let chapterList: string;
   let chapterName = title === undefined ? 'text' : one(title, 'toc.title');
   let chapterUrl = url === undefined ? 'href||a[href][0]@href' : one(url, 'toc.url');
@@ -130,18 +155,32 @@ function toc(rule: SourceRule): LegadoExport['ruleToc'] {
   } else {
     chapterList = query(chapters, 'toc.chapters', true);
   }
-  const nextTocUrl = pages !== undefined ? (typeof pages === 'string' ? everyMatch(pages, 'toc.pages', false) : query(pages, 'toc.pages', false)) : next !== undefined ? one(next, 'toc.next') : undefined;
-  return { chapterList: `${order === 'desc' ? '-' : ''}${chapterList}`, chapterName, chapterUrl, ...(nextTocUrl ? { nextTocUrl } : {}) };
+  const nextTocUrl =
+    pages !== undefined
+      ? typeof pages === 'string'
+        ? everyMatch(pages, 'toc.pages', false)
+        : query(pages, 'toc.pages', false)
+      : next !== undefined
+        ? one(next, 'toc.next')
+        : undefined;
+  return {
+    chapterList: `${order === 'desc' ? '-' : ''}${chapterList}`,
+    chapterName,
+    chapterUrl,
+    ...(nextTocUrl ? { nextTocUrl } : {}),
+  };
 }
 
 /** purify (line by line) and replace (the whole text) as legado's one replaceRegex. */
 function replaceRegex(rule: SourceRule): string | undefined {
   const purify = rule.chapter.purify ?? [];
   const replace = rule.chapter.replace ?? [];
-  if (purify.length && replace.length) throw new NotExportable('chapter has both "purify" and "replace"; legado has one replaceRegex');
+  if (purify.length && replace.length)
+    throw new NotExportable('chapter has both "purify" and "replace"; legado has one replaceRegex');
   if (replace.length) return regexPart(replace, 'chapter.replace');
   // Each purify regex sees one line: `(?m)` keeps `^` and `$` at line ends in the whole text.
-  if (purify.length) return regexPart([{ regex: purify.map((p) => `(?:${p})`).join('|'), flags: 'm' }], 'chapter.purify');
+  if (purify.length)
+    return regexPart([{ regex: purify.map((p) => `(?:${p})`).join('|'), flags: 'm' }], 'chapter.purify');
   return undefined;
 }
 
@@ -171,14 +210,19 @@ export function toLegado(rule: SourceRule): LegadoExport {
       weight: 0,
       ruleBookInfo: {
         name: one(rule.book.title, 'book.title', LEGADO_NAME_CLEANUP),
-        ...(rule.book.author !== undefined ? { author: one(rule.book.author, 'book.author', LEGADO_AUTHOR_CLEANUP) } : {}),
+        ...(rule.book.author !== undefined
+          ? { author: one(rule.book.author, 'book.author', LEGADO_AUTHOR_CLEANUP) }
+          : {}),
         ...(rule.book.cover !== undefined ? { coverUrl: one(rule.book.cover, 'book.cover') } : {}),
         ...(rule.book.intro !== undefined ? { intro: one(rule.book.intro, 'book.intro') } : {}),
         ...(rule.book.tocUrl !== undefined ? { tocUrl: one(rule.book.tocUrl, 'book.tocUrl') } : {}),
       },
       ruleToc: toc(rule),
       ruleContent: {
-        content: typeof content === 'string' ? everyMatch(content, 'chapter.content', true) : query(content, 'chapter.content', false),
+        content:
+          typeof content === 'string'
+            ? everyMatch(content, 'chapter.content', true)
+            : query(content, 'chapter.content', false),
         ...(rule.chapter.title !== undefined ? { title: one(rule.chapter.title, 'chapter.title') } : {}),
         ...(rule.chapter.next !== undefined ? { nextContentUrl: one(rule.chapter.next, 'chapter.next') } : {}),
         ...(replace ? { replaceRegex: replace } : {}),

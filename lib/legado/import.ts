@@ -8,7 +8,12 @@ import { fromOldFormat, isOldFormat } from './old-format';
 import { translateSource } from './translate-source';
 
 function isLegadoSource(item: unknown): item is LegadoBookSource {
-  return !!item && typeof item === 'object' && !Array.isArray(item) && typeof (item as { bookSourceUrl?: unknown }).bookSourceUrl === 'string';
+  return (
+    !!item &&
+    typeof item === 'object' &&
+    !Array.isArray(item) &&
+    typeof (item as { bookSourceUrl?: unknown }).bookSourceUrl === 'string'
+  );
 }
 
 /** legado JSON rather than ours: a source with `bookSourceUrl`, or a list whose items have one. */
@@ -37,7 +42,20 @@ export function translateLegado(input: unknown): LegadoTranslation {
   items.forEach((item, i) => {
     const index = i + 1;
     if (!isLegadoSource(item)) {
-      report.push({ index, name: nameOf(item), url: '', status: 'skipped', reasons: [{ field: 'bookSourceUrl', code: 'not-a-source', message: 'this item has no bookSourceUrl, so it is not a legado book source' }], notes: [] });
+      report.push({
+        index,
+        name: nameOf(item),
+        url: '',
+        status: 'skipped',
+        reasons: [
+          {
+            field: 'bookSourceUrl',
+            code: 'not-a-source',
+            message: 'this item has no bookSourceUrl, so it is not a legado book source',
+          },
+        ],
+        notes: [],
+      });
       return;
     }
     const source = isOldFormat(item) ? fromOldFormat(item) : item;
@@ -50,12 +68,32 @@ export function translateLegado(input: unknown): LegadoTranslation {
     const { rule, notes } = translated;
     const problems = ruleProblems(rule);
     if (problems.length) {
-      report.push({ ...entry, status: 'skipped', reasons: problems.map((problem) => ({ field: problem.split(':')[0]!, code: 'invalid', message: `the translated rule is not valid: ${problem}` })), notes: [] });
+      report.push({
+        ...entry,
+        status: 'skipped',
+        reasons: problems.map((problem) => ({
+          field: problem.split(':')[0]!,
+          code: 'invalid',
+          message: `the translated rule is not valid: ${problem}`,
+        })),
+        notes: [],
+      });
       return;
     }
     const earlier = taken.get(rule.id);
     if (earlier !== undefined) {
-      report.push({ ...entry, status: 'skipped', reasons: [{ field: 'bookSourceUrl', code: 'duplicate', message: `source ${earlier} of the list has the same bookSourceUrl` }], notes: [] });
+      report.push({
+        ...entry,
+        status: 'skipped',
+        reasons: [
+          {
+            field: 'bookSourceUrl',
+            code: 'duplicate',
+            message: `source ${earlier} of the list has the same bookSourceUrl`,
+          },
+        ],
+        notes: [],
+      });
       return;
     }
     taken.set(rule.id, index);

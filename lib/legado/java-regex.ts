@@ -21,7 +21,8 @@ export function javaRegex(source: string): { regex: string; flags: string } {
   let flags = '';
   const leading = /^\(\?([imsux]+)\)/.exec(rest);
   if (leading) {
-    if (/[ux]/.test(leading[1]!)) throw new UnsupportedRegex(`the flags (?${leading[1]}) of "${source}" have no JavaScript counterpart`);
+    if (/[ux]/.test(leading[1]!))
+      throw new UnsupportedRegex(`the flags (?${leading[1]}) of "${source}" have no JavaScript counterpart`);
     flags = [...new Set(leading[1]!)].join('');
     rest = rest.slice(leading[0].length);
   }
@@ -44,21 +45,28 @@ export function javaRegex(source: string): { regex: string; flags: string } {
         const m = /^\{(?:Is|In)?([A-Za-z_]+)\}/.exec(rest.slice(i + 2));
         if (!m) throw new UnsupportedRegex(`"\\${next}" without {…} in "${source}"`);
         const name = m[1] === 'Han' ? 'Script=Han' : m[1]!;
-        if (!/^(?:Script=Han|L|Lu|Ll|Lt|Lm|Lo|M|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf)$/.test(name)) {
+        if (
+          !/^(?:Script=Han|L|Lu|Ll|Lt|Lm|Lo|M|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf)$/.test(
+            name,
+          )
+        ) {
           throw new UnsupportedRegex(`the class \\${next}{${m[1]}} of "${source}" has no JavaScript counterpart`);
         }
         out += `\\${next}{${name}}`;
         if (!flags.includes('u')) flags += 'u';
         i += 1 + m[0].length;
         continue;
-      } else if (/[RXGZKe]/.test(next)) throw new UnsupportedRegex(`"\\${next}" in "${source}" has no JavaScript counterpart`);
+      } else if (/[RXGZKe]/.test(next))
+        throw new UnsupportedRegex(`"\\${next}" in "${source}" has no JavaScript counterpart`);
       else out += c + next;
       i++;
       continue;
     }
     if (inClass) {
-      if (c === '[') throw new UnsupportedRegex(`a class inside a class (union or intersection) in "${source}" is not supported`);
-      if (c === '&' && next === '&') throw new UnsupportedRegex(`a class intersection "&&" in "${source}" is not supported`);
+      if (c === '[')
+        throw new UnsupportedRegex(`a class inside a class (union or intersection) in "${source}" is not supported`);
+      if (c === '&' && next === '&')
+        throw new UnsupportedRegex(`a class intersection "&&" in "${source}" is not supported`);
       if (c === ']') inClass = false;
       out += c;
       continue;
@@ -77,7 +85,8 @@ export function javaRegex(source: string): { regex: string; flags: string } {
     if (c === '(' && next === '?') {
       const kind = rest.slice(i + 2, i + 4);
       if (kind.startsWith('>')) throw new UnsupportedRegex(`the atomic group "(?>" in "${source}" is not supported`);
-      if (/^[a-zA-Z-]/.test(kind) && !kind.startsWith('<')) throw new UnsupportedRegex(`inline flags inside "${source}" are not supported`);
+      if (/^[a-zA-Z-]/.test(kind) && !kind.startsWith('<'))
+        throw new UnsupportedRegex(`inline flags inside "${source}" are not supported`);
     }
     if ((c === '*' || c === '+' || c === '?' || c === '}') && next === '+') {
       throw new UnsupportedRegex(`the possessive quantifier "${c}+" in "${source}" is not supported`);

@@ -13,21 +13,38 @@ import { checkCss } from '../rule-reader/selector';
 
 export class UnsupportedCss extends Error {}
 
-const REFUSED_PSEUDOS = new Set(['matches', 'matchesown', 'matcheswholetext', 'matcheswholeowntext', 'containsdata', 'containswholetext', 'containswholeowntext', 'matchtext']);
+const REFUSED_PSEUDOS = new Set([
+  'matches',
+  'matchesown',
+  'matcheswholetext',
+  'matcheswholeowntext',
+  'containsdata',
+  'containswholetext',
+  'containswholeowntext',
+  'matchtext',
+]);
 const REGEX_META = /[\\^$.|?*+()[\]{}]/;
 
 function positional(name: string, data: string): CssToken {
   const n = Number(data.trim());
   if (!Number.isInteger(n) || n < 0) throw new UnsupportedCss(`:${name}(${data}) needs a whole number`);
   // JSoup counts siblings from 0; nth-child counts from 1.
-  const css = name === 'eq' ? `:nth-child(${n + 1})` : name === 'gt' ? `:nth-child(n+${n + 2})` : n === 0 ? ':not(*)' : `:nth-child(-n+${n})`;
+  const css =
+    name === 'eq'
+      ? `:nth-child(${n + 1})`
+      : name === 'gt'
+        ? `:nth-child(n+${n + 2})`
+        : n === 0
+          ? ':not(*)'
+          : `:nth-child(-n+${n})`;
   return parse(css)[0]![0]!;
 }
 
 function rewriteToken(token: CssToken): CssToken {
   if (token.type === SelectorType.Pseudo) {
     const name = token.name.toLowerCase();
-    if (REFUSED_PSEUDOS.has(name)) throw new UnsupportedCss(`the JSoup pseudo-class :${token.name} has no counterpart here`);
+    if (REFUSED_PSEUDOS.has(name))
+      throw new UnsupportedCss(`the JSoup pseudo-class :${token.name} has no counterpart here`);
     if (Array.isArray(token.data)) return { ...token, data: token.data.map((list) => list.map(rewriteToken)) };
     const data = token.data ?? '';
     if (name === 'contains') return { ...token, name: 'icontains', data: data.trim() };
@@ -88,7 +105,8 @@ const JQUERY_POSITIONS = new Set(['eq', 'first', 'last', 'gt', 'lt', 'even', 'od
 
 function exportToken(token: CssToken): CssToken {
   if (token.type === SelectorType.Pseudo) {
-    if (JQUERY_POSITIONS.has(token.name)) throw new UnsupportedCss(`the position :${token.name} counts in the result list, which JSoup cannot say`);
+    if (JQUERY_POSITIONS.has(token.name))
+      throw new UnsupportedCss(`the position :${token.name} counts in the result list, which JSoup cannot say`);
     if (Array.isArray(token.data)) return { ...token, data: token.data.map((list) => list.map(exportToken)) };
     if (token.name === 'icontains') return { ...token, name: 'contains' };
     return token;

@@ -121,7 +121,9 @@ export function jsoupStep(step: string): QueryStep {
   const parsed = text.endsWith(']') ? bracketPositions(text) : legacyPositions(text);
   for (const position of parsed.positions) {
     if (typeof position === 'object' && position.step !== undefined && position.step < 1) {
-      throw new UnsupportedCss(`the range step ${position.step} in "${text}" counts from the list's length, which is not supported`);
+      throw new UnsupportedCss(
+        `the range step ${position.step} in "${text}" counts from the list's length, which is not supported`,
+      );
     }
   }
   const css = headCss(parsed.before);

@@ -29,7 +29,8 @@ export function newRule(old: unknown): string | undefined {
       const [head = '', ...tail] = rule.split('##');
       rule = [head.replace(/\|/g, '||'), ...tail].join('##');
     }
-    if (rule.includes('&') && !rule.includes('&&') && !rule.includes('http') && !rule.startsWith('/')) rule = rule.replace(/&/g, '&&');
+    if (rule.includes('&') && !rule.includes('&&') && !rule.includes('http') && !rule.startsWith('/'))
+      rule = rule.replace(/&/g, '&&');
   }
   return prefix + rule;
 }
@@ -63,7 +64,9 @@ export function fromOldFormat(old: LegadoBookSource): LegadoBookSource {
     bookSourceName: old.bookSourceName,
     bookSourceType: old.bookSourceType === 'AUDIO' ? 1 : 0,
     enabled: old.enable ?? true,
-    ...(typeof old.httpUserAgent === 'string' && old.httpUserAgent ? { header: JSON.stringify({ 'User-Agent': old.httpUserAgent }) } : {}),
+    ...(typeof old.httpUserAgent === 'string' && old.httpUserAgent
+      ? { header: JSON.stringify({ 'User-Agent': old.httpUserAgent }) }
+      : {}),
     ...(old.loginUrl ? { loginUrl: old.loginUrl } : {}),
     ...(old.ruleSearchUrl ? { searchUrl: old.ruleSearchUrl } : {}),
     ruleBookInfo,

@@ -13,13 +13,16 @@ export function siteUrl(bookSourceUrl: string): URL | undefined {
   return /^https?:$/.test(url.protocol) && url.hostname ? url : undefined;
 }
 
-
 /**
  * `legado-<host>`, plus a tag of the whole `bookSourceUrl` when it says more than the site's
  * origin (a path, a port), so two sources for one host keep apart.
  */
 export function legadoSourceId(bookSourceUrl: string, site: URL): string {
-  const slug = site.hostname.toLowerCase().replace(/^www\./, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = site.hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const plain = site.port === '' && (site.pathname === '/' || site.pathname === '') && !site.search;
   const tag = plain ? '' : `-${shortHash(bookSourceUrl.trim())}`;
   return `legado-${slug.slice(0, 64 - 'legado-'.length - tag.length)}${tag}`;
@@ -57,7 +60,11 @@ export function legadoCrawl(rate: unknown): { crawl?: SourceRule['crawl']; note?
   const text = String(rate).trim();
   const single = /^(\d+)$/.exec(text);
   const windowed = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-  const gap = single ? Number(single[1]) : windowed && Number(windowed[1]) > 0 ? Math.ceil(Number(windowed[2]) / Number(windowed[1])) : undefined;
+  const gap = single
+    ? Number(single[1])
+    : windowed && Number(windowed[1]) > 0
+      ? Math.ceil(Number(windowed[2]) / Number(windowed[1]))
+      : undefined;
   if (gap === undefined) return { note: `concurrentRate "${text}" is not a rate this extension reads: left out` };
   if (gap === 0) return {};
   return { crawl: { concurrency: 1, delayMs: Math.min(gap, 60_000) } };

@@ -34,7 +34,8 @@ function topLevel(rule: string): boolean[] {
       closers.pop();
     }
   }
-  if (closers.length || quote) throw new UnbalancedRule(`"${rule}" has a "${closers[0] ?? quote}" that is never closed`);
+  if (closers.length || quote)
+    throw new UnbalancedRule(`"${rule}" has a "${closers[0] ?? quote}" that is never closed`);
   return top;
 }
 

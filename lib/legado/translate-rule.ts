@@ -36,14 +36,21 @@ export interface TranslatedRule {
 // Attribute names as pages write them (`href`, `data-src`, `xml:lang`); anything else after the
 // last `@` is a selector legado would read as an attribute name and find nothing for.
 const ATTRIBUTE_NAME = /^[a-z_][-a-z0-9_]*(?::[-a-z0-9_]+)?$/i;
-const TAKES: Record<string, string> = { text: 'text', textnodes: 'textNodes', owntext: 'ownText', html: 'html', all: 'html' };
+const TAKES: Record<string, string> = {
+  text: 'text',
+  textnodes: 'textNodes',
+  owntext: 'ownText',
+  html: 'html',
+  all: 'html',
+};
 const COMBINE: Record<Combinator, 'firstOf' | 'all' | 'zip'> = { '||': 'firstOf', '&&': 'all', '%%': 'zip' };
 
 /** Refuses what only a script or the app's state can evaluate; strips `@put`, which only stores. */
 function refuseScripts(rule: string, notes: string[]): string {
   const js = /<js>[\s\S]*?<\/js>|@js:/i.exec(rule);
   if (js) throw new LegadoRuleError('javascript', `uses JavaScript (${js[0].startsWith('<') ? '<js>' : '@js:'})`);
-  if (rule.includes('{{')) throw new LegadoRuleError('template', 'uses a {{…}} template, which legado evaluates as JavaScript');
+  if (rule.includes('{{'))
+    throw new LegadoRuleError('template', 'uses a {{…}} template, which legado evaluates as JavaScript');
   if (/@get:\{/i.test(rule)) throw new LegadoRuleError('variables', 'uses @get: variables that another rule saves');
   if (/(?<![\w.-])java\.[A-Za-z]\w*\s*\(/.test(rule)) throw new LegadoRuleError('javascript', 'calls java. functions');
   // The URL option `"webView": true` (written into a link by a replacement).
@@ -55,7 +62,12 @@ function refuseScripts(rule: string, notes: string[]): string {
 
 function unsupported(error: unknown): LegadoRuleError {
   if (error instanceof LegadoRuleError) return error;
-  if (error instanceof UnsupportedCss || error instanceof UnsupportedXPath || error instanceof UnsupportedRegex || error instanceof UnbalancedRule) {
+  if (
+    error instanceof UnsupportedCss ||
+    error instanceof UnsupportedXPath ||
+    error instanceof UnsupportedRegex ||
+    error instanceof UnbalancedRule
+  ) {
     return new LegadoRuleError('unsupported', `uses syntax this extension does not read: ${error.message}`);
   }
   throw error;
@@ -65,7 +77,10 @@ function takeOf(last: string): string {
   const known = TAKES[last.trim().toLowerCase()];
   if (known) return known;
   const take = last.trim().toLowerCase();
-  if (!ATTRIBUTE_NAME.test(take)) throw new UnsupportedCss(`"${last.trim()}" is not text, html or an attribute name, so legado reads nothing with it (is an "@" missing?)`);
+  if (!ATTRIBUTE_NAME.test(take))
+    throw new UnsupportedCss(
+      `"${last.trim()}" is not text, html or an attribute name, so legado reads nothing with it (is an "@" missing?)`,
+    );
   return take;
 }
 
@@ -126,7 +141,8 @@ export function translateRule(raw: string, kind: RuleKind): TranslatedRule {
   try {
     const { mode, body: withRegex } = modeOf(rule.trim());
     const [body = '', regex, replacement = '', ...more] = withRegex.split('##');
-    if (/\$\d{1,2}/.test(body) && mode !== 'xpath') throw new LegadoRuleError('regex-list', 'takes $1-style groups of an all-in-one regex list');
+    if (/\$\d{1,2}/.test(body) && mode !== 'xpath')
+      throw new LegadoRuleError('regex-list', 'takes $1-style groups of an all-in-one regex list');
     let replace: Replacement[] | undefined;
     if (regex !== undefined) {
       if (kind === 'elements') notes.push('its ##… part is left out, as legado ignores it on a list');
@@ -134,7 +150,8 @@ export function translateRule(raw: string, kind: RuleKind): TranslatedRule {
     }
     let selector: SelectorQuery;
     if (body.trim()) selector = pathsOf(body.trim(), mode, kind);
-    else if (replace && kind !== 'elements') selector = { take: 'html' }; // `##…` alone reads the page (or element) source
+    else if (replace && kind !== 'elements')
+      selector = { take: 'html' }; // `##…` alone reads the page (or element) source
     else throw new LegadoRuleError('missing', 'is empty');
     if (replace) selector = { ...selector, replace };
     return { selector, ...(reverse ? { reverse } : {}), notes };

@@ -12,7 +12,8 @@ import { LegadoRuleError, translateRule, type RuleKind, type TranslatedRule } fr
 export const LEGADO_NAME_CLEANUP: Replacement = { regex: '\\s+作\\s*者.*|\\s+\\S+\\s+著' };
 export const LEGADO_AUTHOR_CLEANUP: Replacement = { regex: '^\\s*作\\s*者[:：\\s]+|\\s+著' };
 
-export type SourceTranslation = { ok: true; rule: SourceRuleInput; notes: string[] } | { ok: false; reasons: LegadoIssue[] };
+export type SourceTranslation =
+  { ok: true; rule: SourceRuleInput; notes: string[] } | { ok: false; reasons: LegadoIssue[] };
 
 type Section = Record<string, unknown>;
 
@@ -75,7 +76,8 @@ class Translator {
     const value = text(raw);
     if (!value) return;
     const code = why(/<js>|@js:|java\./i.test(value));
-    const says = code === 'javascript' ? 'runs JavaScript' : code === 'web-view' ? 'needs a web view' : 'is not supported';
+    const says =
+      code === 'javascript' ? 'runs JavaScript' : code === 'web-view' ? 'needs a web view' : 'is not supported';
     this.reasons.push({ field, code, message: `${field} ${says}` });
   }
 }
@@ -86,7 +88,11 @@ function wholeTextReplacement(t: Translator, raw: unknown): Replacement[] | unde
   if (!translated) return undefined;
   const query = translated.selector;
   if (!('take' in query) || query.take !== 'html' || 'steps' in query || !query.replace) {
-    t.reasons.push({ field: 'ruleContent.replaceRegex', code: 'unsupported', message: 'ruleContent.replaceRegex is not a ##regex##replacement' });
+    t.reasons.push({
+      field: 'ruleContent.replaceRegex',
+      code: 'unsupported',
+      message: 'ruleContent.replaceRegex is not a ##regex##replacement',
+    });
     return undefined;
   }
   return query.replace;
@@ -101,22 +107,42 @@ function withCleanup(selector: Selector | undefined, cleanup: Replacement): Sele
 function refuseUrlOptions(t: Translator, field: string, translated: TranslatedRule | undefined): void {
   const replace = translated && typeof translated.selector === 'object' ? translated.selector.replace : undefined;
   if (replace?.some((r) => r.with?.includes(',{'))) {
-    t.reasons.push({ field, code: 'request', message: `${field} adds URL options (a request this extension does not make)` });
+    t.reasons.push({
+      field,
+      code: 'request',
+      message: `${field} adds URL options (a request this extension does not make)`,
+    });
   }
 }
 
 export function translateSource(source: LegadoBookSource): SourceTranslation {
   const t = new Translator();
   const site = siteUrl(String(source.bookSourceUrl ?? ''));
-  if (!site) t.reasons.push({ field: 'bookSourceUrl', code: 'unsupported', message: 'bookSourceUrl is not an http(s) address' });
+  if (!site)
+    t.reasons.push({ field: 'bookSourceUrl', code: 'unsupported', message: 'bookSourceUrl is not an http(s) address' });
   const type = Number(source.bookSourceType ?? 0);
-  if (type !== 0) t.reasons.push({ field: 'bookSourceType', code: 'not-text', message: `bookSourceType ${type} is not a text source (1 audio, 2 image, 3 file)` });
+  if (type !== 0)
+    t.reasons.push({
+      field: 'bookSourceType',
+      code: 'not-text',
+      message: `bookSourceType ${type} is not a text source (1 audio, 2 image, 3 file)`,
+    });
 
   let info: Section, toc: Section, content: Section;
   try {
     [info, toc, content] = [section(source.ruleBookInfo), section(source.ruleToc), section(source.ruleContent)];
   } catch (error) {
-    return { ok: false, reasons: [...t.reasons, { field: 'ruleBookInfo', code: 'unsupported', message: `a rule section is not JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      reasons: [
+        ...t.reasons,
+        {
+          field: 'ruleBookInfo',
+          code: 'unsupported',
+          message: `a rule section is not JSON: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
 
   t.refuse('ruleBookInfo.init', info.init, (script) => (script ? 'javascript' : 'unsupported'));
@@ -143,11 +169,15 @@ export function translateSource(source: LegadoBookSource): SourceTranslation {
   const intro = t.optional('ruleBookInfo.intro', info.intro, 'text');
   const chapterTitle = t.optional('ruleContent.title', content.title, 'text');
 
-  if (t.reasons.length || !site || !title || !chapters || !chapterName || !chapterUrl || !body) return { ok: false, reasons: t.reasons };
+  if (t.reasons.length || !site || !title || !chapters || !chapterName || !chapterUrl || !body)
+    return { ok: false, reasons: t.reasons };
 
-  if (text(toc.isVolume)) t.notes.push('ruleToc.isVolume: volume headings are not marked; one without a link is left out of the chapters');
-  if (text(source.header)) t.notes.push('header: not sent; the browser sends its own (its User-Agent, your cookies for the site)');
-  if (text(source.loginUrl) || text(source.loginUi)) t.notes.push('login: not used; if the site needs an account, sign in to it in this browser');
+  if (text(toc.isVolume))
+    t.notes.push('ruleToc.isVolume: volume headings are not marked; one without a link is left out of the chapters');
+  if (text(source.header))
+    t.notes.push('header: not sent; the browser sends its own (its User-Agent, your cookies for the site)');
+  if (text(source.loginUrl) || text(source.loginUi))
+    t.notes.push('login: not used; if the site needs an account, sign in to it in this browser');
   const { crawl, note: crawlNote } = legadoCrawl(source.concurrentRate);
   if (crawlNote) t.notes.push(crawlNote);
   const charset = legadoCharset(source.searchUrl, source.exploreUrl);

@@ -14,7 +14,12 @@ import { cssString } from './jsoup-css';
 export class UnsupportedXPath extends Error {}
 
 const NAME = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?|^\*/;
-const ENDINGS: Record<string, string> = { 'text()': 'textNodes', 'html()': 'html', 'outerHtml()': 'html', 'allText()': 'text' };
+const ENDINGS: Record<string, string> = {
+  'text()': 'textNodes',
+  'html()': 'html',
+  'outerHtml()': 'html',
+  'allText()': 'text',
+};
 
 class Reader {
   pos = 0;
@@ -44,7 +49,8 @@ class Reader {
   literal(): string {
     this.skipSpace();
     const quote = this.src[this.pos];
-    if (quote !== '"' && quote !== "'") throw new UnsupportedXPath(`expected a quoted text at "${this.rest}" in ${this.src}`);
+    if (quote !== '"' && quote !== "'")
+      throw new UnsupportedXPath(`expected a quoted text at "${this.rest}" in ${this.src}`);
     const end = this.src.indexOf(quote, this.pos + 1);
     if (end < 0) throw new UnsupportedXPath(`a quote is never closed in ${this.src}`);
     const value = this.src.slice(this.pos + 1, end);
@@ -88,7 +94,10 @@ function term(r: Reader): string {
     r.expect(')');
     return `:not(${inner})`;
   }
-  for (const [fn, op] of [['contains(', '*='], ['starts-with(', '^=']] as const) {
+  for (const [fn, op] of [
+    ['contains(', '*='],
+    ['starts-with(', '^='],
+  ] as const) {
     if (!r.eat(fn)) continue;
     r.expect('@');
     const name = r.name();

@@ -17,7 +17,11 @@ export const PAGE_RETRY: Backoff = { baseMs: 500, capMs: 15_000, jitter: 0.25 };
 export const RECONNECT: Backoff = { baseMs: 250, capMs: 5_000, jitter: 0 };
 
 /** The wait before try `attempt + 1`, after try `attempt` (1-based) failed; doubling up to the cap. */
-export function backoffDelay(attempt: number, backoff: Backoff = PAGE_RETRY, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  backoff: Backoff = PAGE_RETRY,
+  random: () => number = Math.random,
+): number {
   const n = Number.isFinite(attempt) ? Math.max(1, Math.floor(attempt)) : 1;
   const raw = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(n - 1, 30));
   const r = Math.min(1, Math.max(0, random()));

@@ -30,7 +30,10 @@ const CHARSET_IN_META = /<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i;
 /** A TextDecoder for the label, or undefined when the platform does not know it. */
 function decoderFor(label: string | null | undefined): TextDecoder | undefined {
   if (!label) return undefined;
-  const key = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const key = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!key) return undefined;
   try {
     return new TextDecoder(ALIASES[key] ?? key);

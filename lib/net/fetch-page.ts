@@ -69,9 +69,7 @@ export interface FetchPageOptions {
 /** Longer than this, a Retry-After is not worth holding a task (and its host) for. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
-type Outcome =
-  | { ok: true; page: RawPage }
-  | { ok: false; retry: boolean; error: AppError; retryAfterMs?: number };
+type Outcome = { ok: true; page: RawPage } | { ok: false; retry: boolean; error: AppError; retryAfterMs?: number };
 
 /**
  * One page, politely (a scheduler slot per try) and persistently (retries with backoff and the
@@ -97,7 +95,9 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
       return outcome.page;
     }
     const last = !outcome.retry || attempt >= maxAttempts;
-    const waitMs = last ? 0 : Math.max(backoffDelay(attempt, options.backoff ?? PAGE_RETRY, options.random), outcome.retryAfterMs ?? 0);
+    const waitMs = last
+      ? 0
+      : Math.max(backoffDelay(attempt, options.backoff ?? PAGE_RETRY, options.random), outcome.retryAfterMs ?? 0);
     options.onAttempt?.({ attempt, error: outcome.error.toInfo(), waitMs });
     if (last) throw outcome.error;
     try {
@@ -173,7 +173,8 @@ async function judge(
     const html = isPage(contentType) ? decodeHtml(bytes, { contentType, charset: o.charset }) : undefined;
     const wall = html === undefined ? null : wallOf(url, response, html);
     // A challenge or a sign-in page is no answer to retry: only the reader, in a tab, gets past it.
-    if (wall && wall.kind !== 'locked') return { ok: false, retry: false, error: wallError({ ...wall, kind: wall.kind }, url) };
+    if (wall && wall.kind !== 'locked')
+      return { ok: false, retry: false, error: wallError({ ...wall, kind: wall.kind }, url) };
     o.scheduler.succeeded(url);
     const page: RawPage = {
       url: response.url || url,
@@ -192,7 +193,8 @@ async function judge(
   if (isPage(contentType) && status >= 400) {
     const head = await readBody(response, deadline, undefined, WALL_SNIFF_BYTES);
     const wall = wallOf(url, response, decodeHtml(head, { contentType, charset: o.charset }));
-    if (wall && wall.kind !== 'locked') return { ok: false, retry: false, error: wallError({ ...wall, kind: wall.kind }, url) };
+    if (wall && wall.kind !== 'locked')
+      return { ok: false, retry: false, error: wallError({ ...wall, kind: wall.kind }, url) };
   } else {
     discardBody(response);
   }
@@ -208,7 +210,11 @@ async function judge(
   if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
     // Not paused for that long either: other chapters would sit queued for an hour; instead
     // each fails on its own first answer, quickly and with the same explanation.
-    return { ok: false, retry: false, error: new AppError('http_status', longRetryAfterMessage(url, line, retryAfterMs)) };
+    return {
+      ok: false,
+      retry: false,
+      error: new AppError('http_status', longRetryAfterMessage(url, line, retryAfterMs)),
+    };
   }
   if (throttling && retryAfterMs !== undefined) o.scheduler.pause(url, now + retryAfterMs);
   return {
@@ -229,7 +235,13 @@ function isPage(contentType: string | null): boolean {
 }
 
 function wallOf(asked: string, response: Response, html: string): Wall | null {
-  return detectWall({ requestedUrl: asked, url: response.url || asked, status: response.status, header: (name) => response.headers.get(name), html });
+  return detectWall({
+    requestedUrl: asked,
+    url: response.url || asked,
+    status: response.status,
+    header: (name) => response.headers.get(name),
+    html,
+  });
 }
 
 function cancelled(url: string): AppError {

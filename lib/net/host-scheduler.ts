@@ -8,7 +8,6 @@ export interface HostLimits {
   delayMs: number;
 }
 
-
 // Pacing learned from throttling: the rate of successes in the last second when a host says
 // "too many" is about the rate it allows. We aim a little below it, then probe back up slowly,
 // so a rate-limited site sees few refusals after the first seconds.
@@ -139,7 +138,8 @@ export class HostScheduler {
   private learnFromSuccess(host: HostState): void {
     const now = this.now();
     host.recentSuccesses.push(now);
-    while (host.recentSuccesses.length && now - host.recentSuccesses[0]! >= PACE_WINDOW_MS) host.recentSuccesses.shift();
+    while (host.recentSuccesses.length && now - host.recentSuccesses[0]! >= PACE_WINDOW_MS)
+      host.recentSuccesses.shift();
     if (host.learnedDelayMs === 0) return;
     host.successesSinceProbe++;
     if (host.successesSinceProbe < PROBE_EVERY) return;

@@ -16,7 +16,12 @@ export interface BodyLimit {
  * limit (a gzip bomb: a few hundred KB on the wire, gigabytes unpacked) stops at the limit.
  * With `upTo`, reading stops once that many bytes are in: enough to tell what an error page is.
  */
-export async function readBody(response: Response, signal: AbortSignal, limit?: BodyLimit, upTo = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
+export async function readBody(
+  response: Response,
+  signal: AbortSignal,
+  limit?: BodyLimit,
+  upTo = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
   const body = response.body;
   if (!body) return new Uint8Array(0);
   const expected = declaredLength(response);

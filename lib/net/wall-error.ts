@@ -17,7 +17,10 @@ export class WallError extends AppError {
     readonly url: string,
     readonly wall: Wall,
   ) {
-    super(kind === 'login' ? 'login_required' : 'challenge', kind === 'login' ? signInPageMessage(url, host) : challengePageMessage(url, wall.by));
+    super(
+      kind === 'login' ? 'login_required' : 'challenge',
+      kind === 'login' ? signInPageMessage(url, host) : challengePageMessage(url, wall.by),
+    );
     this.name = 'WallError';
   }
 }

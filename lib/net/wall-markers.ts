@@ -47,20 +47,38 @@ export const WALL_MARKERS: readonly WallMarker[] = [
   // Cloudflare sets this header on every kind of challenge page it serves (its docs).
   { id: 'cloudflare-header', kind: 'challenge', by: 'Cloudflare', header: ['cf-mitigated', /^\s*challenge\s*$/i] },
   // Its interstitial's title, in English and in its Chinese translation.
-  { id: 'cloudflare-title', kind: 'challenge', by: 'Cloudflare', title: /^(?:just a moment(?:\.\.\.|…)|请稍候(?:\.\.\.|…)?)$/i, maxText: CHECK_PAGE },
+  {
+    id: 'cloudflare-title',
+    kind: 'challenge',
+    by: 'Cloudflare',
+    title: /^(?:just a moment(?:\.\.\.|…)|请稍候(?:\.\.\.|…)?)$/i,
+    maxText: CHECK_PAGE,
+  },
   // The challenge's own script options; the bot-detection script Cloudflare adds to ordinary
   // pages (/cdn-cgi/challenge-platform/scripts/jsd/) is not a challenge and is not matched.
-  { id: 'cloudflare-options', kind: 'challenge', by: 'Cloudflare', markup: /\b_?cf_chl_opt\b|\/cdn-cgi\/challenge-platform\/h\/[a-z]\/orchestrate\// },
+  {
+    id: 'cloudflare-options',
+    kind: 'challenge',
+    by: 'Cloudflare',
+    markup: /\b_?cf_chl_opt\b|\/cdn-cgi\/challenge-platform\/h\/[a-z]\/orchestrate\//,
+  },
   {
     id: 'cloudflare-form',
     kind: 'challenge',
     by: 'Cloudflare',
-    markup: /\bid=["']?(?:challenge-form|challenge-running|challenge-stage|cf-challenge-running|cf-please-wait|challenge-body-text)\b|\bclass=["'][^"']*\bcf-browser-verification\b/,
+    markup:
+      /\bid=["']?(?:challenge-form|challenge-running|challenge-stage|cf-challenge-running|cf-please-wait|challenge-body-text)\b|\bclass=["'][^"']*\bcf-browser-verification\b/,
     maxText: CHECK_PAGE,
   },
   { id: 'cloudflare-attention', kind: 'challenge', by: 'Cloudflare', title: /^attention required!? \| cloudflare$/i },
   { id: 'ddos-guard-title', kind: 'challenge', by: 'DDoS-Guard', title: /^ddos-guard$/i },
-  { id: 'ddos-guard-server', kind: 'challenge', by: 'DDoS-Guard', status: [403, 503], header: ['server', /ddos-guard/i] },
+  {
+    id: 'ddos-guard-server',
+    kind: 'challenge',
+    by: 'DDoS-Guard',
+    status: [403, 503],
+    header: ['server', /ddos-guard/i],
+  },
   // Sucuri's JavaScript cookie check, and its firewall page.
   { id: 'sucuri-check', kind: 'challenge', by: 'Sucuri', markup: /\bsucuri_cloudproxy_js\b/ },
   { id: 'sucuri-firewall', kind: 'challenge', by: 'Sucuri', title: /^sucuri website firewall\b/i },
@@ -68,8 +86,20 @@ export const WALL_MARKERS: readonly WallMarker[] = [
   { id: 'jiasule-check', kind: 'challenge', by: 'Jiasule', markup: /__jsl_clearance/ },
   // Imperva/Incapsula also adds its resource script to ordinary pages: only an empty page counts.
   { id: 'incapsula-check', kind: 'challenge', by: 'Imperva', markup: /\/_Incapsula_Resource\b/, maxText: 500 },
-  { id: 'datadome-captcha', kind: 'challenge', by: 'DataDome', markup: /\bcaptcha-delivery\.com\b/, maxText: CHECK_PAGE },
-  { id: 'perimeterx-captcha', kind: 'challenge', by: 'HUMAN (PerimeterX)', markup: /\bid=["']?px-captcha\b/, maxText: CHECK_PAGE },
+  {
+    id: 'datadome-captcha',
+    kind: 'challenge',
+    by: 'DataDome',
+    markup: /\bcaptcha-delivery\.com\b/,
+    maxText: CHECK_PAGE,
+  },
+  {
+    id: 'perimeterx-captcha',
+    kind: 'challenge',
+    by: 'HUMAN (PerimeterX)',
+    markup: /\bid=["']?px-captcha\b/,
+    maxText: CHECK_PAGE,
+  },
 
   // --- Sign-in walls ----------------------------------------------------------------------
   { id: 'status-401', kind: 'login', by: 'the site', status: [401] },
@@ -78,12 +108,19 @@ export const WALL_MARKERS: readonly WallMarker[] = [
     id: 'login-redirect',
     kind: 'login',
     by: 'the site',
-    redirectedTo: /^(?:passport|login|account|accounts|sso|auth)\.|\/(?:log-?in|sign-?in|sign_in|logon|passport|auth)(?:\.[a-z]{2,6})?(?:\/|$)/i,
+    redirectedTo:
+      /^(?:passport|login|account|accounts|sso|auth)\.|\/(?:log-?in|sign-?in|sign_in|logon|passport|auth)(?:\.[a-z]{2,6})?(?:\/|$)/i,
   },
 
   // --- Locked chapters (paid, VIP, subscribers only) ---------------------------------------
   // Qidian's lock box around a VIP chapter's preview.
-  { id: 'vip-lock-box', kind: 'locked', by: 'the site', markup: /\bclass=["'][^"']*\bvip-limit-wrap\b/, maxText: LOCKED_PAGE },
+  {
+    id: 'vip-lock-box',
+    kind: 'locked',
+    by: 'the site',
+    markup: /\bclass=["'][^"']*\bvip-limit-wrap\b/,
+    maxText: LOCKED_PAGE,
+  },
   {
     id: 'locked-zh',
     kind: 'locked',
@@ -101,7 +138,14 @@ export const WALL_MARKERS: readonly WallMarker[] = [
 
   // --- Generic page shapes ----------------------------------------------------------------
   // A page that is a password form under a sign-in title.
-  { id: 'login-form', kind: 'login', by: 'the site', title: LOGIN_TITLE, markup: /<input\b[^>]*\btype=["']?password\b/i, maxText: SIGN_IN_PAGE },
+  {
+    id: 'login-form',
+    kind: 'login',
+    by: 'the site',
+    title: LOGIN_TITLE,
+    markup: /<input\b[^>]*\btype=["']?password\b/i,
+    maxText: SIGN_IN_PAGE,
+  },
   {
     id: 'login-text',
     kind: 'login',
@@ -114,7 +158,8 @@ export const WALL_MARKERS: readonly WallMarker[] = [
     id: 'captcha-page',
     kind: 'challenge',
     by: 'the site',
-    markup: /\bclass=["'][^"']*\b(?:g-recaptcha|h-captcha|cf-turnstile)\b|(?:google\.com|recaptcha\.net)\/recaptcha\/(?:api|enterprise)\.js|hcaptcha\.com\/1\/api\.js|challenges\.cloudflare\.com\/turnstile\//,
+    markup:
+      /\bclass=["'][^"']*\b(?:g-recaptcha|h-captcha|cf-turnstile)\b|(?:google\.com|recaptcha\.net)\/recaptcha\/(?:api|enterprise)\.js|hcaptcha\.com\/1\/api\.js|challenges\.cloudflare\.com\/turnstile\//,
     maxText: 1_500,
   },
   {

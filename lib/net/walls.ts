@@ -131,14 +131,18 @@ export function pageTitle(html: string, lower = html.toLowerCase()): string | nu
   const start = lower.indexOf('>', open);
   if (start < 0) return null;
   const end = lower.indexOf('</title', start);
-  const raw = html.slice(start + 1, end < 0 ? Math.min(html.length, start + 1 + 1_000) : Math.min(end, start + 1 + 1_000));
+  const raw = html.slice(
+    start + 1,
+    end < 0 ? Math.min(html.length, start + 1 + 1_000) : Math.min(end, start + 1 + 1_000),
+  );
   return collapse(decodeEntities(raw));
 }
 
 // Elements whose content a reader never sees as words on the page.
 const HIDDEN = ['script', 'style', 'noscript', 'template', 'textarea', 'svg'];
 // Tags that start or end a block: the text on either side is a different line.
-const BLOCK = /^<\/?(?:p|div|br|h[1-6]|li|dd|dt|tr|td|th|section|article|header|footer|nav|aside|main|title|form|ul|ol|dl|table|body|blockquote|pre|hr|button|label|option)[\s/>]/;
+const BLOCK =
+  /^<\/?(?:p|div|br|h[1-6]|li|dd|dt|tr|td|th|section|article|header|footer|nav|aside|main|title|form|ul|ol|dl|table|body|blockquote|pre|hr|button|label|option)[\s/>]/;
 
 /**
  * The words a reader sees, one line per block, whitespace collapsed, up to `cap` characters.
@@ -186,17 +190,37 @@ function isTagAt(lower: string, name: string, at: number): boolean {
 }
 
 const NAMED: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", hellip: '…', middot: '·', mdash: '—', ndash: '–',
-  larr: '←', rarr: '→', laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', copy: '©',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  hellip: '…',
+  middot: '·',
+  mdash: '—',
+  ndash: '–',
+  larr: '←',
+  rarr: '→',
+  laquo: '«',
+  raquo: '»',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  copy: '©',
 };
 
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name) return NAMED[name.toLowerCase()] ?? whole;
-    const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.replace(
+    /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi,
+    (whole, dec?: string, hex?: string, name?: string) => {
+      if (name) return NAMED[name.toLowerCase()] ?? whole;
+      const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 /** Runs of spaces become one space, and any run with a line break one line break. */

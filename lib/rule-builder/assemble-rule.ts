@@ -28,7 +28,10 @@ const MAX_SNIPPET = 200;
 
 /** `site-www-example-com` for https://www.example.com/book/1. */
 export function ruleIdFor(bookUrl: string): string {
-  const host = new URL(bookUrl).hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const host = new URL(bookUrl).hostname
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `site-${host}`.slice(0, MAX_ID);
 }
 
@@ -50,7 +53,10 @@ const cut = (text: string, max: number) => (text.length > max ? text.slice(0, ma
  */
 export function liveTestCase(bookUrl: string, report: SourceTestReport): SourceTestCase | undefined {
   const firstChapter = report.firstChapters[0]?.title.trim() || report.firstChapter.title.trim();
-  const firstLine = report.firstChapter.text.split('\n').find((line) => line.trim())?.trim();
+  const firstLine = report.firstChapter.text
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim();
   const title = report.book.title.trim();
   if (!firstChapter || !firstLine || !title) return undefined;
   const author = report.book.author.trim();

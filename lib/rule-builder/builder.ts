@@ -49,7 +49,13 @@ export function newSession(bookUrl: string): BuilderSession {
 /** A stored session, checked: storage is ours, but a session from an older version may lack fields. */
 export function isSession(value: unknown): value is BuilderSession {
   const s = value as BuilderSession | null;
-  return typeof s === 'object' && s !== null && typeof s.bookUrl === 'string' && typeof s.selectors === 'object' && s.selectors !== null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.bookUrl === 'string' &&
+    typeof s.selectors === 'object' &&
+    s.selectors !== null
+  );
 }
 
 const sameSite = (a: string, b: string) => new URL(a).host === new URL(b).host;
@@ -109,7 +115,14 @@ function withChoices(state: BuilderState, choices: BuilderState['choices']): Bui
 export type PickResult = { state: BuilderState } | { missed: 'nothing' | 'changed' };
 
 /** A click the reader made on the page, at `path`, on an element with tag `tag`, the page being `html` then. */
-export function pick(state: BuilderState, field: RuleField, url: string, html: string, path: ElementPath, tag: string): PickResult {
+export function pick(
+  state: BuilderState,
+  field: RuleField,
+  url: string,
+  html: string,
+  path: ElementPath,
+  tag: string,
+): PickResult {
   if (fieldStage(field) !== state.stage || withoutHash(url) !== withoutHash(state.url)) return { missed: 'changed' };
   const page = loadPage(html, url);
   const html_ = page.$('html').get(0);

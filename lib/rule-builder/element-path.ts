@@ -15,11 +15,19 @@ export const MAX_SNAPSHOT = 5_000_000;
 
 /** Whether a value from another frame is a path: a short list of small whole numbers. */
 export function isElementPath(value: unknown): value is ElementPath {
-  return Array.isArray(value) && value.length <= MAX_PATH_DEPTH && value.every((n) => Number.isInteger(n) && n >= 0 && n < 1_000_000);
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_PATH_DEPTH &&
+    value.every((n) => Number.isInteger(n) && n >= 0 && n < 1_000_000)
+  );
 }
 
 function elementChildren(node: AnyNode): NodeElement[] {
-  return 'children' in node ? (node.children as AnyNode[]).filter((child): child is NodeElement => child.type === 'tag' || child.type === 'script' || child.type === 'style') : [];
+  return 'children' in node
+    ? (node.children as AnyNode[]).filter(
+        (child): child is NodeElement => child.type === 'tag' || child.type === 'script' || child.type === 'style',
+      )
+    : [];
 }
 
 /** The path of a parsed element, from the document's <html>; undefined outside it. */

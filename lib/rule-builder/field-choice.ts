@@ -24,7 +24,12 @@ function selectorAt(page: Page, field: RuleField, ladder: Ladder, step: number):
 }
 
 /** What a click on `element` (or a finding of the generic reader) proposes for a field. */
-export function choiceFor(page: Page, field: RuleField, element: Element, origin: FieldChoice['origin']): FieldChoice | undefined {
+export function choiceFor(
+  page: Page,
+  field: RuleField,
+  element: Element,
+  origin: FieldChoice['origin'],
+): FieldChoice | undefined {
   const ladder = generalise(page.$, element, FIELD_KIND[field]);
   if (!ladder) return undefined;
   return { selector: selectorAt(page, field, ladder, ladder.proposed), origin, ladder, step: ladder.proposed };

@@ -44,4 +44,3 @@ export function fieldSelector(field: RuleField, css: string, value = ''): string
   if (field === 'title' || field === 'author') return css + labelRegex(value);
   return css;
 }
-

@@ -50,7 +50,11 @@ function choice($: CheerioAPI, css: string | undefined): Choice | undefined {
 /** The element and its ancestors below <body>, nearest first. */
 function levels(el: Element): Element[] {
   const out: Element[] = [];
-  for (let node: Element | null = el; isElement(node) && out.length < MAX_LEVELS; node = isElement(node.parent) ? node.parent : null) {
+  for (
+    let node: Element | null = el;
+    isElement(node) && out.length < MAX_LEVELS;
+    node = isElement(node.parent) ? node.parent : null
+  ) {
     if (node.name === 'body' || node.name === 'html') break;
     out.push(node);
   }
@@ -104,6 +108,10 @@ export function generalise($: CheerioAPI, clicked: Element, kind: PickKind): Lad
     return only && { choices: [only], proposed: 0 };
   }
   const container = kind === 'block' ? textContainer($, clicked) : clicked;
-  const ladder = oneElementLadder($, [...levels(clicked).filter((el) => el !== container && $(container).find(el).length > 0), ...levels(container)], container);
+  const ladder = oneElementLadder(
+    $,
+    [...levels(clicked).filter((el) => el !== container && $(container).find(el).length > 0), ...levels(container)],
+    container,
+  );
   return ladder.choices.length ? ladder : undefined;
 }

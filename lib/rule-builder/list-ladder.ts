@@ -26,8 +26,16 @@ function links(el: Element): Element[] {
 /** The element's tag with the stable classes (nearly) all of its peers share. */
 function sharedCompound(el: Element, peers: Element[]): string {
   const tag = tagName(el) ?? '*';
-  const shared = stableClasses(el).filter((name) => peers.filter((peer) => stableClasses(peer).includes(name)).length >= peers.length * SHARED_CLASS);
-  return tag + shared.slice(0, 2).map((name) => `.${name}`).join('');
+  const shared = stableClasses(el).filter(
+    (name) => peers.filter((peer) => stableClasses(peer).includes(name)).length >= peers.length * SHARED_CLASS,
+  );
+  return (
+    tag +
+    shared
+      .slice(0, 2)
+      .map((name) => `.${name}`)
+      .join('')
+  );
 }
 
 const CELLS = new Set(['td', 'th']);
@@ -56,7 +64,10 @@ const holdsLinkLike = (el: Element, link: Element) => links(el).some((a) => comp
 function rowOf(link: Element): Element {
   let node = link;
   while (isElement(node.parent) && node.parent.name !== 'body') {
-    if (childElements(node.parent).some((other) => other !== node && sameKind(other, node) && holdsLinkLike(other, link))) return node;
+    if (
+      childElements(node.parent).some((other) => other !== node && sameKind(other, node) && holdsLinkLike(other, link))
+    )
+      return node;
     node = node.parent;
   }
   return node;
@@ -65,7 +76,8 @@ function rowOf(link: Element): Element {
 /** The element at the same place as `el` in each of `rows` (el being inside `row`). */
 function samePlace(row: Element, el: Element, rows: Element[]): Element[] {
   const steps: number[] = [];
-  for (let node = el; node !== row; node = node.parent as Element) steps.unshift(childElements(node.parent as Element).indexOf(node));
+  for (let node = el; node !== row; node = node.parent as Element)
+    steps.unshift(childElements(node.parent as Element).indexOf(node));
   return rows.flatMap((other) => {
     let node: Element | undefined = other;
     for (const i of steps) node = node && childElements(node)[i];
@@ -109,10 +121,16 @@ export function listLadder($: CheerioAPI, link: Element): Ladder {
   // Rows that open their chapter by a script (`<b onclick>`) instead of a link: the rows are the
   // chapters then, as long as a row's text is its link's; the reader takes a row's address either way.
   const linkless = peerRows(row).filter((r) => !holdsLinkLike(r, link));
-  if (row !== link && linkless.length && linkless.every((r) => $(r).is('[onclick]') || $(r).find('[onclick]').length) && $(row).text().trim() === $(link).text().trim()) {
+  if (
+    row !== link &&
+    linkless.length &&
+    linkless.every((r) => $(r).is('[onclick]') || $(r).find('[onclick]').length) &&
+    $(row).text().trim() === $(link).text().trim()
+  ) {
     path = sharedCompound(row, peerRows(row));
   }
-  if (!isElement(list) || list.name === 'body') return { choices: [{ css: path, count: countOf($, path) }], proposed: 0 };
+  if (!isElement(list) || list.name === 'body')
+    return { choices: [{ css: path, count: countOf($, path) }], proposed: 0 };
   const target = $(path).toArray().includes(link) ? link : row;
 
   const candidates: Array<{ css: string; volumes?: boolean }> = [];
@@ -122,7 +140,8 @@ export function listLadder($: CheerioAPI, link: Element): Ladder {
   const kind = compound(list)!;
   const lists = $(kind).toArray().filter(isElement);
   const siblingsOnly = lists.every((other) => other.parent === list.parent);
-  if (lists.length > 1 && (stableClasses(list).length > 0 || siblingsOnly)) candidates.push({ css: `${kind} > ${path}`, volumes: true });
+  if (lists.length > 1 && (stableClasses(list).length > 0 || siblingsOnly))
+    candidates.push({ css: `${kind} > ${path}`, volumes: true });
   // Wider still: the same rows in the region around the list, then anywhere, then without their classes.
   const bare = path.replace(/\.[\w-]+/g, '');
   const region = isElement(list.parent) && list.parent.name !== 'body' ? listSelector($, list.parent) : undefined;

@@ -20,7 +20,8 @@ function textNodes(root: AnyNode): Text[] {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'text') out.push(node);
-    else if (node.type === 'tag' || node.type === 'root') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    else if (node.type === 'tag' || node.type === 'root')
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return out;
 }
@@ -33,7 +34,11 @@ function body($: CheerioAPI): AnyNode | undefined {
 export function elementWithText($: CheerioAPI, text: string, preferred?: string): Element | undefined {
   const want = oneLine(text);
   if (!want) return undefined;
-  const heading = preferred ? $(preferred).toArray().find((el) => oneLine($(el).text()) === want) : undefined;
+  const heading = preferred
+    ? $(preferred)
+        .toArray()
+        .find((el) => oneLine($(el).text()) === want)
+    : undefined;
   if (heading && isElement(heading)) return heading;
   const root = body($);
   if (!root) return undefined;

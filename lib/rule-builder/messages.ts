@@ -9,8 +9,10 @@ import { isRuleField } from './fields';
 const MAX_TEXT = 1_000;
 const MAX_OUTLINED = 500;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isUrl = (value: unknown): value is string => typeof value === 'string' && value.length <= 8_192 && /^https?:\/\//i.test(value) && URL.canParse(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isUrl = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 8_192 && /^https?:\/\//i.test(value) && URL.canParse(value);
 const isMarkup = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_SNAPSHOT;
 
 /** A message from the picker, or undefined when it is not one the panel knows. */
@@ -18,11 +20,20 @@ export function readPickerMessage(value: unknown): PickerMessage | undefined {
   if (!isObject(value)) return undefined;
   switch (value.type) {
     case 'snapshot':
-      return isUrl(value.url) && isMarkup(value.html) ? { type: 'snapshot', url: value.url, html: value.html } : undefined;
+      return isUrl(value.url) && isMarkup(value.html)
+        ? { type: 'snapshot', url: value.url, html: value.html }
+        : undefined;
     case 'snapshot.tooLarge':
-      return isUrl(value.url) && Number.isInteger(value.size) ? { type: 'snapshot.tooLarge', url: value.url, size: value.size as number } : undefined;
+      return isUrl(value.url) && Number.isInteger(value.size)
+        ? { type: 'snapshot.tooLarge', url: value.url, size: value.size as number }
+        : undefined;
     case 'picked':
-      return isRuleField(value.field) && isElementPath(value.path) && typeof value.tag === 'string' && value.tag.length <= 64 && isUrl(value.url) && isMarkup(value.html)
+      return isRuleField(value.field) &&
+        isElementPath(value.path) &&
+        typeof value.tag === 'string' &&
+        value.tag.length <= 64 &&
+        isUrl(value.url) &&
+        isMarkup(value.html)
         ? { type: 'picked', field: value.field, path: value.path, tag: value.tag, url: value.url, html: value.html }
         : undefined;
     case 'pick.stopped':
@@ -37,12 +48,16 @@ export function readPanelMessage(value: unknown): PanelMessage | undefined {
   if (!isObject(value)) return undefined;
   switch (value.type) {
     case 'pick':
-      return isRuleField(value.field) && typeof value.prompt === 'string' ? { type: 'pick', field: value.field, prompt: value.prompt.slice(0, MAX_TEXT) } : undefined;
+      return isRuleField(value.field) && typeof value.prompt === 'string'
+        ? { type: 'pick', field: value.field, prompt: value.prompt.slice(0, MAX_TEXT) }
+        : undefined;
     case 'pick.stop':
     case 'close':
       return { type: value.type };
     case 'outline':
-      return Array.isArray(value.paths) ? { type: 'outline', paths: value.paths.slice(0, MAX_OUTLINED).filter(isElementPath) } : undefined;
+      return Array.isArray(value.paths)
+        ? { type: 'outline', paths: value.paths.slice(0, MAX_OUTLINED).filter(isElementPath) }
+        : undefined;
     default:
       return undefined;
   }

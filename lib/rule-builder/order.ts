@@ -25,9 +25,11 @@ function countsDown(values: number[]): boolean | undefined {
 export function looksNewestFirst(chapters: readonly TocEntry[]): boolean {
   const byName = countsDown(numbers(chapters, (c) => chapterNumber(c.title)));
   if (byName !== undefined) return byName;
-  const byAddress = countsDown(numbers(chapters, (c) => {
-    const match = LAST_NUMBER.exec(new URL(c.url).pathname);
-    return match ? Number(match[1]) : undefined;
-  }));
+  const byAddress = countsDown(
+    numbers(chapters, (c) => {
+      const match = LAST_NUMBER.exec(new URL(c.url).pathname);
+      return match ? Number(match[1]) : undefined;
+    }),
+  );
   return byAddress ?? false;
 }

@@ -36,7 +36,15 @@ const SHOWN_LINES = 3;
 
 /** A rule with only the field under test: the reader needs a whole rule, the rest goes unread. */
 function ruleWith(field: RuleField, selector: string, newestFirst: boolean): SourceRule {
-  const rule: SourceRule = { id: 'draft', name: 'draft', enabled: true, matches: ['<all_urls>'], book: { title: 'title' }, toc: { chapters: 'a' }, chapter: { content: 'body' } };
+  const rule: SourceRule = {
+    id: 'draft',
+    name: 'draft',
+    enabled: true,
+    matches: ['<all_urls>'],
+    book: { title: 'title' },
+    toc: { chapters: 'a' },
+    chapter: { content: 'body' },
+  };
   if (field === 'title' || field === 'author') rule.book = { ...rule.book, [field]: selector };
   else if (field === 'chapters') rule.toc = { chapters: selector, ...(newestFirst ? { order: 'desc' as const } : {}) };
   else rule.chapter = { ...rule.chapter, [field]: selector };
@@ -64,7 +72,14 @@ function catches(page: Page, url: string, field: RuleField, selector: string, ne
       const list = found.length ? finishToc(found, rule, url) : [];
       const asListed = newestFirst ? [...list].reverse() : list;
       const [first] = list;
-      return { field, count: list.length, first: first?.title, last: list[list.length - 1]?.title, firstUrl: first?.url, countsDown: looksNewestFirst(asListed) };
+      return {
+        field,
+        count: list.length,
+        first: first?.title,
+        last: list[list.length - 1]?.title,
+        firstUrl: first?.url,
+        countsDown: looksNewestFirst(asListed),
+      };
     }
     case 'content': {
       const text = chapterPage(page, url, rule)?.text ?? '';
@@ -80,7 +95,10 @@ export function preview(page: Page, url: string, field: RuleField, selector: str
   const problem = selectorProblem(selector);
   if (problem) return { problem, paths: [], matched: 0 };
   const elements = readElements(page, selector).filter(isElement);
-  const paths = elements.slice(0, MAX_OUTLINED).map(nodePath).filter((path) => path !== undefined);
+  const paths = elements
+    .slice(0, MAX_OUTLINED)
+    .map(nodePath)
+    .filter((path) => path !== undefined);
   try {
     return { caught: catches(page, url, field, selector, newestFirst), paths, matched: elements.length };
   } catch (error) {

@@ -43,7 +43,8 @@ export function proposeBookFields(page: Page, url: string): Proposals {
       const label = elementWithName(page.$, book.author);
       const author = label && choiceFor(page, 'author', label, 'generic');
       if (author) out.author = author;
-      else if (metaSays(page, 'og:novel:author', book.author)) out.author = { selector: META_AUTHOR, origin: 'generic' };
+      else if (metaSays(page, 'og:novel:author', book.author))
+        out.author = { selector: META_AUTHOR, origin: 'generic' };
     }
   }
   const list = chapterGroups(genericPage(page.source, url))[0]?.links;
@@ -63,7 +64,10 @@ export function proposeChapterFields(page: Page, url: string): Proposals {
   const block = chapter.text ? elementWithLines(page.$, lines) : undefined;
   const content = block && choiceFor(page, 'content', block, 'generic');
   if (content) out.content = content;
-  const next = page.$('body a[href]').toArray().find((a) => isNextPageText(page.$(a).text()));
+  const next = page
+    .$('body a[href]')
+    .toArray()
+    .find((a) => isNextPageText(page.$(a).text()));
   const nextChoice = isElement(next) ? choiceFor(page, 'next', next, 'generic') : undefined;
   if (nextChoice) out.next = nextChoice;
   return out;

@@ -93,7 +93,11 @@ export function firstMatchSelector($: CheerioAPI, el: Element): string | undefin
   const tails = label ? [own, own + label] : [own];
   // A region the page names by id is the surest anchor; then the element alone; then a class.
   const around = anchors($, el);
-  const ordered = [...around.filter((a) => a.startsWith('#')).map((a) => `${a} `), '', ...around.filter((a) => !a.startsWith('#')).map((a) => `${a} `)];
+  const ordered = [
+    ...around.filter((a) => a.startsWith('#')).map((a) => `${a} `),
+    '',
+    ...around.filter((a) => !a.startsWith('#')).map((a) => `${a} `),
+  ];
   for (const anchor of ordered) {
     for (const tail of tails) {
       const css = anchor + tail;

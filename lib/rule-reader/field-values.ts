@@ -35,6 +35,8 @@ export function unique(values: string[]): string[] {
 export function nextLinks(page: Page, selector: Selector | undefined, url: string): { next?: string; pages: string[] } {
   if (selector === undefined) return { pages: [] };
   if (typeof selector === 'string') return { next: elsewhere(optionalLink(page, selector), url), pages: [] };
-  const links = unique(readAll(page, selector).flatMap((link) => httpUrl(link, page.base) ?? [])).filter((link) => elsewhere(link, url));
+  const links = unique(readAll(page, selector).flatMap((link) => httpUrl(link, page.base) ?? [])).filter((link) =>
+    elsewhere(link, url),
+  );
   return links.length > 1 ? { pages: links } : { next: links[0], pages: [] };
 }

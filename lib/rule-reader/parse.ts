@@ -65,11 +65,21 @@ function tocEntries(page: Page, rule: SourceRule): TocEntry[] {
 // Some sites write a few chapter links as `<b onclick="window.open('…')">` to trip up scrapers.
 const ONCLICK_URL = /(?:window\.open\s*\(|location(?:\.href)?\s*=)\s*['"]([^'"]+)['"]/;
 
-function chapterLink(page: Page, el: AnyNode, urlSelector: Selector | undefined, fromWhat: ReturnType<typeof parseSelector> | undefined): string | undefined {
+function chapterLink(
+  page: Page,
+  el: AnyNode,
+  urlSelector: Selector | undefined,
+  fromWhat: ReturnType<typeof parseSelector> | undefined,
+): string | undefined {
   if (fromWhat) return extractValue(page.$, el, fromWhat, page.base);
   const { $ } = page;
   // A selector may stop at the row (`#list dd`) rather than its link.
-  const found = urlSelector !== undefined ? readLink(page, el, urlSelector) : $(el).is('[href]') ? $(el).attr('href') : $(el).find('a[href]').first().attr('href');
+  const found =
+    urlSelector !== undefined
+      ? readLink(page, el, urlSelector)
+      : $(el).is('[href]')
+        ? $(el).attr('href')
+        : $(el).find('a[href]').first().attr('href');
   if (found) return found;
   // The row's link may be an onclick instead, whatever the rule says of its href.
   const clickable = $(el).is('[onclick]') ? $(el) : $(el).find('[onclick]').first();
@@ -78,7 +88,8 @@ function chapterLink(page: Page, el: AnyNode, urlSelector: Selector | undefined,
 
 export function parseTocPage(html: string, url: string, rule: SourceRule): TocPage {
   const page = loadPage(html, url);
-  const listed = rule.toc.pages === undefined ? [] : readAll(page, rule.toc.pages).flatMap((p) => httpUrl(p, page.base) ?? []);
+  const listed =
+    rule.toc.pages === undefined ? [] : readAll(page, rule.toc.pages).flatMap((p) => httpUrl(p, page.base) ?? []);
   const { next, pages } = nextLinks(page, rule.toc.next, url);
   return { chapters: tocEntries(page, rule), pages: unique([...listed, ...pages]), next };
 }
@@ -107,20 +118,25 @@ function purifyRegex(source: string, rule: SourceRule): RuleRegex {
     return compileRuleRegex(source, 'm');
   } catch (error) {
     if (!(error instanceof RuleRegexError)) throw error;
-    throw new AppError('invalid_source', `The source "${rule.id}" has a purify regex "${source}" that ${error.message}.`);
+    throw new AppError(
+      'invalid_source',
+      `The source "${rule.id}" has a purify regex "${source}" that ${error.message}.`,
+    );
   }
 }
 
 function purify(text: string, rule: SourceRule): string {
   const regexes = (rule.chapter.purify ?? []).map((source) => purifyRegex(source, rule));
   // One paragraph at a time: no pattern can join two paragraphs by eating a break.
-  return text
-    .split('\n')
-    .map((line) => regexes.reduce((out, re) => re.replace(out, ''), line))
-    // Removed ads leave blank or padded lines behind.
-    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
-    .filter(Boolean)
-    .join('\n');
+  return (
+    text
+      .split('\n')
+      .map((line) => regexes.reduce((out, re) => re.replace(out, ''), line))
+      // Removed ads leave blank or padded lines behind.
+      .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+      .filter(Boolean)
+      .join('\n')
+  );
 }
 
 export function parseChapterPage(html: string, url: string, rule: SourceRule, tocTitle: string): ChapterPage {
@@ -138,7 +154,10 @@ export function parseChapterPage(html: string, url: string, rule: SourceRule, to
   const title = oneLine(optional(page, rule.chapter.title));
   // A title marked "(1/2)" goes on whatever its link says (some sites label page 2 "下一章").
   const goesOn = title !== undefined && continuesPastPage(title);
-  const { next, pages } = !goesOn && leadsToNextChapter(page, rule) ? { next: undefined, pages: [] } : nextLinks(page, rule.chapter.next, url);
+  const { next, pages } =
+    !goesOn && leadsToNextChapter(page, rule)
+      ? { next: undefined, pages: [] }
+      : nextLinks(page, rule.chapter.next, url);
   return {
     title: title ? stripPageMark(title) : tocTitle,
     text,
@@ -155,7 +174,10 @@ export function finishChapter(text: string, rule: SourceRule, url: string): stri
   if (!rule.chapter.replace?.length) return text;
   const replaced = cleanText(applyReplacements(text, rule.chapter.replace));
   if (!replaced) {
-    throw new AppError('parse', `The chapter ${url} has no text left after the source's chapter.replace. The source "${rule.id}" may no longer fit the site.`);
+    throw new AppError(
+      'parse',
+      `The chapter ${url} has no text left after the source's chapter.replace. The source "${rule.id}" may no longer fit the site.`,
+    );
   }
   return replaced;
 }

@@ -86,8 +86,13 @@ function shapeOf(node: AnyNode): Shape {
       const [n, level, counted] = stack.pop()!;
       const children = 'children' in n ? n.children : [];
       depth = Math.max(depth, level);
-      if (counted) sizes.set(n, children.reduce((total, child) => total + sizes.get(child)!, 1));
-      else stack.push([n, level, true], ...children.map((child): [AnyNode, number, boolean] => [child, level + 1, false]));
+      if (counted)
+        sizes.set(
+          n,
+          children.reduce((total, child) => total + sizes.get(child)!, 1),
+        );
+      else
+        stack.push([n, level, true], ...children.map((child): [AnyNode, number, boolean] => [child, level + 1, false]));
     }
     shape = { sizes, depth };
     shapes.set(top, shape);
@@ -103,7 +108,10 @@ class Budget {
     const { sizes, depth } = shapeOf(node);
     this.used += (sizes.get(node) ?? 1) * (depth + 1);
     if (this.used > MAX_QUERY_WORK) {
-      throw new AppError('parse', `The selector ${describeSelector(this.query)} asks too much of this page: its steps search inside elements that nest deeply. The source may not fit the site.`);
+      throw new AppError(
+        'parse',
+        `The selector ${describeSelector(this.query)} asks too much of this page: its steps search inside elements that nest deeply. The source may not fit the site.`,
+      );
     }
   }
 }
@@ -152,7 +160,8 @@ function takeValues(page: QueryPage, context: AnyNode, path: QueryPath, nodes: A
   const take = path.take ?? 'text';
   if (take === 'html') {
     // A path without steps on the page itself reads the page as it came, as legado's `##…` alone does.
-    if (nodes.length === 1 && nodes[0] === context && context.type === 'root' && !path.steps?.length) return page.source ? [page.source] : [];
+    if (nodes.length === 1 && nodes[0] === context && context.type === 'root' && !path.steps?.length)
+      return page.source ? [page.source] : [];
     const html = nodes.map((node) => outerHtml($, node)).join('\n');
     return html ? [html] : [];
   }
@@ -165,7 +174,8 @@ function takeValues(page: QueryPage, context: AnyNode, path: QueryPath, nodes: A
     else value = isElement(node) ? node.attribs[take] : undefined;
     if (!value) continue;
     // An attribute is a link or a name: blank ones and repeats say nothing new.
-    if (take !== 'text' && take !== 'ownText' && take !== 'textNodes' && (!value.trim() || values.includes(value))) continue;
+    if (take !== 'text' && take !== 'ownText' && take !== 'textNodes' && (!value.trim() || values.includes(value)))
+      continue;
     values.push(value);
   }
   return values;
@@ -200,7 +210,11 @@ export function queryElements(page: QueryPage, context: AnyNode, query: Selector
 
 function rawValues(page: QueryPage, context: AnyNode, query: SelectorQuery): string[] {
   const budget = new Budget(query);
-  return combine(query, (path) => takeValues(page, context, path, pathElements(page.$, context, path, budget), budget), false);
+  return combine(
+    query,
+    (path) => takeValues(page, context, path, pathElements(page.$, context, path, budget), budget),
+    false,
+  );
 }
 
 function takesHtml(query: SelectorQuery): boolean {

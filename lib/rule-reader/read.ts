@@ -62,4 +62,3 @@ export function readElements(page: Page, selector: Selector): AnyNode[] {
   if (typeof selector === 'string') return selectElements(page.$, null, parseSelector(selector).css);
   return queryElements(page, context(page, null), selector);
 }
-

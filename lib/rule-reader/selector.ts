@@ -60,7 +60,10 @@ export function checkCss(css: string, selector: string): void {
   try {
     emptyDocument(css);
   } catch (error) {
-    throw new AppError('invalid_source', `The selector "${selector}" has invalid CSS "${css}": ${(error as Error).message}.`);
+    throw new AppError(
+      'invalid_source',
+      `The selector "${selector}" has invalid CSS "${css}": ${(error as Error).message}.`,
+    );
   }
 }
 
@@ -81,10 +84,19 @@ function parse(selector: string): ParsedSelector {
   const head = hashes < 0 ? selector : selector.slice(0, hashes);
   const lastAt = at[at.length - 1];
   const css = (lastAt === undefined ? head : head.slice(0, lastAt)).trim();
-  const what = lastAt === undefined ? 'text' : head.slice(lastAt + 1).trim().toLowerCase();
+  const what =
+    lastAt === undefined
+      ? 'text'
+      : head
+          .slice(lastAt + 1)
+          .trim()
+          .toLowerCase();
   if (!css) throw new AppError('invalid_source', `The selector "${selector}" has no CSS part before "@" or "##".`);
   if (!ATTRIBUTE_NAME.test(what)) {
-    throw new AppError('invalid_source', `The selector "${selector}" asks for "@${what}", which is not text, html or an attribute name.`);
+    throw new AppError(
+      'invalid_source',
+      `The selector "${selector}" asks for "@${what}", which is not text, html or an attribute name.`,
+    );
   }
   checkCss(css, selector);
   if (hashes < 0) return { css, what };
@@ -150,7 +162,13 @@ export function selectAll($: CheerioAPI, root: Root, selector: string, pageUrl: 
 }
 
 /** The first non-empty result, or undefined when nothing matches. */
-export function selectFirst($: CheerioAPI, root: Root, selector: string, pageUrl: string, withRoot = false): string | undefined {
+export function selectFirst(
+  $: CheerioAPI,
+  root: Root,
+  selector: string,
+  pageUrl: string,
+  withRoot = false,
+): string | undefined {
   const parsed = parseSelector(selector);
   for (const el of selectElements($, root, parsed.css, withRoot)) {
     const value = extractValue($, el, parsed, pageUrl);

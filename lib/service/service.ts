@@ -1,4 +1,16 @@
-import type { Diagnostics, Health, LegadoBookSource, LibraryPortMessage, Payload, Request, RequestOf, Response, Settings, SourceRule, Task } from '../contract';
+import type {
+  Diagnostics,
+  Health,
+  LegadoBookSource,
+  LibraryPortMessage,
+  Payload,
+  Request,
+  RequestOf,
+  Response,
+  Settings,
+  SourceRule,
+  Task,
+} from '../contract';
 import { AppError, toErrorInfo } from '../errors';
 import { isGenericSource, withGeneric } from '../generic-reader/rule';
 import { toLegado } from '../legado/export';
@@ -79,10 +91,23 @@ export class DownloadService {
     this.probed = new ProbedPages(this.now);
     // The generic reader is a built-in source too, so it can be listed and switched off.
     this.sources = new SourceRegistry(store, withGeneric(builtIn));
-    const loaderDeps = { fetch: platform.fetch, scheduler: this.scheduler, settings: () => this.settings, probed: this.probed, retry: platform.retry };
+    const loaderDeps = {
+      fetch: platform.fetch,
+      scheduler: this.scheduler,
+      settings: () => this.settings,
+      probed: this.probed,
+      retry: platform.retry,
+    };
     this.load = createPageLoader(loaderDeps);
     this.loadBytes = createBytesLoader(loaderDeps);
-    this.subscriptions = new Subscriptions({ store, load: this.load, builtInIds: this.sources.builtInIds, now: this.now, newId: () => this.newId(), keepAlive: platform.keepAlive });
+    this.subscriptions = new Subscriptions({
+      store,
+      load: this.load,
+      builtInIds: this.sources.builtInIds,
+      now: this.now,
+      newId: () => this.newId(),
+      keepAlive: platform.keepAlive,
+    });
     this.manager = new TaskManager({
       store,
       sources: this.sources,
@@ -191,7 +216,8 @@ export class DownloadService {
     if (typeof type !== 'string') {
       throw new AppError('invalid_message', 'The message has no "type", so the extension does not know what to do.');
     }
-    if (!Object.hasOwn(this.handlers, type)) throw new AppError('invalid_message', `"${type}" is not a message the extension knows.`);
+    if (!Object.hasOwn(this.handlers, type))
+      throw new AppError('invalid_message', `"${type}" is not a message the extension knows.`);
   }
 
   private answer<T extends ServiceRequestType>(type: T, request: RequestMap[T]): Promise<Payload<T>> {
@@ -199,7 +225,9 @@ export class DownloadService {
   }
 
   private readonly handlers: Handlers = {
-    'task.start': async (request) => ({ task: await this.manager.create(await validateStart(request, this.sources, this.settings)) }),
+    'task.start': async (request) => ({
+      task: await this.manager.create(await validateStart(request, this.sources, this.settings)),
+    }),
     'task.get': async (request) => ({ task: await this.manager.get(request.taskId) }),
     'task.list': async () => ({ tasks: await this.manager.list() }),
     'task.cancel': async (request) => ({ task: await this.manager.cancel(request.taskId) }),
@@ -221,7 +249,9 @@ export class DownloadService {
       const { rules, report } = translateLegado(request.sources);
       return { imported: await this.sources.importTranslated(rules), report };
     },
-    'source.setEnabled': async (request) => ({ source: await this.sources.setEnabled(request.sourceId, request.enabled) }),
+    'source.setEnabled': async (request) => ({
+      source: await this.sources.setEnabled(request.sourceId, request.enabled),
+    }),
     'source.remove': async (request) => {
       await this.sources.remove(request.sourceId);
       return {};
@@ -230,7 +260,9 @@ export class DownloadService {
     'source.test': (request) => testSource(request, { sources: this.sources, load: this.load }),
     'subscription.add': async (request) => ({ subscription: await this.subscriptions.add(request.url) }),
     'subscription.list': async () => ({ subscriptions: await this.subscriptions.list() }),
-    'subscription.refresh': async (request) => ({ subscription: await this.subscriptions.refresh(request.subscriptionId) }),
+    'subscription.refresh': async (request) => ({
+      subscription: await this.subscriptions.refresh(request.subscriptionId),
+    }),
     'subscription.remove': (request) => this.subscriptions.remove(request.subscriptionId),
     'settings.get': async () => ({ settings: this.settings }),
     'settings.set': async (request) => {
@@ -263,10 +295,19 @@ export class DownloadService {
   };
 
   private async exportSource(sourceId: unknown, format: unknown): Promise<LegadoBookSource> {
-    if (format !== 'legado') throw new AppError('invalid_message', `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`);
+    if (format !== 'legado')
+      throw new AppError(
+        'invalid_message',
+        `${JSON.stringify(format) ?? 'Nothing'} is not an export format; the one there is is "legado".`,
+      );
     const source = typeof sourceId === 'string' ? await this.sources.get(sourceId) : undefined;
-    if (!source) throw new AppError('unknown_source', `There is no book source with the id ${JSON.stringify(sourceId)}.`);
-    if (isGenericSource(source)) throw new AppError('invalid_source', 'The generic reader reads any site by its shape, so there is no rule to export.');
+    if (!source)
+      throw new AppError('unknown_source', `There is no book source with the id ${JSON.stringify(sourceId)}.`);
+    if (isGenericSource(source))
+      throw new AppError(
+        'invalid_source',
+        'The generic reader reads any site by its shape, so there is no rule to export.',
+      );
     const { builtIn: _builtIn, ...rule } = source;
     return toLegado(rule);
   }
@@ -314,7 +355,10 @@ export class DownloadService {
 
   private emit(event: ServiceEvent): void {
     // The library follows its books' tasks: a completed download enters it, an ended update updates it.
-    if ('task' in event) this.library.taskChanged(event.task).catch((error: unknown) => console.error('Library could not follow a task', error));
+    if ('task' in event)
+      this.library
+        .taskChanged(event.task)
+        .catch((error: unknown) => console.error('Library could not follow a task', error));
     if ('removedId' in event) this.library.taskRemoved(event.removedId);
     for (const listener of this.listeners) listener(event);
   }

@@ -52,7 +52,14 @@ export class TaskManager {
       deps.publish({ task });
     };
     this.owners = new TaskOwnership({ store: deps.store, publish, now: deps.now });
-    this.walls = new WallWaits({ store: deps.store, owners: this.owners, now: deps.now, settings: deps.settings, probe: deps.probe, pump: () => void this.pump() });
+    this.walls = new WallWaits({
+      store: deps.store,
+      owners: this.owners,
+      now: deps.now,
+      settings: deps.settings,
+      probe: deps.probe,
+      pump: () => void this.pump(),
+    });
   }
 
   get liveRunners(): number {
@@ -106,7 +113,10 @@ export class TaskManager {
     return this.owners.exclusive(taskId, async () => {
       const task = await this.get(taskId);
       if (isFinal(task.status)) {
-        throw new AppError('invalid_message', `The task "${task.title ?? task.url}" has already ended (${task.status}); there is nothing to cancel.`);
+        throw new AppError(
+          'invalid_message',
+          `The task "${task.title ?? task.url}" has already ended (${task.status}); there is nothing to cancel.`,
+        );
       }
       await this.takeBack(taskId);
       // The runner may have ended the task itself just before: then that ending stands.
@@ -131,9 +141,15 @@ export class TaskManager {
     const { id: taskId } = await this.get(id);
     const queued = await this.owners.exclusive(taskId, async () => {
       const task = await this.get(taskId);
-      const retryable = task.status === 'failed' || task.status === 'cancelled' || (task.status === 'completed' && task.failedChapters > 0);
+      const retryable =
+        task.status === 'failed' ||
+        task.status === 'cancelled' ||
+        (task.status === 'completed' && task.failedChapters > 0);
       if (!retryable) {
-        throw new AppError('invalid_message', `The task "${task.title ?? task.url}" is ${task.status}; only failed or cancelled downloads (or books with missing chapters) can be retried.`);
+        throw new AppError(
+          'invalid_message',
+          `The task "${task.title ?? task.url}" is ${task.status}; only failed or cancelled downloads (or books with missing chapters) can be retried.`,
+        );
       }
       // A file the browser did not save is only built and saved again; otherwise the chapters
       // given up on are fetched again.
@@ -160,13 +176,27 @@ export class TaskManager {
     const { id: taskId } = await this.get(id);
     const queued = await this.owners.exclusive(taskId, async () => {
       const task = await this.get(taskId);
-      if (!isFinal(task.status)) throw new AppError('invalid_message', `«${task.title ?? task.url}» is ${task.status}; update it once that ends.`);
+      if (!isFinal(task.status))
+        throw new AppError(
+          'invalid_message',
+          `«${task.title ?? task.url}» is ${task.status}; update it once that ends.`,
+        );
       const book = await this.deps.store.getBook(taskId);
       const { stored } = await this.deps.store.chapterIndexes(taskId);
-      const first = book ? book.chapters.findIndex((_, index) => index >= (book.freedBefore ?? 0) && !stored.has(index)) : -1;
-      if (!book || first < 0) throw new AppError('invalid_message', `«${task.title ?? task.url}» has no new chapters to fetch; check it for new chapters first.`);
+      const first = book
+        ? book.chapters.findIndex((_, index) => index >= (book.freedBefore ?? 0) && !stored.has(index))
+        : -1;
+      if (!book || first < 0)
+        throw new AppError(
+          'invalid_message',
+          `«${task.title ?? task.url}» has no new chapters to fetch; check it for new chapters first.`,
+        );
       const update = { from: first + 1, to: book.chapters.length, part: part || book.freedBefore !== undefined };
-      const next = transition(task, 'queued', this.deps.now(), { update, totalChapters: book.chapters.length, resumesWithoutProgress: 0 });
+      const next = transition(task, 'queued', this.deps.now(), {
+        update,
+        totalChapters: book.chapters.length,
+        resumesWithoutProgress: 0,
+      });
       delete next.startedAt;
       delete next.fileName;
       delete next.downloadId;
@@ -184,7 +214,11 @@ export class TaskManager {
   async whileIdle<T>(id: string, work: (task: Task) => Promise<T>): Promise<T> {
     return this.owners.exclusive(id, async () => {
       const task = await this.get(id);
-      if (!isFinal(task.status) || this.owners.isLeased(id)) throw new AppError('invalid_message', `«${task.title ?? task.url}» is ${task.status}; try again once that ends.`);
+      if (!isFinal(task.status) || this.owners.isLeased(id))
+        throw new AppError(
+          'invalid_message',
+          `«${task.title ?? task.url}» is ${task.status}; try again once that ends.`,
+        );
       return work(task);
     });
   }
@@ -255,7 +289,12 @@ export class TaskManager {
       await log('Found running without a runner once too often without progress.');
       await this.owners.end(task.id, { kind: 'interrupted' });
     } else {
-      await this.owners.save(transition(task, 'queued', now, { resumes: task.resumes + 1, resumesWithoutProgress: task.resumesWithoutProgress + 1 }));
+      await this.owners.save(
+        transition(task, 'queued', now, {
+          resumes: task.resumes + 1,
+          resumesWithoutProgress: task.resumesWithoutProgress + 1,
+        }),
+      );
       await log('Found running without a runner (the worker was stopped); queued to resume from its stored chapters.');
     }
     return true;
@@ -263,9 +302,11 @@ export class TaskManager {
 
   /** Starts queued tasks, oldest first, while there is room. Serialized: no task starts twice. */
   pump(): Promise<void> {
-    this.pumping = this.pumping.then(() => this.startQueued()).catch((error: unknown) => {
-      console.error('Could not start queued tasks', error);
-    });
+    this.pumping = this.pumping
+      .then(() => this.startQueued())
+      .catch((error: unknown) => {
+        console.error('Could not start queued tasks', error);
+      });
     return this.pumping;
   }
 

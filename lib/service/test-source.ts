@@ -39,11 +39,16 @@ export async function testSource(
   const live = liveCase(rule, given);
   const url = given ?? live?.url;
   if (!url) {
-    throw new AppError('invalid_url', `No book page to test "${rule.id}" with: give the link of a book page (the rule carries no live test case to read instead).`);
+    throw new AppError(
+      'invalid_url',
+      `No book page to test "${rule.id}" with: give the link of a book page (the rule carries no live test case to read instead).`,
+    );
   }
   // The book's site is that of the page read, whether the request or the live test case gave it.
   let warnings: TaskWarning[] | undefined;
-  const reading = bookReading(url, rule, deps.load, deps.signal ?? new AbortController().signal, { cut: (cut) => (warnings = withCut(warnings, cut)) });
+  const reading = bookReading(url, rule, deps.load, deps.signal ?? new AbortController().signal, {
+    cut: (cut) => (warnings = withCut(warnings, cut)),
+  });
   const book = await readBook(url, undefined, reading);
   const [first, second] = book.chapters;
   // readBook never returns an empty table of contents (finishToc throws `parse`).
@@ -51,14 +56,24 @@ export async function testSource(
   const sampled = samples > 1 ? await readSamples(book.chapters, samples, reading) : undefined;
   const check = live && {
     url: live.url,
-    problems: liveTestProblems(live.expect, { title: book.title, author: book.author, chapters: book.chapters, firstChapterText: chapter.text }),
+    problems: liveTestProblems(live.expect, {
+      title: book.title,
+      author: book.author,
+      chapters: book.chapters,
+      firstChapterText: chapter.text,
+    }),
   };
   return {
     sourceId: rule.id,
     book: { title: book.title, author: book.author, cover: book.cover, intro: book.intro },
     chapters: book.chapters.length,
     firstChapters: book.chapters.slice(0, SHOWN_CHAPTERS).map(({ title, url }) => ({ title, url })),
-    firstChapter: { title: chapter.title, url: first!.url, text: chapter.text.slice(0, SHOWN_TEXT), length: chapter.text.length },
+    firstChapter: {
+      title: chapter.title,
+      url: first!.url,
+      text: chapter.text.slice(0, SHOWN_TEXT),
+      length: chapter.text.length,
+    },
     ...(sampled ? { samples: sampled } : {}),
     ...(check ? { check } : {}),
     ...(warnings ? { warnings } : {}),
@@ -68,7 +83,10 @@ export async function testSource(
 function sampleCount(value: unknown): number {
   if (value === undefined) return 1;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_SAMPLES) {
-    throw new AppError('invalid_message', `"samples" must be a whole number of chapters from 1 to ${MAX_SAMPLES}, not ${JSON.stringify(value) ?? 'nothing'}.`);
+    throw new AppError(
+      'invalid_message',
+      `"samples" must be a whole number of chapters from 1 to ${MAX_SAMPLES}, not ${JSON.stringify(value) ?? 'nothing'}.`,
+    );
   }
   return value;
 }
@@ -81,14 +99,23 @@ export function samplePositions(chapters: number, count: number): number[] {
 }
 
 /** Chapters over the whole book, one after another (politeness is the loader's); a chapter that fails says why and the others go on. */
-async function readSamples(chapters: readonly TocEntry[], count: number, reading: BookReading): Promise<ChapterSample[]> {
+async function readSamples(
+  chapters: readonly TocEntry[],
+  count: number,
+  reading: BookReading,
+): Promise<ChapterSample[]> {
   const out: ChapterSample[] = [];
   for (const i of samplePositions(chapters.length, count)) {
     const entry = chapters[i]!;
     const where = { index: i + 1, title: entry.title, url: entry.url };
     try {
       const chapter = await readChapter(entry, chapters[i + 1]?.url, reading);
-      out.push({ ...where, title: chapter.title, text: chapter.text.slice(0, SAMPLE_TEXT), length: chapter.text.length });
+      out.push({
+        ...where,
+        title: chapter.title,
+        text: chapter.text.slice(0, SAMPLE_TEXT),
+        length: chapter.text.length,
+      });
     } catch (error) {
       if (reading.signal.aborted) throw error;
       out.push({ ...where, error: toErrorInfo(error) });
@@ -106,7 +133,10 @@ function liveCase(rule: SourceRule, url: string | undefined): LiveTestCase | und
 function bookUrl(value: unknown): string {
   const shown = typeof value === 'string' ? `"${value}"` : `A ${value === null ? 'null' : typeof value} value`;
   if (typeof value !== 'string' || !URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-    throw new AppError('invalid_url', `${shown} is not an http:// or https:// address. Give the full link of a book page to test with.`);
+    throw new AppError(
+      'invalid_url',
+      `${shown} is not an http:// or https:// address. Give the full link of a book page to test with.`,
+    );
   }
   return new URL(value).href;
 }
@@ -116,25 +146,46 @@ function legadoRule(input: unknown): SourceRule {
   const { rules, report } = translateLegado(input);
   const [entry] = report;
   if (!rules[0] || !entry) {
-    throw new AppError('invalid_source', `The legado source "${entry?.name ?? ''}" cannot be used here: ${entry?.reasons.map((r) => r.message).join('; ')}.`);
+    throw new AppError(
+      'invalid_source',
+      `The legado source "${entry?.name ?? ''}" cannot be used here: ${entry?.reasons.map((r) => r.message).join('; ')}.`,
+    );
   }
   return validateRule(rules[0]);
 }
 
 /** An unsaved rule (ours or a legado source) beats a source id; with neither, the source that would download the URL. */
-async function pickRule(request: SourceTestRequest, url: string | undefined, sources: SourceRegistry): Promise<SourceRule> {
-  if (request.rule !== undefined) return !Array.isArray(request.rule) && isLegadoInput(request.rule) ? legadoRule(request.rule) : validateRule(request.rule);
+async function pickRule(
+  request: SourceTestRequest,
+  url: string | undefined,
+  sources: SourceRegistry,
+): Promise<SourceRule> {
+  if (request.rule !== undefined)
+    return !Array.isArray(request.rule) && isLegadoInput(request.rule)
+      ? legadoRule(request.rule)
+      : validateRule(request.rule);
   if (request.sourceId !== undefined) {
     const id = request.sourceId;
     const source = typeof id === 'string' ? await sources.get(id) : undefined;
-    if (!source) throw new AppError('unknown_source', `There is no book source with the id ${JSON.stringify(id)}. See the list in Options → Sources.`);
+    if (!source)
+      throw new AppError(
+        'unknown_source',
+        `There is no book source with the id ${JSON.stringify(id)}. See the list in Options → Sources.`,
+      );
     return source; // a disabled source may be tested: that is how one checks it before enabling it
   }
   // The same choice as task.start: a source made for the site, else the generic reader.
-  if (url === undefined) throw new AppError('invalid_url', 'No book page to test: give the link of a book page, or name a source that carries a live test case.');
+  if (url === undefined)
+    throw new AppError(
+      'invalid_url',
+      'No book page to test: give the link of a book page, or name a source that carries a live test case.',
+    );
   const source = matchSource(await sources.list(), url);
   if (!source) {
-    throw new AppError('no_source', `No enabled book source knows the site of ${url}. Name a source with sourceId, or test an unsaved rule.`);
+    throw new AppError(
+      'no_source',
+      `No enabled book source knows the site of ${url}. Name a source with sourceId, or test an unsaved rule.`,
+    );
   }
   return source;
 }

@@ -56,9 +56,13 @@ export class WallWaits {
    */
   async resume(taskId: string): Promise<Task> {
     const task = await this.deps.store.getTask(taskId);
-    if (!task) throw new AppError('unknown_task', `There is no task with the id "${taskId}"; it may have been removed.`);
+    if (!task)
+      throw new AppError('unknown_task', `There is no task with the id "${taskId}"; it may have been removed.`);
     if (task.status !== 'waiting' || !task.waitingFor) {
-      throw new AppError('invalid_message', `The task "${task.title ?? task.url}" is ${task.status}, not waiting for you, so there is nothing to resume.`);
+      throw new AppError(
+        'invalid_message',
+        `The task "${task.title ?? task.url}" is ${task.status}, not waiting for you, so there is nothing to resume.`,
+      );
     }
     this.walls.watch(task.waitingFor);
     if (await this.walls.nudge(task.waitingFor.host)) await this.goOn(task.waitingFor.host);
@@ -80,9 +84,18 @@ export class WallWaits {
     const wall = host ? await this.standingWall(host) : undefined;
     if (!wall) return false;
     const since = this.deps.now();
-    const waitingFor: WaitingFor = { kind: wall.kind, host: wall.host, url: wall.url, since, until: since + waitMs(this.deps.settings()) };
+    const waitingFor: WaitingFor = {
+      kind: wall.kind,
+      host: wall.host,
+      url: wall.url,
+      since,
+      until: since + waitMs(this.deps.settings()),
+    };
     await this.deps.owners.save(transition(task, 'waiting', since, { waitingFor }));
-    await this.log(task.id, `Waiting with the other downloads from ${wall.host} until ${new Date(waitingFor.until).toISOString()}: the site wants you to ${wall.kind === 'login' ? 'sign in' : 'confirm you are human'} first.`);
+    await this.log(
+      task.id,
+      `Waiting with the other downloads from ${wall.host} until ${new Date(waitingFor.until).toISOString()}: the site wants you to ${wall.kind === 'login' ? 'sign in' : 'confirm you are human'} first.`,
+    );
     return true;
   }
 
@@ -100,7 +113,9 @@ export class WallWaits {
 
   /** The wall in front of `host` is gone: every task waiting on it is queued again, in order. */
   private async goOn(host: string): Promise<void> {
-    const waiting = (await this.deps.store.tasksWithStatus('waiting')).filter((t) => t.waitingFor?.host === host).sort((a, b) => a.createdAt - b.createdAt);
+    const waiting = (await this.deps.store.tasksWithStatus('waiting'))
+      .filter((t) => t.waitingFor?.host === host)
+      .sort((a, b) => a.createdAt - b.createdAt);
     for (const { id } of waiting) {
       await this.deps.owners.exclusive(id, async () => {
         const task = await this.deps.store.getTask(id);

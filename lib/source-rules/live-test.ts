@@ -29,15 +29,19 @@ export function liveTestProblems(expect: SourceTestExpectation, reading: LiveRea
   differs('title', expect.title, reading.title);
   if (expect.author !== undefined) differs('author', expect.author, reading.author);
   if (reading.chapters.length < expect.chapters) {
-    problems.push(`The table of contents lists ${reading.chapters.length} chapters where the test case found ${expect.chapters}.`);
+    problems.push(
+      `The table of contents lists ${reading.chapters.length} chapters where the test case found ${expect.chapters}.`,
+    );
   }
   differs('first chapter', expect.firstChapter, reading.chapters[0]?.title ?? '');
   const includes = typeof expect.contentIncludes === 'string' ? [expect.contentIncludes] : expect.contentIncludes;
   for (const text of includes) {
-    if (!reading.firstChapterText.includes(text)) problems.push(`The first chapter's text no longer contains "${text}".`);
+    if (!reading.firstChapterText.includes(text))
+      problems.push(`The first chapter's text no longer contains "${text}".`);
   }
   for (const text of expect.contentExcludes ?? []) {
-    if (reading.firstChapterText.includes(text)) problems.push(`The first chapter's text contains "${text}", which the test case says must be gone.`);
+    if (reading.firstChapterText.includes(text))
+      problems.push(`The first chapter's text contains "${text}", which the test case says must be gone.`);
   }
   return problems;
 }

@@ -19,7 +19,6 @@ interface CompiledPattern {
 /** A path glob: the literal pieces between its `*`s. */
 type Glob = string[];
 
-
 const ALL_URLS_SCHEMES = ['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:'];
 const PATTERN = /^(\*|https?|wss?|ftp|file):\/\/([^/]*)(\/.*)$/;
 const MAX_PATTERN = 2_000;
@@ -111,8 +110,7 @@ export function matchesPattern(pattern: string, url: string): boolean {
   if (!p.schemes.includes(u.protocol)) return false;
   if (p.host) {
     const hostname = u.hostname.toLowerCase();
-    const ok =
-      hostname === p.host.name || (p.host.subdomains && hostname.endsWith(`.${p.host.name}`));
+    const ok = hostname === p.host.name || (p.host.subdomains && hostname.endsWith(`.${p.host.name}`));
     if (!ok) return false;
   }
   // URL drops default ports ('' for :80 on http), so compare against the effective port.

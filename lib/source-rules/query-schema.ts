@@ -31,11 +31,17 @@ export function clause(message: string): string {
 
 function whole(min: number, max: number) {
   const message = `expected a whole number from ${min} to ${max}`;
-  return v.pipe(v.number(message), v.check((n) => Number.isInteger(n) && n >= min && n <= max, message));
+  return v.pipe(
+    v.number(message),
+    v.check((n) => Number.isInteger(n) && n >= min && n <= max, message),
+  );
 }
 
 function list<T extends v.GenericSchema>(item: T, what: string, min: number, max: number) {
-  return v.pipe(v.array(item, `expected a list of ${what}`), v.check((l) => l.length >= min && l.length <= max, `expected ${min} to ${max} ${what}`));
+  return v.pipe(
+    v.array(item, `expected a list of ${what}`),
+    v.check((l) => l.length >= min && l.length <= max, `expected ${min} to ${max} ${what}`),
+  );
 }
 
 const css = v.pipe(
@@ -43,8 +49,10 @@ const css = v.pipe(
   v.rawCheck<string>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const value = dataset.value;
-    if (!value.trim() || value.length > MAX_CSS) return addIssue({ message: `expected CSS of 1 to ${MAX_CSS} characters` });
-    if (/^\s*[+~]/.test(value)) return addIssue({ message: 'expected CSS that starts with an element or ">", not a sibling combinator' });
+    if (!value.trim() || value.length > MAX_CSS)
+      return addIssue({ message: `expected CSS of 1 to ${MAX_CSS} characters` });
+    if (/^\s*[+~]/.test(value))
+      return addIssue({ message: 'expected CSS that starts with an element or ">", not a sibling combinator' });
     try {
       // A leading `>` is relative to the step's element; css-select checks it with `:scope` in front.
       checkCss(/^\s*>/.test(value) ? `:scope ${value}` : value, value);
@@ -55,18 +63,32 @@ const css = v.pipe(
 );
 
 const position = v.union(
-  [whole(-MAX_POSITION, MAX_POSITION), strict({ from: v.optional(whole(-MAX_POSITION, MAX_POSITION)), to: v.optional(whole(-MAX_POSITION, MAX_POSITION)), step: v.optional(whole(1, MAX_POSITION)) })],
+  [
+    whole(-MAX_POSITION, MAX_POSITION),
+    strict({
+      from: v.optional(whole(-MAX_POSITION, MAX_POSITION)),
+      to: v.optional(whole(-MAX_POSITION, MAX_POSITION)),
+      step: v.optional(whole(1, MAX_POSITION)),
+    }),
+  ],
   'expected a position (a whole number, negative from the end) or a range {"from", "to", "step"}',
 );
 
 const step = v.pipe(
-  strict({ css, pick: v.optional(list(position, 'positions', 1, 50)), drop: v.optional(list(position, 'positions', 1, 50)) }),
+  strict({
+    css,
+    pick: v.optional(list(position, 'positions', 1, 50)),
+    drop: v.optional(list(position, 'positions', 1, 50)),
+  }),
   v.check((s) => !(s.pick && s.drop), 'expected "pick" or "drop", not both'),
 );
 
 const take = v.pipe(
   v.string('expected what to take'),
-  v.check((t) => TAKES.has(t) || ATTRIBUTE_NAME.test(t), 'expected "text", "ownText", "textNodes", "html" or an attribute name'),
+  v.check(
+    (t) => TAKES.has(t) || ATTRIBUTE_NAME.test(t),
+    'expected "text", "ownText", "textNodes", "html" or an attribute name',
+  ),
 );
 
 /** Why a replacement's regex cannot be used, or undefined. */
@@ -85,7 +107,12 @@ function replacementProblem(regex: string, flags: string): string | undefined {
 export const ReplacementSchema = v.pipe(
   strict({
     regex: v.string('expected a regex text'),
-    with: v.optional(v.pipe(v.string('expected a replacement text'), v.maxLength(MAX_REGEX, `expected at most ${MAX_REGEX} characters`))),
+    with: v.optional(
+      v.pipe(
+        v.string('expected a replacement text'),
+        v.maxLength(MAX_REGEX, `expected at most ${MAX_REGEX} characters`),
+      ),
+    ),
     flags: v.optional(v.string('expected flags text')),
     first: v.optional(v.boolean('expected true or false')),
   }),
@@ -94,7 +121,19 @@ export const ReplacementSchema = v.pipe(
     const value = dataset.value;
     const problem = replacementProblem(value.regex, value.flags ?? '');
     // Named at the regex, so the sentence reads `….replace[0].regex: …`.
-    if (problem) addIssue({ message: problem, path: [{ type: 'object', origin: 'value', input: value as Record<string, unknown>, key: 'regex', value: value.regex }] });
+    if (problem)
+      addIssue({
+        message: problem,
+        path: [
+          {
+            type: 'object',
+            origin: 'value',
+            input: value as Record<string, unknown>,
+            key: 'regex',
+            value: value.regex,
+          },
+        ],
+      });
   }),
 );
 
@@ -109,9 +148,15 @@ const elementPath = strict({ steps: v.optional(steps) });
  * each chapter's title and link come from `toc.title` and `toc.url`.
  */
 function query(elements: boolean) {
-  const replace = elements ? v.optional(v.never('a query that selects chapter elements takes no "replace" (use toc.title or toc.url)')) : v.optional(ReplacementsSchema);
+  const replace = elements
+    ? v.optional(v.never('a query that selects chapter elements takes no "replace" (use toc.title or toc.url)'))
+    : v.optional(ReplacementsSchema);
   const single = elements
-    ? strict({ steps: v.optional(steps), take: v.optional(v.never('a query that selects chapter elements takes nothing (use toc.title or toc.url)')), replace })
+    ? strict({
+        steps: v.optional(steps),
+        take: v.optional(v.never('a query that selects chapter elements takes nothing (use toc.title or toc.url)')),
+        replace,
+      })
     : strict({ steps: v.optional(steps), take: v.optional(take), replace });
   const alternatives = list(elements ? elementPath : path, 'alternatives', 2, 10);
   const choices = {
@@ -122,7 +167,8 @@ function query(elements: boolean) {
   return v.lazy((input: unknown) => {
     const keys = input && typeof input === 'object' ? Object.keys(input) : [];
     const choice = (['firstOf', 'all', 'zip'] as const).filter((key) => keys.includes(key));
-    if (choice.length > 1) return v.never(`expected one of "firstOf", "all" or "zip", not ${choice.map((c) => `"${c}"`).join(' and ')}`);
+    if (choice.length > 1)
+      return v.never(`expected one of "firstOf", "all" or "zip", not ${choice.map((c) => `"${c}"`).join(' and ')}`);
     return choice.length ? choices[choice[0]!] : single;
   });
 }

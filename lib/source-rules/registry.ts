@@ -33,7 +33,11 @@ export class SourceRegistry {
   async import(input: unknown): Promise<string[]> {
     const rules = validateRules(input);
     const clash = rules.find((rule) => this.builtInIds.has(rule.id));
-    if (clash) throw new AppError('invalid_source', `The id "${clash.id}" belongs to a built-in source; give the imported source another id.`);
+    if (clash)
+      throw new AppError(
+        'invalid_source',
+        `The id "${clash.id}" belongs to a built-in source; give the imported source another id.`,
+      );
     const ids = rules.map((rule) => rule.id);
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
     if (twice) throw new AppError('invalid_source', `The id "${twice}" appears twice in the import.`);
@@ -57,13 +61,18 @@ export class SourceRegistry {
 
   /** Deletes an imported source and its enabled state; built-in sources can only be disabled. */
   async remove(id: unknown): Promise<void> {
-    if (typeof id !== 'string') throw new AppError('unknown_source', `${JSON.stringify(id) ?? 'Nothing'} is not a book source id.`);
+    if (typeof id !== 'string')
+      throw new AppError('unknown_source', `${JSON.stringify(id) ?? 'Nothing'} is not a book source id.`);
     const builtIn = this.builtIn.find((rule) => rule.id === id);
     if (builtIn) {
-      throw new AppError('invalid_source', `The source "${builtIn.name}" (${id}) is built in and cannot be removed. Disable it instead.`);
+      throw new AppError(
+        'invalid_source',
+        `The source "${builtIn.name}" (${id}) is built in and cannot be removed. Disable it instead.`,
+      );
     }
     const imported = await this.store.importedSources();
-    if (!imported.some((rule) => rule.id === id)) throw new AppError('unknown_source', `There is no imported book source with the id "${id}".`);
+    if (!imported.some((rule) => rule.id === id))
+      throw new AppError('unknown_source', `There is no imported book source with the id "${id}".`);
     await this.store.deleteSource(id);
   }
 

@@ -36,8 +36,16 @@ export class RuleRegexError extends Error {
 
 // JavaScript's \s: ASCII whitespace, NBSP, the Unicode spaces, line and paragraph separators, BOM.
 const SPACE_RANGES: Array<[number, number]> = [
-  [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a],
-  [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
 ];
 const MAX_CODE = 0x10ffff;
 
@@ -53,12 +61,17 @@ function complement(ranges: Array<[number, number]>): Array<[number, number]> {
 }
 
 const hex = (code: number) => `\\x{${code.toString(16)}}`;
-const classBody = (ranges: Array<[number, number]>) => ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
+const classBody = (ranges: Array<[number, number]>) =>
+  ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
 const SPACE = classBody(SPACE_RANGES);
 const NOT_SPACE = classBody(complement(SPACE_RANGES));
 const ANY = classBody([[0, MAX_CODE]]);
 // JavaScript's `.`: anything but a line end.
-const DOT = `[^${classBody([[0x0a, 0x0a], [0x0d, 0x0d], [0x2028, 0x2029]])}]`;
+const DOT = `[^${classBody([
+  [0x0a, 0x0a],
+  [0x0d, 0x0d],
+  [0x2028, 0x2029],
+])}]`;
 
 const QUANTIFIER = /^\{\d+(?:,\d*)?\}/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -82,7 +95,9 @@ function translate(source: string, flags: string): string {
       i += length;
     } else if (c === '(') {
       if (s.startsWith('(?=', i) || s.startsWith('(?!', i)) {
-        throw new RuleRegexError(`uses a lookahead "${s.slice(i, i + 3)}…)", which the extension's regex engine does not support (it keeps every rule fast); match the text itself instead`);
+        throw new RuleRegexError(
+          `uses a lookahead "${s.slice(i, i + 3)}…)", which the extension's regex engine does not support (it keeps every rule fast); match the text itself instead`,
+        );
       }
       out += '(';
       i += 1;
@@ -115,7 +130,16 @@ function escape(s: string, at: number, inClass: boolean, unicode: boolean): [str
       return [inClass ? NOT_SPACE : `[${NOT_SPACE}]`, 2];
     case 'b':
       return [inClass ? hex(8) : '\\b', 2];
-    case 'd': case 'D': case 'w': case 'W': case 'B': case 't': case 'n': case 'r': case 'f': case 'v':
+    case 'd':
+    case 'D':
+    case 'w':
+    case 'W':
+    case 'B':
+    case 't':
+    case 'n':
+    case 'r':
+    case 'f':
+    case 'v':
       return [`\\${next}`, 2];
     case 'u': {
       const point = unicode ? /^\{([0-9a-fA-F]{1,6})\}/.exec(s.slice(at + 2)) : null;
@@ -124,8 +148,12 @@ function escape(s: string, at: number, inClass: boolean, unicode: boolean): [str
       if (!unit) return ['u', 2];
       const code = parseInt(unit[0], 16);
       const low = /^\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(s.slice(at + 6));
-      if (code >= 0xd800 && code <= 0xdbff && low) return [hex(0x10000 + ((code - 0xd800) << 10) + (parseInt(low[1]!, 16) - 0xdc00)), 12];
-      if (code >= 0xd800 && code <= 0xdfff) throw new RuleRegexError(`names half of a character ("\\u${unit[0]}"); write the whole character, or \\u escapes for both halves`);
+      if (code >= 0xd800 && code <= 0xdbff && low)
+        return [hex(0x10000 + ((code - 0xd800) << 10) + (parseInt(low[1]!, 16) - 0xdc00)), 12];
+      if (code >= 0xd800 && code <= 0xdfff)
+        throw new RuleRegexError(
+          `names half of a character ("\\u${unit[0]}"); write the whole character, or \\u escapes for both halves`,
+        );
       return [hex(code), 6];
     }
     case 'x': {
@@ -136,20 +164,26 @@ function escape(s: string, at: number, inClass: boolean, unicode: boolean): [str
       const letter = s[at + 2];
       return letter && /[A-Za-z]/.test(letter) ? [hex(letter.charCodeAt(0) % 32), 3] : ['\\\\c', 2];
     }
-    case 'p': case 'P': {
+    case 'p':
+    case 'P': {
       // `\p{Script=Han}` (JavaScript with u) and `\p{Han}` (RE2, legado) are one class to RE2.
       const named = /^\{(?:(Script|sc|General_Category|gc)=)?([A-Za-z_]+)\}/.exec(s.slice(at + 2));
       return named ? [`\\${next}{${named[2]}}`, 2 + named[0].length] : [`\\${next}`, 2];
     }
     case 'k':
-      if (s[at + 2] === '<') throw new RuleRegexError(`uses a backreference "${s.slice(at, s.indexOf('>', at) + 1)}", which the extension's regex engine does not support (it keeps every rule fast)`);
+      if (s[at + 2] === '<')
+        throw new RuleRegexError(
+          `uses a backreference "${s.slice(at, s.indexOf('>', at) + 1)}", which the extension's regex engine does not support (it keeps every rule fast)`,
+        );
       return ['k', 2];
     default:
       break;
   }
   if (next === '0' && !/[0-9]/.test(s[at + 2] ?? '')) return [hex(0), 2];
   if (/[0-9]/.test(next)) {
-    throw new RuleRegexError(`uses a backreference or octal escape "\\${next}", which the extension's regex engine does not support (it keeps every rule fast)`);
+    throw new RuleRegexError(
+      `uses a backreference or octal escape "\\${next}", which the extension's regex engine does not support (it keeps every rule fast)`,
+    );
   }
   if (ASCII_PUNCTUATION.test(next)) return [`\\${next}`, 2];
   // JavaScript reads any other escaped character (a letter, a CJK character) as itself.
@@ -186,19 +220,22 @@ function characterClass(s: string, at: number, unicode: boolean): [string, numbe
 function expand(replacement: string, match: RegExpMatchArray, input: string): string {
   if (!replacement.includes('$')) return replacement;
   const index = match.index ?? 0;
-  return replacement.replace(/\$(\$|&|`|'|<([^>]*)>|(\d\d?))/g, (whole, what: string, name: string | undefined, digits: string | undefined) => {
-    if (what === '$') return '$';
-    if (what === '&') return match[0];
-    if (what === '`') return input.slice(0, index);
-    if (what === "'") return input.slice(index + match[0].length);
-    if (name !== undefined) return match.groups ? (match.groups[name] ?? '') : whole;
-    const groups = match.length - 1;
-    const two = Number(digits);
-    if (digits!.length === 2 && two >= 1 && two <= groups) return match[two] ?? '';
-    const one = Number(digits![0]);
-    if (one >= 1 && one <= groups) return (match[one] ?? '') + digits!.slice(1);
-    return whole;
-  });
+  return replacement.replace(
+    /\$(\$|&|`|'|<([^>]*)>|(\d\d?))/g,
+    (whole, what: string, name: string | undefined, digits: string | undefined) => {
+      if (what === '$') return '$';
+      if (what === '&') return match[0];
+      if (what === '`') return input.slice(0, index);
+      if (what === "'") return input.slice(index + match[0].length);
+      if (name !== undefined) return match.groups ? (match.groups[name] ?? '') : whole;
+      const groups = match.length - 1;
+      const two = Number(digits);
+      if (digits!.length === 2 && two >= 1 && two <= groups) return match[two] ?? '';
+      const one = Number(digits![0]);
+      if (one >= 1 && one <= groups) return (match[one] ?? '') + digits!.slice(1);
+      return whole;
+    },
+  );
 }
 
 class Re2Regex implements RuleRegex {
@@ -239,20 +276,26 @@ export function compileRuleRegex(source: string, flags = ''): RuleRegex {
   const key = `${flags}/${source}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  if (!RULE_REGEX_FLAGS.test(flags)) throw new RuleRegexError(`has the flags "${flags}"; only i, m, s and u are allowed`);
+  if (!RULE_REGEX_FLAGS.test(flags))
+    throw new RuleRegexError(`has the flags "${flags}"; only i, m, s and u are allowed`);
   try {
     new RegExp(source, flags); // JavaScript's own syntax check and wording
   } catch (error) {
     throw new RuleRegexError(`is not a valid regex: ${lowerFirst((error as Error).message)}`);
   }
   const re2Flags =
-    RE2JS.LOOKBEHINDS | (flags.includes('m') ? RE2JS.MULTILINE : 0) | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('s') ? RE2JS.DOTALL : 0);
+    RE2JS.LOOKBEHINDS |
+    (flags.includes('m') ? RE2JS.MULTILINE : 0) |
+    (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) |
+    (flags.includes('s') ? RE2JS.DOTALL : 0);
   let re: RE2JS;
   try {
     re = RE2JS.compile(translate(source, flags), re2Flags);
   } catch (error) {
     if (error instanceof RuleRegexError) throw error;
-    throw new RuleRegexError(`cannot run in the extension's regex engine (which keeps every rule fast): ${(error as Error).message.replace(/^error parsing regexp: /, '')}`);
+    throw new RuleRegexError(
+      `cannot run in the extension's regex engine (which keeps every rule fast): ${(error as Error).message.replace(/^error parsing regexp: /, '')}`,
+    );
   }
   const compiled = new Re2Regex(source, re);
   cache.set(key, compiled);

@@ -23,7 +23,10 @@ function text(what: string, max: number) {
 
 function wholeNumber(min: number, max: number) {
   const message = `expected a whole number from ${min} to ${max}`;
-  return v.pipe(v.number(message), v.check((n) => Number.isInteger(n) && n >= min && n <= max, message));
+  return v.pipe(
+    v.number(message),
+    v.check((n) => Number.isInteger(n) && n >= min && n <= max, message),
+  );
 }
 
 /** Why a selector cannot be used, or undefined. */
@@ -72,9 +75,15 @@ const isObject = (input: unknown) => typeof input === 'object' && input !== null
 // `message` is what `strict` says when the field is missing.
 const SELECTOR_MESSAGE = { message: 'expected a selector text or a query object' };
 /** The string form, or a query object (README "Query selectors"). */
-const selector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? QuerySchema : selectorText)), SELECTOR_MESSAGE);
+const selector = Object.assign(
+  v.lazy((input: unknown) => (isObject(input) ? QuerySchema : selectorText)),
+  SELECTOR_MESSAGE,
+);
 /** What selects chapter elements: a query here takes and replaces nothing. */
-const elementSelector = Object.assign(v.lazy((input: unknown) => (isObject(input) ? ElementQuerySchema : selectorText)), SELECTOR_MESSAGE);
+const elementSelector = Object.assign(
+  v.lazy((input: unknown) => (isObject(input) ? ElementQuerySchema : selectorText)),
+  SELECTOR_MESSAGE,
+);
 
 const purifyRegex = v.pipe(
   v.string('expected a regex text'),
@@ -84,7 +93,10 @@ const purifyRegex = v.pipe(
   }),
 );
 
-const httpUrl = v.pipe(v.string('expected an http(s) URL'), v.check(isHttpUrl, 'expected an absolute http:// or https:// URL'));
+const httpUrl = v.pipe(
+  v.string('expected an http(s) URL'),
+  v.check(isHttpUrl, 'expected an absolute http:// or https:// URL'),
+);
 const snippet = text('a text', 2000);
 
 /**
@@ -98,7 +110,12 @@ export const SourceTestSchema = v.pipe(
   strict({
     name: v.optional(text('a description', 200)),
     /** A page of ../shared/real-pages by its manifest id; must be matched by this source and by no other built-in source. */
-    realPage: v.optional(v.pipe(v.string('expected a page id'), v.regex(ID, 'expected a page id of ../shared/real-pages like "biquge-info-toc"'))),
+    realPage: v.optional(
+      v.pipe(
+        v.string('expected a page id'),
+        v.regex(ID, 'expected a page id of ../shared/real-pages like "biquge-info-toc"'),
+      ),
+    ),
     /**
      * With `realPage`, for a book page showing only part of its chapter list: where the rule goes
      * for the whole list (a page the saved pages do not hold, so only the address is checked).
@@ -107,7 +124,9 @@ export const SourceTestSchema = v.pipe(
     /** The book page; must be matched by this source and by no other built-in source. */
     url: v.optional(httpUrl),
     /** Serve every page from a fixture site of test/fixtures/ (only "demo" exists); without it, `url` is read from the web. */
-    site: v.optional(v.pipe(v.string('expected a fixture site name'), v.regex(ID, 'expected a fixture site name like "demo"'))),
+    site: v.optional(
+      v.pipe(v.string('expected a fixture site name'), v.regex(ID, 'expected a fixture site name like "demo"')),
+    ),
     expect: v.optional(
       strict({
         title: text('the book title', 500),
@@ -122,7 +141,10 @@ export const SourceTestSchema = v.pipe(
         /** The first chapter's title as its own page gives it (`chapter.title`). */
         chapterTitle: v.optional(text('a chapter title', 500)),
         /** Text the first chapter (all its pages) must contain. */
-        contentIncludes: v.union([snippet, v.pipe(v.array(snippet), v.minLength(1))], 'expected a text or a list of texts'),
+        contentIncludes: v.union(
+          [snippet, v.pipe(v.array(snippet), v.minLength(1))],
+          'expected a text or a list of texts',
+        ),
         /** Text purify must have removed from the first chapter. */
         contentExcludes: v.optional(v.array(snippet, 'expected a list of texts')),
       }),
@@ -140,19 +162,28 @@ export const SourceTestSchema = v.pipe(
 export const SourceRuleSchema = strict({
   id: v.pipe(
     v.string('expected an id text'),
-    v.check((s) => ID.test(s) && s.length <= 64, 'expected an id of lowercase letters, digits, "-" or "_" (at most 64)'),
+    v.check(
+      (s) => ID.test(s) && s.length <= 64,
+      'expected an id of lowercase letters, digits, "-" or "_" (at most 64)',
+    ),
   ),
   name: text('a name', 100),
   enabled: v.optional(v.boolean('expected true or false'), true),
   matches: v.pipe(
     v.array(
-      v.pipe(v.string('expected a match pattern text'), v.check(isValidMatchPattern, 'expected a match pattern like "https://www.example.com/book/*"')),
+      v.pipe(
+        v.string('expected a match pattern text'),
+        v.check(isValidMatchPattern, 'expected a match pattern like "https://www.example.com/book/*"'),
+      ),
       'expected a list of match patterns',
     ),
     v.check((list) => list.length >= 1 && list.length <= 100, 'expected 1 to 100 match patterns'),
   ),
   charset: v.optional(
-    v.pipe(v.string('expected a charset name'), v.check(knownCharset, 'expected a character encoding the browser knows, like "gbk", "big5" or "utf-8"')),
+    v.pipe(
+      v.string('expected a charset name'),
+      v.check(knownCharset, 'expected a character encoding the browser knows, like "gbk", "big5" or "utf-8"'),
+    ),
   ),
   book: strict({
     title: selector,
@@ -174,7 +205,10 @@ export const SourceRuleSchema = strict({
     content: selector,
     next: v.optional(selector),
     purify: v.optional(
-      v.pipe(v.array(purifyRegex, 'expected a list of regexes'), v.check((list) => list.length <= 50, 'expected at most 50 regexes')),
+      v.pipe(
+        v.array(purifyRegex, 'expected a list of regexes'),
+        v.check((list) => list.length <= 50, 'expected at most 50 regexes'),
+      ),
     ),
     replace: v.optional(ReplacementsSchema),
   }),
@@ -184,7 +218,12 @@ export const SourceRuleSchema = strict({
       delayMs: v.optional(wholeNumber(0, 60_000)),
     }),
   ),
-  tests: v.optional(v.pipe(v.array(SourceTestSchema, 'expected a list of test cases'), v.check((list) => list.length <= 50, 'expected at most 50 test cases'))),
+  tests: v.optional(
+    v.pipe(
+      v.array(SourceTestSchema, 'expected a list of test cases'),
+      v.check((list) => list.length <= 50, 'expected at most 50 test cases'),
+    ),
+  ),
 });
 
 export type SourceTest = v.InferOutput<typeof SourceTestSchema>;
@@ -198,7 +237,12 @@ void _sameShape;
 /** Where a field name belongs, for "did you mean" hints on unknown keys. */
 export const FIELD_PATHS: Record<string, string[]> = (() => {
   const paths: Record<string, string[]> = {};
-  const sections = { '': SourceRuleSchema.entries, book: SourceRuleSchema.entries.book.entries, toc: SourceRuleSchema.entries.toc.entries, chapter: SourceRuleSchema.entries.chapter.entries };
+  const sections = {
+    '': SourceRuleSchema.entries,
+    book: SourceRuleSchema.entries.book.entries,
+    toc: SourceRuleSchema.entries.toc.entries,
+    chapter: SourceRuleSchema.entries.chapter.entries,
+  };
   for (const [section, entries] of Object.entries(sections)) {
     for (const key of Object.keys(entries)) (paths[key.toLowerCase()] ??= []).push(section ? `${section}.${key}` : key);
   }

@@ -31,9 +31,13 @@ function describe(issue: v.BaseIssue<unknown>): string {
 }
 
 /** The rule as stored, or every problem with it, each naming the field by its path. */
-export function checkRule(input: unknown): { rule: SourceFile; problems?: undefined } | { rule?: undefined; problems: string[] } {
+export function checkRule(
+  input: unknown,
+): { rule: SourceFile; problems?: undefined } | { rule?: undefined; problems: string[] } {
   const result = v.safeParse(SourceRuleSchema, input);
-  return result.success ? { rule: result.output as SourceFile } : { problems: [...new Set(result.issues.map(describe))] };
+  return result.success
+    ? { rule: result.output as SourceFile }
+    : { problems: [...new Set(result.issues.map(describe))] };
 }
 
 /** Every problem with a rule, each naming the field by its path; empty when the rule is good. */

@@ -48,15 +48,24 @@ export class LibraryTables {
 
   /** The staged chapters of an import, in the file's order. */
   held(importId: string): Promise<HeldRecord[]> {
-    return guard('read the chapters of a file', () => this.db.getAll('held', IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])));
+    return guard('read the chapters of a file', () =>
+      this.db.getAll('held', IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])),
+    );
   }
 
   /** Drops an import's staged chapters, and any other import staged before `staleBefore`. */
   deleteHeld(importId: string, staleBefore?: number): Promise<void> {
     return guard('drop the chapters of a file', async () => {
       const tx = this.db.transaction('held', 'readwrite');
-      const stale = staleBefore === undefined ? [] : await tx.store.index('at').getAllKeys(IDBKeyRange.upperBound(staleBefore, true));
-      await Promise.all([tx.store.delete(IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])), ...stale.map((key) => tx.store.delete(key)), tx.done]);
+      const stale =
+        staleBefore === undefined
+          ? []
+          : await tx.store.index('at').getAllKeys(IDBKeyRange.upperBound(staleBefore, true));
+      await Promise.all([
+        tx.store.delete(IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER])),
+        ...stale.map((key) => tx.store.delete(key)),
+        tx.done,
+      ]);
     });
   }
 
@@ -84,7 +93,11 @@ export class LibraryTables {
   moveChapters(taskId: string, moves: ReadonlyMap<number, number>): Promise<void> {
     return guard('renumber stored chapters', async () => {
       const tx = this.db.transaction('chapters', 'readwrite');
-      for (let cursor = await tx.store.openCursor(chapterRange(taskId), 'prev'); cursor; cursor = await cursor.continue()) {
+      for (
+        let cursor = await tx.store.openCursor(chapterRange(taskId), 'prev');
+        cursor;
+        cursor = await cursor.continue()
+      ) {
         const to = moves.get(cursor.value.index);
         if (to === undefined || to === cursor.value.index) continue;
         if (to < cursor.value.index) throw new Error(`chapter ${cursor.value.index} cannot move back to ${to}`);

@@ -2,12 +2,20 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Settings, SourceRule, Task, TaskEvent } from '../contract';
 import { DEFAULT_SETTINGS } from '../settings';
 import { LibraryTables } from './library-tables';
-import { DB_NAME, DB_VERSION, type BookRecord, type ChapterRecord, type NovelDb, type WatchdogRecord, type SourceState, type SubscriptionRecord } from './schema';
+import {
+  DB_NAME,
+  DB_VERSION,
+  type BookRecord,
+  type ChapterRecord,
+  type NovelDb,
+  type WatchdogRecord,
+  type SourceState,
+  type SubscriptionRecord,
+} from './schema';
 import { guard, storageError } from './guard';
 import { chapterRange } from './keys';
 import { upgrade } from './upgrade';
 import { addUsage, chapterBytes } from './usage';
-
 
 /**
  * IndexedDB is the truth; the worker's memory is only a cache of it, because MV3 kills the
@@ -77,7 +85,13 @@ export class Store {
       const keys = await tx.store.index('taskId').getAllKeys(event.taskId);
       // Keys grow with time, so the smallest are the oldest.
       const excess = keys.length - keep;
-      if (excess > 0) await Promise.all(keys.sort((a, b) => a - b).slice(0, excess).map((key) => tx.store.delete(key)));
+      if (excess > 0)
+        await Promise.all(
+          keys
+            .sort((a, b) => a - b)
+            .slice(0, excess)
+            .map((key) => tx.store.delete(key)),
+        );
       await tx.done;
     });
   }
@@ -163,7 +177,12 @@ export class Store {
    * enough records alive across collections to lift the offscreen page's peak heap by a tenth and
    * now and then double it (bench/memory.ts); 10 costs the build ~15 % more time.
    */
-  async forEachChapter(taskId: string, visit: (chapter: ChapterRecord) => void | Promise<void>, part?: { from: number; to: number }, batch = 10): Promise<void> {
+  async forEachChapter(
+    taskId: string,
+    visit: (chapter: ChapterRecord) => void | Promise<void>,
+    part?: { from: number; to: number },
+    batch = 10,
+  ): Promise<void> {
     let from = part?.from ?? 0;
     const to = part?.to ?? Number.MAX_SAFE_INTEGER;
     while (from <= to) {
@@ -261,7 +280,10 @@ export class Store {
       const change = decide({ sources, subscriptions, busySources });
       await Promise.all([
         ...(change.write ?? []).map((rule) => tx.objectStore('sources').put(rule)),
-        ...(change.remove ?? []).flatMap((id) => [tx.objectStore('sources').delete(id), tx.objectStore('sourceStates').delete(id)]),
+        ...(change.remove ?? []).flatMap((id) => [
+          tx.objectStore('sources').delete(id),
+          tx.objectStore('sourceStates').delete(id),
+        ]),
         ...(change.put ? [tx.objectStore('subscriptions').put(change.put)] : []),
         ...(change.drop ? [tx.objectStore('subscriptions').delete(change.drop)] : []),
         tx.done,

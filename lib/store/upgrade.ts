@@ -5,7 +5,12 @@ import type { NovelDb } from './schema';
 import { chapterBytes } from './usage';
 
 /** Creates the stores a database of an older version lacks; version 4 counts the chapters already stored. */
-export async function upgrade(db: IDBPDatabase<NovelDb>, oldVersion: number, _newVersion: number | null, tx: IDBPTransaction<NovelDb, StoreNames<NovelDb>[], 'versionchange'>): Promise<void> {
+export async function upgrade(
+  db: IDBPDatabase<NovelDb>,
+  oldVersion: number,
+  _newVersion: number | null,
+  tx: IDBPTransaction<NovelDb, StoreNames<NovelDb>[], 'versionchange'>,
+): Promise<void> {
   if (oldVersion < 1) {
     db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('status', 'status');
     db.createObjectStore('books', { keyPath: 'taskId' });

@@ -19,12 +19,22 @@ function stringBytes(text: string | undefined): number {
 
 export function chapterBytes(chapter: ChapterRecord | undefined): number {
   if (!chapter) return 0;
-  return RECORD_OVERHEAD + stringBytes(chapter.title) + stringBytes(chapter.url) + stringBytes(chapter.text) + stringBytes(chapter.error?.message);
+  return (
+    RECORD_OVERHEAD +
+    stringBytes(chapter.title) +
+    stringBytes(chapter.url) +
+    stringBytes(chapter.text) +
+    stringBytes(chapter.error?.message)
+  );
 }
 
 /** Adds to what a book's stored chapters take (negative when they are dropped). */
 export async function addUsage(tx: Tx, taskId: string, bytes: number, chapters: number): Promise<void> {
   const usage = tx.objectStore('usage');
   const current = (await usage.get(taskId)) ?? { taskId, bytes: 0, chapters: 0 };
-  await usage.put({ taskId, bytes: Math.max(0, current.bytes + bytes), chapters: Math.max(0, current.chapters + chapters) });
+  await usage.put({
+    taskId,
+    bytes: Math.max(0, current.bytes + bytes),
+    chapters: Math.max(0, current.chapters + chapters),
+  });
 }

@@ -55,7 +55,10 @@ export interface RefreshPlan {
 }
 
 /** How the reader changed a tracked source here, if they did. */
-export function localChange(source: TrackedSource, stored: ReadonlyMap<string, string>): 'edited' | 'deleted' | undefined {
+export function localChange(
+  source: TrackedSource,
+  stored: ReadonlyMap<string, string>,
+): 'edited' | 'deleted' | undefined {
   const now = stored.get(source.id);
   return now === undefined ? 'deleted' : now !== source.base ? 'edited' : undefined;
 }
@@ -81,7 +84,11 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
     }
     const owner = input.takenBy.get(entry.rule.id);
     if (owner !== undefined) {
-      const reason = { field: 'id', code: 'taken' as const, message: `the subscription to ${owner} installs a source with the id "${entry.rule.id}" already` };
+      const reason = {
+        field: 'id',
+        code: 'taken' as const,
+        message: `the subscription to ${owner} installs a source with the id "${entry.rule.id}" already`,
+      };
       plan.changes.push(change('skipped', entry, { reasons: [reason] }));
       continue;
     }
@@ -166,6 +173,16 @@ export function planRemoval(
   return { remove, kept };
 }
 
-function change(kind: SubscriptionChange['kind'], entry: ListEntry, extra: Partial<SubscriptionChange> = {}): SubscriptionChange {
-  return { kind, ...(entry.id ? { id: entry.id } : {}), name: entry.rule?.name ?? entry.name, index: entry.index, ...extra };
+function change(
+  kind: SubscriptionChange['kind'],
+  entry: ListEntry,
+  extra: Partial<SubscriptionChange> = {},
+): SubscriptionChange {
+  return {
+    kind,
+    ...(entry.id ? { id: entry.id } : {}),
+    name: entry.rule?.name ?? entry.name,
+    index: entry.index,
+    ...extra,
+  };
 }

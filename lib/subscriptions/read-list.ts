@@ -48,11 +48,17 @@ function listItems(text: string, url: string): unknown[] {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid_source', `The list at ${url} is not JSON (${detail}). Check that the address gives the list itself, not a web page about it.`);
+    throw new AppError(
+      'invalid_source',
+      `The list at ${url} is not JSON (${detail}). Check that the address gives the list itself, not a web page about it.`,
+    );
   }
   const items = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : undefined;
   if (!items) {
-    throw new AppError('invalid_source', `The list at ${url} is not a rule list: it holds ${value === null ? 'null' : `a ${typeof value}`}, not a source or a list of sources.`);
+    throw new AppError(
+      'invalid_source',
+      `The list at ${url} is not a rule list: it holds ${value === null ? 'null' : `a ${typeof value}`}, not a source or a list of sources.`,
+    );
   }
   if (items.length === 0) throw new AppError('invalid_source', `The list at ${url} is empty: it holds no source.`);
   if (items.length > MAX_LIST_ENTRIES) {
@@ -84,7 +90,13 @@ function legadoEntries(items: unknown[]): ListEntry[] {
 
 function ourEntry(item: unknown, index: number): ListEntry {
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
-    return { index, name: '', reasons: [{ field: '', code: 'not-a-source', message: `entry ${index} is not a source: a JSON object is expected` }] };
+    return {
+      index,
+      name: '',
+      reasons: [
+        { field: '', code: 'not-a-source', message: `entry ${index} is not a source: a JSON object is expected` },
+      ],
+    };
   }
   const { id, name } = item as { id?: unknown; name?: unknown };
   const known = {
@@ -94,7 +106,10 @@ function ourEntry(item: unknown, index: number): ListEntry {
   };
   const checked = checkRule(item);
   if (checked.rule) return { ...known, id: checked.rule.id, name: checked.rule.name, rule: checked.rule, reasons: [] };
-  return { ...known, reasons: checked.problems.map((problem) => ({ field: fieldOf(problem), code: 'invalid', message: problem })) };
+  return {
+    ...known,
+    reasons: checked.problems.map((problem) => ({ field: fieldOf(problem), code: 'invalid', message: problem })),
+  };
 }
 
 /** `toc.chapters: the selector …` → `toc.chapters`; a problem of the whole rule has no field. */
@@ -108,10 +123,19 @@ function claimIds(entries: ListEntry[], builtInIds: ReadonlySet<string>): ListEn
   return entries.map((entry) => {
     if (!entry.rule || !entry.id) return entry;
     if (builtInIds.has(entry.id)) {
-      return skip(entry, { field: 'id', code: 'built-in', message: `the id "${entry.id}" belongs to a built-in source` });
+      return skip(entry, {
+        field: 'id',
+        code: 'built-in',
+        message: `the id "${entry.id}" belongs to a built-in source`,
+      });
     }
     const earlier = first.get(entry.id);
-    if (earlier !== undefined) return skip(entry, { field: 'id', code: 'duplicate', message: `entry ${earlier} of the list has the same id "${entry.id}"` });
+    if (earlier !== undefined)
+      return skip(entry, {
+        field: 'id',
+        code: 'duplicate',
+        message: `entry ${earlier} of the list has the same id "${entry.id}"`,
+      });
     first.set(entry.id, entry.index);
     return entry;
   });

@@ -9,9 +9,7 @@ export const REFRESH_ALARM_MINUTES = 60;
 const DUE_SLACK_MS = 5 * 60_000;
 
 export type AlarmPlan =
-  | { action: 'keep' }
-  | { action: 'clear' }
-  | { action: 'create'; periodInMinutes: number; delayInMinutes: number };
+  { action: 'keep' } | { action: 'clear' } | { action: 'create'; periodInMinutes: number; delayInMinutes: number };
 
 /** What to do with the refresh alarm for the `subscriptionRefreshHours` setting, given the alarm there is now. */
 export function refreshAlarmPlan(hours: number, existing: { periodInMinutes?: number } | undefined): AlarmPlan {

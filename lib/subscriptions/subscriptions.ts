@@ -36,10 +36,25 @@ export class Subscriptions {
     return this.serial(async () => {
       const address = listAddress(url);
       const twin = (await this.deps.store.subscriptions()).find((record) => record.url === address);
-      if (twin) throw new AppError('invalid_message', `You subscribe to ${address} already. Use "Refresh now" on it to fetch it again.`);
+      if (twin)
+        throw new AppError(
+          'invalid_message',
+          `You subscribe to ${address} already. Use "Refresh now" on it to fetch it again.`,
+        );
       const entries = await this.read(address);
       const now = this.deps.now();
-      return this.apply({ id: this.deps.newId(), url: address, addedAt: now, refreshedAt: now, checkedAt: now, tracked: [], changes: [] }, entries);
+      return this.apply(
+        {
+          id: this.deps.newId(),
+          url: address,
+          addedAt: now,
+          refreshedAt: now,
+          checkedAt: now,
+          tracked: [],
+          changes: [],
+        },
+        entries,
+      );
     });
   }
 
@@ -117,7 +132,11 @@ export class Subscriptions {
 
   private async get(id: unknown): Promise<SubscriptionRecord> {
     const record = typeof id === 'string' ? await this.deps.store.getSubscription(id) : undefined;
-    if (!record) throw new AppError('unknown_subscription', `There is no subscription with the id ${JSON.stringify(id) ?? 'nothing'}; it may have been removed.`);
+    if (!record)
+      throw new AppError(
+        'unknown_subscription',
+        `There is no subscription with the id ${JSON.stringify(id) ?? 'nothing'}; it may have been removed.`,
+      );
     return record;
   }
 
@@ -135,7 +154,11 @@ export class Subscriptions {
   private apply(record: SubscriptionRecord, entries: ListEntry[]): Promise<Subscription> {
     return this.deps.store.changeSubscribedSources((now) => {
       const stored = fingerprints(now.sources);
-      const takenBy = new Map(now.subscriptions.filter((other) => other.id !== record.id).flatMap((other) => other.tracked.map((source) => [source.id, other.url] as const)));
+      const takenBy = new Map(
+        now.subscriptions
+          .filter((other) => other.id !== record.id)
+          .flatMap((other) => other.tracked.map((source) => [source.id, other.url] as const)),
+      );
       const plan = planRefresh({ tracked: record.tracked, entries, stored, takenBy, inUse: now.busySources });
       const next: SubscriptionRecord = { ...record, tracked: plan.tracked, changes: plan.changes };
       for (const rule of plan.write) stored.set(rule.id, ruleFingerprint(rule));
@@ -154,7 +177,10 @@ export class Subscriptions {
 function listAddress(value: unknown): string {
   const shown = typeof value === 'string' ? `"${value}"` : `A ${value === null ? 'null' : typeof value} value`;
   if (typeof value !== 'string' || !URL.canParse(value.trim()) || !/^https?:$/.test(new URL(value.trim()).protocol)) {
-    throw new AppError('invalid_url', `${shown} is not a web address. Give the full http:// or https:// address of a rule list (a .json file).`);
+    throw new AppError(
+      'invalid_url',
+      `${shown} is not a web address. Give the full http:// or https:// address of a rule list (a .json file).`,
+    );
   }
   return new URL(value.trim()).href;
 }
@@ -171,5 +197,8 @@ function fingerprints(sources: readonly SourceRule[]): Map<string, string> {
 
 function view(record: SubscriptionRecord, stored: ReadonlyMap<string, string>): Subscription {
   const { tracked, ...rest } = record;
-  return { ...rest, sources: tracked.map((source) => ({ id: source.id, name: source.name, state: sourceState(source, stored) })) };
+  return {
+    ...rest,
+    sources: tracked.map((source) => ({ id: source.id, name: source.name, state: sourceState(source, stored) })),
+  };
 }

@@ -18,7 +18,8 @@ export function readerFor(rule: SourceRule): BookReader {
   return {
     parseBook: (html, url) => parseBook(html, url, rule),
     parseTocPage: (html, url) => parseTocPage(html, url, rule),
-    finishToc: (chapters, tocUrl, order) => finishToc(chapters, order ? { ...rule, toc: { ...rule.toc, order } } : rule, tocUrl),
+    finishToc: (chapters, tocUrl, order) =>
+      finishToc(chapters, order ? { ...rule, toc: { ...rule.toc, order } } : rule, tocUrl),
     parseChapterPage: (html, url, tocTitle) => parseChapterPage(html, url, rule, tocTitle),
     finishChapter: (text, url) => finishChapter(text, rule, url),
   };
@@ -43,7 +44,13 @@ export interface ReadingHooks {
 }
 
 /** The reading of the book at `bookUrl`: its pages are loaded only where lib/task/site-policy.ts allows. */
-export function bookReading(bookUrl: string, rule: SourceRule, load: PageLoader, signal: AbortSignal, hooks: ReadingHooks = {}): BookReading {
+export function bookReading(
+  bookUrl: string,
+  rule: SourceRule,
+  load: PageLoader,
+  signal: AbortSignal,
+  hooks: ReadingHooks = {},
+): BookReading {
   return {
     rule,
     reader: readerFor(rule),

@@ -65,7 +65,10 @@ export function endTask(task: Task, ending: Ending, counts: StoredCounts, now: n
   if (ending.kind === 'waiting') {
     const waiting = withProgress(transition(counted, 'waiting', now, { waitingFor: ending.wall }));
     const code: ErrorCode = ending.wall.kind === 'login' ? 'login_required' : 'challenge';
-    return { task: waiting, log: { level: 'warn', message: `Waiting for you until ${clock(ending.wall.until)}: ${ending.message}`, code } };
+    return {
+      task: waiting,
+      log: { level: 'warn', message: `Waiting for you until ${clock(ending.wall.until)}: ${ending.message}`, code },
+    };
   }
   if (ending.kind === 'completed') {
     const warning = missingWarning(counted, counts.failures);
@@ -74,20 +77,33 @@ export function endTask(task: Task, ending: Ending, counts: StoredCounts, now: n
     const locked = counts.locked ? `, ${counts.locked} locked by the site` : '';
     return {
       task: ended,
-      log: { level: counts.failed ? 'warn' : 'info', message: `Completed: ${counts.completed} chapters saved as ${ending.file.fileName}${missing}${locked}.` },
+      log: {
+        level: counts.failed ? 'warn' : 'info',
+        message: `Completed: ${counts.completed} chapters saved as ${ending.file.fileName}${missing}${locked}.`,
+      },
     };
   }
   if (ending.kind === 'cancelled') {
-    return { task: withProgress(transition(counted, 'cancelled', now, { error: CANCELLED })), log: { level: 'info', message: 'Cancelled.' } };
+    return {
+      task: withProgress(transition(counted, 'cancelled', now, { error: CANCELLED })),
+      log: { level: 'info', message: 'Cancelled.' },
+    };
   }
   const error = failure(counted, ending, counts.failures);
-  return { task: withProgress(transition(counted, 'failed', now, { error })), log: { level: 'error', message: `Failed: ${error.message}`, code: error.code } };
+  return {
+    task: withProgress(transition(counted, 'failed', now, { error })),
+    log: { level: 'error', message: `Failed: ${error.message}`, code: error.code },
+  };
 }
 
 const CANCELLED: ErrorInfo = { code: 'cancelled', message: 'The download was cancelled.' };
 
 /** Why a task failed, in the words its card shows. */
-function failure(task: Task, ending: Exclude<Ending, { kind: 'completed' | 'cancelled' | 'waiting' }>, failures: ChapterFailure[]): ErrorInfo {
+function failure(
+  task: Task,
+  ending: Exclude<Ending, { kind: 'completed' | 'cancelled' | 'waiting' }>,
+  failures: ChapterFailure[],
+): ErrorInfo {
   const { totalChapters: total, failedChapters: missing, completedChapters: saved } = task;
   const first = failures[0]?.error;
   const firstCode: ErrorCode = first?.code ?? 'parse';
@@ -103,17 +119,29 @@ function failure(task: Task, ending: Exclude<Ending, { kind: 'completed' | 'canc
         message: `The browser stopped the download ${task.resumesWithoutProgress} times in a row before it could store another chapter. Retry to continue from the ${saved} stored chapters.`,
       };
     case 'source_gone':
-      return { code: 'unknown_source', message: `The book source "${task.sourceId}" no longer exists, so this download cannot go on.` };
+      return {
+        code: 'unknown_source',
+        message: `The book source "${task.sourceId}" no longer exists, so this download cannot go on.`,
+      };
     case 'nothing_saved':
-      return { code: firstCode, message: `None of the ${total} chapters could be downloaded, so no file was made. The first one said: ${first?.message ?? 'nothing'}` };
+      return {
+        code: firstCode,
+        message: `None of the ${total} chapters could be downloaded, so no file was made. The first one said: ${first?.message ?? 'nothing'}`,
+      };
     case 'too_many_missing': {
       const tooMany = `${missing} of ${total} chapters could not be downloaded, more than the ${ending.maxPercent}% allowed in Settings`;
       return ending.last
-        ? { code: ending.last.code, message: `${tooMany}, so the download stopped. The last one said: ${ending.last.message}` }
+        ? {
+            code: ending.last.code,
+            message: `${tooMany}, so the download stopped. The last one said: ${ending.last.message}`,
+          }
         : { code: firstCode, message: `${tooMany}, so no file was made. Retry to fetch only the missing ones.` };
     }
     case 'missing_in_a_row':
-      return { code: ending.last.code, message: `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${ending.last.message}` };
+      return {
+        code: ending.last.code,
+        message: `${MAX_FAILURES_IN_A_ROW} chapters in a row could not be downloaded; the last one said: ${ending.last.message}`,
+      };
     case 'file_not_saved':
       return { code: 'file', message: fileNotSaved(ending.fileName, ending.problem) };
     case 'error':
@@ -126,7 +154,12 @@ function failure(task: Task, ending: Exclude<Ending, { kind: 'completed' | 'canc
 /** The sentence of a task the reader did not get past its wall for in time. */
 function wallTimeout(task: Task): ErrorInfo {
   const wall = task.waitingFor;
-  if (!wall) return { code: 'challenge', message: 'The download waited for you on its site for too long and stopped. Open the book page in a tab, then Retry.' };
+  if (!wall)
+    return {
+      code: 'challenge',
+      message:
+        'The download waited for you on its site for too long and stopped. Open the book page in a tab, then Retry.',
+    };
   const waited = duration(wall.until - wall.since);
   const kept = task.completedChapters > 0 ? `; the ${task.completedChapters} chapters stored so far are kept` : '';
   if (wall.kind === 'login') {
@@ -163,7 +196,10 @@ const REBUILD = 'Retry builds the file again from the stored chapters; nothing i
 const INTERRUPTED: Record<string, [what: string, advice?: string]> = {
   FILE_NO_SPACE: ['the disk is full', 'Free some space, then retry.'],
   FILE_FAILED: ['the file could not be written', "Check the downloads folder in the browser's settings."],
-  FILE_ACCESS_DENIED: ['it may not write to the downloads folder', "Check the folder in the browser's download settings."],
+  FILE_ACCESS_DENIED: [
+    'it may not write to the downloads folder',
+    "Check the folder in the browser's download settings.",
+  ],
   FILE_NAME_TOO_LONG: ['the name is too long for the disk'],
   FILE_TOO_LARGE: ['the file is too large for the disk', 'Download the book in parts with a chapter range.'],
   FILE_BLOCKED: ['the browser or the system blocked it'],
@@ -178,7 +214,9 @@ const INTERRUPTED: Record<string, [what: string, advice?: string]> = {
 function fileNotSaved(fileName: string, problem: FileProblem): string {
   switch (problem.kind) {
     case 'interrupted': {
-      const [what, advice] = INTERRUPTED[problem.reason ?? ''] ?? [`the download stopped (${problem.reason ?? 'no reason given'})`];
+      const [what, advice] = INTERRUPTED[problem.reason ?? ''] ?? [
+        `the download stopped (${problem.reason ?? 'no reason given'})`,
+      ];
       return `The browser did not save «${fileName}»: ${what}. ${advice ? `${advice} ` : ''}${REBUILD}`;
     }
     case 'refused':

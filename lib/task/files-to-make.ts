@@ -14,13 +14,20 @@ export interface FilesPlan {
   note?: string;
 }
 
-export function filesToMake(task: Task, book: BookRecord, settings: Pick<Settings, 'splitMode' | 'splitChapters'>): FilesPlan {
+export function filesToMake(
+  task: Task,
+  book: BookRecord,
+  settings: Pick<Settings, 'splitMode' | 'splitChapters'>,
+): FilesPlan {
   const count = book.chapters.length;
   if (task.update?.part || book.freedBefore !== undefined) {
     const from = task.update?.from ?? (book.freedBefore ?? 0) + 1;
     const to = task.update?.to ?? count;
     if (from > to) return { parts: [], note: 'No chapter is new, so no file was made.' };
-    const note = !task.update?.part && book.freedBefore !== undefined ? 'The book\'s stored chapters were freed, so the new chapters make a part file of their own.' : undefined;
+    const note =
+      !task.update?.part && book.freedBefore !== undefined
+        ? "The book's stored chapters were freed, so the new chapters make a part file of their own."
+        : undefined;
     return { parts: [{ from, to }], ...(note ? { note } : {}) };
   }
   const { parts, note } = planParts(book.chapters, settings.splitMode, settings.splitChapters);
@@ -42,7 +49,11 @@ export interface SaveDeps {
  * in memory) and returns the last: the one holding the newest chapters, which the task names.
  * Each part but the last is saved before the next is built; the caller waits for the last.
  */
-export async function saveBookFiles(task: Task, book: BookRecord, deps: SaveDeps): Promise<{ fileName: string; downloadId?: number }> {
+export async function saveBookFiles(
+  task: Task,
+  book: BookRecord,
+  deps: SaveDeps,
+): Promise<{ fileName: string; downloadId?: number }> {
   const { parts, note } = filesToMake(task, book, deps.settings);
   if (note) deps.log(note);
   let file: { fileName: string; downloadId?: number } | undefined;
@@ -50,9 +61,14 @@ export async function saveBookFiles(task: Task, book: BookRecord, deps: SaveDeps
     if (file?.downloadId !== undefined) await deps.fileSaved(file.downloadId, file.fileName);
     const { stats, ...saved } = await deps.saveFile(task, part);
     deps.throwIfStopped();
-    if (stats) deps.log(part ? `File of chapters ${part.from}-${part.to}: ${saved.fileName}, ${stats}.` : `File: ${stats}.`);
+    if (stats)
+      deps.log(part ? `File of chapters ${part.from}-${part.to}: ${saved.fileName}, ${stats}.` : `File: ${stats}.`);
     file = saved;
   }
-  if (!file) throw new TaskEnd({ kind: 'error', error: { code: 'invalid_range', message: note ?? 'No chapter was left to put in a file.' } });
+  if (!file)
+    throw new TaskEnd({
+      kind: 'error',
+      error: { code: 'invalid_range', message: note ?? 'No chapter was left to put in a file.' },
+    });
   return file;
 }

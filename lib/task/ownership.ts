@@ -49,7 +49,8 @@ export class TaskOwnership {
 
   /** The manager's write of a task no runner holds. */
   async save(task: Task): Promise<void> {
-    if (this.leases.has(task.id)) throw new AppError('internal', `The task "${task.id}" has a runner; only the runner may write it.`);
+    if (this.leases.has(task.id))
+      throw new AppError('internal', `The task "${task.id}" has a runner; only the runner may write it.`);
     await this.deps.store.putTask(task);
     this.deps.publish(task);
   }
@@ -59,9 +60,11 @@ export class TaskOwnership {
    * is left as it is and returned: a task ends once.
    */
   async end(taskId: string, ending: Ending): Promise<Task> {
-    if (this.leases.has(taskId)) throw new AppError('internal', `The task "${taskId}" has a runner; only the runner may end it.`);
+    if (this.leases.has(taskId))
+      throw new AppError('internal', `The task "${taskId}" has a runner; only the runner may end it.`);
     const task = await this.deps.store.getTask(taskId);
-    if (!task) throw new AppError('unknown_task', `There is no task with the id "${taskId}"; it may have been removed.`);
+    if (!task)
+      throw new AppError('unknown_task', `There is no task with the id "${taskId}"; it may have been removed.`);
     return writeEnding(this.deps, task, ending);
   }
 
@@ -128,7 +131,9 @@ export class TaskLease {
   /** Adds a line to the task's log; a lost line is worth a console message, not the task. */
   log(event: Omit<TaskEvent, 'taskId' | 'at'>): void {
     const line: TaskEvent = { taskId: this.taskId, at: this.deps.now(), ...event };
-    this.track(() => this.deps.store.addEvent(line)).catch((error: unknown) => console.error('Could not log', line, error));
+    this.track(() => this.deps.store.addEvent(line)).catch((error: unknown) =>
+      console.error('Could not log', line, error),
+    );
   }
 
   /** Every write made so far has landed (or failed). */
@@ -186,7 +191,13 @@ async function writeEnding(deps: OwnershipDeps, task: Task, ending: Ending): Pro
   const { stored, failed, locked } = await deps.store.chapterIndexes(task.id);
   const failures = chapterFailures(await deps.store.failedChapters(task.id));
   const lockedList = locked.size ? lockedChapters(await deps.store.lockedChapters(task.id)) : [];
-  const counts = { completed: stored.size - failed.size - locked.size, failed: failed.size, failures, locked: locked.size, lockedList };
+  const counts = {
+    completed: stored.size - failed.size - locked.size,
+    failed: failed.size,
+    failures,
+    locked: locked.size,
+    lockedList,
+  };
   const { task: ended, log } = endTask(task, ending, counts, deps.now());
   await deps.store.putTask(ended);
   deps.publish(ended);

@@ -22,7 +22,12 @@ export type AttemptObserver = (url: string, info: AttemptInfo) => void;
 export type SiteManners = Pick<SourceRule, 'crawl' | 'charset'>;
 
 /** Loads one page of a site as text, politely and with retries; what every reader step uses. */
-export type PageLoader = (url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver) => Promise<Page>;
+export type PageLoader = (
+  url: string,
+  rule: SiteManners,
+  signal: AbortSignal,
+  observe?: AttemptObserver,
+) => Promise<Page>;
 
 /** The site's own limits may only make us gentler than the settings, never harsher. */
 export function hostLimits(settings: Settings, rule: SiteManners): { concurrency: number; delayMs: number } {
@@ -36,7 +41,12 @@ export function hostLimits(settings: Settings, rule: SiteManners): { concurrency
  * Loads a file of a site (a cover image) as bytes, with the same politeness as pages;
  * `withoutCookies` for a file on another site than the book's.
  */
-export type BytesLoader = (url: string, rule: SiteManners, signal: AbortSignal, options?: { observe?: AttemptObserver; withoutCookies?: boolean }) => Promise<Uint8Array>;
+export type BytesLoader = (
+  url: string,
+  rule: SiteManners,
+  signal: AbortSignal,
+  options?: { observe?: AttemptObserver; withoutCookies?: boolean },
+) => Promise<Uint8Array>;
 
 interface LoaderDeps {
   fetch: typeof fetch;
@@ -48,7 +58,14 @@ interface LoaderDeps {
   retry?: Backoff;
 }
 
-async function fetchRaw(deps: LoaderDeps, url: string, rule: SiteManners, signal: AbortSignal, observe?: AttemptObserver, credentials?: RequestCredentials) {
+async function fetchRaw(
+  deps: LoaderDeps,
+  url: string,
+  rule: SiteManners,
+  signal: AbortSignal,
+  observe?: AttemptObserver,
+  credentials?: RequestCredentials,
+) {
   const probed = deps.probed?.take(url);
   if (probed) return probed;
   const settings = deps.settings();
@@ -76,5 +93,6 @@ export function createPageLoader(deps: LoaderDeps): PageLoader {
 }
 
 export function createBytesLoader(deps: LoaderDeps): BytesLoader {
-  return async (url, rule, signal, options = {}) => (await fetchRaw(deps, url, rule, signal, options.observe, options.withoutCookies ? 'omit' : undefined)).bytes;
+  return async (url, rule, signal, options = {}) =>
+    (await fetchRaw(deps, url, rule, signal, options.observe, options.withoutCookies ? 'omit' : undefined)).bytes;
 }

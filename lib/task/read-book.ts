@@ -25,7 +25,12 @@ export interface BookPage {
  * Reads the book page and the whole table of contents, cut to the requested range. `choice`
  * (the popup's confirmation) says where the list is and which way it runs, over any guess.
  */
-export async function readBook(url: string, range: ChapterRange | undefined, reading: BookReading, choice?: TocChoice): Promise<BookPage> {
+export async function readBook(
+  url: string,
+  range: ChapterRange | undefined,
+  reading: BookReading,
+  choice?: TocChoice,
+): Promise<BookPage> {
   const { reader, load } = reading;
   const bookPage = await load(url);
   const book = reader.parseBook(bookPage.html, bookPage.url);
@@ -33,7 +38,10 @@ export async function readBook(url: string, range: ChapterRange | undefined, rea
   const toc = await findToc(bookPage, book, reading, notes, choice);
   const chapters = cutToRange(reader.finishToc(toc.chapters, toc.page.url, choice?.order), range, url);
   if (choice?.order) {
-    notes.push({ level: 'info', message: `The list is taken ${choice.order === 'desc' ? 'as newest first, so it was turned around' : "in the page's order"}, as chosen.` });
+    notes.push({
+      level: 'info',
+      message: `The list is taken ${choice.order === 'desc' ? 'as newest first, so it was turned around' : "in the page's order"}, as chosen.`,
+    });
   } else {
     notes.push(...(reader.tocNotes?.(toc.chapters) ?? []));
   }
@@ -47,7 +55,8 @@ async function findToc(bookPage: Page, book: BookInfo, reading: BookReading, not
     notes.push({ level: 'info', message: `The chapter list is read from ${page.url}, as chosen.` });
     return { page, chapters: await readTocPages(page, reading) };
   }
-  if (!book.tocUrl || same(book.tocUrl, bookPage.url)) return { page: bookPage, chapters: await readTocPages(bookPage, reading) };
+  if (!book.tocUrl || same(book.tocUrl, bookPage.url))
+    return { page: bookPage, chapters: await readTocPages(bookPage, reading) };
   return followContents(bookPage, book.tocUrl, reading, notes);
 }
 
@@ -69,13 +78,20 @@ async function followContents(bookPage: Page, tocUrl: string, reading: BookReadi
     first ??= page;
     const listed = unique(reader.parseTocPage(page.html, page.url).chapters);
     if (listed > 0 && listed >= unique(own)) {
-      if (own.length > 0) notes.push({ level: 'info', message: `The book page lists only ${unique(own)} chapters; the whole list was read from ${page.url}.` });
+      if (own.length > 0)
+        notes.push({
+          level: 'info',
+          message: `The book page lists only ${unique(own)} chapters; the whole list was read from ${page.url}.`,
+        });
       return { page, chapters: await readTocPages(page, reading) };
     }
     next = contentsLinkOf(page, reading);
   }
   if (own.length === 0) return { page: first ?? bookPage, chapters: [] };
-  notes.push({ level: 'warn', message: `The book page lists only ${unique(own)} chapters and the table of contents at ${tocUrl} listed no more, so only those are downloaded. Open the book's chapter list and download from there if the book has more.` });
+  notes.push({
+    level: 'warn',
+    message: `The book page lists only ${unique(own)} chapters and the table of contents at ${tocUrl} listed no more, so only those are downloaded. Open the book's chapter list and download from there if the book has more.`,
+  });
   return { page: bookPage, chapters: await readTocPages(bookPage, reading) };
 }
 
@@ -92,7 +108,10 @@ function contentsLinkOf(page: Page, { reader }: BookReading): string | undefined
 const same = (a: string, b: string) => withoutHash(a) === withoutHash(b);
 const unique = (chapters: readonly TocEntry[]) => new Set(chapters.map((c) => c.url)).size;
 
-async function readTocPages(first: { url: string; html: string }, { reader, load, cut }: BookReading): Promise<TocEntry[]> {
+async function readTocPages(
+  first: { url: string; html: string },
+  { reader, load, cut }: BookReading,
+): Promise<TocEntry[]> {
   const firstToc = reader.parseTocPage(first.html, first.url);
   const chapters = [...firstToc.chapters];
   const seen = new Set([first.url]);
@@ -118,7 +137,10 @@ async function readTocPages(first: { url: string; html: string }, { reader, load
 
 function tocCut(url: string, pages?: number): Cut {
   const of = pages ? `lists ${pages} pages` : `goes on past ${MAX_TOC_PAGES} pages`;
-  return { code: 'toc_pages_cut', message: `The table of contents ${url} ${of}; only the chapters on its first ${MAX_TOC_PAGES} pages are in the book.` };
+  return {
+    code: 'toc_pages_cut',
+    message: `The table of contents ${url} ${of}; only the chapters on its first ${MAX_TOC_PAGES} pages are in the book.`,
+  };
 }
 
 export function cutToRange(chapters: TocEntry[], range: ChapterRange | undefined, url: string): TocEntry[] {
@@ -126,7 +148,10 @@ export function cutToRange(chapters: TocEntry[], range: ChapterRange | undefined
   const from = range.from ?? 1;
   const to = Math.min(range.to ?? chapters.length, chapters.length);
   if (from > chapters.length) {
-    throw new AppError('invalid_range', `The book at ${url} has ${chapters.length} chapters, so it has no chapter ${from}. Choose a range within 1–${chapters.length}.`);
+    throw new AppError(
+      'invalid_range',
+      `The book at ${url} has ${chapters.length} chapters, so it has no chapter ${from}. Choose a range within 1–${chapters.length}.`,
+    );
   }
   return chapters.slice(from - 1, to);
 }

@@ -71,5 +71,8 @@ export async function readChapter(
 }
 
 function chapterCut(entry: TocEntry): Cut {
-  return { code: 'chapter_pages_cut', message: `The chapter «${entry.title}» ${entry.url} goes on past ${MAX_CHAPTER_PAGES} pages; only its first ${MAX_CHAPTER_PAGES} are in the book.` };
+  return {
+    code: 'chapter_pages_cut',
+    message: `The chapter «${entry.title}» ${entry.url} goes on past ${MAX_CHAPTER_PAGES} pages; only its first ${MAX_CHAPTER_PAGES} are in the book.`,
+  };
 }

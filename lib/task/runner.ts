@@ -27,7 +27,10 @@ import { withCut, type Cut } from './warnings';
  * Hands the finished book (or the part of it named, 1-based: a volume, N chapters, the new
  * chapters of an update) to the browser; the offscreen document does the work in Chrome.
  */
-export type SaveFile = (task: Task, part?: FilePart) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
+export type SaveFile = (
+  task: Task,
+  part?: FilePart,
+) => Promise<{ fileName: string; downloadId?: number; stats?: string }>;
 
 /**
  * Resolves once the browser has written the whole file of a download, throws FileNotSaved when
@@ -84,7 +87,10 @@ export class TaskRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.task = task;
-    this.reading = bookReading(task.url, rule, deps.load, this.abort.signal, { observe: (at, info) => this.observe(at, info), cut: (cut) => this.cut(cut) });
+    this.reading = bookReading(task.url, rule, deps.load, this.abort.signal, {
+      observe: (at, info) => this.observe(at, info),
+      cut: (cut) => this.cut(cut),
+    });
   }
 
   /**
@@ -99,7 +105,12 @@ export class TaskRunner {
     this.heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs ?? 10_000);
     try {
       this.update(transition(this.task, 'running', this.deps.now()));
-      this.log('info', this.task.resumes > 0 && this.task.completedChapters + this.task.failedChapters > 0 ? `Resumed (resume ${this.task.resumes}).` : 'Started.');
+      this.log(
+        'info',
+        this.task.resumes > 0 && this.task.completedChapters + this.task.failedChapters > 0
+          ? `Resumed (resume ${this.task.resumes}).`
+          : 'Started.',
+      );
       this.deps.keepAlive();
       const book = await this.bookRecord();
       await this.downloadChapters(book);
@@ -129,7 +140,10 @@ export class TaskRunner {
     this.throwIfStopped();
     await this.deps.lease.putBook(book);
     this.update({ ...this.task, title: book.title, author: book.author, totalChapters: book.chapters.length });
-    this.log('info', `Read «${book.title}» by ${book.author || 'an unknown author'}: ${book.chapters.length} chapters.`);
+    this.log(
+      'info',
+      `Read «${book.title}» by ${book.author || 'an unknown author'}: ${book.chapters.length} chapters.`,
+    );
     return book;
   }
 
@@ -139,7 +153,10 @@ export class TaskRunner {
     try {
       // A cover may live on another site (an image host): it is fetched, but without cookies.
       const withoutCookies = !onBookSite(url, this.task.url, this.rule);
-      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, { observe: (at, info) => this.observe(at, info), withoutCookies });
+      bytes = await this.deps.loadBytes(url, this.rule, this.abort.signal, {
+        observe: (at, info) => this.observe(at, info),
+        withoutCookies,
+      });
     } catch (error) {
       this.throwIfStopped();
       const info = toErrorInfo(error);
@@ -155,7 +172,11 @@ export class TaskRunner {
   private async convertedCover(url: string, bytes: Uint8Array): Promise<Uint8Array | undefined> {
     const found = sniffImage(bytes)?.mediaType ?? 'not a PNG, JPEG or GIF';
     if (!this.deps.convertImage) {
-      this.log('warn', `The cover ${url} is ${found}, which EPUB readers do not all show, and it cannot be converted here, so the book has none.`, 'parse');
+      this.log(
+        'warn',
+        `The cover ${url} is ${found}, which EPUB readers do not all show, and it cannot be converted here, so the book has none.`,
+        'parse',
+      );
       return undefined;
     }
     try {
@@ -165,17 +186,29 @@ export class TaskRunner {
     } catch (error) {
       this.throwIfStopped();
       const reason = error instanceof Error ? error.message : String(error);
-      this.log('warn', `The cover ${url} is ${found} and could not be redrawn as a JPEG (${reason}), so the book has none.`, 'parse');
+      this.log(
+        'warn',
+        `The cover ${url} is ${found} and could not be redrawn as a JPEG (${reason}), so the book has none.`,
+        'parse',
+      );
       return undefined;
     }
   }
 
   private async downloadChapters(book: BookRecord): Promise<void> {
     const { stored, failed, locked } = await this.deps.store.chapterIndexes(this.task.id);
-    this.update({ ...this.task, completedChapters: stored.size - failed.size - locked.size, failedChapters: failed.size, lockedChapters: locked.size });
+    this.update({
+      ...this.task,
+      completedChapters: stored.size - failed.size - locked.size,
+      failedChapters: failed.size,
+      lockedChapters: locked.size,
+    });
     // Chapters the reader freed are in the files made before: never fetched again.
     const first = book.freedBefore ?? 0;
-    const pending = book.chapters.map((_, index) => index).filter((index) => index >= first && !stored.has(index))[Symbol.iterator]();
+    const pending = book.chapters
+      .map((_, index) => index)
+      .filter((index) => index >= first && !stored.has(index))
+      [Symbol.iterator]();
     // Twice as many workers as the host allows requests: while one parses and stores its
     // chapter, another already waits in the host's queue, so no request slot sits idle.
     const workers = 2 * hostLimits(this.deps.settings, this.rule).concurrency;
@@ -197,7 +230,11 @@ export class TaskRunner {
   private async work(pending: Iterator<number>, chapters: TocEntry[]): Promise<void> {
     // A wall stops the taking of chapters, not the chapters already on their way: what the site
     // gave before it is stored, so it is never fetched again.
-    for (let next = this.wall ? undefined : pending.next(); next && !next.done; next = this.wall ? undefined : pending.next()) {
+    for (
+      let next = this.wall ? undefined : pending.next();
+      next && !next.done;
+      next = this.wall ? undefined : pending.next()
+    ) {
       const index = next.value;
       this.throwIfStopped();
       const entry = chapters[index]!;
@@ -221,19 +258,37 @@ export class TaskRunner {
         if (info.code === 'storage') throw error;
         if (info.code === 'locked') {
           // The site's answer, not a failure: kept with its reason, never fetched again.
-          await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, lockedTask: this.task.id });
+          await this.deps.lease.putChapter({
+            taskId: this.task.id,
+            index,
+            url: entry.url,
+            title: entry.title,
+            error: info,
+            lockedTask: this.task.id,
+          });
           this.progress({ ...this.task, lockedChapters: (this.task.lockedChapters ?? 0) + 1 });
           this.log('info', `Chapter ${index + 1} «${entry.title}» is locked: ${info.message}`, info.code);
           continue;
         }
-        await this.deps.lease.putChapter({ taskId: this.task.id, index, url: entry.url, title: entry.title, error: info, failedTask: this.task.id });
+        await this.deps.lease.putChapter({
+          taskId: this.task.id,
+          index,
+          url: entry.url,
+          title: entry.title,
+          error: info,
+          failedTask: this.task.id,
+        });
         this.progress({ ...this.task, failedChapters: this.task.failedChapters + 1 });
         this.log('error', `Gave up on chapter ${index + 1} «${entry.title}»: ${info.message}`, info.code);
         this.failuresInARow += 1;
         if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) throw new TaskEnd({ kind: 'missing_in_a_row', last: info });
         // Once more chapters are lost than the book may miss, finishing it is pointless.
         if (tooManyMissing(this.task.failedChapters, this.task.totalChapters, this.deps.settings)) {
-          throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent, last: info });
+          throw new TaskEnd({
+            kind: 'too_many_missing',
+            maxPercent: this.deps.settings.maxFailedChapterPercent,
+            last: info,
+          });
         }
       }
     }
@@ -242,7 +297,8 @@ export class TaskRunner {
   private async finish(book: BookRecord): Promise<void> {
     const { completedChapters, failedChapters, totalChapters } = this.task;
     // A book whose chapters are all locked is still a book: it names each one and why.
-    if (completedChapters === 0 && !this.task.lockedChapters && totalChapters > 0) throw new TaskEnd({ kind: 'nothing_saved' });
+    if (completedChapters === 0 && !this.task.lockedChapters && totalChapters > 0)
+      throw new TaskEnd({ kind: 'nothing_saved' });
     if (tooManyMissing(failedChapters, totalChapters, this.deps.settings)) {
       throw new TaskEnd({ kind: 'too_many_missing', maxPercent: this.deps.settings.maxFailedChapterPercent });
     }
@@ -284,7 +340,8 @@ export class TaskRunner {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof FileNotSaved) throw new TaskEnd({ kind: 'file_not_saved', fileName: error.fileName, problem: error.problem });
+      if (error instanceof FileNotSaved)
+        throw new TaskEnd({ kind: 'file_not_saved', fileName: error.fileName, problem: error.problem });
       throw error;
     }
   }
@@ -321,9 +378,17 @@ export class TaskRunner {
 
   private observe(url: string, info: AttemptInfo): void {
     const retried = info.error && info.waitMs > 0;
-    this.task = { ...this.task, attempts: (this.task.attempts ?? 0) + 1, retries: (this.task.retries ?? 0) + (retried ? 1 : 0) };
+    this.task = {
+      ...this.task,
+      attempts: (this.task.attempts ?? 0) + 1,
+      retries: (this.task.retries ?? 0) + (retried ? 1 : 0),
+    };
     if (retried) {
-      this.log('warn', `Try ${info.attempt} of ${url} failed (${info.error!.message}); trying again in ${Math.ceil(info.waitMs / 1000)} s.`, info.error!.code);
+      this.log(
+        'warn',
+        `Try ${info.attempt} of ${url} failed (${info.error!.message}); trying again in ${Math.ceil(info.waitMs / 1000)} s.`,
+        info.error!.code,
+      );
     }
   }
 

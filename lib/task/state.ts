@@ -26,7 +26,8 @@ export function transition(task: Task, to: TaskStatus, now: number, patch: Parti
   }
   const next: Task = { ...task, ...patch, status: to };
   // A waiting task always says what for and until when; no other task carries it.
-  if (to === 'waiting' && !next.waitingFor) throw new AppError('internal', 'A task cannot wait without saying what it waits for.');
+  if (to === 'waiting' && !next.waitingFor)
+    throw new AppError('internal', 'A task cannot wait without saying what it waits for.');
   if (to !== 'waiting') delete next.waitingFor;
   if (to === 'running') {
     next.startedAt = patch.startedAt ?? task.startedAt ?? now;
@@ -47,7 +48,9 @@ export function transition(task: Task, to: TaskStatus, now: number, patch: Parti
  * file is made. The one rule for every percentage shown: the task's `progress`, its card, the
  * toolbar badge.
  */
-export function progressOf(task: Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters' | 'lockedChapters'>): number {
+export function progressOf(
+  task: Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters' | 'lockedChapters'>,
+): number {
   if (task.status === 'completed') return 100;
   if (task.totalChapters <= 0) return 0;
   const dealtWith = task.completedChapters + task.failedChapters + (task.lockedChapters ?? 0);

@@ -6,10 +6,46 @@ import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'center', 'dd', 'details', 'dialog',
-  'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'tfoot', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
 ]);
 // Never visible text; `head` guards against selecting a whole document.
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg']);
@@ -67,7 +103,8 @@ function walk(root: AnyNode, out: Paragraphs): void {
     if (BLOCKS.has(name)) out.end();
     if (CELLS.has(name)) out.add(' ');
     steps.push({ leave: name });
-    for (let i = node.children.length - 1; i >= 0; i--) steps.push({ enter: node.children[i]!, inPre: inPre || name === 'pre' });
+    for (let i = node.children.length - 1; i >= 0; i--)
+      steps.push({ enter: node.children[i]!, inPre: inPre || name === 'pre' });
   }
 }
 

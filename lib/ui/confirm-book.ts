@@ -34,5 +34,7 @@ export function listFrom(page: { url: string; reading?: PageReading }, choice: T
 
 /** The `toc` field of `task.start`, or undefined when the user changed nothing. */
 export function tocField(choice: TocChoice): TocChoice | undefined {
-  return choice.url || choice.order ? { ...(choice.url ? { url: choice.url } : {}), ...(choice.order ? { order: choice.order } : {}) } : undefined;
+  return choice.url || choice.order
+    ? { ...(choice.url ? { url: choice.url } : {}), ...(choice.order ? { order: choice.order } : {}) }
+    : undefined;
 }

@@ -16,6 +16,13 @@ export interface ContinueFileDeps {
 export async function continueFromFile(bytes: Uint8Array, fileName: string, deps: ContinueFileDeps): Promise<string> {
   const holdings = readEpubHoldings(bytes, fileName);
   const importId = await deps.stage(holdings.chapters);
-  const { task, held } = await deps.call({ type: 'library.continue', importId, fileName, url: holdings.url, chapters: holdings.chapters.length, format: 'epub' });
+  const { task, held } = await deps.call({
+    type: 'library.continue',
+    importId,
+    fileName,
+    url: holdings.url,
+    chapters: holdings.chapters.length,
+    format: 'epub',
+  });
   return strings.library.continueStarted(task.title ?? holdings.title, held);
 }

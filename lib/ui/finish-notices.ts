@@ -34,10 +34,15 @@ export function finishNotice(task: Task, s: Strings): FinishNotice {
   }
   // An update's news is its new chapters; clicking shows the file, as for any finished book.
   if (task.update) {
-    return { title: s.library.notify.title, message: s.library.notify.newChapters(name, task.update.to - task.update.from + 1) };
+    return {
+      title: s.library.notify.title,
+      message: s.library.notify.newChapters(name, task.update.to - task.update.from + 1),
+    };
   }
   const chapters = task.completedChapters;
-  const saved = task.fileName ? s.notify.completed(name, chapters, task.fileName) : s.notify.completedNoFile(name, chapters);
+  const saved = task.fileName
+    ? s.notify.completed(name, chapters, task.fileName)
+    : s.notify.completedNoFile(name, chapters);
   const missing = task.failedChapters > 0 ? `\n${s.failedChapters(task.failedChapters)}` : '';
   return { title: s.notify.completedTitle, message: saved + missing };
 }

@@ -15,7 +15,10 @@ export function statusLabel(status: TaskStatus): string {
   return strings.status[status] ?? status;
 }
 
-export type CountedTask = Pick<Task, 'status' | 'totalChapters' | 'completedChapters' | 'failedChapters' | 'lockedChapters'>;
+export type CountedTask = Pick<
+  Task,
+  'status' | 'totalChapters' | 'completedChapters' | 'failedChapters' | 'lockedChapters'
+>;
 
 /**
  * Every number a task's card shows, from its chapter counts alone: the bar, the progress line and
@@ -24,7 +27,12 @@ export type CountedTask = Pick<Task, 'status' | 'totalChapters' | 'completedChap
  * worker's `progress` does.
  */
 export function chapterCounts(task: CountedTask): { saved: number; missing: number; total: number; percent: number } {
-  return { saved: task.completedChapters, missing: task.failedChapters, total: task.totalChapters, percent: progressOf(task) };
+  return {
+    saved: task.completedChapters,
+    missing: task.failedChapters,
+    total: task.totalChapters,
+    percent: progressOf(task),
+  };
 }
 
 /** Whole percent 0..100, as the bar shows it. */
@@ -38,7 +46,9 @@ export function progressText(task: CountedTask): string {
   if (total === 0 && task.status === 'queued') return strings.waiting;
   if (total === 0 && task.status === 'running') return strings.readingToc;
   if (total === 0 && task.status === 'waiting') return strings.status.waiting;
-  return missing > 0 ? strings.chaptersWithMissing(saved, total, missing, percent) : strings.chapters(saved, total, percent);
+  return missing > 0
+    ? strings.chaptersWithMissing(saved, total, missing, percent)
+    : strings.chapters(saved, total, percent);
 }
 
 export interface TaskActions {

@@ -38,17 +38,23 @@ export function translatorFrom(messages: MessagesFile): Translate {
   return (key, substitutions = []) => {
     const entry = byName.get(key.toLowerCase());
     if (!entry) return key;
-    const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
+    const placeholders = new Map(
+      Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
+    );
     const subs = substitutions.map(String);
-    const fill = (text: string) => text.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
+    const fill = (text: string) =>
+      text.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
     // One pass, so a substitution is never read as a placeholder or a `$n` again.
-    return entry.message.replace(/\$([a-zA-Z0-9_@]+)\$|\$(\$|[1-9])/g, (whole, name: string | undefined, what: string | undefined) => {
-      if (name !== undefined) {
-        const content = placeholders.get(name.toLowerCase());
-        return content === undefined ? whole : fill(content);
-      }
-      return what === '$' ? '$' : (subs[Number(what) - 1] ?? '');
-    });
+    return entry.message.replace(
+      /\$([a-zA-Z0-9_@]+)\$|\$(\$|[1-9])/g,
+      (whole, name: string | undefined, what: string | undefined) => {
+        if (name !== undefined) {
+          const content = placeholders.get(name.toLowerCase());
+          return content === undefined ? whole : fill(content);
+        }
+        return what === '$' ? '$' : (subs[Number(what) - 1] ?? '');
+      },
+    );
   };
 }
 

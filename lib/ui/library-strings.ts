@@ -40,7 +40,8 @@ export function createLibraryStrings(t: Translate) {
     continueStarted: (title: string, held: number) => t('libraryContinueStarted', [title, held]),
     notify: {
       title: t('notifyNewChaptersTitle'),
-      newChapters: (title: string, count: number) => (count === 1 ? t('notifyNewChaptersOne', [title]) : t('notifyNewChaptersMany', [title, count])),
+      newChapters: (title: string, count: number) =>
+        count === 1 ? t('notifyNewChaptersOne', [title]) : t('notifyNewChaptersMany', [title, count]),
     },
   };
 }

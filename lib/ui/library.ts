@@ -31,7 +31,8 @@ export interface LibraryRow {
 export function libraryRow(book: LibraryBook, now: number, settings: Pick<Settings, 'checkUpdatesHours'>): LibraryRow {
   const s = strings.library;
   const check = book.lastCheck;
-  const newsKind: LibraryRow['newsKind'] = book.newChapters > 0 ? 'new' : check?.error ? 'failed' : check ? 'none' : 'unchecked';
+  const newsKind: LibraryRow['newsKind'] =
+    book.newChapters > 0 ? 'new' : check?.error ? 'failed' : check ? 'none' : 'unchecked';
   const news = {
     new: s.newChapters(book.newChapters),
     none: s.noNewChapters,
@@ -67,7 +68,12 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return new Intl.NumberFormat(strings.htmlLang, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(strings.htmlLang, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: digits,
+  }).format(value);
 }
 
 /** Books with new chapters first, then the most recently checked, then by title. */
@@ -99,8 +105,10 @@ export function applyLibraryMessage(books: readonly LibraryBook[], message: Libr
 export function isLibraryPortMessage(value: unknown): value is LibraryPortMessage {
   if (!value || typeof value !== 'object') return false;
   const message = value as { type?: unknown; book?: { id?: unknown }; bookId?: unknown; chapters?: unknown };
-  if (message.type === 'library.updated') return !!message.book && typeof message.book === 'object' && typeof message.book.id === 'string';
-  if (message.type === 'chapters.found') return typeof message.bookId === 'string' && typeof message.chapters === 'number';
+  if (message.type === 'library.updated')
+    return !!message.book && typeof message.book === 'object' && typeof message.book.id === 'string';
+  if (message.type === 'chapters.found')
+    return typeof message.bookId === 'string' && typeof message.chapters === 'number';
   return false;
 }
 

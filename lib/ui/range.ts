@@ -18,8 +18,10 @@ export function parseRange(fromText: string, toText: string, chapters: number): 
   const to = read(toText);
   if (from === null) return { ok: false, field: 'from', message: strings.rangeNotNumber(strings.rangeFrom) };
   if (to === null) return { ok: false, field: 'to', message: strings.rangeNotNumber(strings.rangeTo) };
-  if (from !== undefined && to !== undefined && from > to) return { ok: false, field: 'from', message: strings.rangeReversed(from, to) };
-  if (from !== undefined && chapters > 0 && from > chapters) return { ok: false, field: 'from', message: strings.rangeTooHigh(chapters, from) };
+  if (from !== undefined && to !== undefined && from > to)
+    return { ok: false, field: 'from', message: strings.rangeReversed(from, to) };
+  if (from !== undefined && chapters > 0 && from > chapters)
+    return { ok: false, field: 'from', message: strings.rangeTooHigh(chapters, from) };
   if (from === undefined && to === undefined) return { ok: true };
   return { ok: true, range: { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } };
 }

@@ -24,9 +24,16 @@ export function caughtView(preview: Preview | undefined): CaughtView {
     case 'author':
       return { summary: caught.value ? s.caughtText(caught.value) : s.catchesNothing, lines: [] };
     case 'chapters':
-      return { summary: caught.count ? s.caughtChapters(caught.count, caught.first ?? '', caught.last ?? '') : s.catchesNothing, lines: [] };
+      return {
+        summary: caught.count
+          ? s.caughtChapters(caught.count, caught.first ?? '', caught.last ?? '')
+          : s.catchesNothing,
+        lines: [],
+      };
     case 'content':
-      return caught.length ? { summary: s.caughtLength(caught.length), lines: caught.lines } : { summary: s.catchesNothing, lines: [] };
+      return caught.length
+        ? { summary: s.caughtLength(caught.length), lines: caught.lines }
+        : { summary: s.catchesNothing, lines: [] };
     case 'next':
       return { summary: caught.url ? s.caughtNext(caught.url) : s.noNextPage, lines: [] };
     default:

@@ -44,7 +44,10 @@ export class SpeedMeter {
     for (const id of this.samples.keys()) if (!running.has(id)) this.samples.delete(id);
   }
 
-  estimate(task: Pick<Task, 'id' | 'totalChapters' | 'completedChapters' | 'failedChapters'>, now: number): Estimate | null {
+  estimate(
+    task: Pick<Task, 'id' | 'totalChapters' | 'completedChapters' | 'failedChapters'>,
+    now: number,
+  ): Estimate | null {
     const list = this.samples.get(task.id);
     if (!list || list.length === 0) return null;
     const first = list[0]!;

@@ -4,7 +4,16 @@
 //
 // Sentences that come from the worker (task errors, refused input) are shown as the worker
 // wrote them, in English.
-import type { Doubt, ErrorCode, LegadoIssueCode, RuleField, Settings, SubscriptionChange, SubscriptionIssueCode, TaskStatus } from '../contract';
+import type {
+  Doubt,
+  ErrorCode,
+  LegadoIssueCode,
+  RuleField,
+  Settings,
+  SubscriptionChange,
+  SubscriptionIssueCode,
+  TaskStatus,
+} from '../contract';
 import type { ChoiceKey } from './options/settings-form';
 import { keyTranslate, type MessageKey, type Translate } from './i18n';
 import { createLibraryStrings } from './library-strings';
@@ -94,7 +103,8 @@ export function createStrings(t: Translate) {
     /** What a limit cut from a book (a task's warnings). */
     cut: {
       tocPages: (pages: number) => t('cutTocPages', [pages]),
-      chapterPages: (count: number, pages: number) => (count === 1 ? t('cutChapterPagesOne', [pages]) : t('cutChapterPagesMany', [count, pages])),
+      chapterPages: (count: number, pages: number) =>
+        count === 1 ? t('cutChapterPagesOne', [pages]) : t('cutChapterPagesMany', [count, pages]),
     },
     warning: (message: string) => t('warning', [message]),
     unknownError: t('unknownError'),
@@ -132,7 +142,8 @@ export function createStrings(t: Translate) {
     confirm: {
       heading: t('confirmHeading'),
       intro: t('confirmIntro'),
-      book: (title: string, chapters: number) => (chapters > 0 ? t('confirmBook', [title, chapterCount(chapters)]) : t('confirmBookNoCount', [title])),
+      book: (title: string, chapters: number) =>
+        chapters > 0 ? t('confirmBook', [title, chapterCount(chapters)]) : t('confirmBookNoCount', [title]),
       first: (name: string) => t('confirmFirst', [name]),
       last: (name: string) => t('confirmLast', [name]),
       listFrom: (url: string) => t('confirmListFrom', [url]),
@@ -171,7 +182,8 @@ export function createStrings(t: Translate) {
     // Notifications (entrypoints/background/notify-finished.ts)
     notify: {
       completedTitle: t('notifyCompletedTitle'),
-      completed: (title: string, chapters: number, fileName: string) => t('notifyCompleted', [title, chapterCount(chapters), fileName]),
+      completed: (title: string, chapters: number, fileName: string) =>
+        t('notifyCompleted', [title, chapterCount(chapters), fileName]),
       completedNoFile: (title: string, chapters: number) => t('notifyCompletedNoFile', [title, chapterCount(chapters)]),
       failedTitle: t('notifyFailedTitle'),
       failed: (title: string, error: string) => t('notifyFailed', [title, error]),
@@ -213,7 +225,8 @@ export function createStrings(t: Translate) {
       optional: t('ruleOptional'),
       catchesNothing: t('ruleCatchesNothing'),
       caughtText: (text: string) => t('ruleCaughtText', [text]),
-      caughtChapters: (count: number, first: string, last: string) => t('ruleCaughtChapters', [chapterCount(count), first, last]),
+      caughtChapters: (count: number, first: string, last: string) =>
+        t('ruleCaughtChapters', [chapterCount(count), first, last]),
       caughtLength: (characters: number) => t('ruleCaughtLength', [characters]),
       caughtNext: (url: string) => t('ruleCaughtNext', [url]),
       noNextPage: t('ruleNoNextPage'),
@@ -225,7 +238,9 @@ export function createStrings(t: Translate) {
       test: t('ruleTestButton'),
       testing: t('ruleTesting'),
       testRead: (title: string, author: string, chapters: number) =>
-        author ? t('ruleTestRead', [title, author, chapterCount(chapters)]) : t('ruleTestReadNoAuthor', [title, chapterCount(chapters)]),
+        author
+          ? t('ruleTestRead', [title, author, chapterCount(chapters)])
+          : t('ruleTestReadNoAuthor', [title, chapterCount(chapters)]),
       sampleHeading: (number: number, title: string) => t('ruleSampleHeading', [number, title]),
       sampleFailed: (error: string) => t('ruleSampleFailed', [error]),
       save: t('ruleSaveButton'),

@@ -52,7 +52,11 @@ export function planToolbar(tabs: readonly TabView[], tasks: readonly Task[], s:
   const progress = progressBadge(tasks, s);
   const waiting = waitingSites(tasks);
   const global: ButtonLook = waiting.length
-    ? { text: WAITING_MARK, color: WAITING_COLOR, title: [...waiting.map((host) => s.badge.waiting(host)), ...(progress ? [progress.title] : [])].join('\n') }
+    ? {
+        text: WAITING_MARK,
+        color: WAITING_COLOR,
+        title: [...waiting.map((host) => s.badge.waiting(host)), ...(progress ? [progress.title] : [])].join('\n'),
+      }
     : { text: progress?.text ?? '', color: PROGRESS_COLOR, title: progress?.title ?? s.appTitle };
   const looks = new Map<number, TabLook>();
   for (const tab of tabs) looks.set(tab.id, tabLook(tab, tasks, global, s));
@@ -107,9 +111,14 @@ function progressBadge(tasks: readonly Task[], s: Strings): { text: string; titl
   }
   const percent = total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
   const lines = running.map((task) =>
-    task.totalChapters > 0 ? s.badge.line(taskName(task), task.completedChapters, task.totalChapters) : s.badge.lineToc(taskName(task)),
+    task.totalChapters > 0
+      ? s.badge.line(taskName(task), task.completedChapters, task.totalChapters)
+      : s.badge.lineToc(taskName(task)),
   );
-  return { text: `${percent}%`, title: [s.badge.downloadingMany(running.length, percent), ...lines].join('\n') + waiting };
+  return {
+    text: `${percent}%`,
+    title: [s.badge.downloadingMany(running.length, percent), ...lines].join('\n') + waiting,
+  };
 }
 
 /** One running task's badge. */
@@ -117,7 +126,10 @@ function taskBadge(task: Task, s: Strings): { text: string; title: string } {
   const name = taskName(task);
   return {
     text: `${progressPercent(task)}%`,
-    title: task.totalChapters > 0 ? s.badge.downloading(name, task.completedChapters, task.totalChapters) : s.badge.readingToc(name),
+    title:
+      task.totalChapters > 0
+        ? s.badge.downloading(name, task.completedChapters, task.totalChapters)
+        : s.badge.readingToc(name),
   };
 }
 

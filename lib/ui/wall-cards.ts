@@ -52,7 +52,10 @@ export function wallCards(tasks: readonly Task[], s: Strings): WallCard[] {
  * far: a host is announced once when its first task starts waiting, and forgotten when none
  * waits any more (so a wall that comes back later is announced again).
  */
-export function wallNoticePlan(announced: ReadonlySet<string>, cards: readonly WallCard[]): { show: WallCard[]; clear: string[] } {
+export function wallNoticePlan(
+  announced: ReadonlySet<string>,
+  cards: readonly WallCard[],
+): { show: WallCard[]; clear: string[] } {
   const waiting = new Set(cards.map((card) => card.host));
   return {
     show: cards.filter((card) => !announced.has(card.host)),

@@ -17,7 +17,11 @@ async function openTab(path: string): Promise<{ tab: Page; tabId: number }> {
 
 function waitForBadge(tabId: number, text: string): Promise<string> {
   const badge = () => ext.page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-  return ext.waitFor(badge, (b) => b === text, { timeoutMs: 15_000, intervalMs: 100, what: `badge "${text}" on tab ${tabId}` });
+  return ext.waitFor(badge, (b) => b === text, {
+    timeoutMs: 15_000,
+    intervalMs: 100,
+    what: `badge "${text}" on tab ${tabId}`,
+  });
 }
 
 async function openPopup(url: string): Promise<Page> {
@@ -37,7 +41,9 @@ describe('confirming a doubtful page', () => {
     expect(await popup.getByTestId('confirm-summary').textContent()).toBe('«雾中之城», 12 chaptersby 无名氏');
     expect(await popup.getByTestId('confirm-first').textContent()).toBe(`First: ${chapterTitle('mist', 1)}`);
     expect(await popup.getByTestId('confirm-last').textContent()).toBe(`Last: ${chapterTitle('mist', 12)}`);
-    expect(await popup.getByTestId('confirm-doubts').textContent()).toBe("The chapters' names and addresses disagree about which way the list runs.");
+    expect(await popup.getByTestId('confirm-doubts').textContent()).toBe(
+      "The chapters' names and addresses disagree about which way the list runs.",
+    );
     // Nothing starts on the reader's guess: the button waits for a choice.
     expect(await popup.getByTestId('start-button').isDisabled()).toBe(true);
     expect(await popup.getByTestId('confirm-needed').isVisible()).toBe(true);
@@ -50,9 +56,18 @@ describe('confirming a doubtful page', () => {
     await popup.getByTestId('start-button').click();
 
     const row = popup.locator('li[data-status]');
-    await ext.waitFor(() => row.getAttribute('data-status'), (s) => s === 'completed', { timeoutMs: 20_000, intervalMs: 50, what: 'the download completed' });
+    await ext.waitFor(
+      () => row.getAttribute('data-status'),
+      (s) => s === 'completed',
+      { timeoutMs: 20_000, intervalMs: 50, what: 'the download completed' },
+    );
     const { tasks } = await ext.call({ type: 'task.list' });
-    expect(tasks[0]).toMatchObject({ status: 'completed', title: '雾中之城', totalChapters: 12, toc: { order: 'desc' } });
+    expect(tasks[0]).toMatchObject({
+      status: 'completed',
+      title: '雾中之城',
+      totalChapters: 12,
+      toc: { order: 'desc' },
+    });
     await popup.close();
     await tab.close();
   });

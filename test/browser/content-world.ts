@@ -21,11 +21,23 @@ export async function contentScriptWorld(ext: Ext, tab: Page): Promise<ContentWo
   });
   // Existing contexts are reported right after enable; the script may also still be on its way.
   await cdp.send('Runtime.enable');
-  await poll(async () => contextId, (id) => id !== undefined, { timeoutMs: 15_000, what: "the content script's world in the tab" });
+  await poll(
+    async () => contextId,
+    (id) => id !== undefined,
+    { timeoutMs: 15_000, what: "the content script's world in the tab" },
+  );
   return {
     async evaluate<T>(expression: string): Promise<T> {
-      const answer = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
-      if (answer.exceptionDetails) throw new Error(`In the content script's world: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+      const answer = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (answer.exceptionDetails)
+        throw new Error(
+          `In the content script's world: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`,
+        );
       return answer.result.value as T;
     },
     detach: () => cdp.detach(),

@@ -18,7 +18,11 @@ const tooltip = (tabId: number) => ext.page.evaluate((id) => chrome.action.getTi
 const detected = async (tabId: number) => (await ext.call({ type: 'page.get', tabId })).page;
 
 function waitForBadge(tabId: number, text: string): Promise<string> {
-  return ext.waitFor(() => badge(tabId), (b) => b === text, { timeoutMs: 15_000, intervalMs: 100, what: `badge "${text}" on tab ${tabId}` });
+  return ext.waitFor(
+    () => badge(tabId),
+    (b) => b === text,
+    { timeoutMs: 15_000, intervalMs: 100, what: `badge "${text}" on tab ${tabId}` },
+  );
 }
 
 /**
@@ -33,7 +37,8 @@ async function recordReports(): Promise<() => Promise<Array<{ url: string; html:
     const reports: Array<{ url: string; html: boolean }> = [];
     (globalThis as unknown as Recorder).reports = reports;
     chrome.runtime.onMessage.addListener((message: { type?: string; url?: string; html?: unknown }) => {
-      if (message?.type === 'page.detected') reports.push({ url: String(message.url), html: typeof message.html === 'string' });
+      if (message?.type === 'page.detected')
+        reports.push({ url: String(message.url), html: typeof message.html === 'string' });
     });
   });
   return () => worker.evaluate(() => (globalThis as unknown as Recorder).reports ?? []);
@@ -50,7 +55,12 @@ describe('page detection', () => {
     await waitForBadge(tabId, '12');
     expect(await tooltip(tabId)).toBe('Novel Downloader: «演示之书», 12 chapters — click to download');
     expect(await detected(tabId)).toEqual({
-      kind: 'book', url: url('/book/1/'), sourceId: 'demo', title: '演示之书', author: '示例作者', chapters: 12,
+      kind: 'book',
+      url: url('/book/1/'),
+      sourceId: 'demo',
+      title: '演示之书',
+      author: '示例作者',
+      chapters: 12,
     });
     await tab.close();
   });
@@ -61,9 +71,13 @@ describe('page detection', () => {
     const chapter = await open('/book/1/3.html');
     // Both content scripts have reported all they will: the index once, the chapter page (which
     // the demo source's patterns match) again with its markup, as the worker asks.
-    await ext.waitFor(reports, (seen) => seen.some((r) => r.url === url('/')) && seen.some((r) => r.url === url('/book/1/3.html') && r.html), {
-      what: 'the index and the chapter page reported',
-    });
+    await ext.waitFor(
+      reports,
+      (seen) => seen.some((r) => r.url === url('/')) && seen.some((r) => r.url === url('/book/1/3.html') && r.html),
+      {
+        what: 'the index and the chapter page reported',
+      },
+    );
     // A book page reported after them is shown: the worker has dealt with theirs by then.
     const later = await open('/book/2/');
     await waitForBadge(later.tabId, '8');
@@ -110,12 +124,17 @@ describe('page detection', () => {
     await second.tab.close();
   });
 
-  it('shows an unknown site\'s table of contents once the demo source is off', async () => {
+  it("shows an unknown site's table of contents once the demo source is off", async () => {
     expect((await ext.send({ type: 'source.setEnabled', sourceId: 'demo', enabled: false })).ok).toBe(true);
     try {
       const { tab, tabId } = await open('/book/gen-40/');
       await waitForBadge(tabId, '40');
-      expect(await detected(tabId)).toMatchObject({ kind: 'toc', sourceId: 'generic', title: '测试之书40', chapters: 40 });
+      expect(await detected(tabId)).toMatchObject({
+        kind: 'toc',
+        sourceId: 'generic',
+        title: '测试之书40',
+        chapters: 40,
+      });
       await tab.close();
     } finally {
       await ext.send({ type: 'source.setEnabled', sourceId: 'demo', enabled: true });

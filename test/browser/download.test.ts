@@ -28,7 +28,12 @@ describe('downloads in Chromium', () => {
   it('downloads the demo book as TXT into the downloads folder, line by line', async () => {
     const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     const done = await ext.waitForTask(task.id, ended, 60_000);
-    expect(done).toMatchObject({ status: 'completed', completedChapters: 12, failedChapters: 0, fileName: '演示之书 - 示例作者.txt' });
+    expect(done).toMatchObject({
+      status: 'completed',
+      completedChapters: 12,
+      failedChapters: 0,
+      fileName: '演示之书 - 示例作者.txt',
+    });
     const path = await ext.downloadPath(done.downloadId!);
     expect(basename(path)).toBe('演示之书 - 示例作者.txt');
     const lines = readFileSync(path, 'utf8').replace(/\n$/, '').split('\n');
@@ -38,7 +43,10 @@ describe('downloads in Chromium', () => {
   it('answers invalid_url and creates no task', async () => {
     const before = (await ext.call({ type: 'task.list' })).tasks.length;
     const answer = await ext.send({ type: 'task.start', url: 'invalid_url', sourceId: 'demo', format: 'txt' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_url', message: expect.stringContaining('invalid_url') } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_url', message: expect.stringContaining('invalid_url') },
+    });
     expect((await ext.call({ type: 'task.list' })).tasks.length).toBe(before);
   });
 
@@ -46,7 +54,12 @@ describe('downloads in Chromium', () => {
     // Two tries, so that one wait of the worker's own backoff (0.5 s) is all the test spends.
     await ext.call({ type: 'settings.set', patch: { maxAttempts: 2 } });
     try {
-      const { task } = await ext.call({ type: 'task.start', url: 'http://nonexistent-site.invalid/book/123', sourceId: 'demo', format: 'txt' });
+      const { task } = await ext.call({
+        type: 'task.start',
+        url: 'http://nonexistent-site.invalid/book/123',
+        sourceId: 'demo',
+        format: 'txt',
+      });
       const done = await ext.waitForTask(task.id, ended);
       expect(done.status).toBe('failed');
       expect(done.error).toMatchObject({ code: 'network' });
@@ -68,7 +81,8 @@ describe('downloads in Chromium', () => {
     expect(done).toMatchObject({ status: 'completed', completedChapters: 150, failedChapters: 0 });
     expect(done.resumes).toBe(3);
     const perChapter = new Map<string, number>();
-    for (const { path } of site.requests()) if (chapterPath.test(path)) perChapter.set(path, (perChapter.get(path) ?? 0) + 1);
+    for (const { path } of site.requests())
+      if (chapterPath.test(path)) perChapter.set(path, (perChapter.get(path) ?? 0) + 1);
     expect(perChapter.size).toBe(150);
     expect(Math.max(...perChapter.values())).toBeLessThanOrEqual(2);
     const lines = readFileSync(await ext.downloadPath(done.downloadId!), 'utf8').split('\n');
@@ -84,7 +98,11 @@ describe('downloads in Chromium', () => {
     const atCancel = site.hits(chapterPath);
     // The requests in flight are aborted and none waits for a slot: the worker is done with it.
     await ext.untilIdle();
-    await ext.waitFor(async () => site.pending(), (pending) => pending === 0, { what: 'the requests in flight to end' });
+    await ext.waitFor(
+      async () => site.pending(),
+      (pending) => pending === 0,
+      { what: 'the requests in flight to end' },
+    );
     expect(site.hits(chapterPath)).toBe(atCancel);
     expect(atCancel).toBeLessThan(300);
     expect((await ext.call({ type: 'task.get', taskId: task.id })).task.status).toBe('cancelled');
@@ -100,9 +118,14 @@ describe('EPUB in Chromium', () => {
     expect(basename(path)).toBe('演示之书 - 示例作者.epub');
     const [verdict, parsed] = await Promise.all([epubcheck(path), EPub.createAsync(path)]);
     expect(verdict).toMatchObject({ fatals: 0, errors: 0 });
-    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title: string | undefined) => /^第\d+章/.test(title ?? ''));
+    const titles = parsed.toc
+      .map((item: { title?: string }) => item.title)
+      .filter((title: string | undefined) => /^第\d+章/.test(title ?? ''));
     expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
-    const mime = await ext.page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]?.mime), done.downloadId!);
+    const mime = await ext.page.evaluate(
+      (id) => chrome.downloads.search({ id }).then((items) => items[0]?.mime),
+      done.downloadId!,
+    );
     expect(mime).toBe('application/epub+zip');
   });
 
@@ -112,17 +135,22 @@ describe('EPUB in Chromium', () => {
     expect(done.status).toBe('completed');
     const path = await ext.downloadPath(done.downloadId!);
     const zip = await JSZip.loadAsync(readFileSync(path));
-    expect(Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/images/'))).toEqual(['OEBPS/images/cover.jpg']);
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/images/'))).toEqual([
+      'OEBPS/images/cover.jpg',
+    ]);
     const jpeg = await zip.file('OEBPS/images/cover.jpg')!.async('uint8array');
     expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     // Decoded by the browser again: the size it had and, within JPEG's loss, its colour.
-    const decoded = await ext.page.evaluate(async (bytes) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      return { width: bitmap.width, height: bitmap.height, pixel: [...context.getImageData(60, 80, 1, 1).data] };
-    }, [...jpeg]);
+    const decoded = await ext.page.evaluate(
+      async (bytes) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        return { width: bitmap.width, height: bitmap.height, pixel: [...context.getImageData(60, 80, 1, 1).data] };
+      },
+      [...jpeg],
+    );
     const { r, g, b } = webpCoverColour('w');
     expect({ width: decoded.width, height: decoded.height }).toEqual({ width: COVER_WIDTH, height: COVER_HEIGHT });
     decoded.pixel.slice(0, 3).forEach((value, i) => expect(Math.abs(value - [r, g, b][i]!)).toBeLessThanOrEqual(8));

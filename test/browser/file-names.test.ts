@@ -16,7 +16,12 @@ const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task
 
 async function download(book: string): Promise<Task> {
   await ext.call({ type: 'source.import', sources: HOSTILE_RULE });
-  const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/hostile/${book}/`, sourceId: 'hostile', format: 'txt' });
+  const { task } = await ext.call({
+    type: 'task.start',
+    url: `${site.origin}/hostile/${book}/`,
+    sourceId: 'hostile',
+    format: 'txt',
+  });
   return ext.waitForTask(task.id, ended);
 }
 
@@ -33,7 +38,10 @@ describe('the file a download ends with', () => {
     const item = await downloadItem(done.downloadId!);
     expect(item).toMatchObject({ state: 'complete' });
     expect(basename(item!.filename)).toBe(done.fileName);
-    expect(readFileSync(item!.filename, 'utf8').split('\n').slice(0, 2)).toEqual(['\u202egnp.exe\u202c Odd\u200bName\u00ad👨‍👩‍👧 \u0085Book~', 'Writer\u200d']);
+    expect(readFileSync(item!.filename, 'utf8').split('\n').slice(0, 2)).toEqual([
+      '\u202egnp.exe\u202c Odd\u200bName\u00ad👨‍👩‍👧 \u0085Book~',
+      'Writer\u200d',
+    ]);
     // The task says completed only after the browser said the download was complete.
     expect(done.finishedAt!).toBeGreaterThanOrEqual(Date.parse(item!.endTime!));
   });
@@ -58,7 +66,9 @@ describe('the file a download ends with', () => {
     }
     expect(failed.status).toBe('failed');
     expect(failed.error!.code).toBe('file');
-    expect(failed.error!.message).toMatch(/^The browser did not save «长+ - (作者)+者\.txt»: the file could not be written\. .*Retry builds the file again from the stored chapters; nothing is downloaded again\.$/);
+    expect(failed.error!.message).toMatch(
+      /^The browser did not save «长+ - (作者)+者\.txt»: the file could not be written\. .*Retry builds the file again from the stored chapters; nothing is downloaded again\.$/,
+    );
 
     site.resetLog();
     expect((await ext.send({ type: 'task.retry', taskId: failed.id })).ok).toBe(true);

@@ -38,15 +38,27 @@ export const CHROMIUM: BrowserKind = {
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   ],
-  install: ['on Debian or Ubuntu: `sudo apt-get install -y chromium`', 'or install Google Chrome', 'or set CHROMIUM_PATH to a Chromium or Chrome executable'],
+  install: [
+    'on Debian or Ubuntu: `sudo apt-get install -y chromium`',
+    'or install Google Chrome',
+    'or set CHROMIUM_PATH to a Chromium or Chrome executable',
+  ],
 };
 
 export const FIREFOX: BrowserKind = {
   name: 'Firefox',
   envVar: 'FIREFOX_PATH',
   commands: ['firefox-esr', 'firefox'],
-  paths: ['/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/snap/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'],
-  install: ['on Debian or Ubuntu: `sudo apt-get install -y firefox-esr`', 'or set FIREFOX_PATH to a Firefox executable'],
+  paths: [
+    '/usr/lib/firefox-esr/firefox-esr',
+    '/usr/lib/firefox/firefox',
+    '/snap/bin/firefox',
+    '/Applications/Firefox.app/Contents/MacOS/firefox',
+  ],
+  install: [
+    'on Debian or Ubuntu: `sudo apt-get install -y firefox-esr`',
+    'or set FIREFOX_PATH to a Firefox executable',
+  ],
 };
 
 export const realSystem: System = {
@@ -66,7 +78,9 @@ export function findBrowser(kind: BrowserKind, system: System = realSystem): str
   const chosen = system.env[kind.envVar];
   if (chosen) {
     if (system.isExecutable(chosen)) return chosen;
-    throw new Error(`${kind.envVar} is ${chosen}, which is not an executable file. Point it at ${kind.name}, or unset it to search the usual places.`);
+    throw new Error(
+      `${kind.envVar} is ${chosen}, which is not an executable file. Point it at ${kind.name}, or unset it to search the usual places.`,
+    );
   }
   const dirs = (system.env.PATH ?? '').split(delimiter).filter(Boolean);
   const candidates = [...kind.commands.flatMap((command) => dirs.map((dir) => join(dir, command))), ...kind.paths];

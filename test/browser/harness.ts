@@ -2,7 +2,16 @@
 // Used by the browser tests and by `npm start` (scripts/start.ts). Every wait here is bounded.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,7 +161,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
       untilIdle: () => untilIdleVia(send),
       waitForDownload: (predicate, timeoutMs = 30_000) => waitForFile(downloadsDir, predicate, timeoutMs),
       downloadPath: (downloadId, timeoutMs) =>
-        finishedDownload(() => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId), downloadId, timeoutMs),
+        finishedDownload(
+          () => page.evaluate((id) => chrome.downloads.search({ id }).then((items) => items[0]), downloadId),
+          downloadId,
+          timeoutMs,
+        ),
       async openTab(url) {
         const tab = await context.newPage();
         await tab.goto(url, { timeout: 15_000 });
@@ -180,21 +193,37 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Ext> {
 export type Send = <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number) => Promise<Response<T>>;
 
 /** The answer's payload through `send`; a refusal throws with its code and sentence. */
-export async function callVia<T extends RequestType>(send: Send, msg: RequestOf<T>, timeoutMs?: number): Promise<Payload<T>> {
+export async function callVia<T extends RequestType>(
+  send: Send,
+  msg: RequestOf<T>,
+  timeoutMs?: number,
+): Promise<Payload<T>> {
   const answer = await send(msg, timeoutMs);
   if (!answer.ok) throw new Error(`${JSON.stringify(msg)} was refused: ${answer.error.code}: ${answer.error.message}`);
   return answer;
 }
 
 /** Polls `task.get` through `send` until `predicate(task)`. */
-export async function waitForTaskVia(send: Send, taskId: string, predicate: (task: Task) => boolean, timeoutMs = 60_000): Promise<Task> {
-  const { task } = await poll(() => callVia(send, { type: 'task.get', taskId }), (answer) => predicate(answer.task), { timeoutMs, intervalMs: 200, what: `task ${taskId}` });
+export async function waitForTaskVia(
+  send: Send,
+  taskId: string,
+  predicate: (task: Task) => boolean,
+  timeoutMs = 60_000,
+): Promise<Task> {
+  const { task } = await poll(
+    () => callVia(send, { type: 'task.get', taskId }),
+    (answer) => predicate(answer.task),
+    { timeoutMs, intervalMs: 200, what: `task ${taskId}` },
+  );
   return task;
 }
 
 /** Polls `diagnostics` through `send` until nothing is in flight (see nothingInFlight). */
 export async function untilIdleVia(send: Send): Promise<void> {
-  await poll(() => callVia(send, { type: 'diagnostics' }), nothingInFlight, { intervalMs: 50, what: 'the worker to have nothing in flight' });
+  await poll(() => callVia(send, { type: 'diagnostics' }), nothingInFlight, {
+    intervalMs: 50,
+    what: 'the worker to have nothing in flight',
+  });
 }
 
 /** The parts of a downloads.search() item that say where a finished file is. */
@@ -205,11 +234,16 @@ export interface DownloadState {
 }
 
 /** Polls `search` (the browser's downloads.search for one id) until the file is complete on disk; its path. */
-export async function finishedDownload(search: () => Promise<DownloadState | undefined>, downloadId: number, timeoutMs = 30_000): Promise<string> {
+export async function finishedDownload(
+  search: () => Promise<DownloadState | undefined>,
+  downloadId: number,
+  timeoutMs = 30_000,
+): Promise<string> {
   const item = await poll(
     search,
     (d) => {
-      if (d?.state === 'interrupted') throw new Error(`Download ${downloadId} was interrupted: ${d.error ?? 'unknown reason'}`);
+      if (d?.state === 'interrupted')
+        throw new Error(`Download ${downloadId} was interrupted: ${d.error ?? 'unknown reason'}`);
       return d?.state === 'complete' && Boolean(d.filename) && existsSync(d.filename);
     },
     { timeoutMs, intervalMs: 200, what: `download ${downloadId}` },
@@ -219,11 +253,15 @@ export async function finishedDownload(search: () => Promise<DownloadState | und
 
 /** Installs the demo site's sources as a user would (any browser's way to reach the worker), retrying while the worker is still starting. */
 export async function importDemoSources(send: Send): Promise<void> {
-  const answer = await poll(() => send({ type: 'source.import', sources: DEMO_SOURCES }, 10_000), () => true, {
-    timeoutMs: 30_000,
-    intervalMs: 300,
-    what: 'the demo sources to be imported',
-  });
+  const answer = await poll(
+    () => send({ type: 'source.import', sources: DEMO_SOURCES }, 10_000),
+    () => true,
+    {
+      timeoutMs: 30_000,
+      intervalMs: 300,
+      what: 'the demo sources to be imported',
+    },
+  );
   if (!answer.ok) throw new Error(`The extension refused the demo sources: ${answer.error.message}`);
 }
 
@@ -293,7 +331,9 @@ async function allowDownloads(context: BrowserContext, pageSession: CDPSession, 
   }
   attempts.push(() => pageSession.send('Browser.setDownloadBehavior', { behavior: 'default' }));
   // Last resort: name-keeping downloads straight into downloadsDir.
-  attempts.push(() => pageSession.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir }));
+  attempts.push(() =>
+    pageSession.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir }),
+  );
   const errors: string[] = [];
   for (const attempt of attempts) {
     try {
@@ -322,13 +362,14 @@ async function stopServiceWorkers(cdp: CDPSession, base: string): Promise<void> 
   try {
     await cdp.send('ServiceWorker.enable');
     // The current versions are reported right after enable.
-    for (const deadline = Date.now() + 2_000; status === undefined && Date.now() < deadline; ) await sleep(25);
+    for (const deadline = Date.now() + 2_000; status === undefined && Date.now() < deadline;) await sleep(25);
     if (status === 'stopped') return;
     stopRequested = true;
     await cdp.send('ServiceWorker.stopAllWorkers');
     // It may start again at once (an open page reconnecting a port); seeing it stopped is enough.
-    for (const deadline = Date.now() + 5_000; !sawStopped && Date.now() < deadline; ) await sleep(25);
-    if (!sawStopped) throw new Error(`The extension's service worker did not stop within 5 s (status: ${status ?? 'unknown'}).`);
+    for (const deadline = Date.now() + 5_000; !sawStopped && Date.now() < deadline;) await sleep(25);
+    if (!sawStopped)
+      throw new Error(`The extension's service worker did not stop within 5 s (status: ${status ?? 'unknown'}).`);
   } finally {
     cdp.off('ServiceWorker.workerVersionUpdated', onVersions);
     await cdp.send('ServiceWorker.disable').catch(() => undefined);
@@ -345,7 +386,9 @@ async function waitForFile(dir: string, predicate: (name: string) => boolean, ti
     } catch {
       names = [];
     }
-    const partial = new Set(names.filter((n) => n.endsWith('.crdownload')).map((n) => n.slice(0, -'.crdownload'.length)));
+    const partial = new Set(
+      names.filter((n) => n.endsWith('.crdownload')).map((n) => n.slice(0, -'.crdownload'.length)),
+    );
     for (const name of names) {
       if (name.endsWith('.crdownload') || name.startsWith('.') || partial.has(name) || !predicate(name)) continue;
       const path = join(dir, name);
@@ -361,7 +404,9 @@ async function waitForFile(dir: string, predicate: (name: string) => boolean, ti
       sizes.set(name, size);
     }
     if (Date.now() >= deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for a download in ${dir}; it holds: ${names.join(', ') || 'nothing'}`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for a download in ${dir}; it holds: ${names.join(', ') || 'nothing'}`,
+      );
     }
     await sleep(250);
   }

@@ -42,13 +42,13 @@ describe('Chinese UI (--lang=zh-CN)', () => {
     const title = await ext.waitFor(
       () => ext.page.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId),
       (t) => t !== '小说下载器',
-      { timeoutMs: 15_000, intervalMs: 100, what: 'the book\'s tooltip' },
+      { timeoutMs: 15_000, intervalMs: 100, what: "the book's tooltip" },
     );
     expect(title).toBe('小说下载器：《演示之书》，12 章 — 点击下载');
     await book.close();
   });
 
-  it('shows the popup in Chinese, with the worker\'s own sentences left in English', async () => {
+  it("shows the popup in Chinese, with the worker's own sentences left in English", async () => {
     const bookUrl = `${site.origin}/book/1/`;
     const book = await ext.openTab(bookUrl);
     const popup = await ext.context.newPage();
@@ -62,7 +62,11 @@ describe('Chinese UI (--lang=zh-CN)', () => {
     await popup.getByTestId('start-format').selectOption('txt');
     await popup.getByTestId('start-button').click();
     const row = popup.locator('li[data-status]');
-    await ext.waitFor(() => row.getAttribute('data-status'), (s) => s === 'completed', { timeoutMs: 20_000, what: 'completed' });
+    await ext.waitFor(
+      () => row.getAttribute('data-status'),
+      (s) => s === 'completed',
+      { timeoutMs: 20_000, what: 'completed' },
+    );
     expect(await text(row, 'status')).toBe('已完成');
     expect(await text(row, 'progress-text')).toBe('12/12 章 · 100%');
     expect(await text(row, 'file-name')).toBe('已保存为 演示之书 - 示例作者.txt');

@@ -9,7 +9,9 @@ import { useSiteAndExtension } from './hooks';
 
 const { site, ext } = useSiteAndExtension();
 
-const DEMO = JSON.parse(readFileSync(new URL('../fixtures/legado/demo-split.json', import.meta.url), 'utf8')) as object[];
+const DEMO = JSON.parse(
+  readFileSync(new URL('../fixtures/legado/demo-split.json', import.meta.url), 'utf8'),
+) as object[];
 /** A source of the kind the shared lists are full of: its chapter text needs JavaScript. */
 const SCRIPTED = {
   bookSourceUrl: 'https://scripted.example',
@@ -23,7 +25,11 @@ const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task
 async function download(sourceId: string): Promise<Buffer> {
   const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt', sourceId });
   const done = await ext.waitForTask(task.id, ended, 30_000);
-  expect(done, JSON.stringify(done.error)).toMatchObject({ status: 'completed', totalChapters: 25, completedChapters: 25 });
+  expect(done, JSON.stringify(done.error)).toMatchObject({
+    status: 'completed',
+    totalChapters: 25,
+    completedChapters: 25,
+  });
   return readFileSync(await ext.downloadPath(done.downloadId!, 10_000));
 }
 
@@ -33,9 +39,16 @@ describe('legado book sources, in Chromium', () => {
     await page.getByTestId('source-demo').waitFor({ timeout: 10_000 });
     await page.getByTestId('import-text').fill(JSON.stringify([...DEMO, SCRIPTED]));
     await page.getByTestId('import-button').click();
-    await ext.waitFor(() => page.getByTestId('legado-summary').textContent(), (t) => t === 'legado sources: 1 of 2 imported', { timeoutMs: 10_000, what: 'the report' });
+    await ext.waitFor(
+      () => page.getByTestId('legado-summary').textContent(),
+      (t) => t === 'legado sources: 1 of 2 imported',
+      { timeoutMs: 10_000, what: 'the report' },
+    );
     const entries = page.getByTestId('legado-entry');
-    expect(await entries.evaluateAll((els) => els.map((el) => el.getAttribute('data-status')))).toEqual(['imported', 'skipped']);
+    expect(await entries.evaluateAll((els) => els.map((el) => el.getAttribute('data-status')))).toEqual([
+      'imported',
+      'skipped',
+    ]);
     expect(await entries.nth(0).textContent()).toContain('Imported as legado-127-0-0-1');
     const reason = entries.nth(1).getByTestId('legado-reason');
     expect(await reason.getAttribute('data-code')).toBe('javascript');
@@ -53,9 +66,15 @@ describe('legado book sources, in Chromium', () => {
     const page = await ext.openTab(ext.url('options.html#sources'));
     await page.getByTestId('source-demo-split').getByTestId('source-export-legado').click();
     const path = await ext.waitForDownload((name) => name === 'demo-split.legado.json', 10_000);
-    const exported = JSON.parse(readFileSync(path, 'utf8')) as Array<{ bookSourceUrl: string; ruleToc: { nextTocUrl: string } }>;
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as Array<{
+      bookSourceUrl: string;
+      ruleToc: { nextTocUrl: string };
+    }>;
     expect(exported).toHaveLength(1);
-    expect(exported[0]).toMatchObject({ bookSourceUrl: 'http://127.0.0.1', ruleToc: { nextTocUrl: '@css:select.pages option@value' } });
+    expect(exported[0]).toMatchObject({
+      bookSourceUrl: 'http://127.0.0.1',
+      ruleToc: { nextTocUrl: '@css:select.pages option@value' },
+    });
     expect(await page.getByTestId('source-generic').getByTestId('source-export-legado').count()).toBe(0);
     await page.close();
     const again = await ext.send({ type: 'source.import', sources: exported });

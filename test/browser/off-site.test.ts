@@ -20,7 +20,12 @@ describe('a book that links to another site', () => {
     }
     await ext.call({ type: 'source.import', sources: HOSTILE_RULE });
     site.resetLog();
-    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/hostile/offsite-link/`, sourceId: 'hostile', format: 'epub' });
+    const { task } = await ext.call({
+      type: 'task.start',
+      url: `${site.origin}/hostile/offsite-link/`,
+      sourceId: 'hostile',
+      format: 'epub',
+    });
     const done = await ext.waitForTask(task.id, ended);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 2, failedChapters: 1 });
     expect(done.failures![0]!.error.code).toBe('off_site');
@@ -30,6 +35,8 @@ describe('a book that links to another site', () => {
     expect(book.length).toBe(3);
     for (const request of book) expect(request.cookie).toBe('session=secret');
     expect(requests.filter((r) => r.path === '/book/1/1.html')).toEqual([]);
-    expect(requests.filter((r) => r.path === '/cover/1.png')).toEqual([expect.not.objectContaining({ cookie: expect.anything() })]);
+    expect(requests.filter((r) => r.path === '/cover/1.png')).toEqual([
+      expect.not.objectContaining({ cookie: expect.anything() }),
+    ]);
   });
 });

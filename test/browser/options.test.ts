@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 /** Waits until the element's text satisfies `predicate`; returns the text. */
-function textOf(testId: string, predicate: (text: string) => boolean, scope: Page | ReturnType<Page['getByTestId']> = page) {
+function textOf(
+  testId: string,
+  predicate: (text: string) => boolean,
+  scope: Page | ReturnType<Page['getByTestId']> = page,
+) {
   const locator = scope.getByTestId(testId).first();
   return ext.waitFor(async () => ((await locator.count()) ? ((await locator.textContent()) ?? '') : ''), predicate, {
     timeoutMs: 10_000,
@@ -142,7 +146,10 @@ describe('options page', () => {
     expect(await textOf('recover-result', (t) => t.length > 0)).toBe('Recovered 0 tasks.');
 
     await page.getByTestId('export-diagnostics').click();
-    const file = await ext.waitForDownload((name) => /^novel-downloader-diagnostics-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/.test(name), 10_000);
+    const file = await ext.waitForDownload(
+      (name) => /^novel-downloader-diagnostics-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/.test(name),
+      10_000,
+    );
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.tasks.map((t: { id: string }) => t.id)).toContain(task.id);
     expect(saved.health).toMatchObject({ running: 0 });

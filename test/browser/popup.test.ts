@@ -23,7 +23,11 @@ const tooltip = (tabId: number) => ext.page.evaluate((id) => chrome.action.getTi
 const notifications = () => ext.page.evaluate(() => chrome.notifications.getAll());
 
 function waitForBadge(tabId: number, predicate: (text: string) => boolean, what: string): Promise<string> {
-  return ext.waitFor(() => badge(tabId), predicate, { timeoutMs: 10_000, intervalMs: 100, what: `badge ${what} on tab ${tabId}` });
+  return ext.waitFor(() => badge(tabId), predicate, {
+    timeoutMs: 10_000,
+    intervalMs: 100,
+    what: `badge ${what} on tab ${tabId}`,
+  });
 }
 
 /** A tab showing `path` on the demo site, and its id. */
@@ -51,18 +55,26 @@ async function openPopup(bookUrl: string): Promise<Page> {
 }
 
 function textOf(locator: Locator, predicate: (text: string) => boolean, what: string): Promise<string> {
-  return ext.waitFor(async () => ((await locator.count()) ? ((await locator.first().textContent()) ?? '') : ''), predicate, {
-    timeoutMs: 15_000,
-    intervalMs: 50,
-    what,
-  });
+  return ext.waitFor(
+    async () => ((await locator.count()) ? ((await locator.first().textContent()) ?? '') : ''),
+    predicate,
+    {
+      timeoutMs: 15_000,
+      intervalMs: 50,
+      what,
+    },
+  );
 }
 
 const statusOf = (row: Locator, status: Task['status']) =>
-  ext.waitFor(() => row.getAttribute('data-status'), (s) => s === status, { timeoutMs: 20_000, intervalMs: 50, what: `task ${status}` });
+  ext.waitFor(
+    () => row.getAttribute('data-status'),
+    (s) => s === status,
+    { timeoutMs: 20_000, intervalMs: 50, what: `task ${status}` },
+  );
 
 describe('popup', () => {
-  it('downloads the page\'s book: progress, cancel, retry, done, show in folder, with the badge per tab', async () => {
+  it("downloads the page's book: progress, cancel, retry, done, show in folder, with the badge per tab", async () => {
     site.setLatency(150);
     const bookPath = '/book/gen-60/';
     const bookUrl = `${site.origin}${bookPath}`;
@@ -94,7 +106,11 @@ describe('popup', () => {
     // The button is written at most once a second: the pass that showed a percentage may have
     // come before the table of contents was read.
     for (const { tabId } of [book, elsewhere]) {
-      await ext.waitFor(() => tooltip(tabId), (t) => /^Downloading «.+»: \d+\/60 chapters$/.test(t), { timeoutMs: 10_000, intervalMs: 100, what: `the tooltip on tab ${tabId}` });
+      await ext.waitFor(
+        () => tooltip(tabId),
+        (t) => /^Downloading «.+»: \d+\/60 chapters$/.test(t),
+        { timeoutMs: 10_000, intervalMs: 100, what: `the tooltip on tab ${tabId}` },
+      );
     }
 
     await row.getByTestId('cancel').click();
@@ -113,10 +129,14 @@ describe('popup', () => {
     const [task] = (await ext.call({ type: 'task.list' })).tasks;
     expect(task).toMatchObject({ status: 'completed', format: 'txt', completedChapters: 60 });
     await row.getByTestId('show').click();
-    await ext.waitFor(() => popup.evaluate(() => (window as unknown as { shown: number[] }).shown), (shown) => shown.length > 0, {
-      timeoutMs: 5_000,
-      what: 'Show in folder',
-    });
+    await ext.waitFor(
+      () => popup.evaluate(() => (window as unknown as { shown: number[] }).shown),
+      (shown) => shown.length > 0,
+      {
+        timeoutMs: 5_000,
+        what: 'Show in folder',
+      },
+    );
     expect(await popup.evaluate(() => (window as unknown as { shown: number[] }).shown)).toEqual([task!.downloadId]);
     expect(await row.getByTestId('open').isVisible()).toBe(true);
 
@@ -130,7 +150,10 @@ describe('popup', () => {
     await ext.page.evaluate((id) => chrome.notifications.clear(id), `task:${task!.id}`);
     await ext.stopWorker();
     const { task: later } = await ext.call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
-    await ext.waitFor(notifications, (all) => `task:${later.id}` in all, { timeoutMs: 15_000, what: 'the later task announced' });
+    await ext.waitFor(notifications, (all) => `task:${later.id}` in all, {
+      timeoutMs: 15_000,
+      what: 'the later task announced',
+    });
     expect(Object.keys(await notifications())).toEqual([`task:${later.id}`]);
 
     await popup.getByTestId('clear-finished').click();
@@ -150,7 +173,9 @@ describe('popup', () => {
 
     await popup.getByTestId('start-from').fill('13');
     await popup.getByTestId('start-button').click();
-    expect(await textOf(popup.getByTestId('start-error'), (t) => t.length > 0, 'range error')).toBe('This book has 12 chapters, so it has no chapter 13.');
+    expect(await textOf(popup.getByTestId('start-error'), (t) => t.length > 0, 'range error')).toBe(
+      'This book has 12 chapters, so it has no chapter 13.',
+    );
     expect(await popup.getByTestId('start-from').getAttribute('aria-invalid')).toBe('true');
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('start-from');
 
@@ -178,14 +203,21 @@ describe('popup', () => {
     expect(await row.getByTestId('open-diagnostics').getAttribute('href')).toBe('options.html#diagnostics');
     expect(await row.getByTestId('retry').isVisible()).toBe(true);
     const [failed] = (await ext.call({ type: 'task.list' })).tasks;
-    await ext.waitFor(notifications, (all) => `task:${failed!.id}` in all, { timeoutMs: 5_000, what: 'the failure notification' });
+    await ext.waitFor(notifications, (all) => `task:${failed!.id}` in all, {
+      timeoutMs: 5_000,
+      what: 'the failure notification',
+    });
 
     // "Clear completed & cancelled" leaves a failed download alone.
     expect(await popup.getByTestId('clear-finished').count()).toBe(0);
 
     await ext.send({ type: 'settings.set', patch: { notifications: false } });
     try {
-      await ext.page.evaluate(() => chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))));
+      await ext.page.evaluate(() =>
+        chrome.notifications
+          .getAll()
+          .then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))),
+      );
       await row.getByTestId('retry').click();
       await ext.waitForTask(failed!.id, (t) => t.status === 'failed' && t.finishedAt! > failed!.finishedAt!, 10_000);
       await statusOf(row, 'failed');
@@ -193,11 +225,22 @@ describe('popup', () => {
       await ext.send({ type: 'settings.set', patch: { notifications: true } });
     }
     // Another end, with notifications on again, is announced; the one before it was not.
-    const { task: other } = await ext.call({ type: 'task.start', url: `${site.origin}/book/no-such-book/`, format: 'txt' });
-    await ext.waitFor(notifications, (all) => `task:${other.id}` in all, { timeoutMs: 15_000, what: 'the other failure announced' });
+    const { task: other } = await ext.call({
+      type: 'task.start',
+      url: `${site.origin}/book/no-such-book/`,
+      format: 'txt',
+    });
+    await ext.waitFor(notifications, (all) => `task:${other.id}` in all, {
+      timeoutMs: 15_000,
+      what: 'the other failure announced',
+    });
     expect(Object.keys(await notifications())).toEqual([`task:${other.id}`]);
     await ext.send({ type: 'task.remove', taskId: other.id });
-    await ext.waitFor(() => popup.locator('li[data-status]').count(), (n) => n === 1, { timeoutMs: 10_000, what: 'the other task gone from the list' });
+    await ext.waitFor(
+      () => popup.locator('li[data-status]').count(),
+      (n) => n === 1,
+      { timeoutMs: 10_000, what: 'the other task gone from the list' },
+    );
 
     // Keyboard: Tab reaches the row's buttons, Enter removes it, focus stays in the list.
     await row.getByTestId('remove').focus();

@@ -24,17 +24,21 @@ function processes(): Proc[] {
 }
 
 function kilobytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return Number(/\d+/.exec(line ?? '')?.[0] ?? Number.NaN);
 }
 
 /** The peak resident size (MB) of the extension process of the Chromium running on `profileDir`. */
 export function extensionProcessPeakMB(profileDir: string): number {
   const all = processes();
-  const browser = all.find((p) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='));
+  const browser = all.find(
+    (p) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='),
+  );
   if (!browser) throw new Error(`No Chromium runs on ${profileDir}.`);
   const ours = new Set([browser.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of all) if (!ours.has(p.pid) && ours.has(p.ppid)) grew = ours.add(p.pid) !== undefined;
   }

@@ -21,7 +21,10 @@ async function panelOf(tab: Page, stage: 'book' | 'chapter'): Promise<Frame> {
     async () => {
       const frame = tab.frames().find((f) => f.url().startsWith(ext.url('rule-builder.html')) && !f.isDetached());
       if (!frame) return undefined;
-      const shown = await frame.getByTestId('stage').getAttribute('data-stage', { timeout: 200 }).catch(() => null);
+      const shown = await frame
+        .getByTestId('stage')
+        .getAttribute('data-stage', { timeout: 200 })
+        .catch(() => null);
       return shown === stage ? frame : undefined;
     },
     (frame) => frame !== undefined,
@@ -59,7 +62,17 @@ describe('the rule builder', () => {
     expect(await world.evaluate<boolean>('globalThis.novelRuleBuilder?.overlay.host.isConnected === true')).toBe(true);
     for (const message of [
       { type: 'source.test', url: bookUrl, samples: 3 },
-      { type: 'source.import', sources: { id: 'site-127-0-0-1', name: 'x', matches: ['<all_urls>'], book: { title: 'h1' }, toc: { chapters: 'a' }, chapter: { content: 'body' } } },
+      {
+        type: 'source.import',
+        sources: {
+          id: 'site-127-0-0-1',
+          name: 'x',
+          matches: ['<all_urls>'],
+          book: { title: 'h1' },
+          toc: { chapters: 'a' },
+          chapter: { content: 'body' },
+        },
+      },
       { type: 'task.start', url: bookUrl },
     ]) {
       const answer = await world.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
@@ -76,9 +89,15 @@ describe('the rule builder', () => {
     await caught(panel, 'author', `«${QUILL_BOOK.author}»`);
     expect(await panel.getByTestId('field-author').getAttribute('data-origin')).toBe('generic');
     await panel.getByTestId('pick-author').click();
-    await tab.evaluate(() => document.querySelector('h1')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    await tab.evaluate(() =>
+      document.querySelector('h1')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true })),
+    );
     await tab.locator('div.byline').click();
-    await ext.waitFor(() => panel.getByTestId('field-author').getAttribute('data-origin'), (origin) => origin === 'picked', { timeoutMs: 10_000, what: 'the author picked' });
+    await ext.waitFor(
+      () => panel.getByTestId('field-author').getAttribute('data-origin'),
+      (origin) => origin === 'picked',
+      { timeoutMs: 10_000, what: 'the author picked' },
+    );
     await caught(panel, 'author', `«${QUILL_BOOK.author}»`);
     expect(await panel.getByTestId('selector-author').inputValue()).toBe('div.byline##^\\s*Writer\\s*[:：]\\s*##');
 
@@ -98,10 +117,18 @@ describe('the rule builder', () => {
     panel = await panelOf(tab, 'chapter');
     expect(tab.url()).toBe(site.origin + quillChapterPath(1));
     // The generic reader takes the guestbook for the text; the reader clicks a line of the chapter.
-    await ext.waitFor(() => panel.getByTestId('lines-content').textContent(), (text) => (text ?? '').includes('Reader note'), { timeoutMs: 10_000, what: 'the generic proposal' });
+    await ext.waitFor(
+      () => panel.getByTestId('lines-content').textContent(),
+      (text) => (text ?? '').includes('Reader note'),
+      { timeoutMs: 10_000, what: 'the generic proposal' },
+    );
     await panel.getByTestId('pick-content').click();
     await tab.locator('div.ln').nth(1).click();
-    await ext.waitFor(() => panel.getByTestId('lines-content').textContent(), (text) => text === quillLines(1, 1).slice(0, 3).join(''), { timeoutMs: 10_000, what: 'the chapter text' });
+    await ext.waitFor(
+      () => panel.getByTestId('lines-content').textContent(),
+      (text) => text === quillLines(1, 1).slice(0, 3).join(''),
+      { timeoutMs: 10_000, what: 'the chapter text' },
+    );
     await panel.getByTestId('pick-next').click();
     await tab.locator('a.onward').click();
     await caught(panel, 'next', `Leads to ${site.origin + quillChapterPath(1, 2)}`);
@@ -110,18 +137,31 @@ describe('the rule builder', () => {
     // Tested through the worker on three chapters over the book, each read whole (both its pages).
     await panel.getByTestId('test-rule').click();
     const samples = panel.getByTestId('test-sample');
-    await ext.waitFor(() => samples.count(), (n) => n === 3, { timeoutMs: 20_000, what: 'three chapters read' });
-    expect(await panel.getByTestId('test-book').textContent()).toBe(`Read «${QUILL_BOOK.title}» by ${QUILL_BOOK.author}: 6 chapters.`);
+    await ext.waitFor(
+      () => samples.count(),
+      (n) => n === 3,
+      { timeoutMs: 20_000, what: 'three chapters read' },
+    );
+    expect(await panel.getByTestId('test-book').textContent()).toBe(
+      `Read «${QUILL_BOOK.title}» by ${QUILL_BOOK.author}: 6 chapters.`,
+    );
     expect(await samples.nth(1).locator('h4').textContent()).toBe(`Chapter 4: ${QUILL_BOOK.chapters[3]}`);
 
     await panel.getByTestId('save-rule').click();
-    await ext.waitFor(() => panel.getByTestId('saved').count(), (n) => n === 1, { timeoutMs: 10_000, what: 'the rule saved' });
+    await ext.waitFor(
+      () => panel.getByTestId('saved').count(),
+      (n) => n === 1,
+      { timeoutMs: 10_000, what: 'the rule saved' },
+    );
     const { sources } = await ext.call({ type: 'source.list' });
     const made = sources.find((source) => source.id === 'site-127-0-0-1');
     expect(made?.toc.chapters).toBe('ol.leaves > li.leaf-row > a.leaf');
     expect(made?.tests?.[0]).toMatchObject({ url: bookUrl, expect: { title: QUILL_BOOK.title, chapters: 6 } });
     // The saved rule re-runs its own page as a test, also from Options → Sources without an address.
-    expect((await ext.call({ type: 'source.test', sourceId: 'site-127-0-0-1' })).check).toEqual({ url: bookUrl, problems: [] });
+    expect((await ext.call({ type: 'source.test', sourceId: 'site-127-0-0-1' })).check).toEqual({
+      url: bookUrl,
+      problems: [],
+    });
     const options = await ext.openTab(ext.url('options.html#sources'));
     await options.getByTestId('source-site-127-0-0-1').getByTestId('source-test').click();
     await options.getByTestId('test-button').click();
@@ -138,11 +178,17 @@ describe('the rule builder', () => {
     );
     const done = await ext.waitForTask(task!.id, ended, 60_000);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 6, failedChapters: 0 });
-    const lines = readFileSync(await ext.downloadPath(done.downloadId!), 'utf8').replace(/\n$/, '').split('\n');
+    const lines = readFileSync(await ext.downloadPath(done.downloadId!), 'utf8')
+      .replace(/\n$/, '')
+      .split('\n');
     expect(lines).toEqual(quillTxtLines(site.origin));
 
     // Closing the builder takes the overlay off the page and forgets the session.
     await panel.getByTestId('close-builder').click();
-    await ext.waitFor(() => tab.evaluate(() => document.querySelector('nd-rule-builder') === null), (gone) => gone, { timeoutMs: 10_000, what: 'the overlay removed' });
+    await ext.waitFor(
+      () => tab.evaluate(() => document.querySelector('nd-rule-builder') === null),
+      (gone) => gone,
+      { timeoutMs: 10_000, what: 'the overlay removed' },
+    );
   });
 });

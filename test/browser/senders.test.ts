@@ -18,14 +18,27 @@ describe("messages from a web page's content script", () => {
 
     const tab = await ext.openTab(`${site.origin}/book/1/`);
     const world = await contentScriptWorld(ext, tab);
-    const ask = (message: object) => world.evaluate<{ ok: boolean; error?: { code: string; message: string } }>(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+    const ask = (message: object) =>
+      world.evaluate<{ ok: boolean; error?: { code: string; message: string } }>(
+        `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+      );
 
     const privileged = [
       { type: 'task.list' },
       { type: 'task.get', taskId: task.id },
       { type: 'task.start', url: `${site.origin}/book/2/` },
       { type: 'settings.set', patch: { concurrency: 16 } },
-      { type: 'source.import', sources: { id: 'x', name: 'x', matches: ['<all_urls>'], book: { title: 'h1' }, toc: { chapters: 'a' }, chapter: { content: 'body' } } },
+      {
+        type: 'source.import',
+        sources: {
+          id: 'x',
+          name: 'x',
+          matches: ['<all_urls>'],
+          book: { title: 'h1' },
+          toc: { chapters: 'a' },
+          chapter: { content: 'body' },
+        },
+      },
       { type: 'source.test', url: `${site.origin}/book/2/` },
       { type: 'source.export', sourceId: 'demo', format: 'legado' },
       { type: 'subscription.add', url: `${site.origin}/lists/any.json` },
@@ -55,7 +68,10 @@ describe("messages from a web page's content script", () => {
 
     // What a content script is for still works, about its own page only.
     expect(await ask({ type: 'page.detected', url: `${site.origin}/book/1/` })).toMatchObject({ ok: true });
-    expect(await ask({ type: 'page.detected', url: 'https://bank.example/account' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask({ type: 'page.detected', url: 'https://bank.example/account' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await world.detach();
     await tab.close();
   });

@@ -29,7 +29,8 @@ describe('browser harness', () => {
   it('saves a chrome.downloads download under its own name in downloadsDir', async () => {
     const name = 'harness check 下载.txt';
     const id = await ext.page.evaluate(
-      (filename) => chrome.downloads.download({ url: 'data:text/plain;charset=utf-8,hello%20harness', filename, saveAs: false }),
+      (filename) =>
+        chrome.downloads.download({ url: 'data:text/plain;charset=utf-8,hello%20harness', filename, saveAs: false }),
       name,
     );
     const path = await ext.waitForDownload((n) => n === name, 15_000);

@@ -16,10 +16,17 @@ describe('a chapter over the size limit', () => {
   it(`fails alone with too_large while the extension's process stays far below the bomb's ${BOMB_MB} MB`, async () => {
     await ext.call({ type: 'source.import', sources: HOSTILE_RULE });
     const before = extensionProcessPeakMB(ext.profileDir);
-    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/hostile/bomb/`, sourceId: 'hostile', format: 'txt' });
+    const { task } = await ext.call({
+      type: 'task.start',
+      url: `${site.origin}/hostile/bomb/`,
+      sourceId: 'hostile',
+      format: 'txt',
+    });
     const done = await ext.waitForTask(task.id, ended);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 3, failedChapters: 1 });
-    expect(done.failures).toEqual([expect.objectContaining({ chapter: 2, error: expect.objectContaining({ code: 'too_large' }) })]);
+    expect(done.failures).toEqual([
+      expect.objectContaining({ chapter: 2, error: expect.objectContaining({ code: 'too_large' }) }),
+    ]);
     expect(site.hits('/hostile/bomb/2.html')).toBe(1);
     const peak = extensionProcessPeakMB(ext.profileDir);
     // Generous: the 20 MB read and its copies, over whatever the process held before.

@@ -15,7 +15,12 @@ describe('a rule regex that backtracks forever in JavaScript', () => {
     const rule = { ...HOSTILE_RULE, chapter: { ...HOSTILE_RULE.chapter, purify: ['\\s*\\s*\\s*\\s*x'] } };
     expect(await ext.send({ type: 'source.import', sources: rule })).toMatchObject({ ok: true });
     site.setLatency(100);
-    const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/hostile/spaces/`, sourceId: 'hostile', format: 'txt' });
+    const { task } = await ext.call({
+      type: 'task.start',
+      url: `${site.origin}/hostile/spaces/`,
+      sourceId: 'hostile',
+      format: 'txt',
+    });
     const times: number[] = [];
     let current: Task = task;
     while (!ended(current)) {

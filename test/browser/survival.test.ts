@@ -61,7 +61,9 @@ describe('surviving the browser', () => {
     let ext: Ext = await launchExtension({ profileDir, downloadsDir });
     let taskId: string;
     try {
-      ({ task: { id: taskId } } = await ext.call({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' }));
+      ({
+        task: { id: taskId },
+      } = await ext.call({ type: 'task.start', url: `${site.origin}/book/gen-200/`, format: 'txt' }));
       await ext.waitForTask(taskId, (t) => t.completedChapters >= 40, 60_000);
     } finally {
       await ext.close();

@@ -34,7 +34,8 @@ const waiting = (task: Task) => task.status === 'waiting';
 function extensionFetches(host: string, book: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of site.requests()) {
-    if (r.host !== host || r.walled || r.navigation || !new RegExp(`^/book/${book}/\\d+\\.html$`).test(r.path)) continue;
+    if (r.host !== host || r.walled || r.navigation || !new RegExp(`^/book/${book}/\\d+\\.html$`).test(r.path))
+      continue;
     counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
   }
   return counts;
@@ -56,7 +57,11 @@ async function clearThroughPopup(ext: Ext): Promise<Page> {
 }
 
 async function expectWholeBook(ext: Ext, task: Task, origin: string): Promise<void> {
-  expect(task, JSON.stringify(task.error)).toMatchObject({ status: 'completed', completedChapters: 12, failedChapters: 0 });
+  expect(task, JSON.stringify(task.error)).toMatchObject({
+    status: 'completed',
+    completedChapters: 12,
+    failedChapters: 0,
+  });
   const file = readFileSync(await ext.downloadPath(task.downloadId!), 'utf8');
   expect(file.replace(/\n$/, '').split('\n')).toEqual(expectedTxtLines(origin, '1'));
   const counts = extensionFetches('127.0.0.2', '1');
@@ -80,20 +85,30 @@ describe('a challenged book', () => {
       // Asked once: one card, one notification, the waiting mark on the button.
       await ext.page.reload();
       await expect.poll(() => ext.page.getByTestId('wall-card').count(), { timeout: 10_000 }).toBe(1);
-      expect(await ext.page.getByTestId('wall-message').textContent()).toContain(`is waiting for you to confirm you are human on 127.0.0.2:${site.port}`);
+      expect(await ext.page.getByTestId('wall-message').textContent()).toContain(
+        `is waiting for you to confirm you are human on 127.0.0.2:${site.port}`,
+      );
       const notifications = await ext.waitFor(
         () => ext.page.evaluate(() => chrome.notifications.getAll()),
         (all) => Object.keys(all).length > 0,
         { what: 'the notification' },
       );
       expect(Object.keys(notifications)).toEqual([`wall:127.0.0.2:${site.port}`]);
-      await ext.waitFor(() => ext.page.evaluate(() => chrome.action.getBadgeText({})), (text) => text === '!', { what: 'the waiting mark' });
+      await ext.waitFor(
+        () => ext.page.evaluate(() => chrome.action.getBadgeText({})),
+        (text) => text === '!',
+        { what: 'the waiting mark' },
+      );
 
       const tab = await clearThroughPopup(ext);
       await expectWholeBook(ext, await ext.waitForTask(task.id, ended, 60_000), origin);
       const otherDone = await ext.waitForTask(other.id, ended, 60_000);
       expect(otherDone, JSON.stringify(otherDone.error)).toMatchObject({ status: 'completed', completedChapters: 6 });
-      await ext.waitFor(() => ext.page.evaluate(() => chrome.notifications.getAll()), (all) => Object.keys(all).length === 0, { what: 'the notification taken back' });
+      await ext.waitFor(
+        () => ext.page.evaluate(() => chrome.notifications.getAll()),
+        (all) => Object.keys(all).length === 0,
+        { what: 'the notification taken back' },
+      );
       await tab.close();
     } finally {
       await ext.close();
@@ -136,7 +151,11 @@ describe('a challenged book', () => {
     ext = await launchExtension({ profileDir, downloadsDir });
     try {
       const again = await ext.waitForTask(paused.id, () => true);
-      expect(again).toMatchObject({ status: 'waiting', waitingFor: paused.waitingFor, completedChapters: paused.completedChapters });
+      expect(again).toMatchObject({
+        status: 'waiting',
+        waitingFor: paused.waitingFor,
+        completedChapters: paused.completedChapters,
+      });
       await clearThroughPopup(ext);
       await expectWholeBook(ext, await ext.waitForTask(paused.id, ended, 60_000), origin);
     } finally {
@@ -158,7 +177,9 @@ describe('a challenged book', () => {
         `127.0.0.2:${site.port} asked you to confirm you are human, and nobody did within 6 seconds, so the download stopped. Open ${origin}/book/1/ in a tab, pass the check, then Retry.`,
       );
       await ext.page.reload();
-      await expect.poll(() => ext.page.getByTestId('error-kind').textContent(), { timeout: 10_000 }).toContain('The site wanted proof that you are human.');
+      await expect
+        .poll(() => ext.page.getByTestId('error-kind').textContent(), { timeout: 10_000 })
+        .toContain('The site wanted proof that you are human.');
       expect(await ext.page.getByTestId('wall-card').count()).toBe(0);
     } finally {
       await ext.close();
@@ -167,7 +188,7 @@ describe('a challenged book', () => {
 });
 
 describe('a book behind a sign-in', () => {
-  it("goes on when the reader presses the popup's \"Done, go on\" once the site lets it in", async () => {
+  it('goes on when the reader presses the popup\'s "Done, go on" once the site lets it in', async () => {
     const origin = site.wallOrigins.signIn;
     const ext = await launchExtension();
     try {
@@ -183,7 +204,10 @@ describe('a book behind a sign-in', () => {
       // The site lets chapters through now (as after a sign-in made elsewhere): pressed again, the download goes on.
       site.wall('signIn').letThrough(100);
       await resume.click();
-      expect(await ext.waitForTask(task.id, ended, 60_000)).toMatchObject({ status: 'completed', completedChapters: 6 });
+      expect(await ext.waitForTask(task.id, ended, 60_000)).toMatchObject({
+        status: 'completed',
+        completedChapters: 6,
+      });
       expect(await ext.page.getByTestId('wall-card').count()).toBe(0);
     } finally {
       await ext.close();
@@ -199,7 +223,9 @@ describe('a book behind a sign-in', () => {
       const paused = await ext.waitForTask(task.id, waiting, 30_000);
       expect(paused.waitingFor).toMatchObject({ kind: 'login', host: `127.0.0.3:${site.port}` });
       await ext.page.reload();
-      expect(await ext.page.getByTestId('wall-message').textContent()).toContain(`is waiting for you to sign in on 127.0.0.3:${site.port}`);
+      expect(await ext.page.getByTestId('wall-message').textContent()).toContain(
+        `is waiting for you to sign in on 127.0.0.3:${site.port}`,
+      );
       const failed = await ext.waitForTask(task.id, ended, 60_000);
       expect(failed).toMatchObject({ status: 'failed', error: { code: 'login_required' } });
       expect(failed.error!.message).toBe(
@@ -217,11 +243,19 @@ describe('a book with locked chapters', () => {
     try {
       const { task } = await ext.call({ type: 'task.start', url: `${site.origin}/book/vip/`, format: 'epub' });
       const done = await ext.waitForTask(task.id, ended, 60_000);
-      expect(done).toMatchObject({ status: 'completed', completedChapters: 7, failedChapters: 0, lockedChapters: 3, retries: 0 });
+      expect(done).toMatchObject({
+        status: 'completed',
+        completedChapters: 7,
+        failedChapters: 0,
+        lockedChapters: 3,
+        retries: 0,
+      });
       expect(done.locked!.map((c) => c.chapter)).toEqual([8, 9, 10]);
       for (let n = 8; n <= 10; n++) expect(site.hits(`/book/vip/${n}.html`)).toBe(1);
       await ext.page.reload();
-      await expect.poll(() => ext.page.getByTestId('locked-chapters').textContent(), { timeout: 10_000 }).toBe('3 chapters locked');
+      await expect
+        .poll(() => ext.page.getByTestId('locked-chapters').textContent(), { timeout: 10_000 })
+        .toBe('3 chapters locked');
     } finally {
       await ext.close();
     }

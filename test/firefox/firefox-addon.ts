@@ -11,7 +11,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Payload, RequestOf, RequestType, Response, Task } from '../../lib/contract';
 import { FIREFOX, findBrowser } from '../browser/find-browser';
-import { callVia, finishedDownload, importDemoSources, poll, ROOT, waitForTaskVia, withTimeout, type DownloadState } from '../browser/harness';
+import {
+  callVia,
+  finishedDownload,
+  importDemoSources,
+  poll,
+  ROOT,
+  waitForTaskVia,
+  withTimeout,
+  type DownloadState,
+} from '../browser/harness';
 import { RdpClient, type Packet } from './rdp-client';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
@@ -44,19 +53,29 @@ interface TargetForm {
 /** Starts headless Firefox on a fresh profile with the built add-on installed. */
 export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxAddon> {
   const manifestFile = join(extensionDir, 'manifest.json');
-  if (!existsSync(manifestFile)) throw new Error(`No built add-on at ${extensionDir}: run \`npm run build:firefox\` first.`);
-  const id = (JSON.parse(readFileSync(manifestFile, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } }).browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${manifestFile} has no browser_specific_settings.gecko.id; Firefox needs one to keep the add-on's storage.`);
+  if (!existsSync(manifestFile))
+    throw new Error(`No built add-on at ${extensionDir}: run \`npm run build:firefox\` first.`);
+  const id = (
+    JSON.parse(readFileSync(manifestFile, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } }
+  ).browser_specific_settings?.gecko?.id;
+  if (!id)
+    throw new Error(
+      `${manifestFile} has no browser_specific_settings.gecko.id; Firefox needs one to keep the add-on's storage.`,
+    );
   const executable = findBrowser(FIREFOX);
 
   const profileDir = mkdtempSync(join(tmpdir(), 'nd-firefox-profile-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'nd-firefox-downloads-'));
   writePreferences(profileDir, downloadsDir);
   const port = await freePort();
-  const firefox = spawn(executable, ['--headless', '--no-remote', '--profile', profileDir, '--start-debugger-server', String(port)], {
-    detached: true, // its own process group, so close() stops its content processes too
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const firefox = spawn(
+    executable,
+    ['--headless', '--no-remote', '--profile', profileDir, '--start-debugger-server', String(port)],
+    {
+      detached: true, // its own process group, so close() stops its content processes too
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   firefox.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000);
@@ -73,7 +92,11 @@ export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): 
     client = await connectWhenListening(port, firefox, () => stderr);
     const { descriptor, popup } = await openPopupPage(client, id, resolve(extensionDir));
     const evaluate = <T>(expression: string, timeoutMs = 30_000) =>
-      withTimeout(evaluateIn(client!, popup.consoleActor, expression), timeoutMs, `Firefox gave no value for ${expression.slice(0, 80)} within ${timeoutMs} ms`) as Promise<T>;
+      withTimeout(
+        evaluateIn(client!, popup.consoleActor, expression),
+        timeoutMs,
+        `Firefox gave no value for ${expression.slice(0, 80)} within ${timeoutMs} ms`,
+      ) as Promise<T>;
     const send = <T extends RequestType>(msg: RequestOf<T>, timeoutMs?: number) =>
       evaluate<Response<T>>(`browser.runtime.sendMessage(${JSON.stringify(msg)})`, timeoutMs);
     // The demo site's rules are not shipped: tests install them as a user would.
@@ -92,7 +115,14 @@ export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): 
         ) as Promise<T>,
       waitForTask: (taskId, predicate, timeoutMs) => waitForTaskVia(send, taskId, predicate, timeoutMs),
       downloadPath: (downloadId, timeoutMs) =>
-        finishedDownload(() => evaluate<DownloadState | undefined>(`browser.downloads.search({ id: ${downloadId} }).then((items) => items[0])`), downloadId, timeoutMs),
+        finishedDownload(
+          () =>
+            evaluate<DownloadState | undefined>(
+              `browser.downloads.search({ id: ${downloadId} }).then((items) => items[0])`,
+            ),
+          downloadId,
+          timeoutMs,
+        ),
       async stopBackground() {
         await client!.request(descriptor, 'terminateBackgroundScript');
       },
@@ -105,10 +135,16 @@ export async function launchFirefoxAddon(extensionDir = FIREFOX_EXTENSION_DIR): 
 }
 
 /** Installs the add-on and opens its popup page in a tab from its background page; the add-on's actor and that page. */
-async function openPopupPage(client: RdpClient, id: string, extensionDir: string): Promise<{ descriptor: string; popup: TargetForm }> {
+async function openPopupPage(
+  client: RdpClient,
+  id: string,
+  extensionDir: string,
+): Promise<{ descriptor: string; popup: TargetForm }> {
   const root = await client.request('root', 'getRoot');
   await client.request(String(root.addonsActor), 'installTemporaryAddon', { addonPath: extensionDir });
-  const { addons } = (await client.request('root', 'listAddons')) as Packet & { addons: { id: string; actor: string }[] };
+  const { addons } = (await client.request('root', 'listAddons')) as Packet & {
+    addons: { id: string; actor: string }[];
+  };
   const descriptor = addons.find((addon) => addon.id === id);
   if (!descriptor) throw new Error(`Firefox installed the add-on but does not list ${id}.`);
 
@@ -122,7 +158,9 @@ async function openPopupPage(client: RdpClient, id: string, extensionDir: string
     await client.request(String(watcher.actor), 'watchTargets', { targetType: 'frame' });
     const page = (what: string, test: (url: string) => boolean) =>
       poll(async () => pages.find((p) => test(p.url)), Boolean, { timeoutMs: 20_000, intervalMs: 50, what });
-    const background = (await page("the add-on's background page", (url) => url.endsWith('/_generated_background_page.html')))!;
+    const background = (await page("the add-on's background page", (url) =>
+      url.endsWith('/_generated_background_page.html'),
+    ))!;
     const popupUrl = await evaluateIn<string>(
       client,
       background.consoleActor,
@@ -138,7 +176,9 @@ async function openPopupPage(client: RdpClient, id: string, extensionDir: string
 async function tabConsole(client: RdpClient, test: (url: string) => boolean): Promise<string> {
   const tab = await poll(
     async () => {
-      const { tabs } = (await client.request('root', 'listTabs')) as Packet & { tabs: { actor: string; url: string }[] };
+      const { tabs } = (await client.request('root', 'listTabs')) as Packet & {
+        tabs: { actor: string; url: string }[];
+      };
       return tabs.find((t) => test(t.url));
     },
     Boolean,
@@ -160,11 +200,18 @@ async function evaluateIn<T>(client: RdpClient, consoleActor: string, expression
   let result: Packet;
   try {
     const { resultID } = await client.request(consoleActor, 'evaluateJSAsync', { text, mapped: { await: true } });
-    result = results.find((r) => r.resultID === resultID) ?? (await client.waitFor((p) => p.type === 'evaluationResult' && p.resultID === resultID, 60_000, 'an evaluation result'));
+    result =
+      results.find((r) => r.resultID === resultID) ??
+      (await client.waitFor(
+        (p) => p.type === 'evaluationResult' && p.resultID === resultID,
+        60_000,
+        'an evaluation result',
+      ));
   } finally {
     stopListening();
   }
-  if (result.hasException || result.topLevelAwaitRejected) throw new Error(`Firefox could not evaluate ${expression}: ${String(result.exceptionMessage ?? 'rejected')}`);
+  if (result.hasException || result.topLevelAwaitRejected)
+    throw new Error(`Firefox could not evaluate ${expression}: ${String(result.exceptionMessage ?? 'rejected')}`);
   const json = await fullString(client, result.result);
   const outcome = JSON.parse(json) as { value?: T; error?: string };
   if (outcome.error !== undefined) throw new Error(outcome.error);
@@ -175,7 +222,8 @@ async function evaluateIn<T>(client: RdpClient, consoleActor: string, expression
 async function fullString(client: RdpClient, grip: unknown): Promise<string> {
   if (typeof grip === 'string') return grip;
   const long = grip as { type?: string; actor?: string; length?: number };
-  if (long?.type !== 'longString' || !long.actor) throw new Error(`Expected a string from Firefox, got ${JSON.stringify(grip)}`);
+  if (long?.type !== 'longString' || !long.actor)
+    throw new Error(`Expected a string from Firefox, got ${JSON.stringify(grip)}`);
   const { substring } = await client.request(long.actor, 'substring', { start: 0, end: long.length });
   return String(substring);
 }
@@ -226,7 +274,9 @@ function writePreferences(profileDir: string, downloadsDir: string): void {
     'network.captive-portal-service.enabled': false,
     'network.connectivity-service.enabled': false,
   };
-  const lines = Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`);
+  const lines = Object.entries(prefs).map(
+    ([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`,
+  );
   writeFileSync(join(profileDir, 'user.js'), lines.join('\n') + '\n');
 }
 
@@ -255,6 +305,8 @@ async function stop(firefox: ChildProcess): Promise<void> {
   signal('SIGTERM');
   await withTimeout(exited, 10_000, 'Firefox did not stop').catch(() => {
     signal('SIGKILL');
-    return withTimeout(exited, 5_000, 'Firefox did not stop after SIGKILL').catch((error: unknown) => console.warn(String(error)));
+    return withTimeout(exited, 5_000, 'Firefox did not stop after SIGKILL').catch((error: unknown) =>
+      console.warn(String(error)),
+    );
   });
 }

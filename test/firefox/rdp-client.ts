@@ -42,7 +42,10 @@ export class RdpClient {
   request(to: string, type: string, rest: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<Packet> {
     if (this.closedError) return Promise.reject(this.closedError);
     return new Promise<Packet>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No reply from ${to} to ${type} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`No reply from ${to} to ${type} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const queue = this.pending.get(to) ?? [];
       queue.push({
         resolve: (packet) => {
@@ -78,7 +81,11 @@ export class RdpClient {
       };
       const timer = setTimeout(() => {
         done();
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${this.closedError ? ` (${this.closedError.message})` : ''}`));
+        reject(
+          new Error(
+            `Timed out after ${timeoutMs} ms waiting for ${what}${this.closedError ? ` (${this.closedError.message})` : ''}`,
+          ),
+        );
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);

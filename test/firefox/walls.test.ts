@@ -26,9 +26,17 @@ describe('walls in Firefox', () => {
     expect((await addon.send({ type: 'source.test', url }, 60_000)).ok).toBe(false);
 
     await addon.evaluate(`browser.tabs.create({ url: ${JSON.stringify(url)} }).then(() => true)`);
-    await poll(() => addon.evaluateInTab<string>(onHost, 'document.title'), (title) => title === 'Just a moment...', { timeoutMs: 15_000, what: 'the challenge in a tab' });
+    await poll(
+      () => addon.evaluateInTab<string>(onHost, 'document.title'),
+      (title) => title === 'Just a moment...',
+      { timeoutMs: 15_000, what: 'the challenge in a tab' },
+    );
     await addon.evaluateInTab(onHost, "(document.getElementById('challenge-verify').click(), true)");
-    await poll(() => addon.evaluateInTab<string>(onHost, 'document.title'), (title) => title.startsWith(bookInfo('1').title), { timeoutMs: 15_000, what: 'the book page after the challenge' });
+    await poll(
+      () => addon.evaluateInTab<string>(onHost, 'document.title'),
+      (title) => title.startsWith(bookInfo('1').title),
+      { timeoutMs: 15_000, what: 'the book page after the challenge' },
+    );
 
     const answer = await addon.call({ type: 'source.test', url }, 60_000);
     expect(answer.book.title).toBe(bookInfo('1').title);
@@ -43,9 +51,17 @@ describe('walls in Firefox', () => {
     expect(waiting.waitingFor).toMatchObject({ kind: 'login', host: `127.0.0.3:${site.port}` });
 
     await addon.evaluate(`browser.tabs.create({ url: ${JSON.stringify(waiting.waitingFor!.url)} }).then(() => true)`);
-    await poll(() => addon.evaluateInTab<boolean>(onHost, "Boolean(document.getElementById('login-submit'))"), Boolean, { timeoutMs: 15_000, what: 'the sign-in form in a tab' });
+    await poll(
+      () => addon.evaluateInTab<boolean>(onHost, "Boolean(document.getElementById('login-submit'))"),
+      Boolean,
+      { timeoutMs: 15_000, what: 'the sign-in form in a tab' },
+    );
     await addon.evaluateInTab(onHost, "(document.getElementById('login-submit').click(), true)");
-    const done = await addon.waitForTask(task.id, (t) => ['completed', 'failed', 'cancelled'].includes(t.status), 60_000);
+    const done = await addon.waitForTask(
+      task.id,
+      (t) => ['completed', 'failed', 'cancelled'].includes(t.status),
+      60_000,
+    );
     expect(done).toMatchObject({ status: 'completed', completedChapters: 6, failedChapters: 0 });
   });
 });

@@ -50,7 +50,13 @@ interface ManifestPage {
   kind: 'toc' | 'book' | 'chapter';
   tier: 'full' | 'trimmed';
   url: string;
-  expected: { title: string; author?: string | null; tocComplete?: boolean; next?: string | null; mustNotContain?: string[] };
+  expected: {
+    title: string;
+    author?: string | null;
+    tocComplete?: boolean;
+    next?: string | null;
+    mustNotContain?: string[];
+  };
 }
 
 interface ExpectedFile {

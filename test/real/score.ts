@@ -61,20 +61,33 @@ export function scoreToc(expected: TocExpectation, got: TocReading): Verdict {
   if (missing.length && !elsewhere) problems.push(`${missing.length} missing (first ${quote(missing[0]!.title)})`);
   if (extra.length) problems.push(`${extra.length} not chapters (first ${quote(extra[0]!.title)})`);
   if (duplicates) problems.push(`${duplicates} duplicates`);
-  if (outOfOrder) problems.push(`order wrong ${outOfOrder}×${found[0] && found[0].index > found[found.length - 1]!.index ? ' (reversed)' : ''}`);
-  if (misnamed.length) problems.push(`${misnamed.length} misnamed (${quote(misnamed[0]!.got.title)} for ${quote(misnamed[0]!.entry.title)})`);
+  if (outOfOrder)
+    problems.push(
+      `order wrong ${outOfOrder}×${found[0] && found[0].index > found[found.length - 1]!.index ? ' (reversed)' : ''}`,
+    );
+  if (misnamed.length)
+    problems.push(
+      `${misnamed.length} misnamed (${quote(misnamed[0]!.got.title)} for ${quote(misnamed[0]!.entry.title)})`,
+    );
   if (norm(got.title) !== norm(expected.title)) problems.push(`title ${quote(got.title, 60)}`);
   const authors = expected.author === null ? [] : [expected.author, ...(expected.authorAlternatives ?? [])].map(norm);
   const author = norm(got.author);
-  if (expected.author === null ? author !== '' : !authors.includes(author)) problems.push(`author ${quote(got.author)}`);
+  if (expected.author === null ? author !== '' : !authors.includes(author))
+    problems.push(`author ${quote(got.author)}`);
   problems.push(...tocNextProblems(expected, got));
-  const summary = elsewhere ? `the whole list is at ${got.tocUrl}` : `${found.length}/${expected.chapters.length} chapters${outOfOrder ? '' : ', in order'}`;
+  const summary = elsewhere
+    ? `the whole list is at ${got.tocUrl}`
+    : `${found.length}/${expected.chapters.length} chapters${outOfOrder ? '' : ', in order'}`;
   return { pass: problems.length === 0, summary, problems };
 }
 
 /** Words of Latin script, single characters of CJK scripts; punctuation does not count. */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The F1 of two texts' token multisets: 1 when they hold the same words. */
@@ -108,6 +121,7 @@ export function scoreChapter(expected: ChapterExpectation, got: ChapterReading):
   const leaked = expected.mustNotContain.filter((s) => got.text.includes(s));
   if (leaked.length) problems.push(`leaked ${leaked.map((s) => quote(s, 20)).join(', ')}`);
   if (norm(got.title) !== norm(expected.title)) problems.push(`title ${quote(got.title, 60)}`);
-  if ((got.next ?? null) !== expected.next) problems.push(`next page ${got.next ?? 'none'}, expected ${expected.next ?? 'none'}`);
+  if ((got.next ?? null) !== expected.next)
+    problems.push(`next page ${got.next ?? 'none'}, expected ${expected.next ?? 'none'}`);
   return { pass: problems.length === 0, summary: `text F1 ${f1.toFixed(3)}`, problems };
 }

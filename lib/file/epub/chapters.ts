@@ -13,8 +13,19 @@ type Visit = (chapter: ChapterRecord) => void | Promise<void>;
  * interrupted run) gets a record with neither text nor error, which the book shows as "not
  * downloaded" instead of silently skipping it.
  */
-export async function forEachBookChapter(taskId: string, book: BookRecord, source: ChapterSource, visit: Visit, range?: IndexRange): Promise<void> {
-  const missing = (index: number): ChapterRecord => ({ taskId, index, title: book.chapters[index]!.title, url: book.chapters[index]!.url });
+export async function forEachBookChapter(
+  taskId: string,
+  book: BookRecord,
+  source: ChapterSource,
+  visit: Visit,
+  range?: IndexRange,
+): Promise<void> {
+  const missing = (index: number): ChapterRecord => ({
+    taskId,
+    index,
+    title: book.chapters[index]!.title,
+    url: book.chapters[index]!.url,
+  });
   const first = range?.from ?? 0;
   const last = range?.to ?? Number.MAX_SAFE_INTEGER;
   const end = Math.min(book.chapters.length, last + 1);

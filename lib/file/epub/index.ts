@@ -42,13 +42,17 @@ export interface EpubOptions {
   part?: FilePart;
 }
 
-
 /** The chapter page's own title first, else the contents' entry, else a number. */
 function chapterTitle(own: string | undefined, listed: string | undefined, position: number): string {
   return oneLine(own, oneLine(listed, `Chapter ${position}`));
 }
 
-export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterSource, options: EpubOptions = {}): Promise<Blob> {
+export async function buildEpub(
+  task: Task,
+  book: BookRecord,
+  chapters: ChapterSource,
+  options: EpubOptions = {},
+): Promise<Blob> {
   const zip = new ZipWriter(options.now);
   // The OCF rules: `mimetype` is the first entry, uncompressed, so tools can sniff the format
   // from a fixed offset. The zip writer writes entries in the order they were added.
@@ -63,8 +67,13 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   const identifier = await bookIdentifier(part ? `${task.url}#chapters=${part.from}-${part.to}` : task.url);
   // A cover that is still no core type here is left out rather than shipped to fail epubcheck.
   const image = options.cover && epubCoreImage(options.cover.bytes);
-  const cover = options.cover && image ? { bytes: options.cover.bytes, href: coverImageHref(image.extension), mediaType: image.mediaType } : undefined;
-  const resources: ManifestItem[] = cover ? [{ id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' }] : [];
+  const cover =
+    options.cover && image
+      ? { bytes: options.cover.bytes, href: coverImageHref(image.extension), mediaType: image.mediaType }
+      : undefined;
+  const resources: ManifestItem[] = cover
+    ? [{ id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' }]
+    : [];
   const frontMatter: ManifestItem[] = [
     ...(cover ? [{ id: 'cover', href: COVER_PAGE_HREF, mediaType: XHTML }] : []),
     { id: 'title-page', href: TITLE_HREF, mediaType: XHTML },
@@ -77,7 +86,13 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   let documents: { contents: ContentsWriter; pack: PackageWriter } | undefined;
   const documentsIn = (lang: string) =>
     (documents ??= {
-      contents: new ContentsWriter(zip.open(ROOT + NAV_HREF), zip.open(ROOT + NCX_HREF), { identifier, title, author, lang, first: { href: TITLE_HREF, title } }),
+      contents: new ContentsWriter(zip.open(ROOT + NAV_HREF), zip.open(ROOT + NCX_HREF), {
+        identifier,
+        title,
+        author,
+        lang,
+        first: { href: TITLE_HREF, title },
+      }),
       pack: new PackageWriter(zip.open(OPF_PATH), {
         identifier,
         title,
@@ -94,7 +109,10 @@ export async function buildEpub(task: Task, book: BookRecord, chapters: ChapterS
   const gate = new LanguageGate(book, (chapter, lang) => {
     position += 1;
     const chapterName = chapterTitle(chapter.title, book.chapters[chapter.index]?.title, position);
-    const page = chapter.text !== undefined ? chapterPage(chapterName, chapter.text, lang, chapter.url) : missingChapterPage(chapterName, chapter, lang);
+    const page =
+      chapter.text !== undefined
+        ? chapterPage(chapterName, chapter.text, lang, chapter.url)
+        : missingChapterPage(chapterName, chapter, lang);
     zip.add(ROOT + chapterHref(position), page);
     const { contents, pack } = documentsIn(lang);
     contents.add(chapterHref(position), chapterName, book.chapters[chapter.index]?.volume);

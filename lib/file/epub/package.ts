@@ -84,14 +84,17 @@ export class PackageWriter {
   addChapter(): void {
     this.chapters += 1;
     // Ids and paths are made by layout.ts from the position: ASCII, nothing to escape.
-    this.sink.write(`<item id="${chapterId(this.chapters)}" href="${chapterHref(this.chapters)}" media-type="${XHTML}"/>\n`);
+    this.sink.write(
+      `<item id="${chapterId(this.chapters)}" href="${chapterHref(this.chapters)}" media-type="${XHTML}"/>\n`,
+    );
   }
 
   /** Ends the manifest, writes the reading order and closes the entry. */
   close(): void {
     this.sink.write('</manifest>\n<spine toc="ncx">\n');
     for (const item of this.head.frontMatter) this.sink.write(`<itemref idref="${item.id}"/>\n`);
-    for (let position = 1; position <= this.chapters; position++) this.sink.write(`<itemref idref="${chapterId(position)}"/>\n`);
+    for (let position = 1; position <= this.chapters; position++)
+      this.sink.write(`<itemref idref="${chapterId(position)}"/>\n`);
     this.sink.write('</spine>\n</package>\n');
     this.sink.close();
   }

@@ -60,7 +60,13 @@ export function titlePage(input: TitlePageInput): string {
   if (input.author) parts.push(`<p class="author">${escapeXml(input.author)}</p>`);
   if (input.intro) parts.push(paragraphs(input.intro));
   parts.push(`<p class="source">${escapeXml(input.source)}</p>`, '</section>');
-  return xhtmlDocument({ lang: input.lang, title: input.title, body: parts.join('\n'), css: CSS_HREF, bodyClass: scriptClass(input.lang) });
+  return xhtmlDocument({
+    lang: input.lang,
+    title: input.title,
+    body: parts.join('\n'),
+    css: CSS_HREF,
+    bodyClass: scriptClass(input.lang),
+  });
 }
 
 /** A page showing just the cover image, for readers that open on the first spine item. */

@@ -72,7 +72,9 @@ export class ContentsWriter {
       this.volume = volume;
     }
     this.nav.write(`\n<li><a href="${link}">${text}</a></li>`);
-    this.ncx.write(`\n<navPoint id="nav-${this.order}" playOrder="${this.order}"><navLabel><text>${text}</text></navLabel><content src="${link}"/></navPoint>`);
+    this.ncx.write(
+      `\n<navPoint id="nav-${this.order}" playOrder="${this.order}"><navLabel><text>${text}</text></navLabel><content src="${link}"/></navPoint>`,
+    );
   }
 
   private closeVolume(): void {

@@ -20,7 +20,9 @@ export function escapeXml(text: string): string {
 
 /** Collapses a one-line label (title, author) and gives a fallback when nothing is left. */
 export function oneLine(text: string | undefined, fallback: string): string {
-  const line = cleanXmlText(text ?? '').replace(/\s+/g, ' ').trim();
+  const line = cleanXmlText(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line || fallback;
 }
 

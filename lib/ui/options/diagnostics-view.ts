@@ -14,7 +14,15 @@ export interface HealthItem {
 
 export function healthItems(health: Health, now: number): HealthItem[] {
   const labels = strings.options.health;
-  const keys: Array<keyof Health> = ['running', 'queued', 'waiting', 'liveRunners', 'watchdogAt', 'recoveredTotal', 'tasks'];
+  const keys: Array<keyof Health> = [
+    'running',
+    'queued',
+    'waiting',
+    'liveRunners',
+    'watchdogAt',
+    'recoveredTotal',
+    'tasks',
+  ];
   return keys.map((key) => ({
     key,
     label: labels[key],
@@ -53,7 +61,8 @@ export function taskRowView(task: DiagnosticsTask): TaskRowView {
     progress: progressText(task),
     heartbeat,
     severity,
-    heartbeatNote: severity === 'critical' ? s.heartbeatCritical : severity === 'warning' ? s.heartbeatWarning : undefined,
+    heartbeatNote:
+      severity === 'critical' ? s.heartbeatCritical : severity === 'warning' ? s.heartbeatWarning : undefined,
     tries: `${task.attempts ?? 0} / ${task.retries ?? 0}`,
     resumes: String(task.resumes ?? 0),
   };

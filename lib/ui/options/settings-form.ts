@@ -38,7 +38,10 @@ const FIELDS: Record<NumericKey, Omit<NumberField, 'key'>> = {
 };
 
 /** In the order the form shows them. */
-export const NUMBER_FIELDS: readonly NumberField[] = (Object.keys(FIELDS) as NumericKey[]).map((key) => ({ key, ...FIELDS[key] }));
+export const NUMBER_FIELDS: readonly NumberField[] = (Object.keys(FIELDS) as NumericKey[]).map((key) => ({
+  key,
+  ...FIELDS[key],
+}));
 
 /** What the inputs hold: text as typed, in the shown units; the checkbox as checked. */
 export type FormValues = { notifications: boolean } & Record<ChoiceKey | NumericKey, string>;
@@ -82,4 +85,3 @@ export function settingsPatch(current: Settings, form: FormValues): PatchResult 
   }
   return { patch, problems };
 }
-

@@ -19,15 +19,31 @@ export function testReportRows(report: SourceTestReport, rule: SourceRule | unde
   const s = strings.options;
   const row = (key: FoundRow['key'], selector: Selector | undefined, value: string | undefined): FoundRow => {
     const text = (value ?? '').trim();
-    return { key, label: s.testFields[key], selector: selector === undefined ? undefined : describeSelector(selector), found: text || s.testNothing, missing: !text };
+    return {
+      key,
+      label: s.testFields[key],
+      selector: selector === undefined ? undefined : describeSelector(selector),
+      found: text || s.testNothing,
+      missing: !text,
+    };
   };
-  const rows = [row('title', rule?.book.title, report.book.title), row('author', rule?.book.author, report.book.author)];
+  const rows = [
+    row('title', rule?.book.title, report.book.title),
+    row('author', rule?.book.author, report.book.author),
+  ];
   // Optional fields only when the rule asks for them or something came back.
   if (rule?.book.cover || report.book.cover) rows.push(row('cover', rule?.book.cover, report.book.cover));
-  if (rule?.book.intro || report.book.intro) rows.push(row('intro', rule?.book.intro, shorten(report.book.intro ?? '', INTRO_SHOWN)));
+  if (rule?.book.intro || report.book.intro)
+    rows.push(row('intro', rule?.book.intro, shorten(report.book.intro ?? '', INTRO_SHOWN)));
   rows.push(row('chapters', rule?.toc.chapters, report.chapters > 0 ? s.testChapterCount(report.chapters) : ''));
   rows.push(row('chapterTitle', rule?.chapter.title, report.firstChapter.title));
-  rows.push(row('content', rule?.chapter.content, report.firstChapter.length > 0 ? s.testCharacters(report.firstChapter.length) : ''));
+  rows.push(
+    row(
+      'content',
+      rule?.chapter.content,
+      report.firstChapter.length > 0 ? s.testCharacters(report.firstChapter.length) : '',
+    ),
+  );
   return rows;
 }
 

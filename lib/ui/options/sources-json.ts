@@ -44,7 +44,10 @@ export function diagnosticsFileName(at: Date): string {
 
 /** An ISO 8601 moment safe in file names on every system: `2025-01-02T03-04-05Z`. */
 export function fileDate(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /** Pretty JSON with a final newline, as a person would save it. */

@@ -1,6 +1,13 @@
 // What the options page shows of subscriptions: a line per list, a line per change of its last
 // refresh, why an entry was skipped, and the mark on a subscribed source's row.
-import { LEGADO_ISSUE_CODES, type LegadoIssueCode, type SourceInfo, type Subscription, type SubscriptionChange, type SubscriptionIssue } from '../../contract';
+import {
+  LEGADO_ISSUE_CODES,
+  type LegadoIssueCode,
+  type SourceInfo,
+  type Subscription,
+  type SubscriptionChange,
+  type SubscriptionIssue,
+} from '../../contract';
 import { strings } from '../strings';
 import { relativeTime } from './heartbeat';
 
@@ -24,7 +31,10 @@ export function subscriptionSummary(subscription: Subscription, now: number): st
 
 /** The last try's failure, when the last try failed. */
 export function subscriptionFailure(subscription: Subscription, now: number): string | undefined {
-  return subscription.error && strings.options.subscriptionFailed(relativeTime(subscription.checkedAt, now), subscription.error.message);
+  return (
+    subscription.error &&
+    strings.options.subscriptionFailed(relativeTime(subscription.checkedAt, now), subscription.error.message)
+  );
 }
 
 /** What the refresh did to the entry, in a few words. */
@@ -46,7 +56,10 @@ const LEGADO_CODES: ReadonlySet<string> = new Set(LEGADO_ISSUE_CODES);
  */
 export function reasonPhrase(reason: SubscriptionIssue): string {
   const s = strings.options;
-  if (reason.code === 'invalid') return reason.field && reason.message.startsWith(`${reason.field}: `) ? reason.message.slice(reason.field.length + 2) : reason.message;
+  if (reason.code === 'invalid')
+    return reason.field && reason.message.startsWith(`${reason.field}: `)
+      ? reason.message.slice(reason.field.length + 2)
+      : reason.message;
   if (LEGADO_CODES.has(reason.code)) return s.legadoReasons[reason.code as LegadoIssueCode];
   return s.subscriptionReasons[reason.code as Exclude<SubscriptionIssue['code'], LegadoIssueCode>];
 }

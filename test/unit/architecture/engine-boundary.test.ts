@@ -27,7 +27,12 @@ describe('the engine boundary', () => {
 
   it('keeps lib/ free of chrome.* and browser.*', () => {
     const offenders = sourceFiles(LIB)
-      .map((path) => ({ path: relative(ROOT, path), line: withoutComments(readFileSync(path, 'utf8')).split('\n').find((l) => EXTENSION_API.test(l)) }))
+      .map((path) => ({
+        path: relative(ROOT, path),
+        line: withoutComments(readFileSync(path, 'utf8'))
+          .split('\n')
+          .find((l) => EXTENSION_API.test(l)),
+      }))
       .filter((found) => found.line !== undefined);
     expect(offenders).toEqual([]);
   });

@@ -15,7 +15,7 @@ const refused = (run: () => unknown) => {
   return undefined;
 };
 
-describe('the worker\'s gate for page reports', () => {
+describe("the worker's gate for page reports", () => {
   it('refuses markup over the size cap before looking at it', () => {
     const gate = new ReportGate<string>();
     const html = 'x'.repeat(REPORT_LIMITS.maxHtml + 1);
@@ -28,12 +28,13 @@ describe('the worker\'s gate for page reports', () => {
     const html = '<html>book</html>';
     expect(gate.admit(1, 'https://a.example/book', html)).toEqual({ look: true });
     gate.answered(1, 'https://a.example/book', html, 'a book');
-    for (let i = 0; i < 1_000; i++) expect(gate.admit(1, 'https://a.example/book', html)).toEqual({ look: false, answer: 'a book' });
+    for (let i = 0; i < 1_000; i++)
+      expect(gate.admit(1, 'https://a.example/book', html)).toEqual({ look: false, answer: 'a book' });
     // The budget is untouched: a different page of the tab is still looked at.
     expect(gate.admit(1, 'https://a.example/other', html)).toEqual({ look: true });
   });
 
-  it('looks at a tab\'s markup a few times a minute at most, then refuses with forbidden', () => {
+  it("looks at a tab's markup a few times a minute at most, then refuses with forbidden", () => {
     const time = clock();
     const gate = new ReportGate<string>(REPORT_LIMITS, time.now);
     let looked = 0;
@@ -64,7 +65,8 @@ describe('the worker\'s gate for page reports', () => {
     const time = clock();
     const gate = new ReportGate<string>(REPORT_LIMITS, time.now);
     let looked = 0;
-    for (let i = 0; i < 500; i++) if (refused(() => gate.admit(1, `https://a.example/${i}`, undefined)) === undefined) looked += 1;
+    for (let i = 0; i < 500; i++)
+      if (refused(() => gate.admit(1, `https://a.example/${i}`, undefined)) === undefined) looked += 1;
     expect(looked).toBe(REPORT_LIMITS.urlOnlyPerMinute);
   });
 
@@ -84,7 +86,12 @@ describe('token buckets', () => {
     expect([bucket.take(0), bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([true, true, true, false]);
     expect(bucket.take(19_999)).toBe(false);
     expect(bucket.take(20_000)).toBe(true);
-    expect([bucket.take(10 * 60_000), bucket.take(10 * 60_000), bucket.take(10 * 60_000), bucket.take(10 * 60_000)]).toEqual([true, true, true, false]);
+    expect([
+      bucket.take(10 * 60_000),
+      bucket.take(10 * 60_000),
+      bucket.take(10 * 60_000),
+      bucket.take(10 * 60_000),
+    ]).toEqual([true, true, true, false]);
   });
 });
 

@@ -14,7 +14,15 @@ describe('downloading a book in the engine', () => {
     const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt' });
     expect(['queued', 'running']).toContain(task.status);
     const done = await waitForTask(task.id, ended);
-    expect(done).toMatchObject({ status: 'completed', title: '演示之书', author: '示例作者', totalChapters: 12, completedChapters: 12, failedChapters: 0, progress: 100 });
+    expect(done).toMatchObject({
+      status: 'completed',
+      title: '演示之书',
+      author: '示例作者',
+      totalChapters: 12,
+      completedChapters: 12,
+      failedChapters: 0,
+      progress: 100,
+    });
     expect(done.fileName).toBe('演示之书 - 示例作者.txt');
     expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1'));
   });
@@ -30,7 +38,12 @@ describe('downloading a book in the engine', () => {
 
   it('honours the chapter range', async () => {
     const { call, waitForTask, ended, files } = await startService();
-    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/1/`, format: 'txt', range: { from: 3, to: 5 } });
+    const { task } = await call({
+      type: 'task.start',
+      url: `${site.origin}/book/1/`,
+      format: 'txt',
+      range: { from: 3, to: 5 },
+    });
     const done = await waitForTask(task.id, ended);
     expect(done.totalChapters).toBe(3);
     expect(fileLines(files.get(task.id)!.text)).toEqual(expectedTxtLines(site.origin, '1', [3, 4, 5]));
@@ -39,7 +52,12 @@ describe('downloading a book in the engine', () => {
 
   it('ends a task on a host that does not resolve as failed/network after its tries', async () => {
     const { call, waitForTask, ended } = await startService({ settings: { maxAttempts: 2 } });
-    const { task } = await call({ type: 'task.start', url: 'http://nonexistent-site.invalid/book/123', sourceId: 'demo', format: 'txt' });
+    const { task } = await call({
+      type: 'task.start',
+      url: 'http://nonexistent-site.invalid/book/123',
+      sourceId: 'demo',
+      format: 'txt',
+    });
     const done = await waitForTask(task.id, ended);
     expect(done.status).toBe('failed');
     expect(done.error?.code).toBe('network');

@@ -19,30 +19,36 @@ afterAll(async () => {
 
 describe('EPUB downloads', () => {
   // epubcheck starts a JVM: seconds on an idle machine, much longer on a busy one.
-  it('downloads demo book 1 as EPUB 3 with its cover, passing epubcheck and epub2 in order', { timeout: 120_000 }, async () => {
-    const service = await startService();
-    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/` });
-    expect(task.format).toBe('epub'); // the default format
-    const done = await service.waitForTask(task.id, service.ended);
-    expect(done).toMatchObject({ status: 'completed', fileName: '演示之书 - 示例作者.epub' });
+  it(
+    'downloads demo book 1 as EPUB 3 with its cover, passing epubcheck and epub2 in order',
+    { timeout: 120_000 },
+    async () => {
+      const service = await startService();
+      const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/` });
+      expect(task.format).toBe('epub'); // the default format
+      const done = await service.waitForTask(task.id, service.ended);
+      expect(done).toMatchObject({ status: 'completed', fileName: '演示之书 - 示例作者.epub' });
 
-    const { blob } = service.files.get(task.id)!;
-    const zip = await JSZip.loadAsync(await blob.arrayBuffer());
-    const cover = await zip.file('OEBPS/images/cover.png')?.async('uint8array');
-    expect(cover && Buffer.from(cover).equals(coverPng('1'))).toBe(true);
-    const opf = await zip.file('OEBPS/content.opf')!.async('string');
-    expect(opf).toContain('<dc:title>演示之书</dc:title>');
-    expect(opf).toContain(`<dc:source>${site.origin}/book/1/</dc:source>`);
-    expect(opf).toContain('<dc:language>zh</dc:language>');
-    const third = await zip.file('OEBPS/text/chapter-00003.xhtml')!.async('string');
-    for (const paragraph of chapterParagraphs('1', 3)) expect(third).toContain(`<p>${paragraph}</p>`);
+      const { blob } = service.files.get(task.id)!;
+      const zip = await JSZip.loadAsync(await blob.arrayBuffer());
+      const cover = await zip.file('OEBPS/images/cover.png')?.async('uint8array');
+      expect(cover && Buffer.from(cover).equals(coverPng('1'))).toBe(true);
+      const opf = await zip.file('OEBPS/content.opf')!.async('string');
+      expect(opf).toContain('<dc:title>演示之书</dc:title>');
+      expect(opf).toContain(`<dc:source>${site.origin}/book/1/</dc:source>`);
+      expect(opf).toContain('<dc:language>zh</dc:language>');
+      const third = await zip.file('OEBPS/text/chapter-00003.xhtml')!.async('string');
+      for (const paragraph of chapterParagraphs('1', 3)) expect(third).toContain(`<p>${paragraph}</p>`);
 
-    const path = await writeBlob(dir, 'book-1.epub', blob);
-    const [verdict, parsed] = await Promise.all([epubcheck(path), EPub.createAsync(path)]);
-    expect(verdict).toMatchObject({ fatals: 0, errors: 0 });
-    const titles = parsed.toc.map((item: { title?: string }) => item.title).filter((title: string | undefined) => /^第\d+章/.test(title ?? ''));
-    expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
-  });
+      const path = await writeBlob(dir, 'book-1.epub', blob);
+      const [verdict, parsed] = await Promise.all([epubcheck(path), EPub.createAsync(path)]);
+      expect(verdict).toMatchObject({ fatals: 0, errors: 0 });
+      const titles = parsed.toc
+        .map((item: { title?: string }) => item.title)
+        .filter((title: string | undefined) => /^第\d+章/.test(title ?? ''));
+      expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => chapterTitle('1', i + 1)));
+    },
+  );
 
   it('builds a book whose site has no cover, without one', async () => {
     const service = await startService();
@@ -85,7 +91,9 @@ describe('EPUB downloads', () => {
     expect(cover && Buffer.from(cover).equals(coverPng('w'))).toBe(true);
     expect(Object.keys(zip.files).filter((name) => name.endsWith('.webp'))).toEqual([]);
     const { events } = await service.call({ type: 'task.log', taskId: task.id });
-    expect(events.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/cover .* is image\/webp; it was redrawn as a JPEG/));
+    expect(events.map((e: { message: string }) => e.message)).toContainEqual(
+      expect.stringMatching(/cover .* is image\/webp; it was redrawn as a JPEG/),
+    );
   });
 
   it('a WebP cover that cannot be redrawn costs the book its cover, said in the log', async () => {
@@ -101,7 +109,13 @@ describe('EPUB downloads', () => {
     expect(Object.keys(zip.files).filter((name) => name.includes('cover'))).toEqual([]);
     const { events } = await service.call({ type: 'task.log', taskId: task.id });
     expect(events).toContainEqual(
-      expect.objectContaining({ level: 'warn', code: 'parse', message: expect.stringMatching(/could not be redrawn as a JPEG \(The source image could not be decoded\.\), so the book has none/) }),
+      expect.objectContaining({
+        level: 'warn',
+        code: 'parse',
+        message: expect.stringMatching(
+          /could not be redrawn as a JPEG \(The source image could not be decoded\.\), so the book has none/,
+        ),
+      }),
     );
   });
 
@@ -113,6 +127,8 @@ describe('EPUB downloads', () => {
     const zip = await JSZip.loadAsync(await service.files.get(task.id)!.blob.arrayBuffer());
     expect(Object.keys(zip.files).filter((name) => name.includes('cover'))).toEqual([]);
     const { events } = await service.call({ type: 'task.log', taskId: task.id });
-    expect(events.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/is image\/webp, which EPUB readers do not all show, and it cannot be converted here/));
+    expect(events.map((e: { message: string }) => e.message)).toContainEqual(
+      expect.stringMatching(/is image\/webp, which EPUB readers do not all show, and it cannot be converted here/),
+    );
   });
 });

@@ -19,7 +19,12 @@ const ONE_SECOND_TRIES = { requestTimeoutMs: 1_000 };
 
 async function download(url: string, options: { sourceId?: string; settings?: object } = {}) {
   const service = await startService({ settings: { ...THREE_TRIES, ...options.settings } });
-  const { task: task0 } = await service.call({ type: 'task.start', url, format: 'txt', ...(options.sourceId ? { sourceId: options.sourceId } : {}) });
+  const { task: task0 } = await service.call({
+    type: 'task.start',
+    url,
+    format: 'txt',
+    ...(options.sourceId ? { sourceId: options.sourceId } : {}),
+  });
   const task: Task = await service.waitForTask(task0.id, service.ended);
   return { ...service, task };
 }
@@ -74,8 +79,19 @@ describe('fault matrix: network', () => {
   it('a response that never comes → the chapter fails timeout after 3 tries of 1 s, the book completes with a warning', async () => {
     site.setFault(chapter(7), { kind: 'hang' });
     const { task } = await download(`${site.origin}/book/1/`, { settings: ONE_SECOND_TRIES });
-    expect(task).toMatchObject({ status: 'completed', completedChapters: 11, failedChapters: 1, error: { code: 'timeout' } });
-    expect(task.failures).toEqual([expect.objectContaining({ chapter: 7, url: `${site.origin}/book/1/7.html`, error: expect.objectContaining({ code: 'timeout' }) })]);
+    expect(task).toMatchObject({
+      status: 'completed',
+      completedChapters: 11,
+      failedChapters: 1,
+      error: { code: 'timeout' },
+    });
+    expect(task.failures).toEqual([
+      expect.objectContaining({
+        chapter: 7,
+        url: `${site.origin}/book/1/7.html`,
+        error: expect.objectContaining({ code: 'timeout' }),
+      }),
+    ]);
     const tries = triesOf(chapter(7));
     expect(tries).toHaveLength(3);
     // Each try waited out its deadline before the next began (less a margin for a request's way
@@ -102,7 +118,12 @@ describe('fault matrix: HTTP answers', () => {
   it('404 on one chapter → completed with a warning naming it; retry fetches only that chapter', async () => {
     site.setFault(chapter(4), { kind: 'status', status: 404 });
     const { task, send, waitForTask, ended } = await download(`${site.origin}/book/1/`);
-    expect(task).toMatchObject({ status: 'completed', completedChapters: 11, failedChapters: 1, error: { code: 'http_status' } });
+    expect(task).toMatchObject({
+      status: 'completed',
+      completedChapters: 11,
+      failedChapters: 1,
+      error: { code: 'http_status' },
+    });
     expect(task.failures).toEqual([expect.objectContaining({ chapter: 4, title: expect.stringMatching(/^第4章/) })]);
     site.setFault(null);
     site.resetLog();
@@ -235,9 +256,21 @@ describe('fault matrix: content', () => {
 
   it('an empty chapter list → failed/parse naming the selector, with no chapter request', async () => {
     const service = await startService({ settings: THREE_TRIES });
-    const rule = { id: 'demo-empty-toc', name: 'Demo with a wrong list', matches: ['http://127.0.0.1/nothing/*'], book: { title: '#info h1' }, toc: { chapters: '#no-such-list a' }, chapter: { content: '#content' } };
+    const rule = {
+      id: 'demo-empty-toc',
+      name: 'Demo with a wrong list',
+      matches: ['http://127.0.0.1/nothing/*'],
+      book: { title: '#info h1' },
+      toc: { chapters: '#no-such-list a' },
+      chapter: { content: '#content' },
+    };
     expect((await service.send({ type: 'source.import', sources: rule })).ok).toBe(true);
-    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, sourceId: 'demo-empty-toc', format: 'txt' });
+    const { task } = await service.call({
+      type: 'task.start',
+      url: `${site.origin}/book/1/`,
+      sourceId: 'demo-empty-toc',
+      format: 'txt',
+    });
     const done = await service.waitForTask(task.id, service.ended);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'parse' } });
     expect(done.error!.message).toContain('#no-such-list a');
@@ -246,9 +279,21 @@ describe('fault matrix: content', () => {
 
   it('a content selector that finds nothing → every chapter fails parse → failed/parse', async () => {
     const service = await startService({ settings: THREE_TRIES });
-    const rule = { id: 'demo-no-content', name: 'Demo with a wrong content selector', matches: ['http://127.0.0.1/nothing/*'], book: { title: '#info h1' }, toc: { chapters: '#list dd a' }, chapter: { content: '#no-such-content' } };
+    const rule = {
+      id: 'demo-no-content',
+      name: 'Demo with a wrong content selector',
+      matches: ['http://127.0.0.1/nothing/*'],
+      book: { title: '#info h1' },
+      toc: { chapters: '#list dd a' },
+      chapter: { content: '#no-such-content' },
+    };
     await service.send({ type: 'source.import', sources: rule });
-    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/1/`, sourceId: 'demo-no-content', format: 'txt' });
+    const { task } = await service.call({
+      type: 'task.start',
+      url: `${site.origin}/book/1/`,
+      sourceId: 'demo-no-content',
+      format: 'txt',
+    });
     const done = await service.waitForTask(task.id, service.ended);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'parse' }, completedChapters: 0 });
     expect(done.error!.message).toContain('#no-such-content');
@@ -260,14 +305,16 @@ describe('fault matrix: storage and the user', () => {
     const service = await startService({ settings: THREE_TRIES });
     // A chapter is stored in a transaction with its storage count: the chapters store refuses it.
     type Tx = { objectStore(name: string): { put: (...args: unknown[]) => Promise<unknown> } };
-    const db = (service.store as unknown as { db: { transaction: (names: string | string[], mode?: string) => Tx } }).db;
+    const db = (service.store as unknown as { db: { transaction: (names: string | string[], mode?: string) => Tx } })
+      .db;
     const transaction = db.transaction.bind(db);
     db.transaction = (names, mode) => {
       const tx = transaction(names, mode);
       const objectStore = tx.objectStore.bind(tx);
       tx.objectStore = (name) => {
         const store = objectStore(name);
-        if (name === 'chapters') store.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        if (name === 'chapters')
+          store.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
         return store;
       };
       return tx;
@@ -289,7 +336,11 @@ describe('fault matrix: storage and the user', () => {
     expect(answer.task.status).toBe('cancelled');
     const seen = site.hits();
     await service.untilIdle();
-    await poll(async () => site.pending(), (pending) => pending === 0, { what: 'the hanging requests to be aborted' });
+    await poll(
+      async () => site.pending(),
+      (pending) => pending === 0,
+      { what: 'the hanging requests to be aborted' },
+    );
     expect(site.hits()).toBe(seen);
   });
 
@@ -301,7 +352,11 @@ describe('fault matrix: storage and the user', () => {
     expect((await service.send({ type: 'task.remove', taskId: task.id })).ok).toBe(true);
     const seen = site.hits();
     await service.untilIdle();
-    await poll(async () => site.pending(), (pending) => pending === 0, { what: 'the hanging request to be aborted' });
+    await poll(
+      async () => site.pending(),
+      (pending) => pending === 0,
+      { what: 'the hanging request to be aborted' },
+    );
     expect(site.hits()).toBe(seen);
     expect((await service.refusal({ type: 'task.get', taskId: task.id })).code).toBe('unknown_task');
     expect((await service.store.chapterIndexes(task.id)).stored.size).toBe(0);

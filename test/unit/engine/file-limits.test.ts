@@ -8,20 +8,29 @@ const site = useDemoSite();
 const chapterRequests = () => site.requests().filter((r) => /^\/book\/gen-\d+\/\d+\.html$/.test(r.path)).length;
 
 describe('books larger than their file can hold', () => {
-  it(`refuses an EPUB of more than ${MAX_EPUB_CHAPTERS.toLocaleString('en')} chapters before fetching any, and takes it in parts`, { timeout: 120_000 }, async () => {
-    const { call, waitForTask, ended } = await startService();
-    const url = `${site.origin}/book/gen-70000/`;
-    const { task } = await call({ type: 'task.start', url, format: 'epub' });
-    const failed = await waitForTask(task.id, ended, 60_000);
-    expect(failed).toMatchObject({ status: 'failed', completedChapters: 0, error: { code: 'too_large' } });
-    expect(failed.error!.message).toBe(
-      `The book at ${url} has 70,000 chapters; one EPUB file holds at most 65,526, so nothing was downloaded. Download it in parts with a chapter range (chapters 1–65,526, then 65,527–70,000), or as TXT.`,
-    );
-    expect(chapterRequests()).toBe(0);
+  it(
+    `refuses an EPUB of more than ${MAX_EPUB_CHAPTERS.toLocaleString('en')} chapters before fetching any, and takes it in parts`,
+    { timeout: 120_000 },
+    async () => {
+      const { call, waitForTask, ended } = await startService();
+      const url = `${site.origin}/book/gen-70000/`;
+      const { task } = await call({ type: 'task.start', url, format: 'epub' });
+      const failed = await waitForTask(task.id, ended, 60_000);
+      expect(failed).toMatchObject({ status: 'failed', completedChapters: 0, error: { code: 'too_large' } });
+      expect(failed.error!.message).toBe(
+        `The book at ${url} has 70,000 chapters; one EPUB file holds at most 65,526, so nothing was downloaded. Download it in parts with a chapter range (chapters 1–65,526, then 65,527–70,000), or as TXT.`,
+      );
+      expect(chapterRequests()).toBe(0);
 
-    const { task: part } = await call({ type: 'task.start', url, format: 'epub', range: { from: 65_527, to: 65_530 } });
-    expect(await waitForTask(part.id, ended, 60_000)).toMatchObject({ status: 'completed', completedChapters: 4 });
-  });
+      const { task: part } = await call({
+        type: 'task.start',
+        url,
+        format: 'epub',
+        range: { from: 65_527, to: 65_530 },
+      });
+      expect(await waitForTask(part.id, ended, 60_000)).toMatchObject({ status: 'completed', completedChapters: 4 });
+    },
+  );
 
   it('lets TXT books and EPUBs up to the limit through', () => {
     expect(fileLimitError(MAX_EPUB_CHAPTERS, 'epub', 'https://a.example/')).toBeUndefined();

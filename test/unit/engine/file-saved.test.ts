@@ -22,7 +22,8 @@ function downloads() {
         pending.set(downloadId, { resolve, reject });
       }),
     complete: (downloadId: number) => pending.get(downloadId)!.resolve(),
-    interrupt: (downloadId: number, fileName: string, reason: string) => pending.get(downloadId)!.reject(new FileNotSaved(fileName, { kind: 'interrupted', reason })),
+    interrupt: (downloadId: number, fileName: string, reason: string) =>
+      pending.get(downloadId)!.reject(new FileNotSaved(fileName, { kind: 'interrupted', reason })),
   };
 }
 
@@ -50,7 +51,9 @@ describe('the file at the end of a download', () => {
     browser.interrupt(first.downloadId!, first.fileName!, 'FILE_NO_SPACE');
     const failed = await waitForTask(task.id, (t) => t.status === 'failed');
     expect(failed.error!.code).toBe('file');
-    expect(failed.error!.message).toBe('The browser did not save «演示之书 - 示例作者.txt»: the disk is full. Free some space, then retry. Retry builds the file again from the stored chapters; nothing is downloaded again.');
+    expect(failed.error!.message).toBe(
+      'The browser did not save «演示之书 - 示例作者.txt»: the disk is full. Free some space, then retry. Retry builds the file again from the stored chapters; nothing is downloaded again.',
+    );
 
     const fetched = site.requests().length;
     expect((await send({ type: 'task.retry', taskId: task.id })).ok).toBe(true);
@@ -67,15 +70,40 @@ describe('the file at the end of a download', () => {
     const dbName = `test-${randomUUID()}`;
     const store = await Store.open(dbName);
     const url = `${site.origin}/book/1/`;
-    const chapters = Array.from({ length: 12 }, (_, i) => ({ title: chapterTitle('1', i + 1), url: `${url}${i + 1}.html` }));
+    const chapters = Array.from({ length: 12 }, (_, i) => ({
+      title: chapterTitle('1', i + 1),
+      url: `${url}${i + 1}.html`,
+    }));
     const task: Task = {
-      id: randomUUID(), url, sourceId: 'demo', format: 'txt', status: 'running', title: '演示之书', author: '示例作者',
-      totalChapters: 12, completedChapters: 12, failedChapters: 0, progress: 99, fileName: '演示之书 - 示例作者.txt', downloadId: 41,
-      createdAt: Date.now() - 60_000, startedAt: Date.now() - 60_000, heartbeatAt: Date.now() - 50_000, resumes: 0, resumesWithoutProgress: 0,
+      id: randomUUID(),
+      url,
+      sourceId: 'demo',
+      format: 'txt',
+      status: 'running',
+      title: '演示之书',
+      author: '示例作者',
+      totalChapters: 12,
+      completedChapters: 12,
+      failedChapters: 0,
+      progress: 99,
+      fileName: '演示之书 - 示例作者.txt',
+      downloadId: 41,
+      createdAt: Date.now() - 60_000,
+      startedAt: Date.now() - 60_000,
+      heartbeatAt: Date.now() - 50_000,
+      resumes: 0,
+      resumesWithoutProgress: 0,
     };
     await store.putTask(task);
     await store.putBook({ taskId: task.id, title: '演示之书', author: '示例作者', chapters });
-    for (let n = 1; n <= 12; n++) await store.putChapter({ taskId: task.id, index: n - 1, title: chapterTitle('1', n), url: chapters[n - 1]!.url, text: chapterParagraphs('1', n).join('\n') });
+    for (let n = 1; n <= 12; n++)
+      await store.putChapter({
+        taskId: task.id,
+        index: n - 1,
+        title: chapterTitle('1', n),
+        url: chapters[n - 1]!.url,
+        text: chapterParagraphs('1', n).join('\n'),
+      });
     store.close();
 
     const browser = downloads();
@@ -83,7 +111,11 @@ describe('the file at the end of a download', () => {
     await waitForTask(task.id, () => browser.asked.length > 0);
     expect(browser.asked).toEqual([41]);
     browser.complete(41);
-    expect(await waitForTask(task.id, (t) => t.status !== 'running' && t.status !== 'queued')).toMatchObject({ status: 'completed', downloadId: 41, resumes: 1 });
+    expect(await waitForTask(task.id, (t) => t.status !== 'running' && t.status !== 'queued')).toMatchObject({
+      status: 'completed',
+      downloadId: 41,
+      resumes: 1,
+    });
     expect(saves()).toBe(0);
     expect(chapterHits()).toBe(0);
   });

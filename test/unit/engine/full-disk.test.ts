@@ -21,7 +21,11 @@ describe('a full disk at the end of a download', () => {
     const { store, call } = service;
     const putTask = store.putTask.bind(store);
     store.putTask = async (task: Task) => {
-      if (full) throw new AppError('storage', 'The browser has no room left to save a task (QuotaExceededError). Free disk space, then retry.');
+      if (full)
+        throw new AppError(
+          'storage',
+          'The browser has no room left to save a task (QuotaExceededError). Free disk space, then retry.',
+        );
       return putTask(task);
     };
 
@@ -29,7 +33,8 @@ describe('a full disk at the end of a download', () => {
     await service.waitForTask(task.id, () => saved > 0);
     // The runner ends; its last write failed.
     const live = async () => (await call({ type: 'health' })).liveRunners;
-    for (let tries = 0; (await live()) > 0 && tries < 500; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let tries = 0; (await live()) > 0 && tries < 500; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await live()).toBe(0);
     expect((await call({ type: 'task.get', taskId: task.id })).task.status).toBe('running');
 

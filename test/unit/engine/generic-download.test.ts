@@ -22,22 +22,32 @@ async function serviceWithoutDemo() {
 }
 
 describe('downloading through the generic reader', () => {
-  it.each(['1', '2', '3', 'en'])('downloads demo book %s with no rule, with the same chapters and paragraphs', async (id) => {
-    const { call, waitForTask, ended, files } = await serviceWithoutDemo();
-    const { task } = await call({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
-    expect(task.sourceId).toBe('generic');
-    const done = await waitForTask(task.id, ended);
-    const book = bookInfo(id);
-    expect(done).toMatchObject({ status: 'completed', title: book.title, author: book.author, totalChapters: book.chapterCount, completedChapters: book.chapterCount, failedChapters: 0 });
-    const lines = fileLines(files.get(task.id)!.text);
-    for (let n = 1; n <= book.chapterCount; n++) {
-      const at = lines.indexOf(chapterTitle(id, n));
-      expect(at, `chapter ${n}'s title`).toBeGreaterThan(0);
-      expect(lines.slice(at + 2, at + 2 + chapterParagraphs(id, n).length)).toEqual(chapterParagraphs(id, n));
-    }
-    // Ad lines included: the generic reader knows the common ones, so the file is the rule's file.
-    expect(lines).toEqual(expectedTxtLines(site.origin, id));
-  });
+  it.each(['1', '2', '3', 'en'])(
+    'downloads demo book %s with no rule, with the same chapters and paragraphs',
+    async (id) => {
+      const { call, waitForTask, ended, files } = await serviceWithoutDemo();
+      const { task } = await call({ type: 'task.start', url: `${site.origin}/book/${id}/`, format: 'txt' });
+      expect(task.sourceId).toBe('generic');
+      const done = await waitForTask(task.id, ended);
+      const book = bookInfo(id);
+      expect(done).toMatchObject({
+        status: 'completed',
+        title: book.title,
+        author: book.author,
+        totalChapters: book.chapterCount,
+        completedChapters: book.chapterCount,
+        failedChapters: 0,
+      });
+      const lines = fileLines(files.get(task.id)!.text);
+      for (let n = 1; n <= book.chapterCount; n++) {
+        const at = lines.indexOf(chapterTitle(id, n));
+        expect(at, `chapter ${n}'s title`).toBeGreaterThan(0);
+        expect(lines.slice(at + 2, at + 2 + chapterParagraphs(id, n).length)).toEqual(chapterParagraphs(id, n));
+      }
+      // Ad lines included: the generic reader knows the common ones, so the file is the rule's file.
+      expect(lines).toEqual(expectedTxtLines(site.origin, id));
+    },
+  );
 
   it('fails a page that is not a novel with parse and a sentence saying so', async () => {
     const { call, waitForTask, ended } = await serviceWithoutDemo();

@@ -24,7 +24,15 @@ function gate() {
 }
 
 /** A runner on a fresh store, with every write it makes recorded as the pages would see it. */
-async function runnerOn(book: string, options: { saveFile?: SaveFile; load?: (real: PageLoader) => PageLoader; now?: () => number; heartbeatMs?: number } = {}) {
+async function runnerOn(
+  book: string,
+  options: {
+    saveFile?: SaveFile;
+    load?: (real: PageLoader) => PageLoader;
+    now?: () => number;
+    heartbeatMs?: number;
+  } = {},
+) {
   const store = await Store.open(`test-${randomUUID()}`);
   const published: Task[] = [];
   let ended: (task: Task) => void;
@@ -39,8 +47,18 @@ async function runnerOn(book: string, options: { saveFile?: SaveFile; load?: (re
   const loaders = { fetch, scheduler: new HostScheduler(), settings: () => settings };
   const realLoad = createPageLoader(loaders);
   const task: Task = {
-    id: randomUUID(), url: `${site.origin}/book/${book}/`, sourceId: 'demo', format: 'txt', status: 'queued',
-    totalChapters: 0, completedChapters: 0, failedChapters: 0, progress: 0, createdAt: now(), resumes: 0, resumesWithoutProgress: 0,
+    id: randomUUID(),
+    url: `${site.origin}/book/${book}/`,
+    sourceId: 'demo',
+    format: 'txt',
+    status: 'queued',
+    totalChapters: 0,
+    completedChapters: 0,
+    failedChapters: 0,
+    progress: 0,
+    createdAt: now(),
+    resumes: 0,
+    resumesWithoutProgress: 0,
   };
   await owners.save(task);
   const lease = owners.lease(task.id);
@@ -61,7 +79,7 @@ async function runnerOn(book: string, options: { saveFile?: SaveFile; load?: (re
 }
 
 describe('who writes a task', () => {
-  it('a cancel while the runner is stuck saving the file: one final write, and the runner\'s later writes are refused', async () => {
+  it("a cancel while the runner is stuck saving the file: one final write, and the runner's later writes are refused", async () => {
     const save = gate();
     const saving = gate();
     const { owners, lease, runner, task, store, published, finals, log } = await runnerOn('1', {
@@ -78,7 +96,11 @@ describe('who writes a task', () => {
     await owners.takeBack(task.id);
     runner.stop();
     const cancelled = await owners.end(task.id, { kind: 'cancelled' });
-    expect(cancelled).toMatchObject({ status: 'cancelled', completedChapters: 12, error: { code: 'cancelled', message: 'The download was cancelled.' } });
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      completedChapters: 12,
+      error: { code: 'cancelled', message: 'The download was cancelled.' },
+    });
     expect(lease.held).toBe(false);
     const writesAtCancel = published.length;
 
@@ -113,7 +135,15 @@ describe('who writes a task', () => {
     await owners.takeBack(task.id);
     await store.deleteTask(task.id);
     // Refused outright, not just skipped by a runner that checks its signal.
-    expect(await lease.putChapter({ taskId: task.id, index: 2, title: 'late', url: `${site.origin}/book/1/3.html`, text: 'late' })).toBe(false);
+    expect(
+      await lease.putChapter({
+        taskId: task.id,
+        index: 2,
+        title: 'late',
+        url: `${site.origin}/book/1/3.html`,
+        text: 'late',
+      }),
+    ).toBe(false);
     lease.log({ level: 'info', message: 'late' });
 
     // Never told to stop: the runner finds out at its next step.
@@ -125,7 +155,7 @@ describe('who writes a task', () => {
     expect(finals()).toEqual([]);
   });
 
-  it('the time limit ends a stuck runner\'s task at once; the file it saves later changes nothing', async () => {
+  it("the time limit ends a stuck runner's task at once; the file it saves later changes nothing", async () => {
     const save = gate();
     const saving = gate();
     let clock = Date.now();
@@ -142,7 +172,9 @@ describe('who writes a task', () => {
     await saving.opened;
     clock += 61 * 60_000;
     await firstFinal;
-    expect(finals()).toEqual([expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'timeout' }) })]);
+    expect(finals()).toEqual([
+      expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'timeout' }) }),
+    ]);
     const writesAtEnd = published.length;
 
     save.open();

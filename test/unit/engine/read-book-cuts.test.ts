@@ -10,7 +10,10 @@ describe('a table of contents that lists more pages than are read', () => {
     const listed = Array.from({ length: 600 }, (_, i) => `https://a.example/toc/${i + 1}`);
     const reader: BookReader = {
       parseBook: () => ({ title: 'Book' }),
-      parseTocPage: (_html, url) => ({ chapters: [{ title: `Chapter of ${url}`, url: `${url}/chapter` }], pages: listed }),
+      parseTocPage: (_html, url) => ({
+        chapters: [{ title: `Chapter of ${url}`, url: `${url}/chapter` }],
+        pages: listed,
+      }),
       finishToc: (chapters) => [...chapters],
       parseChapterPage: () => ({ title: '', text: '' }),
       finishChapter: (text) => text,
@@ -18,7 +21,15 @@ describe('a table of contents that lists more pages than are read', () => {
     const loaded: string[] = [];
     const cuts: Cut[] = [];
     const reading: BookReading = {
-      rule: { id: 'x', name: 'x', enabled: true, matches: [], book: { title: 'h1' }, toc: { chapters: 'a' }, chapter: { content: 'p' } },
+      rule: {
+        id: 'x',
+        name: 'x',
+        enabled: true,
+        matches: [],
+        book: { title: 'h1' },
+        toc: { chapters: 'a' },
+        chapter: { content: 'p' },
+      },
       reader,
       signal: new AbortController().signal,
       load: async (url) => {
@@ -31,7 +42,10 @@ describe('a table of contents that lists more pages than are read', () => {
     expect(loaded).toHaveLength(MAX_TOC_PAGES);
     expect(book.chapters).toHaveLength(MAX_TOC_PAGES);
     expect(cuts).toEqual([
-      { code: 'toc_pages_cut', message: `The table of contents https://a.example/toc/1 lists 600 pages; only the chapters on its first ${MAX_TOC_PAGES} pages are in the book.` },
+      {
+        code: 'toc_pages_cut',
+        message: `The table of contents https://a.example/toc/1 lists 600 pages; only the chapters on its first ${MAX_TOC_PAGES} pages are in the book.`,
+      },
     ]);
   });
 });

@@ -16,16 +16,38 @@ async function orphan(dbName: string, patch: Partial<Task>, storedChapters: numb
   const id = randomUUID();
   const url = `${site.origin}/book/1/`;
   const task: Task = {
-    id, url, sourceId: 'demo', format: 'txt', status: 'running', title: '演示之书', author: '示例作者',
-    totalChapters: 12, completedChapters: storedChapters.length, failedChapters: 0, progress: 10,
-    createdAt: Date.now() - 60_000, startedAt: Date.now() - 60_000, heartbeatAt: Date.now() - 50_000,
-    resumes: 0, resumesWithoutProgress: 0, ...patch,
+    id,
+    url,
+    sourceId: 'demo',
+    format: 'txt',
+    status: 'running',
+    title: '演示之书',
+    author: '示例作者',
+    totalChapters: 12,
+    completedChapters: storedChapters.length,
+    failedChapters: 0,
+    progress: 10,
+    createdAt: Date.now() - 60_000,
+    startedAt: Date.now() - 60_000,
+    heartbeatAt: Date.now() - 50_000,
+    resumes: 0,
+    resumesWithoutProgress: 0,
+    ...patch,
   };
   await store.putTask(task);
-  const chapters = Array.from({ length: 12 }, (_, i) => ({ title: chapterTitle('1', i + 1), url: `${site.origin}/book/1/${i + 1}.html` }));
+  const chapters = Array.from({ length: 12 }, (_, i) => ({
+    title: chapterTitle('1', i + 1),
+    url: `${site.origin}/book/1/${i + 1}.html`,
+  }));
   await store.putBook({ taskId: id, title: '演示之书', author: '示例作者', chapters });
   for (const n of storedChapters) {
-    await store.putChapter({ taskId: id, index: n - 1, title: chapterTitle('1', n), url: chapters[n - 1]!.url, text: chapterParagraphs('1', n).join('\n') });
+    await store.putChapter({
+      taskId: id,
+      index: n - 1,
+      title: chapterTitle('1', n),
+      url: chapters[n - 1]!.url,
+      text: chapterParagraphs('1', n).join('\n'),
+    });
   }
   store.close();
   return task;
@@ -51,7 +73,10 @@ describe('recovering tasks whose worker was lost', () => {
     const task = await orphan(dbName, { resumesWithoutProgress: MAX_RESUMES_WITHOUT_PROGRESS }, [1]);
     const { call } = await startService({ dbName });
     const { task: ended } = await call({ type: 'task.get', taskId: task.id });
-    expect(ended).toMatchObject({ status: 'failed', error: { code: 'interrupted', message: expect.stringMatching(/Retry/) } });
+    expect(ended).toMatchObject({
+      status: 'failed',
+      error: { code: 'interrupted', message: expect.stringMatching(/Retry/) },
+    });
     expect(site.hits()).toBe(0);
   });
 

@@ -34,7 +34,8 @@ export async function cancelAllTasks(): Promise<void> {
     const answer = await service.handle({ type: 'task.list' });
     if (!answer.ok) throw new Error(`task.list: ${answer.error.message}`);
     for (const task of answer.tasks) {
-      if (task.status === 'queued' || task.status === 'running' || task.status === 'waiting') await service.handle({ type: 'task.cancel', taskId: task.id });
+      if (task.status === 'queued' || task.status === 'running' || task.status === 'waiting')
+        await service.handle({ type: 'task.cancel', taskId: task.id });
     }
   }
 }
@@ -103,7 +104,8 @@ export async function startService(
   /** The answer's payload; a refusal fails the test with its code and sentence. */
   async function call<T extends ServiceRequestType>(request: RequestOf<T>): Promise<Payload<T>> {
     const answer = await service.handle(request);
-    if (!answer.ok) throw new Error(`${JSON.stringify(request)} was refused: ${answer.error.code}: ${answer.error.message}`);
+    if (!answer.ok)
+      throw new Error(`${JSON.stringify(request)} was refused: ${answer.error.code}: ${answer.error.message}`);
     return answer;
   }
 
@@ -120,18 +122,36 @@ export async function startService(
     for (;;) {
       const answer = await send({ type: 'task.get', taskId });
       if (answer.ok && done(answer.task)) return answer.task;
-      if (Date.now() > until) throw new Error(`Task ${taskId} did not reach the state in ${timeoutMs} ms: ${JSON.stringify(answer)}`);
+      if (Date.now() > until)
+        throw new Error(`Task ${taskId} did not reach the state in ${timeoutMs} ms: ${JSON.stringify(answer)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
   /** Resolves once nothing of any task is at work in this service (see nothingInFlight). */
   async function untilIdle(): Promise<void> {
-    await poll(() => call({ type: 'diagnostics' }), nothingInFlight, { intervalMs: 20, what: 'the service to have nothing in flight' });
+    await poll(() => call({ type: 'diagnostics' }), nothingInFlight, {
+      intervalMs: 20,
+      what: 'the service to have nothing in flight',
+    });
   }
 
   const ended = (task: Task) => ['completed', 'failed', 'cancelled'].includes(task.status);
-  return { service, store, dbName, files, saved, send, call, refusal, waitForTask, untilIdle, ended, keepAlives: () => keepAlives, saves: () => saved.length };
+  return {
+    service,
+    store,
+    dbName,
+    files,
+    saved,
+    send,
+    call,
+    refusal,
+    waitForTask,
+    untilIdle,
+    ended,
+    keepAlives: () => keepAlives,
+    saves: () => saved.length,
+  };
 }
 
 /**

@@ -3,7 +3,15 @@ import type { SourceRule } from '../../../lib/contract';
 import { genericRule } from '../../../lib/generic-reader/rule';
 import { offSiteLink, offSiteRedirect, onBookSite, siteOf } from '../../../lib/task/site-policy';
 
-const rule = (matches: string[]): SourceRule => ({ id: 'mine', name: 'Mine', enabled: true, matches, book: { title: 'h1' }, toc: { chapters: 'a' }, chapter: { content: 'p' } });
+const rule = (matches: string[]): SourceRule => ({
+  id: 'mine',
+  name: 'Mine',
+  enabled: true,
+  matches,
+  book: { title: 'h1' },
+  toc: { chapters: 'a' },
+  chapter: { content: 'p' },
+});
 
 describe('the site of an address', () => {
   it('is its registrable domain, so m. and www. of one site are one site', () => {
@@ -27,8 +35,12 @@ describe('the site of an address', () => {
 describe('where a book may lead', () => {
   const book = 'https://www.novels.example/book/1/';
 
-  it('anywhere on the book\'s site, whatever the scheme, port or subdomain', () => {
-    for (const url of ['https://m.novels.example/1.html', 'http://novels.example:8080/toc', 'https://cdn.www.novels.example/x']) {
+  it("anywhere on the book's site, whatever the scheme, port or subdomain", () => {
+    for (const url of [
+      'https://m.novels.example/1.html',
+      'http://novels.example:8080/toc',
+      'https://cdn.www.novels.example/x',
+    ]) {
       expect(onBookSite(url, book, genericRule)).toBe(true);
       expect(onBookSite(url, book, rule([]))).toBe(true);
     }
@@ -42,13 +54,15 @@ describe('where a book may lead', () => {
     expect(onBookSite(mirror, book, genericRule)).toBe(false);
   });
 
-  it('refuses with a sentence naming the address, the book\'s site and the way out', () => {
+  it("refuses with a sentence naming the address, the book's site and the way out", () => {
     expect(offSiteLink('https://bank.example/account', book, rule([]))).toBe(
       'https://bank.example/account is on another site than the book (novels.example), so it was not opened: the extension sends your cookies to every site it opens. The source "mine" follows links only within the book\'s site and its own "matches"; add the other site there to follow them.',
     );
     expect(offSiteRedirect('https://www.novels.example/2.html', 'https://evil.example/', book, genericRule)).toMatch(
       /^https:\/\/www\.novels\.example\/2\.html redirected to https:\/\/evil\.example\/, another site than the book \(novels\.example\), so its answer was not used\. The generic reader follows links only within the site a book is on/,
     );
-    expect(offSiteRedirect('http://www.novels.example/2.html', 'https://novels.example/2.html', book, genericRule)).toBeUndefined();
+    expect(
+      offSiteRedirect('http://www.novels.example/2.html', 'https://novels.example/2.html', book, genericRule),
+    ).toBeUndefined();
   });
 });

@@ -38,7 +38,16 @@ describe('downloading a book split over pages', () => {
     expect(titles).toHaveLength(bookInfo('s1').chapterCount);
     for (const title of titles) expect(title).not.toMatch(/[(（]\d+\/\d+[)）]/);
     expect(text).not.toMatch(/[(（]\d+\/\d+[)）]/);
-    for (const noise of [AD_LINE, '一秒记住', SPLIT_UNFINISHED_LINE, '本章未完', SPLIT_END_MARK, '本章完', '\u200b', '\u00a0']) {
+    for (const noise of [
+      AD_LINE,
+      '一秒记住',
+      SPLIT_UNFINISHED_LINE,
+      '本章未完',
+      SPLIT_END_MARK,
+      '本章完',
+      '\u200b',
+      '\u00a0',
+    ]) {
       expect(text, JSON.stringify(noise)).not.toContain(noise);
     }
 
@@ -52,7 +61,12 @@ describe('downloading a book split over pages', () => {
 
   it('honours a chapter range over the split table of contents', async () => {
     const { call, waitForTask, ended, files } = await startService();
-    const { task } = await call({ type: 'task.start', url: `${site.origin}/split/s1/`, format: 'txt', range: { from: 8, to: 10 } });
+    const { task } = await call({
+      type: 'task.start',
+      url: `${site.origin}/split/s1/`,
+      format: 'txt',
+      range: { from: 8, to: 10 },
+    });
     const done = await waitForTask(task.id, ended, 20_000);
     expect(done).toMatchObject({ status: 'completed', totalChapters: 3, completedChapters: 3 });
     // Chapters 8 and 9 sit on different toc pages; 8 has two pages, 9 three.

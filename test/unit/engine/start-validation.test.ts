@@ -32,7 +32,9 @@ describe('task.start validation', () => {
   it('refuses a disabled source with source_disabled', async () => {
     const { send, call, refusal } = await startService();
     expect((await send({ type: 'source.setEnabled', sourceId: 'demo', enabled: false })).ok).toBe(true);
-    expect((await refusal({ type: 'task.start', url: 'http://127.0.0.1/book/1/', sourceId: 'demo' })).code).toBe('source_disabled');
+    expect((await refusal({ type: 'task.start', url: 'http://127.0.0.1/book/1/', sourceId: 'demo' })).code).toBe(
+      'source_disabled',
+    );
     expect((await send({ type: 'source.setEnabled', sourceId: 'generic', enabled: false })).ok).toBe(true);
     expect((await refusal({ type: 'task.start', url: 'http://127.0.0.1/book/1/' })).code).toBe('no_source');
     expect((await call({ type: 'task.list' })).tasks).toEqual([]);
@@ -53,7 +55,13 @@ describe('task.start validation', () => {
     const { sources } = await call({ type: 'source.list' });
     const builtIn = sources.filter((s) => s.builtIn);
     expect(builtIn.length).toBeGreaterThan(1);
-    expect(builtIn.at(-1)).toMatchObject({ id: 'generic', name: 'Generic reader', enabled: true, builtIn: true, matches: ['<all_urls>'] });
+    expect(builtIn.at(-1)).toMatchObject({
+      id: 'generic',
+      name: 'Generic reader',
+      enabled: true,
+      builtIn: true,
+      matches: ['<all_urls>'],
+    });
     // The demo site's source is the harness's import, not built in.
     expect(sources.find((s) => s.id === 'demo')).toMatchObject({ builtIn: false, enabled: true });
   });
@@ -70,14 +78,22 @@ describe('settings', () => {
     const { call } = await startService();
     const { settings } = await call({ type: 'settings.get' });
     expect(settings).toMatchObject({
-      defaultFormat: 'epub', concurrency: 3, delayMs: 0, requestTimeoutMs: 30000,
-      maxAttempts: 4, watchdogPeriodSeconds: 30, maxTaskMinutes: 720, challengeWaitMinutes: 30,
+      defaultFormat: 'epub',
+      concurrency: 3,
+      delayMs: 0,
+      requestTimeoutMs: 30000,
+      maxAttempts: 4,
+      watchdogPeriodSeconds: 30,
+      maxTaskMinutes: 720,
+      challengeWaitMinutes: 30,
     });
   });
 
   it('takes a wait for walls in minutes, fractions included, but never none or forever', async () => {
     const { call, refusal } = await startService();
-    expect((await call({ type: 'settings.set', patch: { challengeWaitMinutes: 0.1 } })).settings.challengeWaitMinutes).toBe(0.1);
+    expect(
+      (await call({ type: 'settings.set', patch: { challengeWaitMinutes: 0.1 } })).settings.challengeWaitMinutes,
+    ).toBe(0.1);
     for (const bad of [0, -1, 1_441, '30', Number.POSITIVE_INFINITY]) {
       const error = await refusal({ type: 'settings.set', patch: { challengeWaitMinutes: bad } });
       expect(error.code).toBe('invalid_settings');

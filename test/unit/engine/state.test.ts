@@ -3,8 +3,18 @@ import type { Task } from '../../../lib/contract';
 import { progressOf, transition } from '../../../lib/task/state';
 
 const task = (status: Task['status']): Task => ({
-  id: 't', url: 'http://x/', sourceId: 'demo', format: 'txt', status, totalChapters: 10, completedChapters: 0,
-  failedChapters: 0, progress: 0, createdAt: 1, resumes: 0, resumesWithoutProgress: 0,
+  id: 't',
+  url: 'http://x/',
+  sourceId: 'demo',
+  format: 'txt',
+  status,
+  totalChapters: 10,
+  completedChapters: 0,
+  failedChapters: 0,
+  progress: 0,
+  createdAt: 1,
+  resumes: 0,
+  resumesWithoutProgress: 0,
 });
 
 describe('task state machine', () => {
@@ -51,7 +61,12 @@ describe('task state machine', () => {
   });
 
   it('counts progress over chapters dealt with and keeps 100 for a made file', () => {
-    const counts = (completedChapters: number, failedChapters: number, totalChapters: number, status: Task['status'] = 'running') => ({ status, completedChapters, failedChapters, totalChapters });
+    const counts = (
+      completedChapters: number,
+      failedChapters: number,
+      totalChapters: number,
+      status: Task['status'] = 'running',
+    ) => ({ status, completedChapters, failedChapters, totalChapters });
     expect(progressOf(counts(0, 0, 0))).toBe(0);
     expect(progressOf(counts(3, 1, 8))).toBe(50);
     expect(progressOf(counts(3, 0, 3))).toBe(99);

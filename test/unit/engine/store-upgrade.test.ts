@@ -14,7 +14,13 @@ describe('the database upgrade', () => {
     const old = await openOldDatabase(name, 1);
     await old.put('sources', demoRule('mine'));
     await old.put('sourceStates', { id: 'mine', enabled: false });
-    await old.put('chapters', { taskId: 't1', index: 0, title: 'One', url: 'http://127.0.0.1/book/1/1.html', text: 'Text' });
+    await old.put('chapters', {
+      taskId: 't1',
+      index: 0,
+      title: 'One',
+      url: 'http://127.0.0.1/book/1/1.html',
+      text: 'Text',
+    });
     await old.put('meta', { ...DEFAULT_SETTINGS, concurrency: 5 }, 'settings');
     old.close();
 

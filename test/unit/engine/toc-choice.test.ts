@@ -8,11 +8,16 @@ import { startService, useDemoSite } from './service-harness';
 const site = useDemoSite();
 
 const titles = (id: string, numbers: number[]) => numbers.map((n) => chapterTitle(id, n));
-const range = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => (from <= to ? from + i : from - i));
+const range = (from: number, to: number) =>
+  Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => (from <= to ? from + i : from - i));
 
 async function download(fields: Record<string, unknown>) {
   const service = await startService();
-  const { task } = await service.call<'task.start'>({ type: 'task.start', format: 'txt', ...fields } as RequestOf<'task.start'>);
+  const { task } = await service.call<'task.start'>({
+    type: 'task.start',
+    format: 'txt',
+    ...fields,
+  } as RequestOf<'task.start'>);
   const done = await service.waitForTask(task.id, service.ended);
   const { events } = await service.call({ type: 'task.log', taskId: task.id });
   const lines = service.files.get(task.id)?.text.split('\n') ?? [];
@@ -22,11 +27,13 @@ async function download(fields: Record<string, unknown>) {
 }
 
 describe('the table of contents a task reads', () => {
-  it('keeps the page\'s order of a list it cannot order, and says so in the log', async () => {
+  it("keeps the page's order of a list it cannot order, and says so in the log", async () => {
     const { done, events, chapters } = await download({ url: `${site.origin}/odd/mist/` });
     expect(done.status).toBe('completed');
     expect(chapters).toEqual(titles('mist', range(1, 12)));
-    expect(events.some((e) => e.level === 'warn' && /disagree about which way the list runs/.test(e.message))).toBe(true);
+    expect(events.some((e) => e.level === 'warn' && /disagree about which way the list runs/.test(e.message))).toBe(
+      true,
+    );
   });
 
   it('turns the list around when told it runs newest first, and keeps the choice on the task', async () => {
@@ -36,18 +43,29 @@ describe('the table of contents a task reads', () => {
     expect(events.some((e) => /turned around, as chosen/.test(e.message))).toBe(true);
   });
 
-  it('follows a book page\'s link to the whole list when the page shows only the newest chapters', async () => {
+  it("follows a book page's link to the whole list when the page shows only the newest chapters", async () => {
     const { done, events, chapters } = await download({ url: `${site.origin}/odd/latest/` });
     expect(done).toMatchObject({ status: 'completed', totalChapters: 8 });
     expect(chapters).toEqual(titles('latest', range(1, 8)));
-    expect(events.some((e) => e.message === `The book page lists only 3 chapters; the whole list was read from ${site.origin}/odd/latest/list/.`)).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.message ===
+          `The book page lists only 3 chapters; the whole list was read from ${site.origin}/odd/latest/list/.`,
+      ),
+    ).toBe(true);
   });
 
   it('reads the list from the page the user chose: this page, or another', async () => {
     const here = await download({ url: `${site.origin}/odd/latest/`, toc: { url: `${site.origin}/odd/latest/` } });
     expect(here.chapters).toEqual(titles('latest', [6, 7, 8]));
-    expect(here.events.some((e) => e.message === `The chapter list is read from ${site.origin}/odd/latest/, as chosen.`)).toBe(true);
-    const there = await download({ url: `${site.origin}/odd/mist/${oddChapterPath('mist', 1).split('/').pop()}`, toc: { url: `${site.origin}/odd/mist/` } });
+    expect(
+      here.events.some((e) => e.message === `The chapter list is read from ${site.origin}/odd/latest/, as chosen.`),
+    ).toBe(true);
+    const there = await download({
+      url: `${site.origin}/odd/mist/${oddChapterPath('mist', 1).split('/').pop()}`,
+      toc: { url: `${site.origin}/odd/mist/` },
+    });
     expect(there.done).toMatchObject({ status: 'completed', title: '雾中之城', totalChapters: 12 });
   });
 

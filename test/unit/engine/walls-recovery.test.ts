@@ -17,19 +17,47 @@ async function leftWaiting(dbName: string, until: number, storedChapters: number
   const origin = site.wallOrigins.challenge;
   const store = await Store.open(dbName);
   const id = randomUUID();
-  const chapters = Array.from({ length: 12 }, (_, i) => ({ title: chapterTitle('1', i + 1), url: `${origin}/book/1/${i + 1}.html` }));
+  const chapters = Array.from({ length: 12 }, (_, i) => ({
+    title: chapterTitle('1', i + 1),
+    url: `${origin}/book/1/${i + 1}.html`,
+  }));
   const next = storedChapters.length + 1;
-  const waitingFor: WaitingFor = { kind: 'challenge', host: `127.0.0.2:${site.port}`, url: `${origin}/book/1/${next}.html`, since: until - 60_000, until };
+  const waitingFor: WaitingFor = {
+    kind: 'challenge',
+    host: `127.0.0.2:${site.port}`,
+    url: `${origin}/book/1/${next}.html`,
+    since: until - 60_000,
+    until,
+  };
   const task: Task = {
-    id, url: `${origin}/book/1/`, sourceId: 'demo', format: 'txt', status: 'waiting', title: '演示之书', author: '示例作者',
-    totalChapters: 12, completedChapters: storedChapters.length, failedChapters: 0, progress: 25,
-    createdAt: Date.now() - 120_000, startedAt: Date.now() - 120_000, heartbeatAt: Date.now() - 100_000,
-    resumes: 0, resumesWithoutProgress: 0, waitingFor,
+    id,
+    url: `${origin}/book/1/`,
+    sourceId: 'demo',
+    format: 'txt',
+    status: 'waiting',
+    title: '演示之书',
+    author: '示例作者',
+    totalChapters: 12,
+    completedChapters: storedChapters.length,
+    failedChapters: 0,
+    progress: 25,
+    createdAt: Date.now() - 120_000,
+    startedAt: Date.now() - 120_000,
+    heartbeatAt: Date.now() - 100_000,
+    resumes: 0,
+    resumesWithoutProgress: 0,
+    waitingFor,
   };
   await store.putTask(task);
   await store.putBook({ taskId: id, title: '演示之书', author: '示例作者', chapters });
   for (const n of storedChapters) {
-    await store.putChapter({ taskId: id, index: n - 1, title: chapterTitle('1', n), url: chapters[n - 1]!.url, text: chapterParagraphs('1', n).join('\n') });
+    await store.putChapter({
+      taskId: id,
+      index: n - 1,
+      title: chapterTitle('1', n),
+      url: chapters[n - 1]!.url,
+      text: chapterParagraphs('1', n).join('\n'),
+    });
   }
   store.close();
   return task;
@@ -44,7 +72,10 @@ describe('a waiting task whose worker was stopped', () => {
     const found = (await call({ type: 'task.get', taskId: left.id })).task;
     expect(found).toMatchObject({ status: 'waiting', waitingFor: left.waitingFor, resumes: 0 });
     expect(await service.watchdog()).toBe(0);
-    expect((await call({ type: 'task.get', taskId: left.id })).task).toMatchObject({ status: 'waiting', waitingFor: left.waitingFor });
+    expect((await call({ type: 'task.get', taskId: left.id })).task).toMatchObject({
+      status: 'waiting',
+      waitingFor: left.waitingFor,
+    });
     expect((await call({ type: 'health' })).waiting).toBe(1);
 
     await jar.passChallenge(site.wallOrigins.challenge);
@@ -52,8 +83,14 @@ describe('a waiting task whose worker was stopped', () => {
     const done = await waitForTask(left.id, ended);
     expect(done).toMatchObject({ status: 'completed', completedChapters: 12, resumes: 0 });
     for (let n = 1; n <= 3; n++) expect(site.hits(`/book/1/${n}.html`), `chapter ${n}`).toBe(0);
-    for (let n = 4; n <= 12; n++) expect(site.requests().filter((r) => r.path === `/book/1/${n}.html` && !r.walled), `chapter ${n}`).toHaveLength(1);
-    expect(files.get(left.id)!.text.replace(/\n$/, '').split('\n')).toEqual(expectedTxtLines(site.wallOrigins.challenge, '1'));
+    for (let n = 4; n <= 12; n++)
+      expect(
+        site.requests().filter((r) => r.path === `/book/1/${n}.html` && !r.walled),
+        `chapter ${n}`,
+      ).toHaveLength(1);
+    expect(files.get(left.id)!.text.replace(/\n$/, '').split('\n')).toEqual(
+      expectedTxtLines(site.wallOrigins.challenge, '1'),
+    );
   });
 
   it('ends failed/challenge at once when its deadline passed while no worker ran', async () => {

@@ -21,7 +21,10 @@ describe('a challenge on the site', () => {
     const jar = cookieJar();
     const origin = site.wallOrigins.challenge;
     site.wall('challenge').letThrough(5); // the book page and a few chapters, then the wall
-    const { call, waitForTask, ended, files, service } = await startService({ fetch: jar.fetch, settings: { challengeWaitMinutes: 1 } });
+    const { call, waitForTask, ended, files, service } = await startService({
+      fetch: jar.fetch,
+      settings: { challengeWaitMinutes: 1 },
+    });
     const { task } = await call({ type: 'task.start', url: `${origin}/book/1/`, format: 'txt' });
 
     const waiting = await waitForTask(task.id, isWaiting);
@@ -31,7 +34,9 @@ describe('a challenge on the site', () => {
     expect(waitingFor!.until - waitingFor!.since).toBe(60_000);
     expect(waiting.completedChapters).toBeGreaterThan(0);
     const { events } = await call({ type: 'task.log', taskId: task.id });
-    expect(events.map((e) => e.message)).toContainEqual(expect.stringMatching(/^Waiting for you until .*anti-bot check \(Cloudflare\)/));
+    expect(events.map((e) => e.message)).toContainEqual(
+      expect.stringMatching(/^Waiting for you until .*anti-bot check \(Cloudflare\)/),
+    );
 
     await jar.passChallenge(origin);
     await service.pageLoaded(`${origin}/book/1/`); // the reader's tab loads a page of the site
@@ -45,7 +50,10 @@ describe('a challenge on the site', () => {
   it('holds every task of that site while tasks on other sites go on; the popup button resumes them all', async () => {
     const jar = cookieJar();
     const origin = site.wallOrigins.challenge;
-    const { call, waitForTask, ended } = await startService({ fetch: jar.fetch, settings: { challengeWaitMinutes: 1 } });
+    const { call, waitForTask, ended } = await startService({
+      fetch: jar.fetch,
+      settings: { challengeWaitMinutes: 1 },
+    });
     const first = (await call({ type: 'task.start', url: `${origin}/book/1/`, format: 'txt' })).task;
     const second = (await call({ type: 'task.start', url: `${origin}/book/en/`, format: 'txt' })).task;
     const elsewhere = (await call({ type: 'task.start', url: `${site.origin}/book/3/`, format: 'txt' })).task;
@@ -86,7 +94,10 @@ describe('a challenge on the site', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
     expect(cancelled.waitingFor).toBeUndefined();
     expect((await call({ type: 'health' })).waiting).toBe(0);
-    expect(await refusal({ type: 'task.resume', taskId: task.id })).toMatchObject({ code: 'invalid_message', message: expect.stringMatching(/not waiting/) });
+    expect(await refusal({ type: 'task.resume', taskId: task.id })).toMatchObject({
+      code: 'invalid_message',
+      message: expect.stringMatching(/not waiting/),
+    });
   });
 });
 
@@ -94,7 +105,10 @@ describe('a sign-in on the site', () => {
   it('makes the task wait for a login, goes on once the reader signed in, and without one ends login_required', async () => {
     const jar = cookieJar();
     const origin = site.wallOrigins.signIn;
-    const { call, waitForTask, ended, service } = await startService({ fetch: jar.fetch, settings: { challengeWaitMinutes: 1 } });
+    const { call, waitForTask, ended, service } = await startService({
+      fetch: jar.fetch,
+      settings: { challengeWaitMinutes: 1 },
+    });
     const { task } = await call({ type: 'task.start', url: `${origin}/book/en/`, format: 'txt' });
     const waiting = await waitForTask(task.id, isWaiting);
     expect(waiting.waitingFor).toMatchObject({ kind: 'login', host: `127.0.0.3:${site.port}` });
@@ -107,6 +121,10 @@ describe('a sign-in on the site', () => {
     const unattended = (await other.call({ type: 'task.start', url: `${origin}/book/3/`, format: 'txt' })).task;
     const failed = await other.waitForTask(unattended.id, other.ended, 15_000);
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'login_required' } });
-    expect(failed.error!.message).toMatch(new RegExp(`^127\\.0\\.0\\.3:${site.port} wanted you to sign in, and nobody did within 3 seconds, so the download stopped\\. Sign in on .* in a tab \\(.*\\), then Retry`));
+    expect(failed.error!.message).toMatch(
+      new RegExp(
+        `^127\\.0\\.0\\.3:${site.port} wanted you to sign in, and nobody did within 3 seconds, so the download stopped\\. Sign in on .* in a tab \\(.*\\), then Retry`,
+      ),
+    );
   });
 });

@@ -45,24 +45,28 @@ afterAll(async () => {
 });
 
 describe('buildBookFile', () => {
-  it('builds an EPUB for an epub task, chapters in order, named <title> - <author>.epub', { timeout: 120_000 }, async () => {
-    const { blob, fileName } = await buildBookFile(store, epubTask.id, { cover: { bytes: PNG_1X1 } });
-    expect(fileName).toBe('Stored Book - Store Author.epub');
-    expect(blob.type).toBe(MIME.epub);
-    const epub = await openEpub(blob);
-    expect(epub.spine.filter((href) => href.includes('/text/'))).toEqual([
-      'OEBPS/text/chapter-00001.xhtml',
-      'OEBPS/text/chapter-00002.xhtml',
-      'OEBPS/text/chapter-00003.xhtml',
-    ]);
-    expect(await epub.text('OEBPS/text/chapter-00002.xhtml')).toContain('HTTP 503 Service Unavailable');
-    expect(epub.opf('manifest > item[properties~="cover-image"]').attr('media-type')).toBe('image/png');
-    expect(epub.opf('dc\\:source').text()).toBe(epubTask.url);
+  it(
+    'builds an EPUB for an epub task, chapters in order, named <title> - <author>.epub',
+    { timeout: 120_000 },
+    async () => {
+      const { blob, fileName } = await buildBookFile(store, epubTask.id, { cover: { bytes: PNG_1X1 } });
+      expect(fileName).toBe('Stored Book - Store Author.epub');
+      expect(blob.type).toBe(MIME.epub);
+      const epub = await openEpub(blob);
+      expect(epub.spine.filter((href) => href.includes('/text/'))).toEqual([
+        'OEBPS/text/chapter-00001.xhtml',
+        'OEBPS/text/chapter-00002.xhtml',
+        'OEBPS/text/chapter-00003.xhtml',
+      ]);
+      expect(await epub.text('OEBPS/text/chapter-00002.xhtml')).toContain('HTTP 503 Service Unavailable');
+      expect(epub.opf('manifest > item[properties~="cover-image"]').attr('media-type')).toBe('image/png');
+      expect(epub.opf('dc\\:source').text()).toBe(epubTask.url);
 
-    const result = await epubcheck(await writeBlob(dir, 'stored.epub', blob));
-    expect(result.messages).toEqual([]);
-    expect(result.fatals + result.errors).toBe(0);
-  });
+      const result = await epubcheck(await writeBlob(dir, 'stored.epub', blob));
+      expect(result.messages).toEqual([]);
+      expect(result.fatals + result.errors).toBe(0);
+    },
+  );
 
   it('still builds TXT for a txt task', async () => {
     const { blob, fileName } = await buildBookFile(store, txtTask.id);
@@ -70,7 +74,9 @@ describe('buildBookFile', () => {
     const text = await blob.text();
     expect(text.startsWith('Stored Book\nStore Author\n')).toBe(true);
     expect(text.indexOf('Chapter 1')).toBeLessThan(text.indexOf('Chapter 2'));
-    expect(text).toContain('[This chapter is missing: HTTP 503 Service Unavailable https://novels.example/book/9/2.html]');
+    expect(text).toContain(
+      '[This chapter is missing: HTTP 503 Service Unavailable https://novels.example/book/9/2.html]',
+    );
   });
 
   it('fails with a storage error when the task is gone', async () => {

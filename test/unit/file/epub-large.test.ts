@@ -30,7 +30,9 @@ function chapterText(index: number): string {
 function record(index: number): ChapterRecord {
   const base = { taskId: task.id, index, title: `第${index + 1}章`, url: `${task.url}${index + 1}.html` };
   // Every 97th chapter failed, so missing pages appear all through a long book too.
-  return index % 97 === 96 ? { ...base, error: { code: 'timeout', message: 'The site took too long to answer.' } } : { ...base, text: chapterText(index) };
+  return index % 97 === 96
+    ? { ...base, error: { code: 'timeout', message: 'The site took too long to answer.' } }
+    : { ...base, text: chapterText(index) };
 }
 
 /** Makes each record only when visited and yields between batches, like Store.forEachChapter. */
@@ -48,7 +50,10 @@ const book = {
   title: '很长的书',
   author: '作者',
   intro: '两千章。',
-  chapters: Array.from({ length: CHAPTERS }, (_, index) => ({ title: `第${index + 1}章`, url: `${task.url}${index + 1}.html` })),
+  chapters: Array.from({ length: CHAPTERS }, (_, index) => ({
+    title: `第${index + 1}章`,
+    url: `${task.url}${index + 1}.html`,
+  })),
 };
 
 let dir: string;
@@ -83,15 +88,26 @@ describe('a 2,000-chapter EPUB', () => {
     expect(chapters[0]).toBe('OEBPS/text/chapter-00001.xhtml');
     expect(chapters[CHAPTERS - 1]).toBe('OEBPS/text/chapter-02000.xhtml');
     expect(chapters).toEqual([...chapters].sort());
-    const ids = epub.opf('manifest > item').toArray().map((item) => epub.opf(item).attr('id'));
+    const ids = epub
+      .opf('manifest > item')
+      .toArray()
+      .map((item) => epub.opf(item).attr('id'));
     expect(new Set(ids).size).toBe(ids.length);
     const nav = cheerio.load(await epub.text('OEBPS/nav.xhtml'), { xml: true });
-    expect(nav('nav li > a').toArray().map((a) => nav(a).text())).toEqual([book.title, ...book.chapters.map((entry) => entry.title)]);
+    expect(
+      nav('nav li > a')
+        .toArray()
+        .map((a) => nav(a).text()),
+    ).toEqual([book.title, ...book.chapters.map((entry) => entry.title)]);
   });
 
   it('keeps the text of the last chapter and marks the failed ones', async () => {
-    expect(await epub.text('OEBPS/text/chapter-02000.xhtml')).toContain(`<p>${chapterText(1999).split('\n')[59]!.trim()}</p>`);
-    expect(await epub.text('OEBPS/text/chapter-00097.xhtml')).toContain('This chapter is missing: The site took too long to answer.');
+    expect(await epub.text('OEBPS/text/chapter-02000.xhtml')).toContain(
+      `<p>${chapterText(1999).split('\n')[59]!.trim()}</p>`,
+    );
+    expect(await epub.text('OEBPS/text/chapter-00097.xhtml')).toContain(
+      'This chapter is missing: The site took too long to answer.',
+    );
   });
 
   it('opens in epub2 with all chapters in order', async () => {

@@ -22,7 +22,9 @@ describe('xml text', () => {
   });
 
   it('makes one <p> per non-blank line, without the leading full-width indent', () => {
-    expect(paragraphs('　　第一段\r\n\n  second <b>\r third')).toBe('<p>第一段</p>\n<p>second &lt;b&gt;</p>\n<p>third</p>');
+    expect(paragraphs('　　第一段\r\n\n  second <b>\r third')).toBe(
+      '<p>第一段</p>\n<p>second &lt;b&gt;</p>\n<p>third</p>',
+    );
   });
 });
 
@@ -66,7 +68,11 @@ describe('language gate', () => {
     gate.add(chapter(task, 1, '第二章', '短'));
     expect(out.list).toEqual([]);
     gate.add(chapter(task, 2, '第三章', '山'.repeat(3000)));
-    expect(out.list).toEqual([[0, 'zh'], [1, 'zh'], [2, 'zh']]);
+    expect(out.list).toEqual([
+      [0, 'zh'],
+      [1, 'zh'],
+      [2, 'zh'],
+    ]);
     gate.add(chapter(task, 3, 'Four', 'English words here.'));
     expect(out.list[3]).toEqual([3, 'zh']);
   });
@@ -148,7 +154,13 @@ describe('contents written an entry at a time', () => {
   it('writes each entry when it is added, one short line per document, and ends both on close', () => {
     const nav = recordingSink();
     const ncx = recordingSink();
-    const contents = new ContentsWriter(nav, ncx, { identifier: 'urn:uuid:x', title: 'Book', author: 'A', lang: 'zh', first: { href: 'title.xhtml', title: 'Book' } });
+    const contents = new ContentsWriter(nav, ncx, {
+      identifier: 'urn:uuid:x',
+      title: 'Book',
+      author: 'A',
+      lang: 'zh',
+      first: { href: 'title.xhtml', title: 'Book' },
+    });
     const before = [nav.writes.length, ncx.writes.length];
     for (let position = 1; position <= 1200; position++) contents.add(chapterHref(position), `第${position}章 <&>`);
     expect([nav.writes.length - before[0]!, ncx.writes.length - before[1]!]).toEqual([1200, 1200]);
@@ -164,7 +176,9 @@ describe('contents written an entry at a time', () => {
     expect(navText.endsWith('</ol>\n</nav>\n</body>\n</html>\n')).toBe(true);
     const ncxText = ncx.writes.join('');
     expect(ncxText).toContain('<docAuthor><text>A</text></docAuthor>\n<navMap>\n<navPoint id="nav-1" playOrder="1">');
-    expect(ncxText).toContain(`<navPoint id="nav-1201" playOrder="1201"><navLabel><text>第1200章 &lt;&amp;&gt;</text></navLabel><content src="${chapterHref(1200)}"/></navPoint>`);
+    expect(ncxText).toContain(
+      `<navPoint id="nav-1201" playOrder="1201"><navLabel><text>第1200章 &lt;&amp;&gt;</text></navLabel><content src="${chapterHref(1200)}"/></navPoint>`,
+    );
     expect(ncxText.endsWith('</navPoint>\n</navMap>\n</ncx>\n')).toBe(true);
   });
 
@@ -187,7 +201,9 @@ describe('contents written an entry at a time', () => {
     expect(sink.closed).toBe(true);
     const opf = sink.writes.join('');
     expect(opf.match(/<itemref idref="chapter-/g)).toHaveLength(1200);
-    expect(opf).toContain(`<item id="${chapterId(1200)}" href="${chapterHref(1200)}" media-type="application/xhtml+xml"/>\n</manifest>\n<spine toc="ncx">\n<itemref idref="title-page"/>\n<itemref idref="${chapterId(1)}"/>`);
+    expect(opf).toContain(
+      `<item id="${chapterId(1200)}" href="${chapterHref(1200)}" media-type="application/xhtml+xml"/>\n</manifest>\n<spine toc="ncx">\n<itemref idref="title-page"/>\n<itemref idref="${chapterId(1)}"/>`,
+    );
     expect(opf.endsWith('</spine>\n</package>\n')).toBe(true);
   });
 });

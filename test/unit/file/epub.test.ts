@@ -6,7 +6,17 @@ import type { Task } from '../../../lib/contract';
 import { buildEpub } from '../../../lib/file/epub';
 import type { BookRecord, ChapterRecord } from '../../../lib/store/schema';
 import { epubcheck, tempDir, writeBlob } from '../../fixtures/epubcheck';
-import { chapter, failedChapter, firstZipEntry, makeBook, makeTask, memorySource, openEpub, PNG_1X1, type OpenedEpub } from './fixtures';
+import {
+  chapter,
+  failedChapter,
+  firstZipEntry,
+  makeBook,
+  makeTask,
+  memorySource,
+  openEpub,
+  PNG_1X1,
+  type OpenedEpub,
+} from './fixtures';
 
 const NOW = new Date('2026-11-28T03:00:00.456Z');
 
@@ -22,14 +32,33 @@ interface Built {
 let dir: string;
 const built: Record<'zh' | 'zhAgain' | 'en' | 'empty', Built> = {} as never;
 
-async function build(name: keyof typeof built, task: Task, book: BookRecord, records: ChapterRecord[], cover?: Uint8Array, now = NOW): Promise<void> {
+async function build(
+  name: keyof typeof built,
+  task: Task,
+  book: BookRecord,
+  records: ChapterRecord[],
+  cover?: Uint8Array,
+  now = NOW,
+): Promise<void> {
   const blob = await buildEpub(task, book, memorySource(records), { now, cover: cover && { bytes: cover } });
-  built[name] = { task, book, records, blob, epub: await openEpub(blob), path: await writeBlob(dir, `${name}.epub`, blob) };
+  built[name] = {
+    task,
+    book,
+    records,
+    blob,
+    epub: await openEpub(blob),
+    path: await writeBlob(dir, `${name}.epub`, blob),
+  };
 }
 
 const zhTask = makeTask({ id: 'zh', url: 'https://novels.example/book/42/' });
 const zhRecords = [
-  chapter(zhTask, 0, '第一章 山门', '　　少年推开山门，看见一位老者。\n\n　　“你来了。”老者说道。<script>alert(1)</script>\n　　A&B <b>粗体</b> "引号" \'单引号\''),
+  chapter(
+    zhTask,
+    0,
+    '第一章 山门',
+    '　　少年推开山门，看见一位老者。\n\n　　“你来了。”老者说道。<script>alert(1)</script>\n　　A&B <b>粗体</b> "引号" \'单引号\'',
+  ),
   failedChapter(zhTask, 1, '第二章 试炼', 'HTTP 404 Not Found'),
   // Index 2 has no record at all: the book must still show it, as not downloaded.
   chapter(zhTask, 3, '第四章 下山', `　　他走下山去。\u0000\u0007\ufffe${String.fromCharCode(0xdc00)}风很大。`),
@@ -54,14 +83,31 @@ beforeAll(async () => {
   await build('zh', zhTask, zhBook, zhRecords, PNG_1X1);
   // The same book downloaded again a year later, without its cover this time.
   await build('zhAgain', zhTask, zhBook, zhRecords, undefined, new Date('2027-11-28T03:00:00Z'));
-  const enBook = makeBook(enTask, enRecords, { title: 'The Mountain Gate', author: 'Some Writer', intro: 'A story of a boy and a mountain.' });
+  const enBook = makeBook(enTask, enRecords, {
+    title: 'The Mountain Gate',
+    author: 'Some Writer',
+    intro: 'A story of a boy and a mountain.',
+  });
   // An HTML error page where the cover should be: no cover rather than a broken one.
   await build('en', enTask, enBook, enRecords, new TextEncoder().encode('<!DOCTYPE html><title>404</title>'));
   const emptyTask = makeTask({ id: 'empty', url: 'https://novels.example/book/0/' });
   // WebP is not a core image type of EPUB 3.2, so it is left out too; no author, no intro,
   // and a language stated by the source, which wins over detection.
-  const webp = Uint8Array.from([...new TextEncoder().encode('RIFF'), 0, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8 ')]);
-  await build('empty', emptyTask, makeBook(emptyTask, [], { title: 'Nothing Yet', author: '', language: 'ja' }), [], webp);
+  const webp = Uint8Array.from([
+    ...new TextEncoder().encode('RIFF'),
+    0,
+    0,
+    0,
+    0,
+    ...new TextEncoder().encode('WEBPVP8 '),
+  ]);
+  await build(
+    'empty',
+    emptyTask,
+    makeBook(emptyTask, [], { title: 'Nothing Yet', author: '', language: 'ja' }),
+    [],
+    webp,
+  );
 });
 
 afterAll(async () => {
@@ -71,7 +117,12 @@ afterAll(async () => {
 describe('EPUB container', () => {
   it('starts with an uncompressed mimetype entry holding application/epub+zip', async () => {
     for (const { blob, epub } of Object.values(built)) {
-      expect(await firstZipEntry(blob)).toEqual({ name: 'mimetype', method: 0, extraLength: 0, content: 'application/epub+zip' });
+      expect(await firstZipEntry(blob)).toEqual({
+        name: 'mimetype',
+        method: 0,
+        extraLength: 0,
+        content: 'application/epub+zip',
+      });
       expect(epub.names[0]).toBe('mimetype');
       expect(blob.type).toBe('application/epub+zip');
     }
@@ -83,7 +134,11 @@ describe('EPUB container', () => {
 });
 
 describe('EPUB metadata', () => {
-  const meta = (epub: OpenedEpub, selector: string): string[] => epub.opf(selector).toArray().map((el) => epub.opf(el).text());
+  const meta = (epub: OpenedEpub, selector: string): string[] =>
+    epub
+      .opf(selector)
+      .toArray()
+      .map((el) => epub.opf(el).text());
 
   it('names the title, author, source, description and modified time', () => {
     const { epub } = built.zh;
@@ -114,7 +169,9 @@ describe('EPUB metadata', () => {
     expect(built.zhAgain.epub.opf('meta[property="dcterms:modified"]').text()).toBe('2027-11-28T03:00:00Z');
     expect(identifier(built.zhAgain.epub)).toBe(identifier(built.zh.epub));
     expect(identifier(built.en.epub)).not.toBe(identifier(built.zh.epub));
-    expect(built.zh.epub.opf('package').attr('unique-identifier')).toBe(built.zh.epub.opf('dc\\:identifier').attr('id'));
+    expect(built.zh.epub.opf('package').attr('unique-identifier')).toBe(
+      built.zh.epub.opf('dc\\:identifier').attr('id'),
+    );
   });
 
   it('uses a language given on the book instead of guessing', async () => {
@@ -149,7 +206,9 @@ describe('EPUB reading order', () => {
     for (const { epub, book } of Object.values(built)) {
       const nav = cheerio.load(await epub.text('OEBPS/nav.xhtml'), { xml: true });
       expect(nav('nav').attr('epub:type')).toBe('toc');
-      const links = nav('nav li > a').toArray().map((a) => ({ href: `OEBPS/${nav(a).attr('href')}`, title: nav(a).text() }));
+      const links = nav('nav li > a')
+        .toArray()
+        .map((a) => ({ href: `OEBPS/${nav(a).attr('href')}`, title: nav(a).text() }));
       expect(links[0]).toEqual({ href: 'OEBPS/title.xhtml', title: book.title });
       expect(links.slice(1).map((link) => link.title)).toEqual(book.chapters.map((entry) => entry.title));
       expect(links.slice(1).map((link) => link.href)).toEqual(chapterFiles(epub.spine));
@@ -161,7 +220,10 @@ describe('EPUB reading order', () => {
     const ncx = cheerio.load(await epub.text('OEBPS/toc.ncx'), { xml: true });
     expect(ncx('meta[name="dtb:uid"]').attr('content')).toBe(epub.opf('dc\\:identifier').text());
     const points = ncx('navPoint').toArray();
-    expect(points.map((p) => ncx(p).find('navLabel > text').text())).toEqual([book.title, ...book.chapters.map((entry) => entry.title)]);
+    expect(points.map((p) => ncx(p).find('navLabel > text').text())).toEqual([
+      book.title,
+      ...book.chapters.map((entry) => entry.title),
+    ]);
     expect(points.map((p) => ncx(p).attr('playOrder'))).toEqual(['1', '2', '3', '4', '5']);
   });
 });
@@ -196,9 +258,17 @@ describe('EPUB chapter pages', () => {
 
   it('records on each chapter the address it came from, and marks the missing ones', async () => {
     const sections = await Promise.all(
-      built.zh.epub.spine.filter((href) => href.includes('/text/')).map(async (name) => cheerio.load(await built.zh.epub.text(name), { xml: true })('section').first()),
+      built.zh.epub.spine
+        .filter((href) => href.includes('/text/'))
+        .map(async (name) =>
+          cheerio
+            .load(await built.zh.epub.text(name), { xml: true })('section')
+            .first(),
+        ),
     );
-    expect(sections.map((section) => section.attr('data-source-url'))).toEqual(built.zh.book.chapters.map((entry) => entry.url));
+    expect(sections.map((section) => section.attr('data-source-url'))).toEqual(
+      built.zh.book.chapters.map((entry) => entry.url),
+    );
     expect(sections.map((section) => section.attr('data-missing'))).toEqual([undefined, 'true', 'true', undefined]);
   });
 
@@ -231,7 +301,9 @@ describe('EPUB cover', () => {
 
 describe('EPUB validity', () => {
   it('passes epubcheck with no fatal errors, errors or warnings', { timeout: 120_000 }, async () => {
-    const results = await Promise.all(Object.values(built).map(async ({ path }) => ({ path, ...(await epubcheck(path)) })));
+    const results = await Promise.all(
+      Object.values(built).map(async ({ path }) => ({ path, ...(await epubcheck(path)) })),
+    );
     for (const result of results) {
       expect(result.messages, result.path).toEqual([]);
       expect(result.fatals).toBe(0);

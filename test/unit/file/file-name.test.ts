@@ -10,7 +10,12 @@ const bytes = (text: string) => new TextEncoder().encode(text).length;
 function chromeRefuses(name: string): string | undefined {
   for (const c of name) {
     const code = c.codePointAt(0)!;
-    if (/["*/:<>?\\|]/.test(c) || /\p{Cc}|\p{Cf}/u.test(c) || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe) {
+    if (
+      /["*/:<>?\\|]/.test(c) ||
+      /\p{Cc}|\p{Cf}/u.test(c) ||
+      (code >= 0xfdd0 && code <= 0xfdef) ||
+      (code & 0xfffe) === 0xfffe
+    ) {
       return `U+${code.toString(16)} anywhere`;
     }
   }
@@ -80,7 +85,34 @@ describe('book file names', () => {
   });
 
   it('always gives a name Chromium accepts, whatever the title', () => {
-    const alphabet = ['a', '长', ' ', '.', '~', '\u202e', '\u200b', '\u200d', '\u00ad', '\u0085', '\u0000', '\u001f', '\u007f', '\ufeff', '\ufdd0', '\u{1fffe}', '👨', '🇨', 'e\u0301', '"', '/', '\\', ':', '\t', '\u3000', '\u2028'];
+    const alphabet = [
+      'a',
+      '长',
+      ' ',
+      '.',
+      '~',
+      '\u202e',
+      '\u200b',
+      '\u200d',
+      '\u00ad',
+      '\u0085',
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      '\ufeff',
+      '\ufdd0',
+      '\u{1fffe}',
+      '👨',
+      '🇨',
+      'e\u0301',
+      '"',
+      '/',
+      '\\',
+      ':',
+      '\t',
+      '\u3000',
+      '\u2028',
+    ];
     let seed = 7;
     const pick = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;

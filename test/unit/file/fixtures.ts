@@ -39,7 +39,14 @@ export function chapter(task: Task, index: number, title: string, text: string):
 }
 
 export function failedChapter(task: Task, index: number, title: string, message: string): ChapterRecord {
-  return { taskId: task.id, index, title, url: `${task.url}${index + 1}.html`, error: { code: 'http_status', message }, failedTask: task.id };
+  return {
+    taskId: task.id,
+    index,
+    title,
+    url: `${task.url}${index + 1}.html`,
+    error: { code: 'http_status', message },
+    failedTask: task.id,
+  };
 }
 
 /** Visits the records in index order, like Store.forEachChapter does. */
@@ -54,7 +61,10 @@ export function memorySource(records: ChapterRecord[]): ChapterSource {
 
 /** A valid 1×1 RGBA PNG (signature, IHDR, IDAT, IEND with correct CRCs). */
 export const PNG_1X1 = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
 );
 
 export interface OpenedEpub {
@@ -85,7 +95,9 @@ export async function openEpub(blob: Blob): Promise<OpenedEpub> {
 }
 
 /** The raw first local file header: name, compression method and stored bytes. */
-export async function firstZipEntry(blob: Blob): Promise<{ name: string; method: number; extraLength: number; content: string }> {
+export async function firstZipEntry(
+  blob: Blob,
+): Promise<{ name: string; method: number; extraLength: number; content: string }> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const view = new DataView(bytes.buffer);
   if (view.getUint32(0, true) !== 0x04034b50) throw new Error('not a zip local file header');

@@ -46,33 +46,46 @@ describe('part files', () => {
       { from: 1, to: 2, volume: '第一卷 山门' },
       { from: 3, to: 5, volume: '第二卷 下山' },
     ]);
-    expect((await bookParts(store, epubTask.id, { splitMode: 'chapters', splitChapters: 2 })).parts.map((p) => [p.from, p.to])).toEqual([
+    expect(
+      (await bookParts(store, epubTask.id, { splitMode: 'chapters', splitChapters: 2 })).parts.map((p) => [
+        p.from,
+        p.to,
+      ]),
+    ).toEqual([
       [1, 2],
       [3, 4],
       [5, 5],
     ]);
   });
 
-  it('build an EPUB of only their chapters, named with the range, that passes epubcheck', { timeout: 120_000 }, async () => {
-    const { blob, fileName } = await buildBookFile(store, epubTask.id, { part: { from: 4, to: 5 } });
-    expect(fileName).toBe('Parted - Writer (4-5).epub');
-    const epub = await openEpub(blob);
-    const pages = epub.spine.filter((href) => href.includes('/text/'));
-    expect(pages).toHaveLength(2);
-    expect(await epub.text(pages[0]!)).toContain('Text of chapter 4.');
-    expect(await epub.text(pages[1]!)).toContain('Text of chapter 5.');
-    expect(epub.opf('dc\\:title').text()).toBe('Parted (4-5)');
+  it(
+    'build an EPUB of only their chapters, named with the range, that passes epubcheck',
+    { timeout: 120_000 },
+    async () => {
+      const { blob, fileName } = await buildBookFile(store, epubTask.id, { part: { from: 4, to: 5 } });
+      expect(fileName).toBe('Parted - Writer (4-5).epub');
+      const epub = await openEpub(blob);
+      const pages = epub.spine.filter((href) => href.includes('/text/'));
+      expect(pages).toHaveLength(2);
+      expect(await epub.text(pages[0]!)).toContain('Text of chapter 4.');
+      expect(await epub.text(pages[1]!)).toContain('Text of chapter 5.');
+      expect(epub.opf('dc\\:title').text()).toBe('Parted (4-5)');
 
-    const whole = await openEpub((await buildBookFile(store, epubTask.id)).blob);
-    expect(epub.opf('dc\\:identifier').text()).not.toBe(whole.opf('dc\\:identifier').text());
+      const whole = await openEpub((await buildBookFile(store, epubTask.id)).blob);
+      expect(epub.opf('dc\\:identifier').text()).not.toBe(whole.opf('dc\\:identifier').text());
 
-    const volume = await buildBookFile(store, epubTask.id, { part: { from: 1, to: 2, volume: '第一卷 山门' } });
-    expect(volume.fileName).toBe('Parted - Writer (1-2).epub');
-    expect((await openEpub(volume.blob)).opf('dc\\:title').text()).toBe('Parted · 第一卷 山门');
+      const volume = await buildBookFile(store, epubTask.id, { part: { from: 1, to: 2, volume: '第一卷 山门' } });
+      expect(volume.fileName).toBe('Parted - Writer (1-2).epub');
+      expect((await openEpub(volume.blob)).opf('dc\\:title').text()).toBe('Parted · 第一卷 山门');
 
-    const results = await Promise.all([writeBlob(dir, 'part.epub', blob), writeBlob(dir, 'volume.epub', volume.blob)].map(async (path) => epubcheck(await path)));
-    for (const result of results) expect(result.messages).toEqual([]);
-  });
+      const results = await Promise.all(
+        [writeBlob(dir, 'part.epub', blob), writeBlob(dir, 'volume.epub', volume.blob)].map(async (path) =>
+          epubcheck(await path),
+        ),
+      );
+      for (const result of results) expect(result.messages).toEqual([]);
+    },
+  );
 
   it('build a TXT of only their chapters', async () => {
     const { blob, fileName } = await buildBookFile(store, txtTask.id, { part: { from: 2, to: 3 } });
@@ -84,6 +97,8 @@ describe('part files', () => {
 
   it('name the whole book without a range, and refuse a range the book does not have', async () => {
     expect((await buildBookFile(store, txtTask.id, { part: { from: 1, to: 5 } })).fileName).toBe('Parted - Writer.txt');
-    await expect(buildBookFile(store, txtTask.id, { part: { from: 4, to: 9 } })).rejects.toMatchObject({ code: 'invalid_range' });
+    await expect(buildBookFile(store, txtTask.id, { part: { from: 4, to: 9 } })).rejects.toMatchObject({
+      code: 'invalid_range',
+    });
   });
 });

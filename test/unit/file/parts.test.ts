@@ -4,7 +4,11 @@ import { bookFileName } from '../../../lib/file/file-name';
 import { isWholeBook, planParts } from '../../../lib/file/parts';
 
 const entries = (count: number, volume?: (n: number) => string | undefined): TocEntry[] =>
-  Array.from({ length: count }, (_, i) => ({ title: `第${i + 1}章`, url: `https://a.example/${i + 1}.html`, ...(volume?.(i + 1) ? { volume: volume(i + 1) } : {}) }));
+  Array.from({ length: count }, (_, i) => ({
+    title: `第${i + 1}章`,
+    url: `https://a.example/${i + 1}.html`,
+    ...(volume?.(i + 1) ? { volume: volume(i + 1) } : {}),
+  }));
 
 describe('planParts', () => {
   it('makes one file unless asked to split', () => {
@@ -30,7 +34,10 @@ describe('planParts', () => {
   });
 
   it('says so when the contents have no volumes to split by', () => {
-    expect(planParts(entries(5), 'volume', 100)).toEqual({ parts: [{ from: 1, to: 5 }], note: expect.stringMatching(/no volumes, so the book is one file/) });
+    expect(planParts(entries(5), 'volume', 100)).toEqual({
+      parts: [{ from: 1, to: 5 }],
+      note: expect.stringMatching(/no volumes, so the book is one file/),
+    });
   });
 
   it('knows a part that is the whole book', () => {

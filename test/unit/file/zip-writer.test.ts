@@ -66,7 +66,9 @@ describe('the streaming zip writer', () => {
     const read = await JSZip.loadAsync(bytes);
     expect(Object.keys(read.files)).toEqual(['mimetype', 'OEBPS/text/a.xhtml', 'OEBPS/images/c.png']);
     expect(await read.file('OEBPS/text/a.xhtml')!.async('string')).toBe(long);
-    expect([...(await read.file('OEBPS/images/c.png')!.async('uint8array'))]).toEqual([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    expect([...(await read.file('OEBPS/images/c.png')!.async('uint8array'))]).toEqual([
+      0x89, 0x50, 0x4e, 0x47, 1, 2, 3,
+    ]);
     const date = read.file('mimetype')!.date;
     expect([date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()]).toEqual([2026, 10, 28]);
   });
@@ -93,7 +95,12 @@ describe('the streaming zip writer', () => {
   it(`refuses a ${MAX_ZIP_ENTRIES + 1}th entry with too_large instead of writing a broken directory`, () => {
     const zip = new ZipWriter();
     for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) zip.add(`${i}`, new Uint8Array(0), { compress: false });
-    expect(() => zip.finish('application/zip')).toThrow(expect.objectContaining({ code: 'too_large', message: expect.stringContaining('65,536 files inside its EPUB; one holds at most 65,535') }));
+    expect(() => zip.finish('application/zip')).toThrow(
+      expect.objectContaining({
+        code: 'too_large',
+        message: expect.stringContaining('65,536 files inside its EPUB; one holds at most 65,535'),
+      }),
+    );
     const fits = new ZipWriter();
     for (let i = 0; i < MAX_ZIP_ENTRIES; i++) fits.add(`${i}`, new Uint8Array(0), { compress: false });
     expect(fits.finish('application/zip').size).toBeGreaterThan(0);
@@ -103,6 +110,8 @@ describe('the streaming zip writer', () => {
     expect(MAX_ZIP_BYTES).toBe(2 ** 32 - 1);
     const zip = new ZipWriter(new Date(), { entries: MAX_ZIP_ENTRIES, bytes: 1_000 });
     zip.add('a', new Uint8Array(600), { compress: false });
-    expect(() => zip.add('b', new Uint8Array(600), { compress: false })).toThrow(expect.objectContaining({ code: 'too_large', message: expect.stringContaining('larger than 4 GiB') }));
+    expect(() => zip.add('b', new Uint8Array(600), { compress: false })).toThrow(
+      expect.objectContaining({ code: 'too_large', message: expect.stringContaining('larger than 4 GiB') }),
+    );
   });
 });

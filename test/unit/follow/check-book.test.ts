@@ -17,7 +17,11 @@ async function downloaded(id: string) {
   await service.waitForTask(task.id, (t) => t.status === 'completed');
   const rule = (await service.service.sources.get('demo'))!;
   const load = createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS });
-  const check = () => checkBook(task.id, bookReading(`${site.origin}/book/${id}/`, rule, load, new AbortController().signal), { store: service.store, now: Date.now });
+  const check = () =>
+    checkBook(task.id, bookReading(`${site.origin}/book/${id}/`, rule, load, new AbortController().signal), {
+      store: service.store,
+      now: Date.now,
+    });
   const stored = async () => [...(await service.store.chapterIndexes(task.id)).stored].sort((a, b) => a - b);
   return { ...service, taskId: task.id as string, check, stored };
 }
@@ -30,11 +34,15 @@ describe('checkBook', () => {
     expect(await book.check()).toMatchObject({ found: 3, removed: 0 });
     expect(site.requests().map((r) => r.path)).toEqual(['/book/serial-20/']);
     const record = (await book.store.getBook(book.taskId))!;
-    expect(record.chapters.map((c) => c.title)).toEqual(Array.from({ length: 23 }, (_, i) => chapterTitle('serial-20', i + 1)));
+    expect(record.chapters.map((c) => c.title)).toEqual(
+      Array.from({ length: 23 }, (_, i) => chapterTitle('serial-20', i + 1)),
+    );
     expect(await book.stored()).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(await book.store.library.get(book.taskId)).toMatchObject({ waiting: 3, lastCheck: { found: 3 } });
     const log = await book.store.taskEvents(book.taskId);
-    expect(log.at(-1)?.message).toBe(`Checked for new chapters: 3 new, from «${chapterTitle('serial-20', 21)}» to «${chapterTitle('serial-20', 23)}».`);
+    expect(log.at(-1)?.message).toBe(
+      `Checked for new chapters: 3 new, from «${chapterTitle('serial-20', 21)}» to «${chapterTitle('serial-20', 23)}».`,
+    );
 
     // Nothing new since: the next check finds nothing and adds nothing.
     expect(await book.check()).toMatchObject({ found: 0 });
@@ -49,8 +57,12 @@ describe('checkBook', () => {
     expect(await book.check()).toMatchObject({ found: 2, removed: 0 });
     const record = (await book.store.getBook(book.taskId))!;
     expect(record.chapters.map((c) => c.title)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => chapterTitle('renum-5', n)));
-    expect(record.chapters.map((c) => new URL(c.url).pathname)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => serialChapterPath('renum-5', n, 1)));
-    expect((await book.store.taskEvents(book.taskId)).at(-1)?.message).toMatch(/5 chapters were found under new addresses by their titles/);
+    expect(record.chapters.map((c) => new URL(c.url).pathname)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((n) => serialChapterPath('renum-5', n, 1)),
+    );
+    expect((await book.store.taskEvents(book.taskId)).at(-1)?.message).toMatch(
+      /5 chapters were found under new addresses by their titles/,
+    );
     expect(await book.check()).toMatchObject({ found: 0 });
   });
 
@@ -86,7 +98,10 @@ describe('checkBook', () => {
     const check = await book.check();
     expect(check).toMatchObject({ found: 0, error: { code: 'http_status' } });
     expect((await book.store.getBook(book.taskId))!.chapters).toHaveLength(4);
-    expect(await book.store.library.get(book.taskId)).toMatchObject({ waiting: 0, lastCheck: { error: { code: 'http_status' } } });
+    expect(await book.store.library.get(book.taskId)).toMatchObject({
+      waiting: 0,
+      lastCheck: { error: { code: 'http_status' } },
+    });
     expect((await book.store.taskEvents(book.taskId)).at(-1)).toMatchObject({ level: 'warn', code: 'http_status' });
   });
 
@@ -97,6 +112,11 @@ describe('checkBook', () => {
     await service.waitForTask(task.id, (t) => t.status === 'running' && t.totalChapters > 0);
     const rule = (await service.service.sources.get('demo'))!;
     const load = createPageLoader({ fetch, scheduler: new HostScheduler(), settings: () => DEFAULT_SETTINGS });
-    await expect(checkBook(task.id, bookReading(`${site.origin}/book/serial-3/`, rule, load, new AbortController().signal), { store: service.store, now: Date.now })).rejects.toThrow(/is running; only a completed book/);
+    await expect(
+      checkBook(task.id, bookReading(`${site.origin}/book/serial-3/`, rule, load, new AbortController().signal), {
+        store: service.store,
+        now: Date.now,
+      }),
+    ).rejects.toThrow(/is running; only a completed book/);
   });
 });

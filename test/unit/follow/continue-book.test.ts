@@ -32,7 +32,12 @@ async function setUp() {
 describe('continuing a book from an EPUB', () => {
   it('stores the chapters a file of this extension holds, by address, reading only the contents page', async () => {
     const { service, reading, storedTexts } = await setUp();
-    const { task } = await service.call({ type: 'task.start', url: `${site.origin}/book/serial-8/`, format: 'epub', range: { to: 5 } });
+    const { task } = await service.call({
+      type: 'task.start',
+      url: `${site.origin}/book/serial-8/`,
+      format: 'epub',
+      range: { to: 5 },
+    });
     await service.waitForTask(task.id, (t) => t.status === 'completed');
     const file = service.files.get(task.id)!;
     const holdings = readEpubHoldings(new Uint8Array(await file.blob.arrayBuffer()), file.fileName);
@@ -40,17 +45,29 @@ describe('continuing a book from an EPUB', () => {
 
     const importId = await stageHeld(service.store, holdings.chapters, Date.now());
     site.resetLog();
-    const outcome = await prepareContinuation(service.store, { taskId: 'continued', importId, expected: 5, url: holdings.url }, reading, Date.now());
+    const outcome = await prepareContinuation(
+      service.store,
+      { taskId: 'continued', importId, expected: 5, url: holdings.url },
+      reading,
+      Date.now(),
+    );
     expect(outcome).toMatchObject({ held: 5, missing: 3, kept: 0, dropped: 0 });
     expect(site.requests().map((r) => r.path)).toEqual(['/book/serial-8/']);
-    expect(outcome.book.chapters.map((c) => c.title)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => chapterTitle('serial-8', n)));
-    expect(await storedTexts('continued')).toEqual([1, 2, 3, 4, 5].map((n) => [n - 1, chapterParagraphs('serial-8', n).join('\n')]));
+    expect(outcome.book.chapters.map((c) => c.title)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => chapterTitle('serial-8', n)),
+    );
+    expect(await storedTexts('continued')).toEqual(
+      [1, 2, 3, 4, 5].map((n) => [n - 1, chapterParagraphs('serial-8', n).join('\n')]),
+    );
     expect(await service.store.library.held(importId)).toEqual([]);
   });
 
   it('stores the chapters of a file another tool made by title, and leaves out pages it cannot place', async () => {
     const { service, reading, storedTexts } = await setUp();
-    const chapter = (n: number) => ({ title: chapterTitle('serial-6', n), paragraphs: chapterParagraphs('serial-6', n) });
+    const chapter = (n: number) => ({
+      title: chapterTitle('serial-6', n),
+      paragraphs: chapterParagraphs('serial-6', n),
+    });
     const file = await buildOtherEpub({
       title: '连载之书6',
       urlIn: 'source',
@@ -60,7 +77,12 @@ describe('continuing a book from an EPUB', () => {
     const holdings = readEpubHoldings(file, 'other.epub');
     expect(holdings.madeHere).toBe(false);
     const importId = await stageHeld(service.store, holdings.chapters, Date.now());
-    const outcome = await prepareContinuation(service.store, { taskId: 'other', importId, expected: 4, url: holdings.url }, reading, Date.now());
+    const outcome = await prepareContinuation(
+      service.store,
+      { taskId: 'other', importId, expected: 4, url: holdings.url },
+      reading,
+      Date.now(),
+    );
     expect(outcome).toMatchObject({ held: 3, missing: 3, dropped: 1 });
     expect(outcome.book.chapters).toHaveLength(6);
     expect((await storedTexts('other')).map(([index]) => index)).toEqual([0, 1, 3]);
@@ -69,9 +91,14 @@ describe('continuing a book from an EPUB', () => {
   it('refuses a staging that is gone or cut short', async () => {
     const { service, reading } = await setUp();
     const importId = await stageHeld(service.store, [{ title: 'A', text: 'a' }], Date.now());
-    await expect(prepareContinuation(service.store, { taskId: 'x', importId, expected: 2, url: `${site.origin}/book/serial-3/` }, reading, Date.now())).rejects.toThrow(
-      /no longer waiting \(1 of 2 found\); open the file again/,
-    );
+    await expect(
+      prepareContinuation(
+        service.store,
+        { taskId: 'x', importId, expected: 2, url: `${site.origin}/book/serial-3/` },
+        reading,
+        Date.now(),
+      ),
+    ).rejects.toThrow(/no longer waiting \(1 of 2 found\); open the file again/);
   });
 
   it('stages a big file in batches, in order', async () => {

@@ -19,10 +19,20 @@ describe('an EPUB this extension made', () => {
       failedChapter(task, 1, 'Chapter 2: Trial', 'HTTP 404 Not Found'),
       chapter(task, 2, 'Chapter 3: A & B <c>', 'Text with <markup> & "quotes".'),
     ];
-    const book = makeBook(task, records, { title: 'The Gate', author: 'Some Writer', intro: 'An intro that is not a chapter.' });
+    const book = makeBook(task, records, {
+      title: 'The Gate',
+      author: 'Some Writer',
+      intro: 'An intro that is not a chapter.',
+    });
     const file = await bytes(await buildEpub(task, book, memorySource(records)));
     const holdings = readEpubHoldings(file, 'The Gate - Some Writer.epub');
-    expect(holdings).toMatchObject({ title: 'The Gate', author: 'Some Writer', url: task.url, madeHere: true, language: 'en' });
+    expect(holdings).toMatchObject({
+      title: 'The Gate',
+      author: 'Some Writer',
+      url: task.url,
+      madeHere: true,
+      language: 'en',
+    });
     expect(holdings.chapters).toEqual([
       { title: 'Chapter 1: Gate', url: records[0]!.url, text: 'The boy pushed the gate.\nAn old man waited.' },
       { title: 'Chapter 3: A & B <c>', url: records[2]!.url, text: 'Text with <markup> & "quotes".' },
@@ -33,14 +43,32 @@ describe('an EPUB this extension made', () => {
 
 describe('an EPUB another tool made', () => {
   it('holds its chapters by title from the nav, text without the heading, and leaves out the cover and title page', async () => {
-    const file = await buildOtherEpub({ title: '演示之书', author: '示例作者', urlIn: 'source', url: 'http://127.0.0.1:9/book/1/', chapters: otherChapters });
+    const file = await buildOtherEpub({
+      title: '演示之书',
+      author: '示例作者',
+      urlIn: 'source',
+      url: 'http://127.0.0.1:9/book/1/',
+      chapters: otherChapters,
+    });
     const holdings = readEpubHoldings(file, 'book.epub');
-    expect(holdings).toMatchObject({ title: '演示之书', author: '示例作者', url: 'http://127.0.0.1:9/book/1/', madeHere: false, missing: [] });
+    expect(holdings).toMatchObject({
+      title: '演示之书',
+      author: '示例作者',
+      url: 'http://127.0.0.1:9/book/1/',
+      madeHere: false,
+      missing: [],
+    });
     expect(holdings.chapters).toEqual(otherChapters.map((c) => ({ title: c.title, text: c.paragraphs.join('\n') })));
   });
 
   it('finds the address in a dc:identifier, and the titles in an EPUB 2 NCX', async () => {
-    const file = await buildOtherEpub({ title: 'Old', urlIn: 'identifier', url: 'https://novels.example/b/9', chapters: otherChapters, version: 2 });
+    const file = await buildOtherEpub({
+      title: 'Old',
+      urlIn: 'identifier',
+      url: 'https://novels.example/b/9',
+      chapters: otherChapters,
+      version: 2,
+    });
     const holdings = readEpubHoldings(file, 'old.epub');
     expect(holdings.url).toBe('https://novels.example/b/9');
     expect(holdings.chapters.map((c) => c.title)).toEqual(otherChapters.map((c) => c.title));
@@ -50,16 +78,26 @@ describe('an EPUB another tool made', () => {
 describe('a file that cannot be continued', () => {
   it('says the file records no web address', async () => {
     const file = await buildOtherEpub({ title: 'Nowhere', urlIn: 'none', url: '', chapters: otherChapters });
-    expect(() => readEpubHoldings(file, 'nowhere.epub')).toThrow(/"nowhere\.epub" cannot be continued: it does not say which web page the book came from/);
+    expect(() => readEpubHoldings(file, 'nowhere.epub')).toThrow(
+      /"nowhere\.epub" cannot be continued: it does not say which web page the book came from/,
+    );
   });
 
   it('says the chapters are encrypted (DRM)', async () => {
-    const file = await buildOtherEpub({ title: 'Locked', urlIn: 'source', url: 'https://a.example/b/', chapters: otherChapters, encrypted: true });
+    const file = await buildOtherEpub({
+      title: 'Locked',
+      urlIn: 'source',
+      url: 'https://a.example/b/',
+      chapters: otherChapters,
+      encrypted: true,
+    });
     expect(() => readEpubHoldings(file, 'locked.epub')).toThrow(/encrypted \(DRM\)/);
   });
 
   it('says a file is no zip, or a zip but no EPUB', async () => {
-    expect(() => readEpubHoldings(new TextEncoder().encode('<html>not a book</html>'), 'page.epub')).toThrow(/"page\.epub" cannot be continued: it is not a zip archive/);
+    expect(() => readEpubHoldings(new TextEncoder().encode('<html>not a book</html>'), 'page.epub')).toThrow(
+      /"page\.epub" cannot be continued: it is not a zip archive/,
+    );
     const zip = new JSZip();
     zip.file('readme.txt', 'hello');
     const plain = await zip.generateAsync({ type: 'uint8array' });
@@ -72,10 +110,17 @@ describe('a file that cannot be continued', () => {
   });
 
   it('opens no file with more entries or more unpacked bytes than the limits', async () => {
-    const file = await buildOtherEpub({ title: 'Big', urlIn: 'source', url: 'https://a.example/b/', chapters: otherChapters });
+    const file = await buildOtherEpub({
+      title: 'Big',
+      urlIn: 'source',
+      url: 'https://a.example/b/',
+      chapters: otherChapters,
+    });
     const entries = Object.keys((await JSZip.loadAsync(file)).files).length;
     expect(readEpubHoldings(file, 'big.epub', { entries, bytes: 1_048_576 }).chapters).toHaveLength(2);
-    expect(() => readEpubHoldings(file, 'big.epub', { entries: entries - 1, bytes: 1_048_576 })).toThrow(`more than ${entries - 1} files or 1 MB unpacked`);
+    expect(() => readEpubHoldings(file, 'big.epub', { entries: entries - 1, bytes: 1_048_576 })).toThrow(
+      `more than ${entries - 1} files or 1 MB unpacked`,
+    );
     expect(() => readEpubHoldings(file, 'big.epub', { entries: 100, bytes: 1_000 })).toThrow(/more than 100 files/);
   });
 

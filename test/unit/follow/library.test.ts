@@ -7,7 +7,7 @@ import { startService, useDemoSite } from '../engine/service-harness';
 const site = useDemoSite();
 
 async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !done(); ) {
+  for (const end = Date.now() + timeoutMs; !done();) {
     if (Date.now() > end) throw new Error('The library did not say so in time.');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -32,7 +32,17 @@ describe('Library', () => {
     const { library, taskIds } = await libraryWith(['serial-3']);
     const { books, storedBytes } = await library.list();
     expect(books).toHaveLength(1);
-    expect(books[0]).toMatchObject({ id: taskIds[0], title: '连载之书3', author: '连载作者', chapters: 3, followed: false, followAsked: false, newChapters: 0, chaptersStored: true, format: 'txt' });
+    expect(books[0]).toMatchObject({
+      id: taskIds[0],
+      title: '连载之书3',
+      author: '连载作者',
+      chapters: 3,
+      followed: false,
+      followAsked: false,
+      newChapters: 0,
+      chaptersStored: true,
+      format: 'txt',
+    });
     expect(books[0]!.site).toBe(new URL(site.origin).host);
     expect(books[0]!.file?.fileName).toBe('连载之书3 - 连载作者.txt');
     expect(books[0]!.storedBytes).toBeGreaterThan(0);
@@ -55,10 +65,25 @@ describe('Library', () => {
     const updated = await service.waitForTask(taskIds[0]!, (t) => t.status === 'completed' && t.update !== undefined);
     expect(updated.update).toEqual({ from: 5, to: 6, part: false });
     // The library hears of the ended update just after the task's own news.
-    await until(() => messages.some((m) => m.type === 'library.updated' && m.book.id === taskIds[0] && !m.book.busy && m.book.newChapters === 0));
-    expect(site.requests().map((r) => r.path).sort()).toEqual(['/book/serial-4-a/', '/book/serial-4-a/5.html', '/book/serial-4-a/6.html']);
+    await until(() =>
+      messages.some(
+        (m) => m.type === 'library.updated' && m.book.id === taskIds[0] && !m.book.busy && m.book.newChapters === 0,
+      ),
+    );
+    expect(
+      site
+        .requests()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/book/serial-4-a/', '/book/serial-4-a/5.html', '/book/serial-4-a/6.html']);
     const [first, second] = (await library.list()).books.sort((a, b) => a.title.localeCompare(b.title));
-    expect(first).toMatchObject({ followed: true, followAsked: true, newChapters: 0, chapters: 6, lastCheck: { found: 2 } });
+    expect(first).toMatchObject({
+      followed: true,
+      followAsked: true,
+      newChapters: 0,
+      chapters: 6,
+      lastCheck: { found: 2 },
+    });
     expect(first!.file).toMatchObject({ fileName: '连载之书4 a - 连载作者.txt', chapters: { from: 1, to: 6 } });
     expect(second).toMatchObject({ followed: false, followAsked: true, newChapters: 0 });
     expect(second!.lastCheck).toBeUndefined();
@@ -83,7 +108,13 @@ describe('Library', () => {
     await library.update(taskIds[0]);
     const results = await checking;
     expect(results).toHaveLength(2);
-    expect(results).toContainEqual(expect.objectContaining({ bookId: taskIds[0], found: 0, error: expect.objectContaining({ code: 'invalid_message' }) }));
+    expect(results).toContainEqual(
+      expect.objectContaining({
+        bookId: taskIds[0],
+        found: 0,
+        error: expect.objectContaining({ code: 'invalid_message' }),
+      }),
+    );
     expect(results).toContainEqual(expect.objectContaining({ bookId: taskIds[1], found: 1 }));
     await service.waitForTask(taskIds[0]!, (t) => t.status === 'completed' && t.update !== undefined);
   });

@@ -31,7 +31,12 @@ describe('matchChapters', () => {
     expect(match.chapters).toHaveLength(7);
     // The moved chapters take their new address, so the next check finds them by address.
     expect(match.chapters[0]).toEqual({ entry: entry(1, 1001), known: 0 });
-    expect(matchChapters(match.chapters.map((c) => c.entry), renumbered)).toMatchObject({ added: [], byTitle: 0 });
+    expect(
+      matchChapters(
+        match.chapters.map((c) => c.entry),
+        renumbered,
+      ),
+    ).toMatchObject({ added: [], byTitle: 0 });
   });
 
   it('keeps a chapter the site removed where it was', () => {
@@ -67,7 +72,12 @@ describe('matchChapters', () => {
       { title: '请假条', url: `${site}d.html` },
     ];
     const match = matchChapters(known, fresh);
-    expect(match.chapters.map((c) => [c.entry.url.slice(-6), c.known])).toEqual([['a.html', 0], ['b.html', 1], ['c.html', 2], ['d.html', undefined]]);
+    expect(match.chapters.map((c) => [c.entry.url.slice(-6), c.known])).toEqual([
+      ['a.html', 0],
+      ['b.html', 1],
+      ['c.html', 2],
+      ['d.html', undefined],
+    ]);
     expect(match.added).toEqual([3]);
   });
 

@@ -37,23 +37,37 @@ async function downloaded(book: string, settings = {}) {
 }
 
 describe('an update', () => {
-  it('fetches only the 3 chapters a check found and makes the whole book again: 23 chapters in order, valid EPUB', { timeout: 120_000 }, async () => {
-    const book = await downloaded('serial-20');
-    site.addChapters('serial-20', 3);
-    site.resetLog();
-    expect((await book.call({ type: 'library.check', bookId: book.id })).checks).toEqual([expect.objectContaining({ bookId: book.id, found: 3 })]);
-    const { task } = await book.call({ type: 'library.update', bookId: book.id });
-    expect(task).toMatchObject({ status: 'queued', update: { from: 21, to: 23, part: false } });
-    const done = await book.waitForTask(book.id, (t) => t.status === 'completed');
-    expect(done).toMatchObject({ totalChapters: 23, completedChapters: 23, fileName: '连载之书20 - 连载作者.epub' });
-    expect(chapterPaths('serial-20')).toEqual(['/book/serial-20/21.html', '/book/serial-20/22.html', '/book/serial-20/23.html']);
-    expect(site.hits('/book/serial-20/')).toBe(4);
-    const file = book.files.get(book.id)!;
-    expect(await chapterTitles(file.blob)).toEqual(Array.from({ length: 23 }, (_, i) => chapterTitle('serial-20', i + 1)));
-    const result = await epubcheck(await writeBlob(dir, 'updated.epub', file.blob));
-    expect(result.messages).toEqual([]);
-    expect((await book.store.taskEvents(book.id)).map((e) => e.message)).toContain(`Checked for new chapters: 3 new, from «${chapterTitle('serial-20', 21)}» to «${chapterTitle('serial-20', 23)}».`);
-  });
+  it(
+    'fetches only the 3 chapters a check found and makes the whole book again: 23 chapters in order, valid EPUB',
+    { timeout: 120_000 },
+    async () => {
+      const book = await downloaded('serial-20');
+      site.addChapters('serial-20', 3);
+      site.resetLog();
+      expect((await book.call({ type: 'library.check', bookId: book.id })).checks).toEqual([
+        expect.objectContaining({ bookId: book.id, found: 3 }),
+      ]);
+      const { task } = await book.call({ type: 'library.update', bookId: book.id });
+      expect(task).toMatchObject({ status: 'queued', update: { from: 21, to: 23, part: false } });
+      const done = await book.waitForTask(book.id, (t) => t.status === 'completed');
+      expect(done).toMatchObject({ totalChapters: 23, completedChapters: 23, fileName: '连载之书20 - 连载作者.epub' });
+      expect(chapterPaths('serial-20')).toEqual([
+        '/book/serial-20/21.html',
+        '/book/serial-20/22.html',
+        '/book/serial-20/23.html',
+      ]);
+      expect(site.hits('/book/serial-20/')).toBe(4);
+      const file = book.files.get(book.id)!;
+      expect(await chapterTitles(file.blob)).toEqual(
+        Array.from({ length: 23 }, (_, i) => chapterTitle('serial-20', i + 1)),
+      );
+      const result = await epubcheck(await writeBlob(dir, 'updated.epub', file.blob));
+      expect(result.messages).toEqual([]);
+      expect((await book.store.taskEvents(book.id)).map((e) => e.message)).toContain(
+        `Checked for new chapters: 3 new, from «${chapterTitle('serial-20', 21)}» to «${chapterTitle('serial-20', 23)}».`,
+      );
+    },
+  );
 
   it('in part mode makes a file of only the new chapters, named with their range', async () => {
     const book = await downloaded('serial-20', { updateMode: 'part' });
@@ -64,12 +78,19 @@ describe('an update', () => {
     const file = book.files.get(book.id)!;
     expect(file.fileName).toBe('连载之书20 - 连载作者 (21-23).epub');
     expect(await chapterTitles(file.blob)).toEqual([21, 22, 23].map((n) => chapterTitle('serial-20', n)));
-    expect((await book.call({ type: 'library.list' })).books[0]).toMatchObject({ newChapters: 0, chapters: 23, file: { fileName: file.fileName, chapters: { from: 21, to: 23 } } });
+    expect((await book.call({ type: 'library.list' })).books[0]).toMatchObject({
+      newChapters: 0,
+      chapters: 23,
+      file: { fileName: file.fileName, chapters: { from: 21, to: 23 } },
+    });
   });
 
   it('of a freed book fetches only the new chapters, never the freed ones, and makes a part file', async () => {
     const book = await downloaded('serial-6');
-    expect((await book.call({ type: 'library.free', bookId: book.id })).book).toMatchObject({ chaptersStored: false, storedBytes: 0 });
+    expect((await book.call({ type: 'library.free', bookId: book.id })).book).toMatchObject({
+      chaptersStored: false,
+      storedBytes: 0,
+    });
     site.addChapters('serial-6', 2);
     site.resetLog();
     await book.call({ type: 'library.check', bookId: book.id });
@@ -82,21 +103,34 @@ describe('an update', () => {
 
   it('is refused when no chapter waits', async () => {
     const book = await downloaded('serial-3');
-    expect(await book.refusal({ type: 'library.update', bookId: book.id })).toMatchObject({ code: 'invalid_message', message: expect.stringMatching(/no new chapters waiting/) });
+    expect(await book.refusal({ type: 'library.update', bookId: book.id })).toMatchObject({
+      code: 'invalid_message',
+      message: expect.stringMatching(/no new chapters waiting/),
+    });
   });
 });
 
 describe('a split book', () => {
   it('is made as one file every N chapters, each named with its range', async () => {
     const book = await downloaded('serial-25', { splitMode: 'chapters', splitChapters: 10 });
-    expect(book.saved.map((f) => f.fileName)).toEqual(['连载之书25 - 连载作者 (1-10).epub', '连载之书25 - 连载作者 (11-20).epub', '连载之书25 - 连载作者 (21-25).epub']);
-    expect(await chapterTitles(book.saved[1]!.blob)).toEqual(Array.from({ length: 10 }, (_, i) => chapterTitle('serial-25', i + 11)));
-    expect((await book.call({ type: 'task.get', taskId: book.id })).task.fileName).toBe('连载之书25 - 连载作者 (21-25).epub');
+    expect(book.saved.map((f) => f.fileName)).toEqual([
+      '连载之书25 - 连载作者 (1-10).epub',
+      '连载之书25 - 连载作者 (11-20).epub',
+      '连载之书25 - 连载作者 (21-25).epub',
+    ]);
+    expect(await chapterTitles(book.saved[1]!.blob)).toEqual(
+      Array.from({ length: 10 }, (_, i) => chapterTitle('serial-25', i + 11)),
+    );
+    expect((await book.call({ type: 'task.get', taskId: book.id })).task.fileName).toBe(
+      '连载之书25 - 连载作者 (21-25).epub',
+    );
   });
 
   it('by volume says in its log that the contents have none, and makes one file', async () => {
     const book = await downloaded('serial-3', { splitMode: 'volume' });
     expect(book.saved.map((f) => f.fileName)).toEqual(['连载之书3 - 连载作者.epub']);
-    expect((await book.store.taskEvents(book.id)).map((e) => e.message)).toContain('The contents list no volumes, so the book is one file rather than one file per volume.');
+    expect((await book.store.taskEvents(book.id)).map((e) => e.message)).toContain(
+      'The contents list no volumes, so the book is one file rather than one file per volume.',
+    );
   });
 });

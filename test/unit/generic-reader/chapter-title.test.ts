@@ -13,16 +13,39 @@ import { isNavText } from '../../../lib/generic-reader/nav-text';
 
 describe('isChapterTitle', () => {
   it.each([
-    '第1章 初到小镇', '第十二章 江边夜话', '第一百零五回 大结局', '第3节', '第２章 全角数字',
-    'Chapter 1: Leaving Port', 'Ch. 12 The Reef', 'chapter twenty: Home', 'Episode 4', 'Vol. II: The End',
-    '1 初到小镇', '001. The Start', '12、风起', '序章 山雨欲来', '楔子', 'Prologue', 'Epilogue: After',
+    '第1章 初到小镇',
+    '第十二章 江边夜话',
+    '第一百零五回 大结局',
+    '第3节',
+    '第２章 全角数字',
+    'Chapter 1: Leaving Port',
+    'Ch. 12 The Reef',
+    'chapter twenty: Home',
+    'Episode 4',
+    'Vol. II: The End',
+    '1 初到小镇',
+    '001. The Start',
+    '12、风起',
+    '序章 山雨欲来',
+    '楔子',
+    'Prologue',
+    'Epilogue: After',
   ])('reads %s as a chapter', (text) => {
     expect(isChapterTitle(text)).toBe(true);
   });
 
   it.each([
-    '12', '2024-05-01 A post', '2024/05 archive', 'Home', '下一章', '上一页', 'Book review: a novel', '演示之书',
-    'My spring reading list', 'chapters are fun', '',
+    '12',
+    '2024-05-01 A post',
+    '2024/05 archive',
+    'Home',
+    '下一章',
+    '上一页',
+    'Book review: a novel',
+    '演示之书',
+    'My spring reading list',
+    'chapters are fun',
+    '',
   ])('does not read %j as a chapter', (text) => {
     expect(isChapterTitle(text)).toBe(false);
   });
@@ -47,9 +70,12 @@ describe('chapter numbers', () => {
 });
 
 describe('isNavText', () => {
-  it.each(['上一章 ← 章节目录 → 下一章', 'Previous Chapter | Index | Next Chapter', '返回目录', 'Next »', '目录'])('reads %s as navigation', (text) => {
-    expect(isNavText(text)).toBe(true);
-  });
+  it.each(['上一章 ← 章节目录 → 下一章', 'Previous Chapter | Index | Next Chapter', '返回目录', 'Next »', '目录'])(
+    'reads %s as navigation',
+    (text) => {
+      expect(isNavText(text)).toBe(true);
+    },
+  );
 
   it.each(['第1章 上一章的故事', 'The next morning she left.', '“下一章见。”他说。'])('keeps %s', (text) => {
     expect(isNavText(text)).toBe(false);
@@ -58,19 +84,41 @@ describe('isNavText', () => {
 
 describe('chapter names sites use beyond 第N章', () => {
   it.each([
-    '1章 流放厨师', '12話 旅立ち', '五十三、云变', '四十二．武神之上', 'c196', 'c12 part 2', 'v2c15', 'Chương 1 Đá Vận Khí',
-    'Capítulo 3: La Huida', 'Chapitre 4', 'Глава 7', '제3화 시작', 'Vol 1 Chapter 1-1', '插图', '作品相关',
+    '1章 流放厨师',
+    '12話 旅立ち',
+    '五十三、云变',
+    '四十二．武神之上',
+    'c196',
+    'c12 part 2',
+    'v2c15',
+    'Chương 1 Đá Vận Khí',
+    'Capítulo 3: La Huida',
+    'Chapitre 4',
+    'Глава 7',
+    '제3화 시작',
+    'Vol 1 Chapter 1-1',
+    '插图',
+    '作品相关',
   ])('reads %s as a chapter', (text) => {
     expect(isChapterTitle(text) || isVolumeTitle(text)).toBe(true);
   });
 
-  it.each(['0 reviews', '12 comments', '1.2k views', '0 Threads', '1 Fictions', '22 days ago', '3天前', 'Aug 29,2018', '2024-05-01', '07/17/16', 'yesterday'])(
-    'does not read the count or date %j as a chapter',
-    (text) => {
-      expect(isChapterTitle(text)).toBe(false);
-      expect(isNotChapterName(text)).toBe(true);
-    },
-  );
+  it.each([
+    '0 reviews',
+    '12 comments',
+    '1.2k views',
+    '0 Threads',
+    '1 Fictions',
+    '22 days ago',
+    '3天前',
+    'Aug 29,2018',
+    '2024-05-01',
+    '07/17/16',
+    'yesterday',
+  ])('does not read the count or date %j as a chapter', (text) => {
+    expect(isChapterTitle(text)).toBe(false);
+    expect(isNotChapterName(text)).toBe(true);
+  });
 
   it('numbers them', () => {
     expect(chapterNumber('1章 流放厨师')).toBe(1);

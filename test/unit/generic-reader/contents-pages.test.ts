@@ -45,29 +45,41 @@ describe('the whole list is elsewhere', () => {
     expect(parseBook(html, 'https://novel.example/book/88/3.html').tocUrl).toBe('https://novel.example/book/88/');
     const en = `<html><head><title>Chapter 3 - Sword Song</title></head><body><a href="/forums">0 Threads</a><a href="/mine">1 Fictions</a>
       <h1>Chapter 3</h1><a href="/fiction/88/sword-song">Fiction Index</a><a href="/fiction/88/chapter/4">Next</a><div class="chapter">${'<p>The rain fell on the river all night long.</p>'.repeat(3)}</div></body></html>`;
-    expect(parseBook(en, 'https://novel.example/fiction/88/chapter/3').tocUrl).toBe('https://novel.example/fiction/88/sword-song');
+    expect(parseBook(en, 'https://novel.example/fiction/88/chapter/3').tocUrl).toBe(
+      'https://novel.example/fiction/88/sword-song',
+    );
   });
 });
 
 describe('a list split over numbered pages', () => {
-  const list = (from: number) => `<ul>${[0, 1, 2].map((i) => `<li><a href="/book/88/c${from + i}/">c${from + i}</a></li>`).join('')}</ul>`;
+  const list = (from: number) =>
+    `<ul>${[0, 1, 2].map((i) => `<li><a href="/book/88/c${from + i}/">c${from + i}</a></li>`).join('')}</ul>`;
 
   it('follows rel=next to ?pg=2', () => {
     const html = `<html><body><h1>Sword Song</h1>${list(1)}<div class="pages"><em>1</em><a href="./?pg=2">2</a><a href="./?pg=2" rel="next">→</a></div></body></html>`;
-    expect(parseTocPage(html, 'https://novel.example/series/sword/').next).toBe('https://novel.example/series/sword/?pg=2');
+    expect(parseTocPage(html, 'https://novel.example/series/sword/').next).toBe(
+      'https://novel.example/series/sword/?pg=2',
+    );
   });
 
   it('follows a pager\'s next number when no link says "next"', () => {
     const html = `<html><body><h1>Sword Song</h1>${list(1)}<ul class="pager"><li><span>1</span></li><li><a href="?p=2">2</a></li><li><a href="?p=3">3</a></li></ul></body></html>`;
-    expect(parseTocPage(html, 'https://novel.example/series/sword/').next).toBe('https://novel.example/series/sword/?p=2');
-    expect(parseTocPage(html, 'https://novel.example/series/sword/?p=2').next).toBe('https://novel.example/series/sword/?p=3');
+    expect(parseTocPage(html, 'https://novel.example/series/sword/').next).toBe(
+      'https://novel.example/series/sword/?p=2',
+    );
+    expect(parseTocPage(html, 'https://novel.example/series/sword/?p=2').next).toBe(
+      'https://novel.example/series/sword/?p=3',
+    );
   });
 
   it('follows "下一页" to list_3.html, and lists every page a <select> names', () => {
     const next = `<html><body><h1>书</h1>${list(1)}<a href="/list_1.html">上一页</a><a href="/list_3.html">下一页</a></body></html>`;
     expect(parseTocPage(next, 'https://x.example/list_2.html').next).toBe('https://x.example/list_3.html');
     const select = `<html><body><h1>书</h1>${list(1)}<select><option value="/book/88/">1</option><option value="/book/88/index_2.html">2</option><option value="/book/88/index_3.html">3</option></select></body></html>`;
-    expect(parseTocPage(select, 'https://novel.example/book/88/').pages).toEqual(['https://novel.example/book/88/index_2.html', 'https://novel.example/book/88/index_3.html']);
+    expect(parseTocPage(select, 'https://novel.example/book/88/').pages).toEqual([
+      'https://novel.example/book/88/index_2.html',
+      'https://novel.example/book/88/index_3.html',
+    ]);
   });
 
   it('reads "next" in the languages of the sites: 次へ, Trang sau', () => {

@@ -41,9 +41,16 @@ describe('generic reader on the demo site', () => {
     const [generic, rule] = await Promise.all([readWith(genericRule, id), readWith(demo, id)]);
     const info = bookInfo(id);
     expect(generic.book).toMatchObject({ title: info.title, author: info.author });
-    expect(generic.book).toMatchObject({ title: rule.book.title, author: rule.book.author, intro: rule.book.intro, cover: rule.book.cover });
+    expect(generic.book).toMatchObject({
+      title: rule.book.title,
+      author: rule.book.author,
+      intro: rule.book.intro,
+      cover: rule.book.cover,
+    });
     expect(generic.chapters).toEqual(rule.chapters);
-    expect(generic.chapters.map((c) => c.title)).toEqual(Array.from({ length: info.chapterCount }, (_, i) => chapterTitle(id, i + 1)));
+    expect(generic.chapters.map((c) => c.title)).toEqual(
+      Array.from({ length: info.chapterCount }, (_, i) => chapterTitle(id, i + 1)),
+    );
     generic.texts.forEach((chapter, i) => {
       expect(chapter.title).toBe(chapterTitle(id, i + 1));
       // Same paragraphs, in order, and the site's ad line removed like the rule's purify does.

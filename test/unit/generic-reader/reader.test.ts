@@ -43,9 +43,11 @@ describe('generic reader: book page', () => {
   });
 
   it('falls back to <title> without the site suffix', () => {
-    const html = '<html><head><title>山河旧梦最新章节_山河旧梦全文阅读_墨香书阁</title></head><body><p>作者：<a href="/a/1">柳青云</a></p></body></html>';
+    const html =
+      '<html><head><title>山河旧梦最新章节_山河旧梦全文阅读_墨香书阁</title></head><body><p>作者：<a href="/a/1">柳青云</a></p></body></html>';
     expect(parseBook(html, 'https://x.example/b/')).toMatchObject({ title: '山河旧梦', author: '柳青云' });
-    const en = '<html><head><title>The Lantern Keeper - Lantern Novels</title></head><body><p>Author: Ada M. | Status: Ongoing</p></body></html>';
+    const en =
+      '<html><head><title>The Lantern Keeper - Lantern Novels</title></head><body><p>Author: Ada M. | Status: Ongoing</p></body></html>';
     expect(parseBook(en, 'https://x.example/b/')).toMatchObject({ title: 'The Lantern Keeper', author: 'Ada M.' });
   });
 
@@ -73,8 +75,15 @@ describe('generic reader: table of contents', () => {
   it('reads table rows as one list and turns a newest-first list around', () => {
     const chapters = toc('toc-en.html');
     expect(chapters).toHaveLength(30);
-    expect(chapters.map((c) => c.title).slice(0, 3)).toEqual(['Chapter 1: The Harbor Fire', 'Chapter 2: A Lantern in the Fog', 'Chapter 3: Old Debts']);
-    expect(chapters[29]).toEqual({ title: 'Chapter 30: Homecoming', url: 'https://lantern.example/novel/lantern-keeper/chapter-30' });
+    expect(chapters.map((c) => c.title).slice(0, 3)).toEqual([
+      'Chapter 1: The Harbor Fire',
+      'Chapter 2: A Lantern in the Fog',
+      'Chapter 3: Old Debts',
+    ]);
+    expect(chapters[29]).toEqual({
+      title: 'Chapter 30: Homecoming',
+      url: 'https://lantern.example/novel/lantern-keeper/chapter-30',
+    });
   });
 
   it('follows a "下一页" link of a split list', () => {
@@ -113,19 +122,28 @@ describe('generic reader: chapter page', () => {
   it('keeps <br> paragraphs of text written straight into a <div>', () => {
     const html = `<html><body><div class="nav"><a href="/">首页</a> <a href="/b/">目录</a></div>
       <div id="txt">&nbsp;&nbsp;第一段。<br><br>&nbsp;&nbsp;第二段，比较长一些的文字。<br><br>&nbsp;&nbsp;第三段。</div></body></html>`;
-    expect(parseChapterPage(html, 'https://x.example/b/1.html', '第1章').text).toBe('第一段。\n第二段，比较长一些的文字。\n第三段。');
+    expect(parseChapterPage(html, 'https://x.example/b/1.html', '第1章').text).toBe(
+      '第一段。\n第二段，比较长一些的文字。\n第三段。',
+    );
   });
 
   it('reads a chapter nested 10,000 elements deep, and an author label there, without running out of stack', () => {
     const deep = (inner: string) => `${'<div>'.repeat(10_000)}${inner}${'</div>'.repeat(10_000)}`;
     const html = `<html><body><h1>第2章 深处</h1>${deep('深处的文字，一段比较长的正文，足够当作章节的内容。')}</body></html>`;
-    expect(parseChapterPage(html, 'https://x.example/b/2.html', '第2章').text).toBe('深处的文字，一段比较长的正文，足够当作章节的内容。');
-    const book = parseBook(`<html><body><h1>深渊之书</h1>${deep('<span>作者：无名氏</span>')}</body></html>`, 'https://x.example/b/');
+    expect(parseChapterPage(html, 'https://x.example/b/2.html', '第2章').text).toBe(
+      '深处的文字，一段比较长的正文，足够当作章节的内容。',
+    );
+    const book = parseBook(
+      `<html><body><h1>深渊之书</h1>${deep('<span>作者：无名氏</span>')}</body></html>`,
+      'https://x.example/b/',
+    );
     expect(book).toMatchObject({ title: '深渊之书', author: '无名氏' });
   });
 
   it('fails with parse when a chapter page has no text', () => {
-    const error = parseError(() => parseChapterPage('<html><body><a href="/">Home</a></body></html>', 'https://x.example/1', 'Ch 1'));
+    const error = parseError(() =>
+      parseChapterPage('<html><body><a href="/">Home</a></body></html>', 'https://x.example/1', 'Ch 1'),
+    );
     expect(error.code).toBe('parse');
   });
 });
@@ -143,6 +161,11 @@ describe('the generic source', () => {
     expect(withGeneric(withGeneric([])).filter((s) => s.id === 'generic')).toHaveLength(1);
     expect(matchSource(sources, 'https://novel.example/book/1')?.id).toBe('site');
     expect(matchSource(sources, 'https://other.example/book/1')?.id).toBe('generic');
-    expect(matchSource(sources.map((s) => ({ ...s, enabled: s.id !== 'generic' })), 'https://other.example/')).toBeUndefined();
+    expect(
+      matchSource(
+        sources.map((s) => ({ ...s, enabled: s.id !== 'generic' })),
+        'https://other.example/',
+      ),
+    ).toBeUndefined();
   });
 });

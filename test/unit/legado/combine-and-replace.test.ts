@@ -22,7 +22,12 @@ describe('&&, || and %%', () => {
   });
 
   it('%% interleaves: the first of each, then the second of each', () => {
-    expect(readListRule('class.info@tag.h1@text%%class.info@tag.a@href', PAGE)).toEqual(['First Book', '/toc/1', 'Second', '/toc/2']);
+    expect(readListRule('class.info@tag.h1@text%%class.info@tag.a@href', PAGE)).toEqual([
+      'First Book',
+      '/toc/1',
+      'Second',
+      '/toc/2',
+    ]);
   });
 
   it('combine chapter elements too', () => {
@@ -74,8 +79,10 @@ describe('##regex##replacement', () => {
     expect(() => translateRule('tag.h1@text##a##$x', 'text')).toThrow(/names no group/);
   });
 
-  it('refuses what the rules\' linear-time regex engine cannot run: lookahead and backreferences', () => {
-    expect(() => translateRule('tag.h1@text##Book(?=\\s)', 'text')).toThrow(/uses syntax this extension does not read: "Book\(\?=\\s\)" uses a lookahead/);
+  it("refuses what the rules' linear-time regex engine cannot run: lookahead and backreferences", () => {
+    expect(() => translateRule('tag.h1@text##Book(?=\\s)', 'text')).toThrow(
+      /uses syntax this extension does not read: "Book\(\?=\\s\)" uses a lookahead/,
+    );
     expect(() => translateRule('tag.h1@text##(?!First)\\w+', 'text')).toThrow(/lookahead/);
     expect(() => translateRule('tag.h1@text##(\\w)\\1', 'text')).toThrow(/backreference/);
   });

@@ -84,9 +84,21 @@ describe('XPath', () => {
   });
 
   it('reads @XPath: paths relative to a chapter element', () => {
-    expect(readInsideEach('//div[@id="list"]//dd', '@XPath:a/@href', 'item-link', PAGE)).toEqual(['9.html', '1.html', '2.html']);
-    expect(readInsideEach('//div[@id="list"]//dd', '@XPath:.//a/text()', 'item-text', PAGE)).toEqual(['Ch 9', 'Ch 1', 'Ch 2']);
-    expect(readInsideEach('//div[@id="list"]//dd', '@XPath:/a/text()', 'item-text', PAGE)).toEqual(['Ch 9', 'Ch 1', 'Ch 2']);
+    expect(readInsideEach('//div[@id="list"]//dd', '@XPath:a/@href', 'item-link', PAGE)).toEqual([
+      '9.html',
+      '1.html',
+      '2.html',
+    ]);
+    expect(readInsideEach('//div[@id="list"]//dd', '@XPath:.//a/text()', 'item-text', PAGE)).toEqual([
+      'Ch 9',
+      'Ch 1',
+      'Ch 2',
+    ]);
+    expect(readInsideEach('//div[@id="list"]//dd', '@XPath:/a/text()', 'item-text', PAGE)).toEqual([
+      'Ch 9',
+      'Ch 1',
+      'Ch 2',
+    ]);
   });
 
   it('refuses the rest by name', () => {

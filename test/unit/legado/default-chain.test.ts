@@ -45,8 +45,18 @@ describe('steps: class., tag., id., text., children and plain CSS', () => {
   });
 
   it('a step finds the element itself too, as JSoup does: tag.a.0 inside an <a> is that <a>', () => {
-    expect(readInsideEach('id.list@tag.a', 'tag.a.0@href', 'item-link', BOOK)).toEqual(['1.html', '2.html', '3.html', '4.html']);
-    expect(readInsideEach('id.list@tag.li', 'tag.a.0@href', 'item-link', BOOK)).toEqual(['1.html', '2.html', '3.html', '4.html']);
+    expect(readInsideEach('id.list@tag.a', 'tag.a.0@href', 'item-link', BOOK)).toEqual([
+      '1.html',
+      '2.html',
+      '3.html',
+      '4.html',
+    ]);
+    expect(readInsideEach('id.list@tag.li', 'tag.a.0@href', 'item-link', BOOK)).toEqual([
+      '1.html',
+      '2.html',
+      '3.html',
+      '4.html',
+    ]);
     expect(readInsideEach('id.list@tag.li', 'text', 'item-text', BOOK)).toEqual(['Ch 1', 'Ch 2', 'Ch 3', 'Ch 4']);
   });
 });
@@ -110,8 +120,14 @@ describe('what a rule takes', () => {
   });
 
   it('a class named like a script word is just a class', () => {
-    expect(translateRule('class.java.0@text', 'text').selector).toEqual({ steps: [{ css: '.java', pick: [0] }], take: 'text' });
-    expect(translateRule('class.webview@text', 'text').selector).toEqual({ steps: [{ css: '.webview' }], take: 'text' });
+    expect(translateRule('class.java.0@text', 'text').selector).toEqual({
+      steps: [{ css: '.java', pick: [0] }],
+      take: 'text',
+    });
+    expect(translateRule('class.webview@text', 'text').selector).toEqual({
+      steps: [{ css: '.webview' }],
+      take: 'text',
+    });
   });
 
   it('a chain whose last step is not something to take reads nothing in legado: refused', () => {
@@ -122,7 +138,10 @@ describe('what a rule takes', () => {
 describe('a chapter list', () => {
   it('takes every step as elements, and a leading - reverses it', () => {
     expect(readElementsRule('id.list@tag.li', BOOK)).toEqual(['Ch 1', 'Ch 2', 'Ch 3', 'Ch 4']);
-    expect(translateRule('-id.list@tag.li', 'elements')).toMatchObject({ reverse: true, selector: { steps: [{ css: '#list' }, { css: 'li' }] } });
+    expect(translateRule('-id.list@tag.li', 'elements')).toMatchObject({
+      reverse: true,
+      selector: { steps: [{ css: '#list' }, { css: 'li' }] },
+    });
     expect(translateRule('+id.list@tag.li', 'elements').reverse).toBeUndefined();
   });
 });

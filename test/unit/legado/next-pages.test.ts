@@ -33,15 +33,24 @@ function loader(pages: Record<string, string>, fetched: string[]): PageLoader {
   };
 }
 
-const toc = (n: number, links: string) => `<h1>Book</h1><div id="list"><a href="/c${n}.html">Chapter ${n}</a></div>${links}`;
+const toc = (n: number, links: string) =>
+  `<h1>Book</h1><div id="list"><a href="/c${n}.html">Chapter ${n}</a></div>${links}`;
 const signal = new AbortController().signal;
 
 describe('nextTocUrl', () => {
   it('one link: a chain, followed page after page', async () => {
     const rule = ruleFor({ nextTocUrl: 'text.下一页@href' }, {});
     const fetched: string[] = [];
-    const pages = { '/b/': toc(1, '<a href="/b/2">下一页</a>'), '/b/2': toc(2, '<a href="/b/3">下一页</a>'), '/b/3': toc(3, '<a href="/b/">首页</a>') };
-    const book = await readBook(`${SITE}/b/`, undefined, bookReading(`${SITE}/b/`, rule, loader(pages, fetched), signal));
+    const pages = {
+      '/b/': toc(1, '<a href="/b/2">下一页</a>'),
+      '/b/2': toc(2, '<a href="/b/3">下一页</a>'),
+      '/b/3': toc(3, '<a href="/b/">首页</a>'),
+    };
+    const book = await readBook(
+      `${SITE}/b/`,
+      undefined,
+      bookReading(`${SITE}/b/`, rule, loader(pages, fetched), signal),
+    );
     expect(book.chapters.map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2', 'Chapter 3']);
     expect(fetched).toEqual(['/b/', '/b/2', '/b/3']);
   });
@@ -51,7 +60,11 @@ describe('nextTocUrl', () => {
     const pager = '<p class="pages"><a href="/b/">1</a><a href="/b/2">2</a><a href="/b/3">3</a></p>';
     const fetched: string[] = [];
     const pages = { '/b/': toc(1, pager), '/b/2': toc(2, pager), '/b/3': toc(3, pager) };
-    const book = await readBook(`${SITE}/b/`, undefined, bookReading(`${SITE}/b/`, rule, loader(pages, fetched), signal));
+    const book = await readBook(
+      `${SITE}/b/`,
+      undefined,
+      bookReading(`${SITE}/b/`, rule, loader(pages, fetched), signal),
+    );
     expect(book.chapters.map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2', 'Chapter 3']);
     expect(fetched.sort()).toEqual(['/b/', '/b/2', '/b/3']);
   });
@@ -63,8 +76,15 @@ describe('nextContentUrl and replaceRegex', () => {
   it('one link: the chapter continues until the link is gone', async () => {
     const rule = ruleFor({}, { nextContentUrl: 'text.下一页@href' });
     const fetched: string[] = [];
-    const pages = { '/c1.html': part('one', '<a href="/c1_2.html">下一页</a>'), '/c1_2.html': part('two', '<a href="/c2.html">下一章</a>') };
-    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, `${SITE}/c2.html`, bookReading(`${SITE}/c1.html`, rule, loader(pages, fetched), signal));
+    const pages = {
+      '/c1.html': part('one', '<a href="/c1_2.html">下一页</a>'),
+      '/c1_2.html': part('two', '<a href="/c2.html">下一章</a>'),
+    };
+    const chapter = await readChapter(
+      { title: 'Chapter 1', url: `${SITE}/c1.html` },
+      `${SITE}/c2.html`,
+      bookReading(`${SITE}/c1.html`, rule, loader(pages, fetched), signal),
+    );
     expect(chapter.text).toBe('one\ntwo');
     expect(fetched).toEqual(['/c1.html', '/c1_2.html']);
   });
@@ -73,8 +93,16 @@ describe('nextContentUrl and replaceRegex', () => {
     const rule = ruleFor({}, { nextContentUrl: 'class.page@tag.a@href' });
     const pager = '<p class="page"><a href="/c1.html">1</a><a href="/c1_2.html">2</a><a href="/c1_3.html">3</a></p>';
     const fetched: string[] = [];
-    const pages = { '/c1.html': part('one', pager), '/c1_2.html': part('two', pager), '/c1_3.html': part('three', pager) };
-    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, `${SITE}/c2.html`, bookReading(`${SITE}/c1.html`, rule, loader(pages, fetched), signal));
+    const pages = {
+      '/c1.html': part('one', pager),
+      '/c1_2.html': part('two', pager),
+      '/c1_3.html': part('three', pager),
+    };
+    const chapter = await readChapter(
+      { title: 'Chapter 1', url: `${SITE}/c1.html` },
+      `${SITE}/c2.html`,
+      bookReading(`${SITE}/c1.html`, rule, loader(pages, fetched), signal),
+    );
     expect(chapter.text).toBe('one\ntwo\nthree');
     expect(fetched.sort()).toEqual(['/c1.html', '/c1_2.html', '/c1_3.html']);
   });
@@ -85,7 +113,11 @@ describe('nextContentUrl and replaceRegex', () => {
       '/c1.html': part('one', '<a href="/c1_2.html">下一页</a>') + '<div id="content"><p>The end.</p></div>',
       '/c1_2.html': part('two', '') + '<div id="content"><p>The end.</p></div>',
     };
-    const chapter = await readChapter({ title: 'Chapter 1', url: `${SITE}/c1.html` }, undefined, bookReading(`${SITE}/c1.html`, rule, loader(pages, []), signal));
+    const chapter = await readChapter(
+      { title: 'Chapter 1', url: `${SITE}/c1.html` },
+      undefined,
+      bookReading(`${SITE}/c1.html`, rule, loader(pages, []), signal),
+    );
     expect(chapter.text).toBe('one\nThe end.\ntwo');
   });
 });

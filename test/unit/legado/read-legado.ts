@@ -35,8 +35,15 @@ export function readElementsRule(rule: string, html: string): string[] {
 }
 
 /** chapterName or chapterUrl read inside each element of a chapterList. */
-export function readInsideEach(listRule: string, itemRule: string, kind: 'item-text' | 'item-link', html: string): (string | undefined)[] {
+export function readInsideEach(
+  listRule: string,
+  itemRule: string,
+  kind: 'item-text' | 'item-link',
+  html: string,
+): (string | undefined)[] {
   const page: Page = loadPage(html, PAGE);
   const item = selectorOf(itemRule, kind);
-  return readElements(page, selectorOf(listRule, 'elements')).map((el: AnyNode) => (kind === 'item-text' ? readText(page, el, item) : readLink(page, el, item)));
+  return readElements(page, selectorOf(listRule, 'elements')).map((el: AnyNode) =>
+    kind === 'item-text' ? readText(page, el, item) : readLink(page, el, item),
+  );
 }

@@ -12,7 +12,9 @@ import { DEMO_SOURCES } from '../../fixtures/sources';
 import { realPageProblems } from '../source-rules/run-real-page-test';
 import { runSourceTest } from '../source-rules/run-source-test';
 
-const cases = ([...BUILTIN_SOURCES, ...DEMO_SOURCES] as SourceFile[]).flatMap((rule) => (rule.tests ?? []).map((test, i) => ({ label: `${rule.id} #${i + 1}`, rule, test })));
+const cases = ([...BUILTIN_SOURCES, ...DEMO_SOURCES] as SourceFile[]).flatMap((rule) =>
+  (rule.tests ?? []).map((test, i) => ({ label: `${rule.id} #${i + 1}`, rule, test })),
+);
 
 function roundTrip(rule: SourceFile): SourceRule {
   const { tests: _tests, ...bare } = rule;

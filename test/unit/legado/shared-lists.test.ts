@@ -16,7 +16,8 @@ const readJson = (path: string): unknown => JSON.parse(readFileSync(SHARED + pat
 /** Skipped sources per reason code (a source counts once per code it has). */
 function reasonCounts(report: LegadoImportEntry[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const entry of report) for (const code of new Set(entry.reasons.map((r) => r.code))) counts[code] = (counts[code] ?? 0) + 1;
+  for (const entry of report)
+    for (const code of new Set(entry.reasons.map((r) => r.code))) counts[code] = (counts[code] ?? 0) + 1;
   return counts;
 }
 
@@ -39,7 +40,15 @@ describe.each([
       'legado-92xs-info',
       'legado-81zw2-com',
     ],
-    reasons: { javascript: 12, template: 6, 'json-path': 3, unsupported: 2, 'regex-list': 1, missing: 1, 'web-view': 1 },
+    reasons: {
+      javascript: 12,
+      template: 6,
+      'json-path': 3,
+      unsupported: 2,
+      'regex-list': 1,
+      missing: 1,
+      'web-view': 1,
+    },
   },
   {
     file: 'rektpartyaftermath-AllBooksource.json',
@@ -81,16 +90,24 @@ describe.each([
 describe('the imported Royal Road source on real Royal Road pages', () => {
   const { rules } = translateLegado(readJson('legado/rektpartyaftermath-AllBooksource.json'));
   const rule = { ...rules.find((r) => r.name === 'Royalroad')!, enabled: true } as SourceRule;
-  const { pages: manifest } = readJson('real-pages/manifest.json') as { pages: Array<{ id: string; file: string; url: string; expected: { title: string; author?: string } }> };
+  const { pages: manifest } = readJson('real-pages/manifest.json') as {
+    pages: Array<{ id: string; file: string; url: string; expected: { title: string; author?: string } }>;
+  };
   const page = (id: string) => {
     const entry = manifest.find((p) => p.id === id)!;
-    return { ...entry, html: readFileSync(`${SHARED}real-pages/${entry.file}`, 'utf8'), lines: readJson(`real-pages/expected/${id}.json`) };
+    return {
+      ...entry,
+      html: readFileSync(`${SHARED}real-pages/${entry.file}`, 'utf8'),
+      lines: readJson(`real-pages/expected/${id}.json`),
+    };
   };
 
   it('reads the fiction page: title, author and the whole chapter list', () => {
     const { url, html, expected, lines } = page('royalroad-fiction');
     expect(parseBook(html, url, rule)).toMatchObject({ title: expected.title, author: expected.author });
-    expect(finishToc(parseTocPage(html, url, rule).chapters, rule, url)).toEqual((lines as { chapters: unknown[] }).chapters);
+    expect(finishToc(parseTocPage(html, url, rule).chapters, rule, url)).toEqual(
+      (lines as { chapters: unknown[] }).chapters,
+    );
   });
 
   it('reads a chapter line for line, its anti-piracy line removed by the source replaceRegex', () => {

@@ -90,7 +90,9 @@ describe('decodeHtml', () => {
   });
 
   it('skips unknown labels instead of throwing', () => {
-    expect(decodeHtml(body(GBK_DI_YI_ZHANG), { charset: 'klingon', contentType: 'text/html; charset=gbk' })).toContain('第一章');
+    expect(decodeHtml(body(GBK_DI_YI_ZHANG), { charset: 'klingon', contentType: 'text/html; charset=gbk' })).toContain(
+      '第一章',
+    );
     const utf8 = Array.from(new TextEncoder().encode('第一章'));
     const bytes = page('<meta charset="nonsense">', utf8);
     expect(decodeHtml(bytes, { charset: 'x-unknown', contentType: 'text/html; charset=bogus' })).toContain('第一章');

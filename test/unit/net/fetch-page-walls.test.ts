@@ -8,7 +8,8 @@ import { HostScheduler } from '../../../lib/net/host-scheduler';
 import { WallError } from '../../../lib/net/wall-error';
 
 const ASKED = 'http://novel.test:8080/book/1/3.html';
-const CHALLENGE = '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><form id="challenge-form"></form></body></html>';
+const CHALLENGE =
+  '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><form id="challenge-form"></form></body></html>';
 
 let scheduler: HostScheduler;
 
@@ -37,36 +38,60 @@ function response(body: BodyInit, status: number, headers: Record<string, string
 }
 
 async function thrown(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 describe('fetchPage and walls', () => {
-  it.each([403, 503, 200])('a challenge answered with %i is a WallError at the first try, never retried', async (status) => {
-    const { fetchFn, options } = answering(() => response(CHALLENGE, status, { 'cf-mitigated': 'challenge', 'retry-after': '1' }));
-    const error = await thrown(fetchPage(ASKED, options));
-    expect(error).toBeInstanceOf(WallError);
-    expect(error).toMatchObject({ code: 'challenge', kind: 'challenge', host: 'novel.test:8080', url: ASKED });
-    expect(error.message).toBe(`${ASKED} answered with an anti-bot check (Cloudflare) instead of the page. Open it in a tab and confirm you are human; the download goes on by itself.`);
-    expect(fetchFn).toHaveBeenCalledTimes(1);
-    // A wall is not throttling: the host is neither paused nor slowed for it.
-    expect(Object.values(scheduler.snapshot()).map((host) => [host.pausedUntil, host.effectiveConcurrency])).toEqual([[null, 2]]);
-  });
+  it.each([403, 503, 200])(
+    'a challenge answered with %i is a WallError at the first try, never retried',
+    async (status) => {
+      const { fetchFn, options } = answering(() =>
+        response(CHALLENGE, status, { 'cf-mitigated': 'challenge', 'retry-after': '1' }),
+      );
+      const error = await thrown(fetchPage(ASKED, options));
+      expect(error).toBeInstanceOf(WallError);
+      expect(error).toMatchObject({ code: 'challenge', kind: 'challenge', host: 'novel.test:8080', url: ASKED });
+      expect(error.message).toBe(
+        `${ASKED} answered with an anti-bot check (Cloudflare) instead of the page. Open it in a tab and confirm you are human; the download goes on by itself.`,
+      );
+      expect(fetchFn).toHaveBeenCalledTimes(1);
+      // A wall is not throttling: the host is neither paused nor slowed for it.
+      expect(Object.values(scheduler.snapshot()).map((host) => [host.pausedUntil, host.effectiveConcurrency])).toEqual([
+        [null, 2],
+      ]);
+    },
+  );
 
   it('a 401, and a redirect to a sign-in page, are sign-in walls', async () => {
     const unauthorized = answering(() => response('<h1>Unauthorized</h1>', 401));
-    expect(await thrown(fetchPage(ASKED, unauthorized.options))).toMatchObject({ code: 'login_required', kind: 'login' });
+    expect(await thrown(fetchPage(ASKED, unauthorized.options))).toMatchObject({
+      code: 'login_required',
+      kind: 'login',
+    });
     expect(unauthorized.fetchFn).toHaveBeenCalledTimes(1);
 
-    const redirected = answering(() => response('<form><input name=u></form>', 200, {}, 'http://novel.test:8080/login?return=%2Fbook%2F1%2F3.html'));
+    const redirected = answering(() =>
+      response('<form><input name=u></form>', 200, {}, 'http://novel.test:8080/login?return=%2Fbook%2F1%2F3.html'),
+    );
     const error = await thrown(fetchPage(ASKED, redirected.options));
     expect(error).toMatchObject({ code: 'login_required', url: ASKED });
-    expect(error.message).toBe(`${ASKED} needs you to be signed in on novel.test:8080. Sign in on the site in a tab; the download goes on by itself.`);
+    expect(error.message).toBe(
+      `${ASKED} needs you to be signed in on novel.test:8080. Sign in on the site in a tab; the download goes on by itself.`,
+    );
   });
 
   it('a locked chapter is a page, decoded once, that says it is locked', async () => {
-    const { options } = answering(() => response('<html><head><title>第3章</title></head><body><div id="content">本章为VIP章节，订阅后即可阅读。</div></body></html>', 200));
+    const { options } = answering(() =>
+      response(
+        '<html><head><title>第3章</title></head><body><div id="content">本章为VIP章节，订阅后即可阅读。</div></body></html>',
+        200,
+      ),
+    );
     const page = await fetchPage(ASKED, options);
     expect(page.html).toContain('本章为VIP章节');
     expect(page.locked).toMatchObject({ kind: 'locked', marker: 'locked-zh' });
@@ -74,7 +99,9 @@ describe('fetchPage and walls', () => {
   });
 
   it('an ordinary page has its text and no wall; a file is not read as a page', async () => {
-    const ordinary = answering(() => response('<html><head><title>第3章</title></head><body><p>正文</p></body></html>', 200));
+    const ordinary = answering(() =>
+      response('<html><head><title>第3章</title></head><body><p>正文</p></body></html>', 200),
+    );
     const page = await fetchPage(ASKED, ordinary.options);
     expect(page.html).toContain('正文');
     expect(page.locked).toBeUndefined();

@@ -109,7 +109,11 @@ describe('fetchPage retries', () => {
     expect(f.fn).toHaveBeenCalledTimes(2);
     expect(page.attempts).toBe(2);
     expect(attempts).toEqual([
-      { attempt: 1, error: { code: 'http_status', message: expect.stringContaining('HTTP 500 Internal Server Error') }, waitMs: 500 },
+      {
+        attempt: 1,
+        error: { code: 'http_status', message: expect.stringContaining('HTTP 500 Internal Server Error') },
+        waitMs: 500,
+      },
       { attempt: 2, waitMs: 0 },
     ]);
   });
@@ -138,7 +142,9 @@ describe('fetchPage retries', () => {
   });
 
   it('gives up on network errors after maxAttempts calls with code network', async () => {
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') });
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: new Error('connect ECONNREFUSED 127.0.0.1:9'),
+    });
     const f = scripted(refused);
     const p = failure(fetchPage(URL_, options(f.fn)));
     await vi.runAllTimersAsync();
@@ -287,7 +293,11 @@ describe('fetchPage Retry-After', () => {
   });
 
   it('uses the longer backoff when Retry-After is shorter, and does not pause without the header', async () => {
-    const f = scripted(new Response('', { status: 503 }), new Response('', { status: 503, headers: { 'retry-after': '0' } }), html('ok'));
+    const f = scripted(
+      new Response('', { status: 503 }),
+      new Response('', { status: 503, headers: { 'retry-after': '0' } }),
+      html('ok'),
+    );
     const p = fetchPage(URL_, options(f.fn));
     await flush();
     expect(scheduler.snapshot()['novel.test']?.pausedUntil).toBeNull();

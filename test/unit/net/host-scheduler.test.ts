@@ -66,7 +66,12 @@ describe('HostScheduler concurrency', () => {
     const s = new HostScheduler();
     const h = harness(s);
     const limits = { concurrency: 1, delayMs: 0 };
-    const jobs = [h.job(A, 'a1', limits), h.job(A2, 'a2', limits), h.job(A_OTHER_PORT, 'p1', limits), h.job(B, 'b1', limits)];
+    const jobs = [
+      h.job(A, 'a1', limits),
+      h.job(A2, 'a2', limits),
+      h.job(A_OTHER_PORT, 'p1', limits),
+      h.job(B, 'b1', limits),
+    ];
     await flush();
     expect(h.started).toEqual(['a1', 'p1', 'b1']);
     for (const j of jobs) j.release();
@@ -78,7 +83,11 @@ describe('HostScheduler concurrency', () => {
     const s = new HostScheduler();
     const limits = { concurrency: 1, delayMs: 0 };
     await expect(s.run(A, limits, live(), async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(s.run(A, limits, live(), () => { throw new Error('sync boom'); })).rejects.toThrow('sync boom');
+    await expect(
+      s.run(A, limits, live(), () => {
+        throw new Error('sync boom');
+      }),
+    ).rejects.toThrow('sync boom');
     await expect(s.run(A, limits, live(), async () => 'ok')).resolves.toBe('ok');
     expect(s.snapshot()['a.test:8080']?.active).toBe(0);
   });

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { RawPage } from '../../../lib/net/fetch-page';
 import { ProbedPages } from '../../../lib/net/probed-pages';
 
-const page = (url: string): RawPage => ({ url, status: 200, contentType: 'text/html', bytes: new Uint8Array([1]), html: 'x', attempts: 1 });
+const page = (url: string): RawPage => ({
+  url,
+  status: 200,
+  contentType: 'text/html',
+  bytes: new Uint8Array([1]),
+  html: 'x',
+  attempts: 1,
+});
 
 describe('probed pages', () => {
-  it('hands a probe\'s page to the first load of that address, once, and only while it is recent', () => {
+  it("hands a probe's page to the first load of that address, once, and only while it is recent", () => {
     let now = 0;
     const probed = new ProbedPages(() => now);
     probed.keep('http://a/1', page('http://a/1'));

@@ -3,7 +3,10 @@ import { readBody } from '../../../lib/net/read-body';
 import { peek } from './helpers';
 
 /** A body that gives `bytes` and then neither ends nor errors, like a stream whose end is late. */
-function stalledAfter(bytes: Uint8Array, headers: Record<string, string>): { response: Response; cancelled: () => boolean } {
+function stalledAfter(
+  bytes: Uint8Array,
+  headers: Record<string, string>,
+): { response: Response; cancelled: () => boolean } {
   let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -48,19 +51,26 @@ describe('readBody', () => {
 });
 
 /** An endless body of 64 KB chunks that counts how many were pulled. */
-function endless(headers: Record<string, string> = {}): { response: Response; pulled: () => number; cancelled: () => boolean } {
+function endless(headers: Record<string, string> = {}): {
+  response: Response;
+  pulled: () => number;
+  cancelled: () => boolean;
+} {
   let pulled = 0;
   let cancelled = false;
   const chunk = new Uint8Array(65_536).fill(0x20);
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      pulled += 1;
-      controller.enqueue(chunk);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
     },
-    cancel() {
-      cancelled = true;
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { response: new Response(stream, { headers }), pulled: () => pulled, cancelled: () => cancelled };
 }
 
@@ -71,7 +81,8 @@ describe('readBody with a size limit', () => {
     const body = endless();
     await expect(readBody(body.response, new AbortController().signal, limit)).rejects.toMatchObject({
       code: 'too_large',
-      message: 'https://a.example/2.html is larger than 1 MB once unpacked, so it was not read. Raise "Largest page" in Settings if the site really has pages that big.',
+      message:
+        'https://a.example/2.html is larger than 1 MB once unpacked, so it was not read. Raise "Largest page" in Settings if the site really has pages that big.',
     });
     expect(body.cancelled()).toBe(true);
     // 16 chunks make the limit: the 17th tips it over, and nothing more is read.
@@ -80,7 +91,9 @@ describe('readBody with a size limit', () => {
 
   it('refuses a declared length over the limit before reading a byte', async () => {
     const body = endless({ 'content-length': String(2 * 1_048_576) });
-    await expect(readBody(body.response, new AbortController().signal, limit)).rejects.toMatchObject({ code: 'too_large' });
+    await expect(readBody(body.response, new AbortController().signal, limit)).rejects.toMatchObject({
+      code: 'too_large',
+    });
     expect(body.cancelled()).toBe(true);
   });
 

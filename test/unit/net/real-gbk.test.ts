@@ -21,7 +21,7 @@ describe('real GBK pages', () => {
   });
 
   it.each([
-    ['the page\'s <meta charset> alone', 'text/html'],
+    ["the page's <meta charset> alone", 'text/html'],
     ['a header that says utf-8', 'text/html; charset=utf-8'],
     ['a header that says iso-8859-1', 'text/html; charset=iso-8859-1'],
   ])('decode to the original text through %s', (_, contentType) => {
@@ -32,9 +32,11 @@ describe('real GBK pages', () => {
     expect(read.text.split('\n').slice(0, 3)).toEqual(chapter.expected.lines.slice(0, 3));
   });
 
-  it('give a book page\'s title, author and chapters through a lying header', () => {
+  it("give a book page's title, author and chapters through a lying header", () => {
     const book = page('zhaishuyuan-book');
-    const html = decodeHtml(new Uint8Array(iconv.encode(book.html, 'gbk')), { contentType: 'text/html; charset=utf-8' });
+    const html = decodeHtml(new Uint8Array(iconv.encode(book.html, 'gbk')), {
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(genericReader.parseBook(html, book.url)).toMatchObject({ title: '武谪仙', author: '流浪的蛤蟆' });
     expect(genericReader.parseTocPage(html, book.url).chapters.map((c) => c.title)).toContain('五十三、云变');
   });

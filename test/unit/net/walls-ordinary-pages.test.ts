@@ -17,7 +17,9 @@ describe('pages that are not walls', () => {
   it('saved pages of real novel sites', () => {
     const pages = realPages();
     expect(pages.length).toBeGreaterThan(10);
-    const walls = pages.map((p) => ({ id: p.id, wall: detectWall(ordinary(p.url, realPageHtml(p))) })).filter((p) => p.wall !== null);
+    const walls = pages
+      .map((p) => ({ id: p.id, wall: detectWall(ordinary(p.url, realPageHtml(p))) }))
+      .filter((p) => p.wall !== null);
     expect(walls).toEqual([]);
   });
 
@@ -29,7 +31,16 @@ describe('pages that are not walls', () => {
   });
 
   it("the demo site's index, book pages and chapters (the free ones of the VIP book too)", () => {
-    const paths = ['/', '/book/1/', '/book/2/', '/book/3/', '/book/en/', '/book/gen-50/', '/split/s1/', '/split/s1/3.html'];
+    const paths = [
+      '/',
+      '/book/1/',
+      '/book/2/',
+      '/book/3/',
+      '/book/en/',
+      '/book/gen-50/',
+      '/split/s1/',
+      '/split/s1/3.html',
+    ];
     for (let n = 1; n <= 12; n++) paths.push(`/book/1/${n}.html`);
     for (let n = 1; n <= 6; n++) paths.push(`/book/en/${n}.html`);
     for (let n = 1; n <= 7; n++) paths.push(`/book/vip/${n}.html`);

@@ -29,50 +29,117 @@ function story(words: number, lang: 'en' | 'zh' = 'en'): string {
 
 // One page of our own for every marker in the table, written from what the vendors' pages carry.
 const CASES: Record<string, Answer> = {
-  'cloudflare-header': answer(page('example.com', '<div>One moment.</div>'), { status: 403, headers: { 'cf-mitigated': 'challenge' } }),
+  'cloudflare-header': answer(page('example.com', '<div>One moment.</div>'), {
+    status: 403,
+    headers: { 'cf-mitigated': 'challenge' },
+  }),
   'cloudflare-title': answer(
     page('Just a moment...', '<h1>novel.example</h1><p>Verifying the connection. This may take a few seconds.</p>'),
     { status: 503 },
   ),
-  'cloudflare-options': answer(page('novel.example', '<noscript>Enable JavaScript</noscript><script>window._cf_chl_opt={cvId:"3",cZone:"novel.example"};</script>'), {
-    status: 403,
-  }),
-  'cloudflare-form': answer(page('novel.example', '<form id="challenge-form" action="/?__cf_chl_f_tk=x" method="POST"><input type="hidden"></form>'), { status: 403 }),
-  'cloudflare-attention': answer(page('Attention Required! | Cloudflare', '<div class="cf-wrapper"><h1>One more step</h1><p>Please complete the security check to access</p></div>'), {
-    status: 403,
-  }),
+  'cloudflare-options': answer(
+    page(
+      'novel.example',
+      '<noscript>Enable JavaScript</noscript><script>window._cf_chl_opt={cvId:"3",cZone:"novel.example"};</script>',
+    ),
+    {
+      status: 403,
+    },
+  ),
+  'cloudflare-form': answer(
+    page(
+      'novel.example',
+      '<form id="challenge-form" action="/?__cf_chl_f_tk=x" method="POST"><input type="hidden"></form>',
+    ),
+    { status: 403 },
+  ),
+  'cloudflare-attention': answer(
+    page(
+      'Attention Required! | Cloudflare',
+      '<div class="cf-wrapper"><h1>One more step</h1><p>Please complete the security check to access</p></div>',
+    ),
+    {
+      status: 403,
+    },
+  ),
   'ddos-guard-title': answer(page('DDoS-Guard', '<div>Checking</div>'), { status: 403 }),
   'ddos-guard-server': answer(page('', '<div>Please wait</div>'), { status: 403, headers: { Server: 'ddos-guard' } }),
-  'sucuri-check': answer(page('You are being redirected...', '<script>var s={},u,c,U,r,i,l=0,a,e=eval;sucuri_cloudproxy_js="";S="cz0n";</script>')),
-  'sucuri-firewall': answer(page('Sucuri WebSite Firewall - Access Denied', '<h2>Access Denied - Sucuri Website Firewall</h2>'), { status: 403 }),
-  'jiasule-check': answer(page('', '<script>document.cookie=("__jsl_clearance_s=1700000000.1|0|abc");location.href=location.pathname</script>'), {
-    status: 521,
-  }),
+  'sucuri-check': answer(
+    page(
+      'You are being redirected...',
+      '<script>var s={},u,c,U,r,i,l=0,a,e=eval;sucuri_cloudproxy_js="";S="cz0n";</script>',
+    ),
+  ),
+  'sucuri-firewall': answer(
+    page('Sucuri WebSite Firewall - Access Denied', '<h2>Access Denied - Sucuri Website Firewall</h2>'),
+    { status: 403 },
+  ),
+  'jiasule-check': answer(
+    page(
+      '',
+      '<script>document.cookie=("__jsl_clearance_s=1700000000.1|0|abc");location.href=location.pathname</script>',
+    ),
+    {
+      status: 521,
+    },
+  ),
   'incapsula-check': answer(
     '<html><head><meta name="robots" content="noindex,nofollow"><script src="/_Incapsula_Resource?SWJIYLWA=719d34d3"></script></head><body><iframe src="/_Incapsula_Resource?CWUDNSAI=9"></iframe></body></html>',
   ),
   'datadome-captcha': answer(
-    page('novel.example', '<iframe src="https://geo.captcha-delivery.com/captcha/?initialCid=AH&cid=x" title="DataDome CAPTCHA"></iframe>'),
+    page(
+      'novel.example',
+      '<iframe src="https://geo.captcha-delivery.com/captcha/?initialCid=AH&cid=x" title="DataDome CAPTCHA"></iframe>',
+    ),
     { status: 403 },
   ),
-  'perimeterx-captcha': answer(page('Access to this page has been denied', '<div id="px-captcha"></div><p>Press &amp; Hold to confirm you are a human (and not a bot).</p>'), {
-    status: 403,
-  }),
+  'perimeterx-captcha': answer(
+    page(
+      'Access to this page has been denied',
+      '<div id="px-captcha"></div><p>Press &amp; Hold to confirm you are a human (and not a bot).</p>',
+    ),
+    {
+      status: 403,
+    },
+  ),
   'status-401': answer(page('401 Unauthorized', '<h1>Unauthorized</h1>'), { status: 401 }),
-  'login-redirect': answer(page('用户登录', '<form><input name="u"></form>'), { url: 'https://novel.example/user/login.php?jumpurl=%2Fbook%2F7%2F12.html' }),
+  'login-redirect': answer(page('用户登录', '<form><input name="u"></form>'), {
+    url: 'https://novel.example/user/login.php?jumpurl=%2Fbook%2F7%2F12.html',
+  }),
   'vip-lock-box': answer(
-    page('第十二章 夜雨', `<h1>第十二章 夜雨</h1><div class="read-content">${story(300, 'zh')}</div><div class="vip-limit-wrap"><h3>订阅</h3><a class="btn">充值</a></div>`),
+    page(
+      '第十二章 夜雨',
+      `<h1>第十二章 夜雨</h1><div class="read-content">${story(300, 'zh')}</div><div class="vip-limit-wrap"><h3>订阅</h3><a class="btn">充值</a></div>`,
+    ),
   ),
-  'locked-zh': answer(page('第十二章 夜雨_演示之书', '<h1>第十二章 夜雨</h1><div id="content">本章为VIP章节，订阅后即可阅读全文。</div>')),
-  'locked-en': answer(page('Chapter 12 - The Voyage', '<h1>Chapter 12</h1><div class="lock"><p>This chapter is locked. Unlock it with 5 coins.</p></div>')),
+  'locked-zh': answer(
+    page('第十二章 夜雨_演示之书', '<h1>第十二章 夜雨</h1><div id="content">本章为VIP章节，订阅后即可阅读全文。</div>'),
+  ),
+  'locked-en': answer(
+    page(
+      'Chapter 12 - The Voyage',
+      '<h1>Chapter 12</h1><div class="lock"><p>This chapter is locked. Unlock it with 5 coins.</p></div>',
+    ),
+  ),
   'login-form': answer(
-    page('Sign in - Lantern Novels', '<form method="post" action="/session"><input name="email"><input type="password" name="password"><button>Sign in</button></form>'),
+    page(
+      'Sign in - Lantern Novels',
+      '<form method="post" action="/session"><input name="email"><input type="password" name="password"><button>Sign in</button></form>',
+    ),
   ),
-  'login-text': answer(page('第十二章 夜雨', '<h1>第十二章 夜雨</h1><div id="content">本章需要登录后才能阅读，请先登录。</div>')),
+  'login-text': answer(
+    page('第十二章 夜雨', '<h1>第十二章 夜雨</h1><div id="content">本章需要登录后才能阅读，请先登录。</div>'),
+  ),
   'captcha-page': answer(
-    page('Security check', '<form action="/verify" method="post"><div class="g-recaptcha" data-sitekey="6Lc"></div><button>Continue</button></form>', '<script src="https://www.google.com/recaptcha/api.js" async defer></script>'),
+    page(
+      'Security check',
+      '<form action="/verify" method="post"><div class="g-recaptcha" data-sitekey="6Lc"></div><button>Continue</button></form>',
+      '<script src="https://www.google.com/recaptcha/api.js" async defer></script>',
+    ),
   ),
-  'check-text': answer(page('安全验证', '<div class="box"><p>请完成下方安全验证后继续访问</p><div id="slider"></div></div>')),
+  'check-text': answer(
+    page('安全验证', '<div class="box"><p>请完成下方安全验证后继续访问</p><div id="slider"></div></div>'),
+  ),
 };
 
 describe('wall markers', () => {
@@ -113,7 +180,13 @@ describe('wall markers', () => {
 
 describe('ordinary pages are not walls', () => {
   const chapter = (body: string, title = 'Chapter 12: The Storm - The Voyage', head = '') =>
-    answer(page(title, `<div class="nav"><a href="/">Home</a></div><h1>Chapter 12</h1><div id="content">${body}</div>`, head));
+    answer(
+      page(
+        title,
+        `<div class="nav"><a href="/">Home</a></div><h1>Chapter 12</h1><div id="content">${body}</div>`,
+        head,
+      ),
+    );
 
   it('a chapter whose story talks about captchas, logins and locked chapters', () => {
     const words =
@@ -139,16 +212,31 @@ describe('ordinary pages are not walls', () => {
   });
 
   it('redirects that are not to a sign-in page, and statuses that are not walls', () => {
-    expect(detectWall(answer(page('Chapter', story(100)), { url: 'https://novel.example/authors/login-stories/12.html' }))).toBeNull();
-    expect(detectWall(answer(page('Chapter', story(100)), { url: 'https://m.novel.example/book/7/12.html' }))).toBeNull();
+    expect(
+      detectWall(answer(page('Chapter', story(100)), { url: 'https://novel.example/authors/login-stories/12.html' })),
+    ).toBeNull();
+    expect(
+      detectWall(answer(page('Chapter', story(100)), { url: 'https://m.novel.example/book/7/12.html' })),
+    ).toBeNull();
     expect(detectWall(answer(page('403 Forbidden', '<h1>Forbidden</h1>'), { status: 403 }))).toBeNull();
-    expect(detectWall(answer(page('Service Unavailable', '<h1>503</h1>'), { status: 503, headers: { server: 'cloudflare' } }))).toBeNull();
+    expect(
+      detectWall(
+        answer(page('Service Unavailable', '<h1>503</h1>'), { status: 503, headers: { server: 'cloudflare' } }),
+      ),
+    ).toBeNull();
     // The login address asked for directly is a page like any other (the user gave it).
-    expect(detectWall({ ...answer(page('Chapter', story(100))), requestedUrl: 'https://novel.example/login', url: 'https://novel.example/login' })).toBeNull();
+    expect(
+      detectWall({
+        ...answer(page('Chapter', story(100))),
+        requestedUrl: 'https://novel.example/login',
+        url: 'https://novel.example/login',
+      }),
+    ).toBeNull();
   });
 
   it('a hostile page: unclosed comments, scripts and tags, a huge body', () => {
-    const hostile = '<html><title>x</title><body>' + '<script>'.repeat(20_000) + '<!--'.repeat(20_000) + '<div'.repeat(20_000);
+    const hostile =
+      '<html><title>x</title><body>' + '<script>'.repeat(20_000) + '<!--'.repeat(20_000) + '<div'.repeat(20_000);
     expect(detectWall(answer(hostile))).toBeNull();
     const huge = page('A book', story(2_000_000));
     expect(detectWall(answer(huge))).toBeNull();
@@ -157,7 +245,8 @@ describe('ordinary pages are not walls', () => {
 
 describe('page text', () => {
   it('the title and the visible words, without scripts, styles and comments', () => {
-    const html = '<html><head><title> A &amp; B\n </title><style>p{}</style></head><body><!-- hidden --><p>One&nbsp;two</p><script>var x="<p>no</p>"</script><p>three</p></body></html>';
+    const html =
+      '<html><head><title> A &amp; B\n </title><style>p{}</style></head><body><!-- hidden --><p>One&nbsp;two</p><script>var x="<p>no</p>"</script><p>three</p></body></html>';
     expect(pageTitle(html)).toBe('A & B');
     expect(visibleText(html)).toBe('A & B\nOne two\nthree');
     expect(visibleText('<p>本章为<b>VIP</b>章节</p><div>下一章</div>')).toBe('本章为VIP章节\n下一章');

@@ -8,7 +8,13 @@ import { scoreChapter, scoreToc, tokenF1 } from '../../real/score';
 
 const entry = (n: number) => ({ title: `Chapter ${n}`, url: `https://x.example/c/${n}` });
 const expected: TocExpectation = {
-  kind: 'toc', title: 'Book', author: 'Ann', chapters: [1, 2, 3].map(entry), optional: [entry(9)], tocComplete: true, next: null,
+  kind: 'toc',
+  title: 'Book',
+  author: 'Ann',
+  chapters: [1, 2, 3].map(entry),
+  optional: [entry(9)],
+  tocComplete: true,
+  next: null,
 };
 const reading = { title: 'Book', author: 'Ann', chapters: [1, 2, 3].map(entry), pages: [] };
 
@@ -22,7 +28,12 @@ describe('scoring a table of contents', () => {
     const verdict = scoreToc(expected, {
       title: 'Book - Site',
       author: 'Site',
-      chapters: [{ title: '22 days ago', url: entry(3).url }, entry(2), entry(2), { title: '0 reviews', url: 'https://x.example/r' }],
+      chapters: [
+        { title: '22 days ago', url: entry(3).url },
+        entry(2),
+        entry(2),
+        { title: '0 reviews', url: 'https://x.example/r' },
+      ],
       pages: [],
       next: 'https://x.example/?p=2',
     });
@@ -48,7 +59,12 @@ describe('scoring a table of contents', () => {
 
 describe('scoring a chapter', () => {
   const chapter: ChapterExpectation = {
-    kind: 'chapter', title: '第1章', lines: ['第一段文字。', 'Second line here.'], optionalLines: ['作者的话'], mustNotContain: ['下一章'], next: null,
+    kind: 'chapter',
+    title: '第1章',
+    lines: ['第一段文字。', 'Second line here.'],
+    optionalLines: ['作者的话'],
+    mustNotContain: ['下一章'],
+    next: null,
   };
 
   it('counts words of Latin script and characters of Chinese as tokens', () => {
@@ -57,10 +73,18 @@ describe('scoring a chapter', () => {
   });
 
   it('passes the same text with an optional line, and fails leaked navigation or a wrong next page', () => {
-    expect(scoreChapter(chapter, { title: '第1章', text: '第一段文字。\nSecond line here.\n作者的话' }).pass).toBe(true);
-    const bad = scoreChapter(chapter, { title: '第1章', text: '第一段文字。\nSecond line here.\n下一章', next: 'https://x.example/2' });
+    expect(scoreChapter(chapter, { title: '第1章', text: '第一段文字。\nSecond line here.\n作者的话' }).pass).toBe(
+      true,
+    );
+    const bad = scoreChapter(chapter, {
+      title: '第1章',
+      text: '第一段文字。\nSecond line here.\n下一章',
+      next: 'https://x.example/2',
+    });
     expect(bad.pass).toBe(false);
-    expect(bad.problems).toEqual(expect.arrayContaining(['leaked «下一章»', 'next page https://x.example/2, expected none']));
+    expect(bad.problems).toEqual(
+      expect.arrayContaining(['leaked «下一章»', 'next page https://x.example/2, expected none']),
+    );
   });
 });
 
@@ -68,6 +92,8 @@ describe('the real pages', () => {
   it('say clearly where they should be when they are not there', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-real-pages-'));
     expect(() => loadRealPages(empty)).toThrow(RealPagesMissing);
-    expect(() => loadRealPages(empty)).toThrow(/The saved real pages are not here: .* has no manifest\.json\. They live in the shared folder beside the project \(\.\.\/shared\/real-pages\)/);
+    expect(() => loadRealPages(empty)).toThrow(
+      /The saved real pages are not here: .* has no manifest\.json\. They live in the shared folder beside the project \(\.\.\/shared\/real-pages\)/,
+    );
   });
 });

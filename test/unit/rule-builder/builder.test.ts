@@ -3,7 +3,15 @@
 // what the port between the page and the panel lets through.
 import { describe, expect, it } from 'vitest';
 import { bookInfo, chapterParagraphs, chapterTitle, renderBookPageHtml, renderChapterPageHtml } from './demo-pages';
-import { edit, move, openPage, pick, previews, setNewestFirst, type BuilderState } from '../../../lib/rule-builder/builder';
+import {
+  edit,
+  move,
+  openPage,
+  pick,
+  previews,
+  setNewestFirst,
+  type BuilderState,
+} from '../../../lib/rule-builder/builder';
 import { nodePath } from '../../../lib/rule-builder/element-path';
 import { readPanelMessage, readPickerMessage } from '../../../lib/rule-builder/messages';
 import type { Element } from 'domhandler';
@@ -24,7 +32,12 @@ describe('on a site the generic reader reads well', () => {
     const shown = previews(book);
     expect(shown.title?.caught).toEqual({ field: 'title', value: bookInfo('en').title });
     expect(shown.author?.caught).toEqual({ field: 'author', value: bookInfo('en').author });
-    expect(shown.chapters?.caught).toMatchObject({ field: 'chapters', count: 6, first: chapterTitle('en', 1), firstUrl: chapterUrl(1) });
+    expect(shown.chapters?.caught).toMatchObject({
+      field: 'chapters',
+      count: 6,
+      first: chapterTitle('en', 1),
+      firstUrl: chapterUrl(1),
+    });
 
     // The list counts up, so the rule keeps its order; the reader may turn it around.
     expect(book.session.newestFirst).toBe(false);
@@ -86,7 +99,14 @@ describe('a session', () => {
 describe('the port between the page and the panel', () => {
   it('lets through only well-formed messages of each side', () => {
     const html = '<html><body></body></html>';
-    expect(readPickerMessage({ type: 'picked', field: 'title', path: [1, 0], tag: 'h1', url: bookUrl, html })).toEqual({ type: 'picked', field: 'title', path: [1, 0], tag: 'h1', url: bookUrl, html });
+    expect(readPickerMessage({ type: 'picked', field: 'title', path: [1, 0], tag: 'h1', url: bookUrl, html })).toEqual({
+      type: 'picked',
+      field: 'title',
+      path: [1, 0],
+      tag: 'h1',
+      url: bookUrl,
+      html,
+    });
     for (const bad of [
       null,
       'snapshot',
@@ -98,8 +118,15 @@ describe('the port between the page and the panel', () => {
     ]) {
       expect(readPickerMessage(bad)).toBeUndefined();
     }
-    expect(readPanelMessage({ type: 'outline', paths: [[1, 2], 'x', [-3]] })).toEqual({ type: 'outline', paths: [[1, 2]] });
-    expect(readPanelMessage({ type: 'pick', field: 'next', prompt: 'Click' })).toEqual({ type: 'pick', field: 'next', prompt: 'Click' });
+    expect(readPanelMessage({ type: 'outline', paths: [[1, 2], 'x', [-3]] })).toEqual({
+      type: 'outline',
+      paths: [[1, 2]],
+    });
+    expect(readPanelMessage({ type: 'pick', field: 'next', prompt: 'Click' })).toEqual({
+      type: 'pick',
+      field: 'next',
+      prompt: 'Click',
+    });
     expect(readPanelMessage({ type: 'pick', field: 'everything', prompt: 'x' })).toBeUndefined();
     expect(readPanelMessage({ type: 'task.start', url: bookUrl })).toBeUndefined();
   });

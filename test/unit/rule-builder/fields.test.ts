@@ -23,7 +23,10 @@ describe("the label regex of a made rule's title or author", () => {
     const selector = fieldSelector('author', 'p.byline', value);
     // Compiled as an import compiles it: the rule reader's selector parser and RE2.
     expect(selectorProblem(selector)).toBeUndefined();
-    const page = loadPage(`<html><body><p class="byline">${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p></body></html>`, URL);
+    const page = loadPage(
+      `<html><body><p class="byline">${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p></body></html>`,
+      URL,
+    );
     expect(readText(page, null, selector)).toBe(name);
   });
 

@@ -22,11 +22,22 @@ function at(p: ReturnType<typeof page>, css: string, index = 0): Element {
 }
 
 function chaptersRead(p: ReturnType<typeof page>, selector: string): string[] {
-  const rule = { id: 't', name: 't', enabled: true, matches: ['<all_urls>'], book: { title: 'h1' }, toc: { chapters: selector }, chapter: { content: 'body' } } satisfies SourceRule;
+  const rule = {
+    id: 't',
+    name: 't',
+    enabled: true,
+    matches: ['<all_urls>'],
+    book: { title: 'h1' },
+    toc: { chapters: selector },
+    chapter: { content: 'body' },
+  } satisfies SourceRule;
   return finishToc(parseTocPage(p.source, URL, rule).chapters, rule, URL).map((c) => c.title);
 }
 
-const rows = (n: number, from = 1, tag = 'dd') => Array.from({ length: n }, (_, i) => `<${tag}><a href="/book/7/${from + i}.html">Name ${from + i}</a></${tag}>`).join('');
+const rows = (n: number, from = 1, tag = 'dd') =>
+  Array.from({ length: n }, (_, i) => `<${tag}><a href="/book/7/${from + i}.html">Name ${from + i}</a></${tag}>`).join(
+    '',
+  );
 
 const BIQUGE = `
   <div id="wrapper"><div class="nav"><a href="/">Home</a> <a href="/top">Top</a></div>
@@ -35,7 +46,7 @@ const BIQUGE = `
   <ul class="side"><li><a href="/book/8/">Another book</a></li><li><a href="/book/9/">A third</a></li></ul></div>`;
 
 describe('a chapter link stands for its list', () => {
-  it('proposes the list the link sits in, anchored by the region\'s id, and reads every chapter once', () => {
+  it("proposes the list the link sits in, anchored by the region's id, and reads every chapter once", () => {
     const p = page(BIQUGE);
     const ladder = generalise(p.$, at(p, '#list dd a', 10), 'list')!;
     const proposed = ladder.choices[ladder.proposed]!;
@@ -47,11 +58,16 @@ describe('a chapter link stands for its list', () => {
     // Wider choices catch more of the page, each a different number; the widest is every row of that shape.
     const wide = page(`${BIQUGE}<dl class="hot">${rows(2, 90)}</dl>`);
     const wider = generalise(wide.$, at(wide, '#list dd a', 10), 'list')!;
-    expect(wider.choices).toEqual([{ css: '#list dl > dd > a', count: 23 }, { css: 'dd > a', count: 25 }]);
+    expect(wider.choices).toEqual([
+      { css: '#list dl > dd > a', count: 23 },
+      { css: 'dd > a', count: 25 },
+    ]);
   });
 
   it('takes the link when the click lands on its row or on a word inside it', () => {
-    const p = page(`<ul class="chapters">${Array.from({ length: 5 }, (_, i) => `<li><a href="/c/${i}"><span class="num">${i}</span> <b>Story ${i}</b></a></li>`).join('')}</ul>`);
+    const p = page(
+      `<ul class="chapters">${Array.from({ length: 5 }, (_, i) => `<li><a href="/c/${i}"><span class="num">${i}</span> <b>Story ${i}</b></a></li>`).join('')}</ul>`,
+    );
     for (const clicked of [at(p, 'ul.chapters li', 2), at(p, 'ul.chapters b', 2)]) {
       const ladder = generalise(p.$, clicked, 'list')!;
       expect(ladder.choices[ladder.proposed]).toEqual({ css: 'ul.chapters > li > a', count: 5 });
@@ -59,7 +75,8 @@ describe('a chapter link stands for its list', () => {
   });
 
   it('proposes every volume when the list is split into lists of one kind', () => {
-    const volume = (n: number, from: number) => `<div class="volume"><h3>Volume ${n}</h3><ul class="chapter-list">${rows(4, from, 'li')}</ul></div>`;
+    const volume = (n: number, from: number) =>
+      `<div class="volume"><h3>Volume ${n}</h3><ul class="chapter-list">${rows(4, from, 'li')}</ul></div>`;
     const p = page(`<div id="main">${volume(1, 1)}${volume(2, 5)}${volume(3, 9)}</div>`);
     const ladder = generalise(p.$, at(p, 'ul.chapter-list a', 5), 'list')!;
     expect(ladder.choices[ladder.proposed]).toEqual({ css: 'ul.chapter-list > li > a', count: 12 });
@@ -68,13 +85,16 @@ describe('a chapter link stands for its list', () => {
   });
 
   it('keeps a sidebar of other books out when the list has no name of its own', () => {
-    const p = page(`<div id="main"><ul>${rows(6, 1, 'li')}</ul></div><div class="aside"><ul>${rows(3, 50, 'li')}</ul></div>`);
+    const p = page(
+      `<div id="main"><ul>${rows(6, 1, 'li')}</ul></div><div class="aside"><ul>${rows(3, 50, 'li')}</ul></div>`,
+    );
     const ladder = generalise(p.$, at(p, '#main a', 2), 'list')!;
     expect(ladder.choices[ladder.proposed]).toEqual({ css: '#main ul > li > a', count: 6 });
   });
 
   it('takes one link per row when a row links its chapter twice (its name, then a date)', () => {
-    const row = (i: number) => `<tr class="chapter-row"><td><a href="/c/${i}">Chapter name ${i}</a></td><td class="text-right"><a href="/c/${i}">${i} days ago</a></td></tr>`;
+    const row = (i: number) =>
+      `<tr class="chapter-row"><td><a href="/c/${i}">Chapter name ${i}</a></td><td class="text-right"><a href="/c/${i}">${i} days ago</a></td></tr>`;
     const p = page(`<table id="chapters"><tbody>${[1, 2, 3, 4].map(row).join('')}</tbody></table>`);
     const ladder = generalise(p.$, at(p, 'tr a', 2), 'list')!;
     const css = ladder.choices[ladder.proposed]!.css;
@@ -82,8 +102,12 @@ describe('a chapter link stands for its list', () => {
     expect(chaptersRead(p, css)).toEqual(['Chapter name 1', 'Chapter name 2', 'Chapter name 3', 'Chapter name 4']);
   });
 
-  it('leaves classes that mark a row\'s state or were made by a build tool out of the selector', () => {
-    const items = Array.from({ length: 6 }, (_, i) => `<li class="item ${i % 2 ? 'odd' : 'even'} ${i === 2 ? 'active' : ''}"><a href="/c/${i}">x${i}</a></li>`).join('');
+  it("leaves classes that mark a row's state or were made by a build tool out of the selector", () => {
+    const items = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<li class="item ${i % 2 ? 'odd' : 'even'} ${i === 2 ? 'active' : ''}"><a href="/c/${i}">x${i}</a></li>`,
+    ).join('');
     const p = page(`<section class="css-1x2y3z toc_ab12c"><ul class="sc-bdVaJa">${items}</ul></section>`);
     const ladder = generalise(p.$, at(p, 'li.active a'), 'list')!;
     const css = ladder.choices[ladder.proposed]!.css;
@@ -116,14 +140,16 @@ describe('one element: a title, an author, a next-page link', () => {
   });
 
   it('finds a next-page link among its neighbours by its words rather than its place', () => {
-    const p = page(`<div class="bottom-nav"><a href="1.html">上一页</a><a href="/book/7/">目录</a><a href="7_2.html">下一页</a></div>`);
+    const p = page(
+      `<div class="bottom-nav"><a href="1.html">上一页</a><a href="/book/7/">目录</a><a href="7_2.html">下一页</a></div>`,
+    );
     const choice = choiceFor(p, 'next', at(p, 'a', 2), 'picked')!;
     expect(choice.selector).toBe('a:containsOwn(下一页)@href');
     expect(readText(p, null, choice.selector)).toBe('https://novels.example/book/7/7_2.html');
   });
 });
 
-describe('a click in a chapter\'s text', () => {
+describe("a click in a chapter's text", () => {
   const TEXT = `<div class="header"><a href="/">Home</a></div>
     <div class="read-area"><article class="prose">${Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1} of the chapter.</p>`).join('')}</article>
     <div class="comments"><p>First comment</p></div></div>`;
@@ -140,7 +166,9 @@ describe('a click in a chapter\'s text', () => {
   });
 
   it('takes the element clicked when the text is a run of lines in one block', () => {
-    const p = page(`<div><div id="chaptercontent">&nbsp;&nbsp;Line one<br><br>&nbsp;&nbsp;Line two<br><br>&nbsp;&nbsp;Line three</div></div>`);
+    const p = page(
+      `<div><div id="chaptercontent">&nbsp;&nbsp;Line one<br><br>&nbsp;&nbsp;Line two<br><br>&nbsp;&nbsp;Line three</div></div>`,
+    );
     expect(choiceFor(p, 'content', at(p, '#chaptercontent'), 'picked')!.selector).toBe('#chaptercontent');
   });
 });

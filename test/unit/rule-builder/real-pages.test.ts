@@ -23,7 +23,15 @@ const NAMES_ELSEWHERE: Record<string, string> = {
 };
 
 function rule(toc: SourceRule['toc'], content = 'body'): SourceRule {
-  return { id: 'picked', name: 'picked', enabled: true, matches: ['<all_urls>'], book: { title: 'title' }, toc, chapter: { content } };
+  return {
+    id: 'picked',
+    name: 'picked',
+    enabled: true,
+    matches: ['<all_urls>'],
+    book: { title: 'title' },
+    toc,
+    chapter: { content },
+  };
 }
 
 /** The list a rule made by clicking the chapter in the middle reads, in the order the rule would say. */
@@ -48,7 +56,8 @@ describe.each(lists)('a click on a chapter link of $id', (page) => {
     const { chapters: expected, optional } = expectedChapterList(page);
     const extra = new Set(optional.map((c) => c.url));
     expect(read.filter((c) => !extra.has(c.url)).map((c) => c.url)).toEqual(expected.map((c) => c.url));
-    if (!NAMES_ELSEWHERE[page.id]) expect(read.filter((c) => !extra.has(c.url)).map((c) => c.title)).toEqual(expected.map((c) => c.title));
+    if (!NAMES_ELSEWHERE[page.id])
+      expect(read.filter((c) => !extra.has(c.url)).map((c) => c.title)).toEqual(expected.map((c) => c.title));
   });
 });
 

@@ -4,7 +4,13 @@
 // downloads the book.
 import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { assembleRule, liveTestCase, matchesFor, missingFields, ruleIdFor } from '../../../lib/rule-builder/assemble-rule';
+import {
+  assembleRule,
+  liveTestCase,
+  matchesFor,
+  missingFields,
+  ruleIdFor,
+} from '../../../lib/rule-builder/assemble-rule';
 import { choiceFor } from '../../../lib/rule-builder/field-choice';
 import { preview } from '../../../lib/rule-builder/preview';
 import { proposeBookFields, proposeChapterFields } from '../../../lib/rule-builder/propose';
@@ -40,8 +46,14 @@ describe('the generic reader on the Quill pages', () => {
   it('finds the title and the author but not the chapter list, and takes the guestbook for the text', async () => {
     const book = await fetched(quillBookPath());
     const proposed = proposeBookFields(book.page, book.url);
-    expect(preview(book.page, book.url, 'title', proposed.title!.selector).caught).toEqual({ field: 'title', value: QUILL_BOOK.title });
-    expect(preview(book.page, book.url, 'author', proposed.author!.selector).caught).toEqual({ field: 'author', value: QUILL_BOOK.author });
+    expect(preview(book.page, book.url, 'title', proposed.title!.selector).caught).toEqual({
+      field: 'title',
+      value: QUILL_BOOK.title,
+    });
+    expect(preview(book.page, book.url, 'author', proposed.author!.selector).caught).toEqual({
+      field: 'author',
+      value: QUILL_BOOK.author,
+    });
     expect(proposed.chapters).toBeUndefined();
     const chapter = await fetched(quillChapterPath(1));
     const text = proposeChapterFields(chapter.page, chapter.url).content;
@@ -50,7 +62,7 @@ describe('the generic reader on the Quill pages', () => {
   });
 });
 
-describe('a rule from the reader\'s clicks', () => {
+describe("a rule from the reader's clicks", () => {
   it('reads what the reader clicked: the author without its label, every chapter, the whole text of one page, the page after', async () => {
     const selectors = await picks();
     expect(selectors).toEqual({
@@ -61,13 +73,30 @@ describe('a rule from the reader\'s clicks', () => {
       next: 'a.onward@href',
     });
     const book = await fetched(quillBookPath());
-    expect(preview(book.page, book.url, 'author', selectors.author).caught).toEqual({ field: 'author', value: QUILL_BOOK.author });
+    expect(preview(book.page, book.url, 'author', selectors.author).caught).toEqual({
+      field: 'author',
+      value: QUILL_BOOK.author,
+    });
     const list = preview(book.page, book.url, 'chapters', selectors.chapters);
-    expect(list.caught).toEqual({ field: 'chapters', count: 6, first: 'Salt and Iron', last: 'Lamp Oil', firstUrl: site.origin + quillChapterPath(1), countsDown: false });
+    expect(list.caught).toEqual({
+      field: 'chapters',
+      count: 6,
+      first: 'Salt and Iron',
+      last: 'Lamp Oil',
+      firstUrl: site.origin + quillChapterPath(1),
+      countsDown: false,
+    });
     expect(list.paths).toHaveLength(6);
     const chapter = await fetched(quillChapterPath(2));
-    expect(preview(chapter.page, chapter.url, 'content', selectors.content).caught).toEqual({ field: 'content', lines: quillLines(2, 1).slice(0, 3), length: quillLines(2, 1).join('\n').length });
-    expect(preview(chapter.page, chapter.url, 'next', selectors.next).caught).toEqual({ field: 'next', url: site.origin + quillChapterPath(2, 2) });
+    expect(preview(chapter.page, chapter.url, 'content', selectors.content).caught).toEqual({
+      field: 'content',
+      lines: quillLines(2, 1).slice(0, 3),
+      length: quillLines(2, 1).join('\n').length,
+    });
+    expect(preview(chapter.page, chapter.url, 'next', selectors.next).caught).toEqual({
+      field: 'next',
+      url: site.origin + quillChapterPath(2, 2),
+    });
   });
 
   it('is a valid rule for the site, named by its host, once the required fields are picked', async () => {
@@ -86,12 +115,24 @@ describe('a rule from the reader\'s clicks', () => {
   it('reads three chapters over the book through source.test, carries the page as a live test that source.test checks again, and downloads the book', async () => {
     const { call, refusal, waitForTask, ended, files } = await startService({ settings: { maxAttempts: 1 } });
     const bookUrl = site.origin + quillBookPath();
-    const draft = { bookUrl, selectors: await picks(), id: 'quill-made', matches: [`*://127.0.0.1${quillBookPath()}*`] };
-    const tested = await call({ type: 'source.test', url: bookUrl, rule: { ...assembleRule(draft), enabled: true }, samples: 3 });
+    const draft = {
+      bookUrl,
+      selectors: await picks(),
+      id: 'quill-made',
+      matches: [`*://127.0.0.1${quillBookPath()}*`],
+    };
+    const tested = await call({
+      type: 'source.test',
+      url: bookUrl,
+      rule: { ...assembleRule(draft), enabled: true },
+      samples: 3,
+    });
     expect(tested.chapters).toBe(6);
     expect(tested.samples?.map((s) => s.index)).toEqual([1, 4, 6]);
     for (const sample of tested.samples ?? []) {
-      expect('text' in sample && sample.text).toBe([...quillLines(sample.index, 1), ...quillLines(sample.index, 2)].join('\n'));
+      expect('text' in sample && sample.text).toBe(
+        [...quillLines(sample.index, 1), ...quillLines(sample.index, 2)].join('\n'),
+      );
     }
     expect(tested.check).toBeUndefined(); // an unsaved rule has no test case yet
 
@@ -100,7 +141,13 @@ describe('a rule from the reader\'s clicks', () => {
     expect(rule.tests?.[0]).toEqual({
       name: 'The page the rule was made on',
       url: bookUrl,
-      expect: { title: QUILL_BOOK.title, author: QUILL_BOOK.author, chapters: 6, firstChapter: 'Salt and Iron', contentIncludes: quillLines(1, 1)[0] },
+      expect: {
+        title: QUILL_BOOK.title,
+        author: QUILL_BOOK.author,
+        chapters: 6,
+        firstChapter: 'Salt and Iron',
+        contentIncludes: quillLines(1, 1)[0],
+      },
     });
     expect((await call({ type: 'source.import', sources: rule })).imported).toEqual(['quill-made']);
 
@@ -108,18 +155,29 @@ describe('a rule from the reader\'s clicks', () => {
     const again = await call({ type: 'source.test', sourceId: 'quill-made' });
     expect(again.check).toEqual({ url: bookUrl, problems: [] });
     // A site that changed is named field by field.
-    const changed = { ...rule, id: 'quill-changed', tests: [{ ...rule.tests![0]!, expect: { ...rule.tests![0]!.expect!, title: 'Another book', chapters: 9 } }] };
+    const changed = {
+      ...rule,
+      id: 'quill-changed',
+      tests: [{ ...rule.tests![0]!, expect: { ...rule.tests![0]!.expect!, title: 'Another book', chapters: 9 } }],
+    };
     const report = await call({ type: 'source.test', rule: { ...changed, enabled: true } });
     expect(report.check?.problems).toEqual([
       `The title reads "${QUILL_BOOK.title}" where the test case expects "Another book".`,
       'The table of contents lists 6 chapters where the test case found 9.',
     ]);
-    expect((await refusal({ type: 'source.test', url: bookUrl, sourceId: 'quill-made', samples: 9 })).code).toBe('invalid_message');
+    expect((await refusal({ type: 'source.test', url: bookUrl, sourceId: 'quill-made', samples: 9 })).code).toBe(
+      'invalid_message',
+    );
 
     const { task } = await call({ type: 'task.start', url: bookUrl, format: 'txt' });
     expect(task.sourceId).toBe('quill-made');
     const done = await waitForTask(task.id, ended, 20_000);
     expect(done.status).toBe('completed');
-    expect(files.get(task.id)!.text.split('\n').filter((line, i, all) => i < all.length - 1 || line)).toEqual(quillTxtLines(site.origin));
+    expect(
+      files
+        .get(task.id)!
+        .text.split('\n')
+        .filter((line, i, all) => i < all.length - 1 || line),
+    ).toEqual(quillTxtLines(site.origin));
   });
 });

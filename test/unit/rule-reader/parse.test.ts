@@ -105,7 +105,8 @@ describe('parseBook', () => {
   });
 
   it('resolves links against <base href>', () => {
-    const html = '<head><base href="https://m.biquge.test/x/"></head><div id="info"><h1>T</h1></div><a class="catalog" href="all.html">目录</a>';
+    const html =
+      '<head><base href="https://m.biquge.test/x/"></head><div id="info"><h1>T</h1></div><a class="catalog" href="all.html">目录</a>';
     expect(parseBook(html, BOOK_URL, rule).tocUrl).toBe('https://m.biquge.test/x/all.html');
   });
 
@@ -120,7 +121,13 @@ describe('parseBook', () => {
 describe('parseTocPage', () => {
   it('lists the chapters as found, with absolute URLs, skipping non-links', () => {
     const page = parseTocPage(TOC, TOC_URL, rule);
-    expect(page.chapters.map((c) => c.title)).toEqual(['第三章 终', '第二章 中', '第一章 始', '第二章 中', '第三章 终']);
+    expect(page.chapters.map((c) => c.title)).toEqual([
+      '第三章 终',
+      '第二章 中',
+      '第一章 始',
+      '第二章 中',
+      '第三章 终',
+    ]);
     expect(page.chapters[2]).toEqual({ title: '第一章 始', url: 'https://www.biquge.test/1/1.html' });
     expect(page.chapters.every((c) => c.url.startsWith('https://www.biquge.test/1/'))).toBe(true);
   });
@@ -155,7 +162,10 @@ describe('parseTocPage', () => {
 
   it('finds the link inside an element when the selector stops at the row', () => {
     const rows = { ...rule, toc: { chapters: '#list dd' } };
-    expect(parseTocPage(TOC, TOC_URL, rows).chapters[2]).toEqual({ title: '第一章 始', url: 'https://www.biquge.test/1/1.html' });
+    expect(parseTocPage(TOC, TOC_URL, rows).chapters[2]).toEqual({
+      title: '第一章 始',
+      url: 'https://www.biquge.test/1/1.html',
+    });
   });
 });
 

@@ -43,12 +43,17 @@ describe('steps', () => {
   });
 
   it('pick and drop apply per element of the previous step', () => {
-    expect(readAll(page, { steps: [{ css: '#l li' }, { css: 'a', pick: [0] }], take: 'href' })).toEqual(['1.html', '2.html']);
+    expect(readAll(page, { steps: [{ css: '#l li' }, { css: 'a', pick: [0] }], take: 'href' })).toEqual([
+      '1.html',
+      '2.html',
+    ]);
     expect(text({ steps: [{ css: '#l a', drop: [0] }] })).toBe('Two\nAgain');
   });
 
   it('no steps: the page itself (or, inside a chapter element, that element)', () => {
-    expect(readText(page, null, { take: 'html', replace: [{ regex: '[\\s\\S]*<b>(\\w+)</b>[\\s\\S]*', with: '$1' }] })).toBe('not');
+    expect(
+      readText(page, null, { take: 'html', replace: [{ regex: '[\\s\\S]*<b>(\\w+)</b>[\\s\\S]*', with: '$1' }] }),
+    ).toBe('not');
     const li = readElements(page, '#l li')[1]!;
     expect(readText(page, li, { take: 'text' })).toBe('Two');
   });
@@ -59,7 +64,9 @@ describe('take', () => {
     expect(text({ steps: [{ css: '#t' }] })).toBe('Mine not mine too\nx');
     expect(text({ steps: [{ css: '#t' }], take: 'ownText' })).toBe('Mine mine too x');
     expect(text({ steps: [{ css: '#t' }], take: 'textNodes' })).toBe('Mine\nmine too\nx');
-    expect(readAll(page, { steps: [{ css: '#t' }], take: 'html' })).toEqual(['<div id="t">Mine <b>not</b> mine too<br>x</div>']);
+    expect(readAll(page, { steps: [{ css: '#t' }], take: 'html' })).toEqual([
+      '<div id="t">Mine <b>not</b> mine too<br>x</div>',
+    ]);
     expect(readAll(page, { steps: [{ css: '#l a' }], take: 'title' })).toEqual(['one', 'two']);
   });
 
@@ -87,11 +94,15 @@ describe('how fields read a query', () => {
   });
 
   it('a link field takes the first value, then replaces', () => {
-    expect(readLink(page, null, { steps: [{ css: '#l a' }], take: 'href', replace: [{ regex: '\\.html$', with: '.htm' }] })).toBe('1.htm');
+    expect(
+      readLink(page, null, { steps: [{ css: '#l a' }], take: 'href', replace: [{ regex: '\\.html$', with: '.htm' }] }),
+    ).toBe('1.htm');
   });
 
   it('HTML taken for a text field is read as text, after the replacements', () => {
-    expect(readContent(page, { steps: [{ css: '#t' }], take: 'html', replace: [{ regex: '<b>.*?</b>' }] }).text).toBe('Mine mine too\nx');
+    expect(readContent(page, { steps: [{ css: '#t' }], take: 'html', replace: [{ regex: '<b>.*?</b>' }] }).text).toBe(
+      'Mine mine too\nx',
+    );
   });
 
   it('nothing found is undefined, or no content', () => {
@@ -116,7 +127,11 @@ describe('rules with queries', () => {
     enabled: true,
     matches: ['*://novel.test/*'],
     book: { title: { steps: [{ css: '#l a', pick: [-1] }] } },
-    toc: { chapters: { steps: [{ css: '#l li', pick: [{ from: -1, to: 0 }] }] }, title: 'a@title', url: { steps: [{ css: 'a' }], take: 'href' } },
+    toc: {
+      chapters: { steps: [{ css: '#l li', pick: [{ from: -1, to: 0 }] }] },
+      title: 'a@title',
+      url: { steps: [{ css: 'a' }], take: 'href' },
+    },
     chapter: { content: '#t', replace: [{ regex: '\\nx$' }] },
   };
 
@@ -145,7 +160,16 @@ describe('a hostile page', () => {
     const nested = `<html><body>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</body></html>`;
     const deep = loadPage(nested, URL_);
     const query: SelectorQuery = { steps: [{ css: 'div' }, { css: 'div' }] };
-    expect(() => readText(deep, null, query)).toThrow(/asks too much of this page: its steps search inside elements that nest deeply/);
-    expect(readText(deep, null, { steps: [{ css: 'div', pick: [0] }, { css: 'div', pick: [-1] }] })).toBe('x');
+    expect(() => readText(deep, null, query)).toThrow(
+      /asks too much of this page: its steps search inside elements that nest deeply/,
+    );
+    expect(
+      readText(deep, null, {
+        steps: [
+          { css: 'div', pick: [0] },
+          { css: 'div', pick: [-1] },
+        ],
+      }),
+    ).toBe('x');
   });
 });

@@ -107,7 +107,8 @@ describe('demo site faults', () => {
     // Long enough that the other request, asked just after, cannot lose the race by chance.
     site.setFault(/^\/book\/1\/7\.html/, { kind: 'delay', ms: 1_000 });
     const answered: string[] = [];
-    const get = (path: string) => fetch(url(path)).then(async (r) => void answered.push(`${path} ${(await r.text()).length > 0}`));
+    const get = (path: string) =>
+      fetch(url(path)).then(async (r) => void answered.push(`${path} ${(await r.text()).length > 0}`));
     const start = Date.now();
     const delayed = get('/book/1/7.html');
     // Asked later, answered first: the other path waits for nothing.
@@ -121,7 +122,11 @@ describe('demo site faults', () => {
     const other = await startDemoSite();
     other.setFault(/./, { kind: 'hang' });
     const pending = fetch(`${other.origin}/book/1/`).catch((e: unknown) => e);
-    await poll(async () => other.pending(), (n) => n === 1, { intervalMs: 10, what: 'the request to reach the site' });
+    await poll(
+      async () => other.pending(),
+      (n) => n === 1,
+      { intervalMs: 10, what: 'the request to reach the site' },
+    );
     // The request would hang for ever: close() returning at all shows it did not wait for it.
     await other.close();
     expect(await pending).toBeInstanceOf(Error);

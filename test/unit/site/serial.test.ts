@@ -2,7 +2,15 @@
 // move every chapter to a new address while a test runs.
 import { load } from 'cheerio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bookInfo, chapterParagraphs, chapterTitle, RENUMBER_STEP, serialChapterPath, startDemoSite, type DemoSite } from '../../fixtures/site';
+import {
+  bookInfo,
+  chapterParagraphs,
+  chapterTitle,
+  RENUMBER_STEP,
+  serialChapterPath,
+  startDemoSite,
+  type DemoSite,
+} from '../../fixtures/site';
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -27,13 +35,20 @@ async function contents(id: string): Promise<Array<{ title: string; href: string
 
 async function latest(id: string): Promise<string[]> {
   const $ = load((await get(`/book/${id}/`)).text);
-  return $('#list dt').eq(1).prevAll('dd').toArray().reverse().map((dd) => $(dd).text());
+  return $('#list dt')
+    .eq(1)
+    .prevAll('dd')
+    .toArray()
+    .reverse()
+    .map((dd) => $(dd).text());
 }
 
 describe('a growing serial', () => {
   it('lists its first N chapters, then the ones a test adds, newest in the latest block', async () => {
     expect(bookInfo('serial-20')).toMatchObject({ title: '连载之书20', chapterCount: 20, serial: 'grows' });
-    expect((await contents('serial-20')).map((c) => c.title)).toEqual(Array.from({ length: 20 }, (_, i) => chapterTitle('serial-20', i + 1)));
+    expect((await contents('serial-20')).map((c) => c.title)).toEqual(
+      Array.from({ length: 20 }, (_, i) => chapterTitle('serial-20', i + 1)),
+    );
     expect((await get('/book/serial-20/21.html')).status).toBe(404);
 
     expect(site.addChapters('serial-20', 3)).toBe(23);
@@ -63,7 +78,9 @@ describe('a growing serial', () => {
 
   it('takes a removed chapter off its contents and answers 404 for its page', async () => {
     site.removeChapter('serial-6', 3);
-    expect((await contents('serial-6')).map((c) => c.href)).toEqual([1, 2, 4, 5, 6].map((n) => `/book/serial-6/${n}.html`));
+    expect((await contents('serial-6')).map((c) => c.href)).toEqual(
+      [1, 2, 4, 5, 6].map((n) => `/book/serial-6/${n}.html`),
+    );
     expect((await get('/book/serial-6/3.html')).status).toBe(404);
     const second = load((await get('/book/serial-6/2.html')).text);
     expect(second('.bottem2 a').last().attr('href')).toBe('/book/serial-6/4.html');

@@ -33,7 +33,10 @@ interface Got {
   headers: Headers;
 }
 
-async function get(url: string, init: { cookie?: string; form?: Record<string, string>; follow?: boolean } = {}): Promise<Got> {
+async function get(
+  url: string,
+  init: { cookie?: string; form?: Record<string, string>; follow?: boolean } = {},
+): Promise<Got> {
   const headers: Record<string, string> = {};
   if (init.cookie) headers.Cookie = init.cookie;
   const res = await fetch(url, {
@@ -46,7 +49,13 @@ async function get(url: string, init: { cookie?: string; form?: Record<string, s
 }
 
 function wallOf(asked: string, got: Got) {
-  return detectWall({ requestedUrl: asked, url: got.url, status: got.status, header: (name) => got.headers.get(name), html: got.html });
+  return detectWall({
+    requestedUrl: asked,
+    url: got.url,
+    status: got.status,
+    header: (name) => got.headers.get(name),
+    html: got.html,
+  });
 }
 
 /** `name=value` of the cookie an answer sets. */
@@ -97,7 +106,9 @@ describe('the demo site behind walls', () => {
   });
 
   it('sends the reader back only to a path on the same host', async () => {
-    const pressed = await get(site.wallOrigins.challenge + CHALLENGE_VERIFY_PATH, { form: { return: '//evil.example/' } });
+    const pressed = await get(site.wallOrigins.challenge + CHALLENGE_VERIFY_PATH, {
+      form: { return: '//evil.example/' },
+    });
     expect(pressed.headers.get('location')).toBe('/');
   });
 
@@ -122,7 +133,9 @@ describe('the demo site behind walls', () => {
     // Opened directly (as the reader does in a tab), the page itself reads as a sign-in form.
     expect(wallOf(followed.url, followed)).toMatchObject({ kind: 'login', marker: 'login-form' });
 
-    const signedIn = await get(`${origin}/login`, { form: { return: '/book/1/3.html', user: 'reader', password: 'demo' } });
+    const signedIn = await get(`${origin}/login`, {
+      form: { return: '/book/1/3.html', user: 'reader', password: 'demo' },
+    });
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get('location')).toBe('/book/1/3.html');
     const cookie = cookieFrom(signedIn, SESSION_COOKIE);

@@ -26,13 +26,22 @@ const builtIn = readRules(fileURLToPath(new URL('../../../sources/', import.meta
 const demo = readRules(DEMO_SOURCES_DIR);
 const files = [...builtIn, ...demo];
 
-const cases = files.flatMap(({ rule }) => (rule.tests ?? []).map((test, i) => ({ id: rule.id, rule, test, label: `${rule.id} #${i + 1}: ${test.name ?? test.realPage ?? test.url}` })));
+const cases = files.flatMap(({ rule }) =>
+  (rule.tests ?? []).map((test, i) => ({
+    id: rule.id,
+    rule,
+    test,
+    label: `${rule.id} #${i + 1}: ${test.name ?? test.realPage ?? test.url}`,
+  })),
+);
 const realCases = cases.filter(({ test }) => test.realPage !== undefined);
 const siteCases = cases.filter(({ test }) => test.site !== undefined);
 
 /** The ids of the sources among `files` whose patterns match the URL (the generic reader, matching every page on purpose, is not among them). */
 function matching(url: string): string[] {
-  return files.filter(({ rule }) => rule.matches.some((pattern) => matchesPattern(pattern, url))).map(({ rule }) => rule.id);
+  return files
+    .filter(({ rule }) => rule.matches.some((pattern) => matchesPattern(pattern, url)))
+    .map(({ rule }) => rule.id);
 }
 
 describe('sources/ conventions', () => {
@@ -40,7 +49,8 @@ describe('sources/ conventions', () => {
     expect(builtIn.length).toBeGreaterThan(1);
     expect(BUILTIN_SOURCES.map((rule) => rule.id).sort()).toEqual(builtIn.map(({ rule }) => rule.id).sort());
     for (const { rule } of builtIn) {
-      for (const pattern of rule.matches) expect(pattern, `${rule.id} matches a local address`).not.toMatch(/^[^:]*:\/\/(?:127\.0\.0\.1|localhost)[:/]/);
+      for (const pattern of rule.matches)
+        expect(pattern, `${rule.id} matches a local address`).not.toMatch(/^[^:]*:\/\/(?:127\.0\.0\.1|localhost)[:/]/);
     }
   });
 
@@ -72,7 +82,8 @@ describe('sources/ conventions', () => {
   });
 
   it('tests built-in sources on saved real pages only, and demo sources on the demo site', () => {
-    for (const { rule } of builtIn) for (const test of rule.tests ?? []) expect(test.realPage, `${rule.id}: ${test.name ?? test.url}`).toBeDefined();
+    for (const { rule } of builtIn)
+      for (const test of rule.tests ?? []) expect(test.realPage, `${rule.id}: ${test.name ?? test.url}`).toBeDefined();
     for (const { rule } of demo) {
       expect(rule.tests?.length ?? 0, `${rule.id} has no test`).toBeGreaterThan(0);
       for (const test of rule.tests ?? []) expect(test.site, `${rule.id}: ${test.name ?? test.realPage}`).toBe('demo');
@@ -91,7 +102,7 @@ describe('sources/ conventions', () => {
 });
 
 describe.each(realCases)('$label', ({ id, rule, test }) => {
-  it('is the only source whose patterns match the saved page\'s address', () => {
+  it("is the only source whose patterns match the saved page's address", () => {
     expect(matching(realPage(test.realPage!).url)).toEqual([id]);
   });
 

@@ -62,14 +62,24 @@ describe('matchesPattern', () => {
 });
 
 describe('isValidMatchPattern', () => {
-  it.each(['<all_urls>', '*://*/*', 'http://127.0.0.1/book/*', 'https://*.a.com/x', 'http://[::1]:8080/*', 'file:///tmp/*'])(
-    'accepts %s',
-    (p) => expect(isValidMatchPattern(p)).toBe(true),
-  );
-  it.each(['', 'http://a.com', 'http://*foo.com/*', 'http://a.*.com/*', 'chrome://x/*', 'http:///x', 'http://a.com:abc/*', 'a.com/*'])(
-    'rejects %j',
-    (p) => expect(isValidMatchPattern(p)).toBe(false),
-  );
+  it.each([
+    '<all_urls>',
+    '*://*/*',
+    'http://127.0.0.1/book/*',
+    'https://*.a.com/x',
+    'http://[::1]:8080/*',
+    'file:///tmp/*',
+  ])('accepts %s', (p) => expect(isValidMatchPattern(p)).toBe(true));
+  it.each([
+    '',
+    'http://a.com',
+    'http://*foo.com/*',
+    'http://a.*.com/*',
+    'chrome://x/*',
+    'http:///x',
+    'http://a.com:abc/*',
+    'a.com/*',
+  ])('rejects %j', (p) => expect(isValidMatchPattern(p)).toBe(false));
 });
 
 describe('findSource', () => {
@@ -113,7 +123,9 @@ describe('path globs from imported rules', () => {
       const glob = `/${word('ab*', random(8))}`;
       const path = `/${word('ab', random(10))}`;
       const meaning = new RegExp(`^${glob.split('*').join('.*')}$`);
-      expect(matchesPattern(`http://h.test${glob}`, `http://h.test${path}`), `${glob} on ${path}`).toBe(meaning.test(path));
+      expect(matchesPattern(`http://h.test${glob}`, `http://h.test${path}`), `${glob} on ${path}`).toBe(
+        meaning.test(path),
+      );
     }
   });
 

@@ -18,10 +18,14 @@ describe('purify, paragraph by paragraph', () => {
   const html = '<div id="content">第一段。<br>广告：本站网址<br>第二段。</div>';
 
   it('never joins the paragraphs around what it removes', () => {
-    expect(parseChapterPage(html, 'https://p.example/1.html', rule(['\\s*广告：.*\\s*']), 't').text).toBe('第一段。\n第二段。');
+    expect(parseChapterPage(html, 'https://p.example/1.html', rule(['\\s*广告：.*\\s*']), 't').text).toBe(
+      '第一段。\n第二段。',
+    );
   });
 
   it('still anchors ^ and $ at paragraph edges', () => {
-    expect(parseChapterPage(html, 'https://p.example/1.html', rule(['^广告.*$', '^第二']), 't').text).toBe('第一段。\n段。');
+    expect(parseChapterPage(html, 'https://p.example/1.html', rule(['^广告.*$', '^第二']), 't').text).toBe(
+      '第一段。\n段。',
+    );
   });
 });

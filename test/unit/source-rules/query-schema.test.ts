@@ -17,9 +17,20 @@ describe('query selectors in a rule', () => {
     expect(
       ruleProblems(
         rule({
-          book: { title: { steps: [{ css: '.info', pick: [0] }, { css: 'h1' }], replace: [{ regex: '^书名：' }] }, author: { firstOf: [{ steps: [{ css: '.a' }] }, { take: 'html' }] } },
-          toc: { chapters: { steps: [{ css: '#list' }, { css: '> li', pick: [{ from: -1, to: 0 }] }] }, title: { take: 'ownText' }, url: 'a@href', next: { zip: [{ steps: [{ css: 'a' }], take: 'href' }, { take: 'href' }] } },
-          chapter: { content: { steps: [{ css: '#c', drop: [-1] }], take: 'html' }, replace: [{ regex: '\\n.*完$', flags: 's' }] },
+          book: {
+            title: { steps: [{ css: '.info', pick: [0] }, { css: 'h1' }], replace: [{ regex: '^书名：' }] },
+            author: { firstOf: [{ steps: [{ css: '.a' }] }, { take: 'html' }] },
+          },
+          toc: {
+            chapters: { steps: [{ css: '#list' }, { css: '> li', pick: [{ from: -1, to: 0 }] }] },
+            title: { take: 'ownText' },
+            url: 'a@href',
+            next: { zip: [{ steps: [{ css: 'a' }], take: 'href' }, { take: 'href' }] },
+          },
+          chapter: {
+            content: { steps: [{ css: '#c', drop: [-1] }], take: 'html' },
+            replace: [{ regex: '\\n.*完$', flags: 's' }],
+          },
         }),
       ),
     ).toEqual([]);
@@ -57,6 +68,8 @@ describe('query selectors in a rule', () => {
 
   it('keep the string form exactly as it was', () => {
     expect(ruleProblems(rule({ book: { author: '.author##^作者：##' }, toc: { next: 'a.next@href' } }))).toEqual([]);
-    expect(ruleProblems(rule({ book: { title: 'h1@' } }))).toEqual(['book.title: the selector "h1@" asks for "@", which is not text, html or an attribute name']);
+    expect(ruleProblems(rule({ book: { title: 'h1@' } }))).toEqual([
+      'book.title: the selector "h1@" asks for "@", which is not text, html or an attribute name',
+    ]);
   });
 });

@@ -55,13 +55,21 @@ describe('rule regexes mean what they mean in JavaScript', () => {
     ['(?<!\\d)\\d{2}', 'NN'],
   ])('%s', (source, replacement) => {
     for (const text of TEXTS.filter((t) => !ASTRAL.test(t))) {
-      expect(compileRuleRegex(source!).replace(text, replacement!), JSON.stringify(text)).toBe(native(source!, text, replacement!));
+      expect(compileRuleRegex(source!).replace(text, replacement!), JSON.stringify(text)).toBe(
+        native(source!, text, replacement!),
+      );
     }
   });
 
   it('same on text with emoji, for patterns that do not cut a character in half', () => {
-    for (const [source, replacement] of [['\\s+', ' '], ['(\\S+)\\s+家庭', '$1'], ['😀', ':)'], ['😀|家', '#']]) {
-      for (const text of TEXTS) expect(compileRuleRegex(source!).replace(text, replacement!)).toBe(native(source!, text, replacement!));
+    for (const [source, replacement] of [
+      ['\\s+', ' '],
+      ['(\\S+)\\s+家庭', '$1'],
+      ['😀', ':)'],
+      ['😀|家', '#'],
+    ]) {
+      for (const text of TEXTS)
+        expect(compileRuleRegex(source!).replace(text, replacement!)).toBe(native(source!, text, replacement!));
     }
   });
 
@@ -88,8 +96,12 @@ describe('the flags replacements carry (i, m, s, u) and a first match', () => {
     ['^LINE \\w+$', 'im', '#'],
   ])('%s with %s means what it means in JavaScript', (source, flags, replacement) => {
     // With m, RE2's ^ and $ see \n alone as a line end (the text rules read has no other).
-    for (const text of [...TEXTS, 'First first FIRST', 'line one\nline two'].filter((t) => !flags!.includes('m') || !/[\r\u2028\u2029]/.test(t))) {
-      expect(compileRuleRegex(source!, flags!).replace(text, replacement!), JSON.stringify(text)).toBe(text.replace(new RegExp(source!, `g${flags}`), replacement!));
+    for (const text of [...TEXTS, 'First first FIRST', 'line one\nline two'].filter(
+      (t) => !flags!.includes('m') || !/[\r\u2028\u2029]/.test(t),
+    )) {
+      expect(compileRuleRegex(source!, flags!).replace(text, replacement!), JSON.stringify(text)).toBe(
+        text.replace(new RegExp(source!, `g${flags}`), replacement!),
+      );
     }
   });
 

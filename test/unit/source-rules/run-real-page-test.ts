@@ -26,7 +26,11 @@ function same(what: string, found: unknown, expected: unknown): string[] {
   return found === expected ? [] : [`${what}: found ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`];
 }
 
-function contentsProblems(rule: SourceRule, test: SourceTest, page: Extract<RealPage, { kind: 'toc' | 'book' }>): string[] {
+function contentsProblems(
+  rule: SourceRule,
+  test: SourceTest,
+  page: Extract<RealPage, { kind: 'toc' | 'book' }>,
+): string[] {
   const reader = readerFor(rule);
   const html = realPageHtml(page);
   const expected = page.expected;
@@ -35,16 +39,22 @@ function contentsProblems(rule: SourceRule, test: SourceTest, page: Extract<Real
   if (expected.author !== null) problems.push(...same('author', book.author, expected.author));
   const tocUrl = book.tocUrl && withoutHash(book.tocUrl) !== withoutHash(page.url) ? book.tocUrl : undefined;
   if (test.tocUrl !== undefined) {
-    if (expected.tocComplete) problems.push(`the manifest says ${page.id} holds its whole chapter list, so the test names no "tocUrl"`);
+    if (expected.tocComplete)
+      problems.push(`the manifest says ${page.id} holds its whole chapter list, so the test names no "tocUrl"`);
     return [...problems, ...same('tocUrl', tocUrl, test.tocUrl)];
   }
-  if (tocUrl) return [...problems, `the rule leaves the page for its chapter list at ${tocUrl}, which ../shared/real-pages does not hold`];
+  if (tocUrl)
+    return [
+      ...problems,
+      `the rule leaves the page for its chapter list at ${tocUrl}, which ../shared/real-pages does not hold`,
+    ];
   const toc = reader.parseTocPage(html, page.url);
   const chapters = reader.finishToc(toc.chapters, page.url);
   problems.push(...listProblems(chapters, expectedChapterList(page)));
   const next = toc.next ?? toc.pages.find((p) => withoutHash(p) !== withoutHash(page.url));
   if (expected.next === null) problems.push(...same('next contents page', next, undefined));
-  else if (toc.next !== expected.next && !toc.pages.includes(expected.next)) problems.push(...same('next contents page', next, expected.next));
+  else if (toc.next !== expected.next && !toc.pages.includes(expected.next))
+    problems.push(...same('next contents page', next, expected.next));
   return problems;
 }
 
@@ -53,7 +63,10 @@ function listProblems(found: TocEntry[], expected: { chapters: TocEntry[]; optio
   const kept = found.filter((c) => !optional.has(c.url));
   const problems = same('chapters', kept.length, expected.chapters.length);
   const at = expected.chapters.findIndex((c, i) => kept[i]?.url !== c.url || kept[i]?.title !== c.title);
-  if (at >= 0) problems.push(`chapter ${at + 1}: found ${JSON.stringify(kept[at] ?? null)}, expected ${JSON.stringify(expected.chapters[at])}`);
+  if (at >= 0)
+    problems.push(
+      `chapter ${at + 1}: found ${JSON.stringify(kept[at] ?? null)}, expected ${JSON.stringify(expected.chapters[at])}`,
+    );
   return problems;
 }
 
@@ -69,8 +82,12 @@ function chapterProblems(rule: SourceRule, page: Extract<RealPage, { kind: 'chap
   const found = part.text.split('\n').filter((line) => !optional.includes(line));
   problems.push(...same('paragraphs', found.length, lines.length));
   const at = lines.findIndex((line, i) => found[i] !== line);
-  if (at >= 0) problems.push(`paragraph ${at + 1}: found ${JSON.stringify(found[at] ?? null)}, expected ${JSON.stringify(lines[at])}`);
-  for (const leak of expected.mustNotContain) if (part.text.includes(leak)) problems.push(`the text contains "${leak}"`);
+  if (at >= 0)
+    problems.push(
+      `paragraph ${at + 1}: found ${JSON.stringify(found[at] ?? null)}, expected ${JSON.stringify(lines[at])}`,
+    );
+  for (const leak of expected.mustNotContain)
+    if (part.text.includes(leak)) problems.push(`the text contains "${leak}"`);
   problems.push(...same('next page of the chapter', part.next, expected.next ?? undefined));
   return problems;
 }

@@ -27,7 +27,9 @@ const SITES: Record<string, (url: URL) => Wire | undefined> = {
     for (let hops = 0; answer.status >= 300 && answer.status < 400 && hops < 5; hops++) {
       answer = respond(new URL(answer.headers.Location!, url).pathname);
     }
-    return answer.status === 200 ? { bytes: answer.body, contentType: answer.headers['Content-Type'] ?? '' } : undefined;
+    return answer.status === 200
+      ? { bytes: answer.body, contentType: answer.headers['Content-Type'] ?? '' }
+      : undefined;
   },
 };
 
@@ -35,7 +37,10 @@ const SITES: Record<string, (url: URL) => Wire | undefined> = {
 export function fixtureSiteLoader(rule: SourceRule, test: SourceTest): PageLoader {
   return async (url): Promise<Page> => {
     const site = SITES[test.site!];
-    if (!site) throw new Error(`The test of "${rule.id}" names the fixture site "${test.site}", which does not exist (known: ${Object.keys(SITES).join(', ')}).`);
+    if (!site)
+      throw new Error(
+        `The test of "${rule.id}" names the fixture site "${test.site}", which does not exist (known: ${Object.keys(SITES).join(', ')}).`,
+      );
     const wire = site(new URL(url));
     if (!wire) throw new Error(`The fixture site "${test.site}" has no page ${url}.`);
     return { url, html: decodeHtml(wire.bytes, { contentType: wire.contentType, charset: rule.charset }) };

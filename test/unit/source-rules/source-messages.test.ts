@@ -32,9 +32,21 @@ describe('source.import', () => {
   });
 
   it.each([
-    ['one bad rule in a list', [rule('good'), rule('bad', { toc: { chapters: 'div[' } })], 'The source "bad" is not valid: toc.chapters: the selector "div["'],
-    ['an unknown top-level key', rule('typo', { chapters: '#list a' }), 'chapters: unknown field (did you mean "toc.chapters"?)'],
-    ['a purify regex with a backreference', rule('slow', { chapter: { content: '#c', purify: ['(\\w)\\1'] } }), 'chapter.purify[0]: uses a backreference or octal escape "\\1"'],
+    [
+      'one bad rule in a list',
+      [rule('good'), rule('bad', { toc: { chapters: 'div[' } })],
+      'The source "bad" is not valid: toc.chapters: the selector "div["',
+    ],
+    [
+      'an unknown top-level key',
+      rule('typo', { chapters: '#list a' }),
+      'chapters: unknown field (did you mean "toc.chapters"?)',
+    ],
+    [
+      'a purify regex with a backreference',
+      rule('slow', { chapter: { content: '#c', purify: ['(\\w)\\1'] } }),
+      'chapter.purify[0]: uses a backreference or octal escape "\\1"',
+    ],
     ['a built-in id', rule('royalroad'), 'belongs to a built-in source'],
     ['the same id twice', [rule('twin'), rule('twin')], 'appears twice'],
     ['an empty list', [], 'the list is empty'],
@@ -99,9 +111,16 @@ describe('source.test against the demo site', () => {
     const book = bookInfo('1');
     const answer = await call({ type: 'source.test', url: `${site.origin}/book/1/` });
     expect(answer.sourceId).toBe('demo');
-    expect(answer.book).toMatchObject({ title: book.title, author: book.author, intro: book.intro, cover: `${site.origin}/cover/1.png` });
+    expect(answer.book).toMatchObject({
+      title: book.title,
+      author: book.author,
+      intro: book.intro,
+      cover: `${site.origin}/cover/1.png`,
+    });
     expect(answer.chapters).toBe(book.chapterCount);
-    expect(answer.firstChapters).toEqual([1, 2, 3, 4, 5].map((n) => ({ title: chapterTitle('1', n), url: `${site.origin}/book/1/${n}.html` })));
+    expect(answer.firstChapters).toEqual(
+      [1, 2, 3, 4, 5].map((n) => ({ title: chapterTitle('1', n), url: `${site.origin}/book/1/${n}.html` })),
+    );
     expect(answer.firstChapter.title).toBe(chapterTitle('1', 1));
     expect(answer.firstChapter.text).toBe(chapterParagraphs('1', 1).join('\n'));
     expect(answer.firstChapter.text).not.toContain(AD_LINE);
@@ -118,8 +137,17 @@ describe('source.test against the demo site', () => {
     expect(named).toMatchObject({ sourceId: 'demo', chapters: 5, book: { title: '江边小镇' } });
 
     const before = await sourceIds(service);
-    const draft = rule('draft', { matches: ['https://elsewhere.example/*'], book: { title: '#info h1' }, toc: { chapters: '#list dd a', order: 'desc' }, chapter: { content: '#content p' } });
-    const unsaved = await call({ type: 'source.test', url: `${site.origin}/book/en/`, rule: { ...draft, enabled: true } });
+    const draft = rule('draft', {
+      matches: ['https://elsewhere.example/*'],
+      book: { title: '#info h1' },
+      toc: { chapters: '#list dd a', order: 'desc' },
+      chapter: { content: '#content p' },
+    });
+    const unsaved = await call({
+      type: 'source.test',
+      url: `${site.origin}/book/en/`,
+      rule: { ...draft, enabled: true },
+    });
     expect(unsaved).toMatchObject({ sourceId: 'draft', chapters: 6, book: { title: 'The Demo Voyage', author: '' } });
     expect(unsaved.firstChapters[0]?.title).toBe(chapterTitle('en', 6));
     expect(await sourceIds(service)).toEqual(before);
@@ -135,11 +163,17 @@ describe('source.test against the demo site', () => {
     expect((await refusal({ type: 'source.test', url: `${site.origin}/book/1/`, ...fields })).code).toBe(code);
   });
 
-  it('answers the reader\'s errors with their codes', async () => {
+  it("answers the reader's errors with their codes", async () => {
     const { refusal } = await startService(fast);
-    expect((await refusal({ type: 'source.test', url: `${site.origin}/book/404/`, sourceId: 'demo' })).code).toBe('http_status');
+    expect((await refusal({ type: 'source.test', url: `${site.origin}/book/404/`, sourceId: 'demo' })).code).toBe(
+      'http_status',
+    );
 
-    const noContent = rule('wrong', { book: { title: '#info h1' }, toc: { chapters: '#list dd a' }, chapter: { content: '#no-such-thing' } });
+    const noContent = rule('wrong', {
+      book: { title: '#info h1' },
+      toc: { chapters: '#list dd a' },
+      chapter: { content: '#no-such-thing' },
+    });
     const parse = await refusal({ type: 'source.test', url: `${site.origin}/book/1/`, rule: noContent });
     expect(parse.code).toBe('parse');
     expect(parse.message).toContain('"#no-such-thing"');
@@ -150,7 +184,9 @@ describe('source.test against the demo site', () => {
     const closed = await startDemoSite();
     const deadOrigin = closed.origin;
     await closed.close();
-    expect((await refusal({ type: 'source.test', url: `${deadOrigin}/book/1/`, sourceId: 'demo' })).code).toBe('network');
+    expect((await refusal({ type: 'source.test', url: `${deadOrigin}/book/1/`, sourceId: 'demo' })).code).toBe(
+      'network',
+    );
   });
 });
 
@@ -166,9 +202,12 @@ describe('source.test over pages served by a stand-in fetch', () => {
   it('follows tocUrl and toc.next, puts a newest-first list in reading order', async () => {
     const base = 'https://lamp.example/novel/glass';
     const list = (from: number, to: number, next?: string) =>
-      `<ul class="chapters">${Array.from({ length: from - to + 1 }, (_, i) => from - i).map((n) => `<li><a href="${base}/chapter-${n}">Chapter ${n}: Part ${n}</a></li>`).join('')}</ul>${next ? `<a rel="next" href="${next}">Next</a>` : ''}`;
+      `<ul class="chapters">${Array.from({ length: from - to + 1 }, (_, i) => from - i)
+        .map((n) => `<li><a href="${base}/chapter-${n}">Chapter ${n}: Part ${n}</a></li>`)
+        .join('')}</ul>${next ? `<a rel="next" href="${next}">Next</a>` : ''}`;
     const pages = {
-      [base]: '<h1>The Glass Lamp</h1><p class="author"><a>Wren Hall</a></p><a class="all" href="/novel/glass/chapters">All chapters</a>',
+      [base]:
+        '<h1>The Glass Lamp</h1><p class="author"><a>Wren Hall</a></p><a class="all" href="/novel/glass/chapters">All chapters</a>',
       [`${base}/chapters`]: list(30, 21, '?page=2'),
       [`${base}/chapters?page=2`]: list(20, 11, '?page=3'),
       [`${base}/chapters?page=3`]: list(10, 1),
@@ -182,19 +221,27 @@ describe('source.test over pages served by a stand-in fetch', () => {
     });
     const { call } = await startService({ fetch: pagesFetch(pages), settings: { maxAttempts: 1 } });
     const answer = await call({ type: 'source.test', url: base, rule: { ...draft, enabled: true } });
-    expect(answer).toMatchObject({ sourceId: 'lamp', chapters: 30, book: { title: 'The Glass Lamp', author: 'Wren Hall' } });
+    expect(answer).toMatchObject({
+      sourceId: 'lamp',
+      chapters: 30,
+      book: { title: 'The Glass Lamp', author: 'Wren Hall' },
+    });
     expect(answer.firstChapters.map((c) => c.title)).toEqual([1, 2, 3, 4, 5].map((n) => `Chapter ${n}: Part ${n}`));
     expect(answer.firstChapter).toMatchObject({ title: 'Chapter 1: Part 1', text: 'The keeper left on a Tuesday.' });
   });
 
-  it('cuts the first chapter\'s text to 2,000 characters and says how long it was', async () => {
+  it("cuts the first chapter's text to 2,000 characters and says how long it was", async () => {
     const paragraph = '这是很长的一段正文。'.repeat(50);
     const pages = {
       'https://long.example/book/1/': '<h1>长书</h1><div id="list"><a href="1.html">第一章</a></div>',
       'https://long.example/book/1/1.html': `<div id="content">${`<p>${paragraph}</p>`.repeat(10)}</div>`,
     };
     const { call } = await startService({ fetch: pagesFetch(pages), settings: { maxAttempts: 1 } });
-    const answer = await call({ type: 'source.test', url: 'https://long.example/book/1/', rule: { ...rule('long'), enabled: true } });
+    const answer = await call({
+      type: 'source.test',
+      url: 'https://long.example/book/1/',
+      rule: { ...rule('long'), enabled: true },
+    });
     expect(answer.firstChapter.text).toHaveLength(2000);
     expect(answer.firstChapter.length).toBe(paragraph.length * 10 + 9);
   });

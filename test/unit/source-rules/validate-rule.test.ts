@@ -61,11 +61,15 @@ describe('validateRule', () => {
     ]);
     expect(problems).toContain('book.title: expected a selector text or a query object');
     expect(problems).toContain('toc.chapters: missing, expected a selector text or a query object');
-    expect(problems.find((p) => p.startsWith('chapter.purify[0]'))).toMatch(/is not a valid regex: .*unterminated group/i);
+    expect(problems.find((p) => p.startsWith('chapter.purify[0]'))).toMatch(
+      /is not a valid regex: .*unterminated group/i,
+    );
 
     const error = thrown(() => validateRule(bad));
     expect(error.code).toBe('invalid_source');
-    expect(error.message).toMatch(/^The source "Bad Id" is not valid: id: .*; name: .*crawl\.delayMs: expected a whole number from 0 to 60000\.$/);
+    expect(error.message).toMatch(
+      /^The source "Bad Id" is not valid: id: .*; name: .*crawl\.delayMs: expected a whole number from 0 to 60000\.$/,
+    );
   });
 
   it('names missing sections and a non-object input', () => {
@@ -79,7 +83,12 @@ describe('validateRule', () => {
   });
 
   it('refuses unknown keys by their path, with a hint where the key belongs', () => {
-    const problems = ruleProblems({ ...good, chapters: '#list a', book: { ...good.book, tittle: 'h1' }, toc: { ...good.toc, content: '#c' } });
+    const problems = ruleProblems({
+      ...good,
+      chapters: '#list a',
+      book: { ...good.book, tittle: 'h1' },
+      toc: { ...good.toc, content: '#c' },
+    });
     expect(problems).toEqual([
       'book.tittle: unknown field',
       'toc.content: unknown field (did you mean "chapter.content"?)',
@@ -101,14 +110,22 @@ describe('validateRule', () => {
   });
 
   it('accepts patterns that would backtrack catastrophically (they run in linear time), and refuses what a linear engine cannot run', () => {
-    expect(ruleProblems({ ...good, book: { title: 'h1##(\\w+\\s?)*$##' }, chapter: { content: '#content', purify: ['\\s*\\s*\\s*\\s*x', '(a+)+b', '(a|a)*c'] } })).toEqual([]);
+    expect(
+      ruleProblems({
+        ...good,
+        book: { title: 'h1##(\\w+\\s?)*$##' },
+        chapter: { content: '#content', purify: ['\\s*\\s*\\s*\\s*x', '(a+)+b', '(a|a)*c'] },
+      }),
+    ).toEqual([]);
     const problems = ruleProblems({
       ...good,
       book: { title: 'h1##(a)\\1##' },
       chapter: { content: '#content', purify: ['ok', 'x(?=y)', '(?<q>a)\\k<q>'] },
     });
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^book\.title: the selector "h1##\(a\)\\1##" has a regex "\(a\)\\1" that uses a backreference/);
+    expect(problems[0]).toMatch(
+      /^book\.title: the selector "h1##\(a\)\\1##" has a regex "\(a\)\\1" that uses a backreference/,
+    );
     expect(problems[1]).toMatch(/^chapter\.purify\[1\]: uses a lookahead "\(\?=…\)"/);
     expect(problems[2]).toMatch(/^chapter\.purify\[2\]: uses a backreference "\\k<q>"/);
   });
@@ -117,15 +134,38 @@ describe('validateRule', () => {
     const site = {
       url: 'https://www.mysite.example/book/1/',
       site: 'demo',
-      expect: { title: 'T', author: 'A', chapters: 3, firstChapter: 'C1', contentIncludes: ['x', 'y'], contentExcludes: ['ad'] },
+      expect: {
+        title: 'T',
+        author: 'A',
+        chapters: 3,
+        firstChapter: 'C1',
+        contentIncludes: ['x', 'y'],
+        contentExcludes: ['ad'],
+      },
     };
     const real = { name: 'the saved book page', realPage: 'mysite-book', tocUrl: 'https://www.mysite.example/read/1' };
     const live = { name: 'the page the rule was made on', url: site.url, expect: site.expect };
-    expect(ruleProblems({ ...good, tests: [site, real, live, { realPage: 'mysite-toc' }, { ...site, expect: { ...site.expect, contentIncludes: 'x' } }] })).toEqual([]);
+    expect(
+      ruleProblems({
+        ...good,
+        tests: [
+          site,
+          real,
+          live,
+          { realPage: 'mysite-toc' },
+          { ...site, expect: { ...site.expect, contentIncludes: 'x' } },
+        ],
+      }),
+    ).toEqual([]);
     const problems = ruleProblems({
       ...good,
       tests: [
-        { ...site, url: 'ftp://x', site: '../etc', expect: { title: 'T', chapters: 0, firstChapter: 'C', contentIncludes: 5, extra: 1 } },
+        {
+          ...site,
+          url: 'ftp://x',
+          site: '../etc',
+          expect: { title: 'T', chapters: 0, firstChapter: 'C', contentIncludes: 5, extra: 1 },
+        },
         { ...site, realPage: 'mysite-toc' },
         { url: site.url, site: 'demo' },
         { realPage: 'Not An Id!', tocUrl: 'nowhere' },

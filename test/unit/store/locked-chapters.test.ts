@@ -15,11 +15,22 @@ describe('locked chapters in the store', () => {
   it('are found by their own index, apart from chapters given up on, and kept by a retry', async () => {
     const store = await Store.open(`locked-${Math.random()}`);
     await store.putChapter({ taskId: 't', index: 0, title: 'a', url: 'http://x/1.html', text: 'text' });
-    await store.putChapter({ taskId: 't', index: 1, title: 'b', url: 'http://x/2.html', error: { code: 'network', message: 'no' }, failedTask: 't' });
+    await store.putChapter({
+      taskId: 't',
+      index: 1,
+      title: 'b',
+      url: 'http://x/2.html',
+      error: { code: 'network', message: 'no' },
+      failedTask: 't',
+    });
     await store.putChapter(locked('t', 3));
     await store.putChapter(locked('t', 2));
     await store.putChapter(locked('other', 2));
-    expect(await store.chapterIndexes('t')).toEqual({ stored: new Set([0, 1, 2, 3]), failed: new Set([1]), locked: new Set([2, 3]) });
+    expect(await store.chapterIndexes('t')).toEqual({
+      stored: new Set([0, 1, 2, 3]),
+      failed: new Set([1]),
+      locked: new Set([2, 3]),
+    });
     expect((await store.lockedChapters('t')).map((c) => c.index)).toEqual([2, 3]);
     expect(await store.clearFailedChapters('t')).toBe(1);
     expect((await store.chapterIndexes('t')).locked).toEqual(new Set([2, 3]));
@@ -33,7 +44,11 @@ describe('locked chapters in the store', () => {
     v1.close();
     const store = await Store.open(name);
     await store.putChapter(locked('t', 1));
-    expect(await store.chapterIndexes('t')).toEqual({ stored: new Set([0, 1]), failed: new Set(), locked: new Set([1]) });
+    expect(await store.chapterIndexes('t')).toEqual({
+      stored: new Set([0, 1]),
+      failed: new Set(),
+      locked: new Set([1]),
+    });
     store.close();
   });
 });

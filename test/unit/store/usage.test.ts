@@ -45,7 +45,9 @@ describe('storage use', () => {
     // The failed chapter arrives on retry: its old record's size goes, the new one's comes.
     const arrived = chapter(a, 1, 'Two', 'y'.repeat(300));
     await store.putChapter(arrived);
-    expect((await store.library.storedBytes()).get('a')).toBe(chapterBytes(chapter(a, 0, 'One', '字'.repeat(500))) + chapterBytes(arrived));
+    expect((await store.library.storedBytes()).get('a')).toBe(
+      chapterBytes(chapter(a, 0, 'One', '字'.repeat(500))) + chapterBytes(arrived),
+    );
 
     await store.deleteTask('b');
     expect((await store.library.storedBytes()).has('b')).toBe(false);
@@ -120,20 +122,44 @@ describe('library records and chapter moves', () => {
     const task = makeTask({ id: 'm' });
     for (let i = 0; i < 4; i++) await store.putChapter(chapter(task, i, `C${i}`, `text ${i}`));
     // A chapter was inserted after the second: 2 → 3, 3 → 4.
-    await store.library.moveChapters('m', new Map([[0, 0], [1, 1], [2, 3], [3, 4]]));
+    await store.library.moveChapters(
+      'm',
+      new Map([
+        [0, 0],
+        [1, 1],
+        [2, 3],
+        [3, 4],
+      ]),
+    );
     const seen: Array<[number, string | undefined]> = [];
     await store.forEachChapter('m', (c) => {
       seen.push([c.index, c.text]);
     });
-    expect(seen).toEqual([[0, 'text 0'], [1, 'text 1'], [3, 'text 2'], [4, 'text 3']]);
+    expect(seen).toEqual([
+      [0, 'text 0'],
+      [1, 'text 1'],
+      [3, 'text 2'],
+      [4, 'text 3'],
+    ]);
   });
 });
 
 describe('chapters staged from an EPUB', () => {
   it('are kept in the file order under their import, and dropped with any stale import', async () => {
     const store = await open();
-    const rec = (importId: string, position: number, at: number) => ({ importId, position, title: `T${position}`, text: 'x', at });
-    await store.library.putHeld([rec('new', 1, 5_000), rec('new', 0, 5_000), rec('old', 0, 1_000), rec('other', 0, 4_000)]);
+    const rec = (importId: string, position: number, at: number) => ({
+      importId,
+      position,
+      title: `T${position}`,
+      text: 'x',
+      at,
+    });
+    await store.library.putHeld([
+      rec('new', 1, 5_000),
+      rec('new', 0, 5_000),
+      rec('old', 0, 1_000),
+      rec('other', 0, 4_000),
+    ]);
     expect((await store.library.held('new')).map((r) => r.position)).toEqual([0, 1]);
     await store.library.deleteHeld('new', 2_000);
     expect(await store.library.held('new')).toEqual([]);

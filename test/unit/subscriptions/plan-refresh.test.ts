@@ -3,17 +3,28 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceRuleInput } from '../../../lib/contract';
 import { ruleFingerprint } from '../../../lib/subscriptions/fingerprint';
-import { planRefresh, planRemoval, sourceState, type RefreshInput, type RefreshPlan, type TrackedSource } from '../../../lib/subscriptions/plan-refresh';
+import {
+  planRefresh,
+  planRemoval,
+  sourceState,
+  type RefreshInput,
+  type RefreshPlan,
+  type TrackedSource,
+} from '../../../lib/subscriptions/plan-refresh';
 import { readRuleList } from '../../../lib/subscriptions/read-list';
 import { validateRule } from '../../../lib/source-rules/validate-rule';
 import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID } from '../../fixtures/rule-lists';
 
-const entries = (...list: unknown[]) => readRuleList(JSON.stringify(list), 'http://lists.example/a.json', new Set(['generic']));
-const stored = (...rules: SourceRuleInput[]) => new Map(rules.map((rule) => [rule.id, ruleFingerprint(validateRule(rule))]));
+const entries = (...list: unknown[]) =>
+  readRuleList(JSON.stringify(list), 'http://lists.example/a.json', new Set(['generic']));
+const stored = (...rules: SourceRuleInput[]) =>
+  new Map(rules.map((rule) => [rule.id, ruleFingerprint(validateRule(rule))]));
 const none = { takenBy: new Map<string, string>(), inUse: new Set<string>() };
 
 /** The plan, and the store and subscription as they are once it is applied. */
-function refresh(input: Omit<RefreshInput, 'takenBy' | 'inUse'> & Partial<RefreshInput>): RefreshPlan & { after: Map<string, string> } {
+function refresh(
+  input: Omit<RefreshInput, 'takenBy' | 'inUse'> & Partial<RefreshInput>,
+): RefreshPlan & { after: Map<string, string> } {
   const plan = planRefresh({ ...none, ...input });
   const after = new Map(input.stored);
   for (const rule of plan.write) after.set(rule.id, ruleFingerprint(rule));
@@ -21,7 +32,10 @@ function refresh(input: Omit<RefreshInput, 'takenBy' | 'inUse'> & Partial<Refres
   return { ...plan, after };
 }
 
-const kinds = (plan: RefreshPlan) => plan.changes.map((change) => `${change.kind} ${change.id ?? `#${change.index}`}${change.local ? ` (${change.local})` : ''}`);
+const kinds = (plan: RefreshPlan) =>
+  plan.changes.map(
+    (change) => `${change.kind} ${change.id ?? `#${change.index}`}${change.local ? ` (${change.local})` : ''}`,
+  );
 
 const v1 = { a: demoRule('a'), b: demoRule('b'), c: demoRule('c') };
 const v2a = demoRule('a', { name: 'A, second version' });
@@ -42,7 +56,10 @@ describe('planning a refresh', () => {
 
     const next = refresh({ tracked, entries: entries(v2a, v1.b, demoRule('d')), stored: now });
     expect(kinds(next)).toEqual(['changed a', 'added d', 'removed c']);
-    expect(next.write.map((rule) => [rule.id, rule.name])).toEqual([['a', 'A, second version'], ['d', 'Subscribed d']]);
+    expect(next.write.map((rule) => [rule.id, rule.name])).toEqual([
+      ['a', 'A, second version'],
+      ['d', 'Subscribed d'],
+    ]);
     expect(next.remove).toEqual(['c']);
     // Ids are the sources' own: the same id before and after, so a download finds its source again.
     expect(next.tracked.map((source) => source.id)).toEqual(['a', 'b', 'd']);
@@ -50,7 +67,11 @@ describe('planning a refresh', () => {
 
   it("keeps a legado source's id, made from its bookSourceUrl, when the list changes its rules", () => {
     const first = refresh({ tracked: [], entries: entries(LEGADO_DEMO), stored: new Map() });
-    const changed = { ...LEGADO_DEMO, bookSourceName: 'Renamed', ruleContent: { ...(LEGADO_DEMO.ruleContent as object), content: 'id.content@text' } };
+    const changed = {
+      ...LEGADO_DEMO,
+      bookSourceName: 'Renamed',
+      ruleContent: { ...(LEGADO_DEMO.ruleContent as object), content: 'id.content@text' },
+    };
     const next = refresh({ tracked: first.tracked, entries: entries(changed), stored: first.after });
     expect(kinds(next)).toEqual([`changed ${LEGADO_DEMO_ID}`]);
     expect(next.write.map((rule) => [rule.id, rule.name])).toEqual([[LEGADO_DEMO_ID, 'Renamed']]);
@@ -116,7 +137,12 @@ describe('planning a refresh', () => {
     expect(kinds(busy)).toEqual(['retired c']);
     expect(busy.remove).toEqual([]);
     expect(sourceState(busy.tracked[2]!, busy.after)).toBe('retired');
-    const stillBusy = refresh({ tracked: busy.tracked, entries: entries(v1.a, v1.b), stored: now, inUse: new Set(['c']) });
+    const stillBusy = refresh({
+      tracked: busy.tracked,
+      entries: entries(v1.a, v1.b),
+      stored: now,
+      inUse: new Set(['c']),
+    });
     expect(stillBusy).toMatchObject({ changes: [], remove: [] });
     const idle = refresh({ tracked: stillBusy.tracked, entries: entries(v1.a, v1.b), stored: now });
     expect(idle).toMatchObject({ changes: [], remove: ['c'] });
@@ -133,9 +159,20 @@ describe('planning a refresh', () => {
   });
 
   it('skips an id another subscription installs', () => {
-    const next = refresh({ tracked: [], entries: entries(v1.a, v1.b), stored: stored(v1.a), takenBy: new Map([['a', 'http://other.example/list.json']]) });
+    const next = refresh({
+      tracked: [],
+      entries: entries(v1.a, v1.b),
+      stored: stored(v1.a),
+      takenBy: new Map([['a', 'http://other.example/list.json']]),
+    });
     expect(kinds(next)).toEqual(['skipped a', 'added b']);
-    expect(next.changes[0]!.reasons).toEqual([{ field: 'id', code: 'taken', message: 'the subscription to http://other.example/list.json installs a source with the id "a" already' }]);
+    expect(next.changes[0]!.reasons).toEqual([
+      {
+        field: 'id',
+        code: 'taken',
+        message: 'the subscription to http://other.example/list.json installs a source with the id "a" already',
+      },
+    ]);
     expect(next.tracked.map((source) => source.id)).toEqual(['b']);
   });
 });

@@ -22,8 +22,22 @@ function refusal(list: unknown): AppError {
 
 describe('reading a subscribed rule list', () => {
   it('installs the good entries of a mixed list and skips each bad one with its reasons', () => {
-    const entries = read([demoRule('one'), brokenRule('two'), LEGADO_DEMO, LEGADO_SCRIPTED, 'not a source', demoRule('one'), demoRule('royalroad')]);
-    expect(entries.map((entry) => [entry.index, entry.id, entry.rule ? 'good' : entry.reasons.map((reason) => `${reason.code} ${reason.field}`).join('; ')])).toEqual([
+    const entries = read([
+      demoRule('one'),
+      brokenRule('two'),
+      LEGADO_DEMO,
+      LEGADO_SCRIPTED,
+      'not a source',
+      demoRule('one'),
+      demoRule('royalroad'),
+    ]);
+    expect(
+      entries.map((entry) => [
+        entry.index,
+        entry.id,
+        entry.rule ? 'good' : entry.reasons.map((reason) => `${reason.code} ${reason.field}`).join('; '),
+      ]),
+    ).toEqual([
       [1, 'one', 'good'],
       [2, 'two', 'invalid toc.chapters'],
       [3, LEGADO_DEMO_ID, 'good'],
@@ -37,7 +51,10 @@ describe('reading a subscribed rule list', () => {
     expect(entries[5]!.reasons[0]!.message).toBe('entry 1 of the list has the same id "one"');
     // What comes out is the stored form, exactly what an import stores.
     expect(entries[0]!.rule).toEqual(validateRule(demoRule('one')));
-    expect(entries[2]).toMatchObject({ name: 'Demo Novels, split pages (legado)', rule: { id: LEGADO_DEMO_ID, enabled: true } });
+    expect(entries[2]).toMatchObject({
+      name: 'Demo Novels, split pages (legado)',
+      rule: { id: LEGADO_DEMO_ID, enabled: true },
+    });
   });
 
   it('takes one source as a list of one, in either format', () => {
@@ -50,7 +67,11 @@ describe('reading a subscribed rule list', () => {
     ['a JSON string', '"rules"', 'it holds a string, not a source or a list of sources'],
     ['null', 'null', 'it holds null'],
     ['an empty list', [], 'is empty: it holds no source'],
-    ['a list too long', Array.from({ length: MAX_LIST_ENTRIES + 1 }, () => ({})), `has ${MAX_LIST_ENTRIES + 1} entries; a subscription takes at most ${MAX_LIST_ENTRIES}`],
+    [
+      'a list too long',
+      Array.from({ length: MAX_LIST_ENTRIES + 1 }, () => ({})),
+      `has ${MAX_LIST_ENTRIES + 1} entries; a subscription takes at most ${MAX_LIST_ENTRIES}`,
+    ],
   ])('refuses %s with invalid_source', (_name, list, message) => {
     const error = refusal(list);
     expect(error.code).toBe('invalid_source');

@@ -7,7 +7,11 @@ const HOUR = 3_600_000;
 
 describe('the refresh alarm', () => {
   it('is hourly while refreshes are on, created once and then left alone so restarts do not push it back', () => {
-    expect(refreshAlarmPlan(24, undefined)).toEqual({ action: 'create', periodInMinutes: REFRESH_ALARM_MINUTES, delayInMinutes: REFRESH_ALARM_MINUTES });
+    expect(refreshAlarmPlan(24, undefined)).toEqual({
+      action: 'create',
+      periodInMinutes: REFRESH_ALARM_MINUTES,
+      delayInMinutes: REFRESH_ALARM_MINUTES,
+    });
     expect(refreshAlarmPlan(24, { periodInMinutes: REFRESH_ALARM_MINUTES })).toEqual({ action: 'keep' });
     expect(refreshAlarmPlan(1, { periodInMinutes: 5 })).toMatchObject({ action: 'create' });
   });
@@ -20,7 +24,9 @@ describe('the refresh alarm', () => {
   it('is daily by default; the setting takes 0 to 720 hours', () => {
     expect(DEFAULT_SETTINGS.subscriptionRefreshHours).toBe(24);
     expect(applySettingsPatch(DEFAULT_SETTINGS, { subscriptionRefreshHours: 0 }).subscriptionRefreshHours).toBe(0);
-    expect(() => applySettingsPatch(DEFAULT_SETTINGS, { subscriptionRefreshHours: 721 })).toThrow(/a whole number from 0 to 720/);
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, { subscriptionRefreshHours: 721 })).toThrow(
+      /a whole number from 0 to 720/,
+    );
   });
 });
 

@@ -9,7 +9,8 @@ import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID, LEGADO_SCRIPTED } fr
 const site = useDemoSite();
 type Service = Awaited<ReturnType<typeof startService>>;
 
-const kinds = (subscription: Subscription) => subscription.changes.map((change) => `${change.kind} ${change.id ?? `#${change.index}`}`);
+const kinds = (subscription: Subscription) =>
+  subscription.changes.map((change) => `${change.kind} ${change.id ?? `#${change.index}`}`);
 const states = (subscription: Subscription) => subscription.sources.map((source) => `${source.id} ${source.state}`);
 
 async function source(service: Service, id: string): Promise<SourceInfo | undefined> {
@@ -23,11 +24,19 @@ describe('subscribing to a rule list', () => {
     const { subscription } = await service.call({ type: 'subscription.add', url });
     expect(subscription).toMatchObject({ url });
     expect(subscription).not.toHaveProperty('error');
-    expect(kinds(subscription)).toEqual(['added sub-a', 'skipped sub-b', `added ${LEGADO_DEMO_ID}`, 'skipped legado-scripted-example']);
+    expect(kinds(subscription)).toEqual([
+      'added sub-a',
+      'skipped sub-b',
+      `added ${LEGADO_DEMO_ID}`,
+      'skipped legado-scripted-example',
+    ]);
     expect(subscription.changes[1]!.reasons![0]).toMatchObject({ field: 'toc.chapters', code: 'invalid' });
     expect(subscription.changes[3]!.reasons![0]).toMatchObject({ field: 'ruleContent.content', code: 'javascript' });
     expect(states(subscription)).toEqual(['sub-a installed', `${LEGADO_DEMO_ID} installed`]);
-    expect(await source(service, 'sub-a')).toMatchObject({ builtIn: false, subscription: { id: subscription.id, url, state: 'installed' } });
+    expect(await source(service, 'sub-a')).toMatchObject({
+      builtIn: false,
+      subscription: { id: subscription.id, url, state: 'installed' },
+    });
     expect(await source(service, 'sub-b')).toBeUndefined();
     expect(await source(service, 'demo')).not.toHaveProperty('subscription');
     expect((await service.call({ type: 'subscription.list' })).subscriptions).toEqual([subscription]);
@@ -68,14 +77,22 @@ describe('subscribing to a rule list', () => {
     const service = await startService();
     const url = site.setRuleList('twice', [demoRule('sub-a')]);
     await service.call({ type: 'subscription.add', url });
-    expect(await service.refusal({ type: 'subscription.add', url })).toMatchObject({ code: 'invalid_message', message: expect.stringContaining('Refresh now') });
+    expect(await service.refusal({ type: 'subscription.add', url })).toMatchObject({
+      code: 'invalid_message',
+      message: expect.stringContaining('Refresh now'),
+    });
   });
 });
 
 describe('refreshing a subscription', () => {
   it("applies and lists the list's changes, keeps the reader's edit and switch, and lists a broken entry", async () => {
     const service = await startService();
-    const url = site.setRuleList('changing', [demoRule('sub-a'), demoRule('sub-b'), demoRule('sub-c'), demoRule('sub-d')]);
+    const url = site.setRuleList('changing', [
+      demoRule('sub-a'),
+      demoRule('sub-b'),
+      demoRule('sub-c'),
+      demoRule('sub-d'),
+    ]);
     const { subscription } = await service.call({ type: 'subscription.add', url });
     await service.call({ type: 'source.setEnabled', sourceId: 'sub-a', enabled: false });
     await service.call({ type: 'source.import', sources: demoRule('sub-b', { name: 'My own B' }) });
@@ -86,7 +103,8 @@ describe('refreshing a subscription', () => {
       brokenRule('sub-c'),
       demoRule('sub-e'),
     ]);
-    const refreshed = (await service.call({ type: 'subscription.refresh', subscriptionId: subscription.id })).subscription;
+    const refreshed = (await service.call({ type: 'subscription.refresh', subscriptionId: subscription.id }))
+      .subscription;
     expect(kinds(refreshed)).toEqual(['changed sub-a', 'kept sub-b', 'skipped sub-c', 'added sub-e', 'removed sub-d']);
     expect(refreshed.changes[1]).toMatchObject({ local: 'edited' });
     expect(states(refreshed)).toEqual(['sub-a installed', 'sub-b edited', 'sub-c installed', 'sub-e installed']);
@@ -105,7 +123,10 @@ describe('refreshing a subscription', () => {
     const { subscription } = await service.call({ type: 'subscription.add', url });
     site.setRuleList('flaky', '{ "id": ');
     const error = await service.refusal({ type: 'subscription.refresh', subscriptionId: subscription.id });
-    expect(error).toMatchObject({ code: 'invalid_source', message: expect.stringContaining(`The sources installed from ${url} are kept as they were.`) });
+    expect(error).toMatchObject({
+      code: 'invalid_source',
+      message: expect.stringContaining(`The sources installed from ${url} are kept as they were.`),
+    });
     const [listed] = (await service.call({ type: 'subscription.list' })).subscriptions;
     expect(listed).toMatchObject({ error, changes: subscription.changes, refreshedAt: subscription.refreshedAt });
     expect(states(listed!)).toEqual(['sub-a installed']);
@@ -119,33 +140,47 @@ describe('refreshing a subscription', () => {
 
   it('refuses an unknown subscription', async () => {
     const service = await startService();
-    expect(await service.refusal({ type: 'subscription.refresh', subscriptionId: 'nope' })).toMatchObject({ code: 'unknown_subscription' });
-    expect(await service.refusal({ type: 'subscription.remove', subscriptionId: 'nope' })).toMatchObject({ code: 'unknown_subscription' });
+    expect(await service.refusal({ type: 'subscription.refresh', subscriptionId: 'nope' })).toMatchObject({
+      code: 'unknown_subscription',
+    });
+    expect(await service.refusal({ type: 'subscription.remove', subscriptionId: 'nope' })).toMatchObject({
+      code: 'unknown_subscription',
+    });
   });
 
   it('keeps a source gone from the list while a queued download needs it, which then downloads with it; a later refresh deletes it', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const held = (save: SaveFile): SaveFile => async (task) => {
-      await gate;
-      return save(task);
-    };
+    const held =
+      (save: SaveFile): SaveFile =>
+      async (task) => {
+        await gate;
+        return save(task);
+      };
     const service = await startService({ settings: { maxRunningTasks: 1 }, saveFile: held });
     const url = site.setRuleList('retiring', [demoRule('sub-a'), demoRule('sub-b')]);
     const { subscription } = await service.call({ type: 'subscription.add', url });
-    const first = (await service.call({ type: 'task.start', url: `${site.origin}/book/3/`, sourceId: 'sub-a', format: 'txt' })).task;
-    const second = (await service.call({ type: 'task.start', url: `${site.origin}/book/en/`, sourceId: 'sub-b', format: 'txt' })).task;
+    const first = (
+      await service.call({ type: 'task.start', url: `${site.origin}/book/3/`, sourceId: 'sub-a', format: 'txt' })
+    ).task;
+    const second = (
+      await service.call({ type: 'task.start', url: `${site.origin}/book/en/`, sourceId: 'sub-b', format: 'txt' })
+    ).task;
     expect(second.status).toBe('queued');
 
     site.setRuleList('retiring', [demoRule('sub-a', { name: 'A, second version' })]);
-    const refreshed = (await service.call({ type: 'subscription.refresh', subscriptionId: subscription.id })).subscription;
+    const refreshed = (await service.call({ type: 'subscription.refresh', subscriptionId: subscription.id }))
+      .subscription;
     expect(kinds(refreshed)).toEqual(['changed sub-a', 'retired sub-b']);
     expect(states(refreshed)).toEqual(['sub-a installed', 'sub-b retired']);
     expect(await source(service, 'sub-b')).toMatchObject({ subscription: { state: 'retired' } });
 
     release();
     for (const task of [first, second]) {
-      expect(await service.waitForTask(task.id, service.ended)).toMatchObject({ status: 'completed', sourceId: task.sourceId });
+      expect(await service.waitForTask(task.id, service.ended)).toMatchObject({
+        status: 'completed',
+        sourceId: task.sourceId,
+      });
     }
     const later = (await service.call({ type: 'subscription.refresh', subscriptionId: subscription.id })).subscription;
     expect(later.changes).toEqual([]);
@@ -180,7 +215,11 @@ describe('removing a subscription', () => {
     const url = site.setRuleList('leaving', [demoRule('sub-a'), demoRule('sub-b')]);
     const { subscription } = await service.call({ type: 'subscription.add', url });
     await service.call({ type: 'source.import', sources: demoRule('sub-b', { name: 'Mine' }) });
-    expect(await service.send({ type: 'subscription.remove', subscriptionId: subscription.id })).toEqual({ ok: true, deleted: ['sub-a'], kept: ['sub-b'] });
+    expect(await service.send({ type: 'subscription.remove', subscriptionId: subscription.id })).toEqual({
+      ok: true,
+      deleted: ['sub-a'],
+      kept: ['sub-b'],
+    });
     expect(await source(service, 'sub-a')).toBeUndefined();
     expect(await source(service, 'sub-b')).toMatchObject({ name: 'Mine' });
     expect(await source(service, 'sub-b')).not.toHaveProperty('subscription');

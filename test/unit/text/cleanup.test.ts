@@ -9,7 +9,14 @@ describe('the cleanup every source gets', () => {
   });
 
   it('drops injected ad lines, "(本章完)" trailers and blank lines, keeping paragraphs in order', () => {
-    const text = ['第一段。', '', '一秒记住【某某小说网】，最快更新！', '  第二段。（本章完）  ', 'Visit example.com for the latest chapters', '第三段。'].join('\n');
+    const text = [
+      '第一段。',
+      '',
+      '一秒记住【某某小说网】，最快更新！',
+      '  第二段。（本章完）  ',
+      'Visit example.com for the latest chapters',
+      '第三段。',
+    ].join('\n');
     expect(cleanText(text)).toBe('第一段。\n第二段。\n第三段。');
   });
 
@@ -35,8 +42,12 @@ describe('the cleanup every source gets', () => {
 
 describe('chapter continuation links', () => {
   const rule: SourceRule = {
-    id: 't', name: 'T', enabled: true, matches: ['https://x.example/*'],
-    book: { title: 'h1' }, toc: { chapters: '#list a' },
+    id: 't',
+    name: 'T',
+    enabled: true,
+    matches: ['https://x.example/*'],
+    book: { title: 'h1' },
+    toc: { chapters: '#list a' },
     chapter: { title: 'h1', content: '#content', next: 'a.next@href' },
   };
   const page = (linkText: string, mark = '（1/2）') =>
@@ -48,11 +59,14 @@ describe('chapter continuation links', () => {
     expect(part.title).toBe('第1章 开始');
   });
 
-  it.each(['下一章', '没有了', 'Next Chapter'])('stops at a link that reads %s on a page with no "(k/n)" mark or the last one', (text) => {
-    for (const mark of ['', '（2/2）', ' (3/3)']) {
-      expect(parseChapterPage(page(text, mark), 'https://x.example/1.html', rule, '第1章').next).toBeUndefined();
-    }
-  });
+  it.each(['下一章', '没有了', 'Next Chapter'])(
+    'stops at a link that reads %s on a page with no "(k/n)" mark or the last one',
+    (text) => {
+      for (const mark of ['', '（2/2）', ' (3/3)']) {
+        expect(parseChapterPage(page(text, mark), 'https://x.example/1.html', rule, '第1章').next).toBeUndefined();
+      }
+    },
+  );
 
   it('follows a link whatever it reads when the title says the chapter goes on, as "(1/2)" does', () => {
     for (const mark of ['（1/2）', '(2/3)', ' [1/3]']) {

@@ -23,7 +23,8 @@ describe('elementText', () => {
   });
 
   it('drops script, style, noscript and comments', () => {
-    const html = '<div id="c">x<script>var ad = 1;</script><style>p{}</style><noscript>nojs</noscript><!-- c -->y</div>';
+    const html =
+      '<div id="c">x<script>var ad = 1;</script><style>p{}</style><noscript>nojs</noscript><!-- c -->y</div>';
     expect(text(html)).toBe('xy');
   });
 
@@ -36,7 +37,8 @@ describe('elementText', () => {
   });
 
   it('treats lists, headings and table rows as paragraphs', () => {
-    const html = '<div id="c"><h2>T</h2><ul><li>a</li><li>b</li></ul><table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table></div>';
+    const html =
+      '<div id="c"><h2>T</h2><ul><li>a</li><li>b</li></ul><table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table></div>';
     expect(text(html)).toBe('T\na\nb\nx y\nz');
   });
 

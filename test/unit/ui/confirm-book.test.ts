@@ -3,8 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { PageInfo, PageReading } from '../../../lib/contract';
 import { doubtfulReading, listFrom, reversed, shownEnds, tocField } from '../../../lib/ui/confirm-book';
 
-const reading: PageReading = { confidence: 0.5, doubts: ['order-conflict'], first: '第1章', last: '第12章', order: 'asc' };
-const toc = (r: PageReading): PageInfo => ({ kind: 'toc', url: 'https://x.example/b/', sourceId: 'generic', title: 'T', chapters: 12, reading: r });
+const reading: PageReading = {
+  confidence: 0.5,
+  doubts: ['order-conflict'],
+  first: '第1章',
+  last: '第12章',
+  order: 'asc',
+};
+const toc = (r: PageReading): PageInfo => ({
+  kind: 'toc',
+  url: 'https://x.example/b/',
+  sourceId: 'generic',
+  title: 'T',
+  chapters: 12,
+  reading: r,
+});
 
 describe('confirming a doubtful page', () => {
   it('is needed below the threshold only, and never for a page a source reads', () => {
@@ -35,6 +48,9 @@ describe('confirming a doubtful page', () => {
   it('sends only what the user changed', () => {
     expect(tocField({})).toBeUndefined();
     expect(tocField({ order: 'desc' })).toEqual({ order: 'desc' });
-    expect(tocField({ url: 'https://x.example/b/', order: 'asc' })).toEqual({ url: 'https://x.example/b/', order: 'asc' });
+    expect(tocField({ url: 'https://x.example/b/', order: 'asc' })).toEqual({
+      url: 'https://x.example/b/',
+      order: 'asc',
+    });
   });
 });

@@ -46,17 +46,29 @@ describe('progress', () => {
   it('never shows 100 before the file is made, and always once it is', () => {
     expect(progressPercent(makeTask({ status: 'running', totalChapters: 1000, completedChapters: 999 }))).toBe(99);
     expect(progressPercent(makeTask({ status: 'running', totalChapters: 3, completedChapters: 3 }))).toBe(99);
-    expect(progressPercent(makeTask({ status: 'completed', totalChapters: 12, completedChapters: 11, failedChapters: 1 }))).toBe(100);
+    expect(
+      progressPercent(makeTask({ status: 'completed', totalChapters: 12, completedChapters: 11, failedChapters: 1 })),
+    ).toBe(100);
   });
 
   it('takes the percent from the chapter counts, not from a stale or broken progress field', () => {
-    expect(progressPercent(makeTask({ status: 'running', totalChapters: 8, completedChapters: 2, progress: Number.NaN }))).toBe(25);
-    expect(progressPercent(makeTask({ status: 'running', totalChapters: 8, completedChapters: 2, failedChapters: 2, progress: 10 }))).toBe(50);
+    expect(
+      progressPercent(makeTask({ status: 'running', totalChapters: 8, completedChapters: 2, progress: Number.NaN })),
+    ).toBe(25);
+    expect(
+      progressPercent(
+        makeTask({ status: 'running', totalChapters: 8, completedChapters: 2, failedChapters: 2, progress: 10 }),
+      ),
+    ).toBe(50);
   });
 
   it('counts missing chapters in the line that gives the percent', () => {
-    expect(progressText(makeTask({ status: 'running', totalChapters: 40, completedChapters: 10, failedChapters: 2 }))).toBe('10/40 chapters · 2 missing · 30%');
-    expect(progressText(makeTask({ status: 'completed', totalChapters: 12, completedChapters: 11, failedChapters: 1 }))).toBe('11/12 chapters · 1 missing · 100%');
+    expect(
+      progressText(makeTask({ status: 'running', totalChapters: 40, completedChapters: 10, failedChapters: 2 })),
+    ).toBe('10/40 chapters · 2 missing · 30%');
+    expect(
+      progressText(makeTask({ status: 'completed', totalChapters: 12, completedChapters: 11, failedChapters: 1 })),
+    ).toBe('11/12 chapters · 1 missing · 100%');
   });
 
   it('says what happens before the table of contents is read', () => {
@@ -81,8 +93,16 @@ describe('taskActions', () => {
 
   it('offers the file once it reached the downloads bar, and missing chapters again', () => {
     expect(actions('completed', { downloadId: 7 })).toMatchObject({ file: true, retryMissing: false });
-    expect(actions('completed', { downloadId: 7, failedChapters: 2 })).toMatchObject({ file: true, retryMissing: true, retry: false });
-    expect(actions('failed', { downloadId: 7, failedChapters: 2 })).toMatchObject({ file: false, retryMissing: false, retry: true });
+    expect(actions('completed', { downloadId: 7, failedChapters: 2 })).toMatchObject({
+      file: true,
+      retryMissing: true,
+      retry: false,
+    });
+    expect(actions('failed', { downloadId: 7, failedChapters: 2 })).toMatchObject({
+      file: false,
+      retryMissing: false,
+      retry: true,
+    });
   });
 });
 
@@ -90,17 +110,35 @@ describe('errorHelp', () => {
   const failed = (code: string) => makeTask({ status: 'failed', error: { code: code as never, message: 'x' } });
 
   it('names the failure and links the site for errors the site can explain', () => {
-    expect(errorHelp(failed('network'))).toEqual({ kind: 'The site could not be reached.', siteUrl: 'http://127.0.0.1:8080/book/1', diagnostics: true });
+    expect(errorHelp(failed('network'))).toEqual({
+      kind: 'The site could not be reached.',
+      siteUrl: 'http://127.0.0.1:8080/book/1',
+      diagnostics: true,
+    });
     expect(errorHelp(failed('http_status'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
     expect(errorHelp(failed('timeout'))?.siteUrl).toBe('http://127.0.0.1:8080/book/1');
-    expect(errorHelp(failed('challenge'))).toMatchObject({ kind: 'The site wanted proof that you are human.', siteUrl: 'http://127.0.0.1:8080/book/1' });
-    expect(errorHelp(failed('login_required'))).toMatchObject({ kind: 'The site wanted you to sign in.', siteUrl: 'http://127.0.0.1:8080/book/1' });
+    expect(errorHelp(failed('challenge'))).toMatchObject({
+      kind: 'The site wanted proof that you are human.',
+      siteUrl: 'http://127.0.0.1:8080/book/1',
+    });
+    expect(errorHelp(failed('login_required'))).toMatchObject({
+      kind: 'The site wanted you to sign in.',
+      siteUrl: 'http://127.0.0.1:8080/book/1',
+    });
   });
 
   it('sends other failures to diagnostics only, and says nothing for tasks that did not fail', () => {
-    expect(errorHelp(failed('parse'))).toEqual({ kind: 'The page could not be read as a book.', siteUrl: undefined, diagnostics: true });
+    expect(errorHelp(failed('parse'))).toEqual({
+      kind: 'The page could not be read as a book.',
+      siteUrl: undefined,
+      diagnostics: true,
+    });
     expect(errorHelp(failed('internal'))?.kind).toBe('The download failed.');
-    expect(errorHelp(failed('file'))).toEqual({ kind: 'The browser did not save the file.', siteUrl: undefined, diagnostics: true });
+    expect(errorHelp(failed('file'))).toEqual({
+      kind: 'The browser did not save the file.',
+      siteUrl: undefined,
+      diagnostics: true,
+    });
     expect(errorHelp(failed('too_large'))?.kind).toBe('A page was too large.');
     expect(errorHelp(makeTask({ status: 'completed', error: { code: 'http_status', message: 'x' } }))).toBeNull();
   });
@@ -121,8 +159,16 @@ describe('taskNotes', () => {
       makeTask({
         status: 'completed',
         warnings: [
-          { code: 'toc_pages_cut', message: 'The table of contents https://a.example/ goes on past 500 pages; …', count: 1 },
-          { code: 'chapter_pages_cut', message: 'The chapter «第2章» https://a.example/2.html goes on past 50 pages; …', count: 3 },
+          {
+            code: 'toc_pages_cut',
+            message: 'The table of contents https://a.example/ goes on past 500 pages; …',
+            count: 1,
+          },
+          {
+            code: 'chapter_pages_cut',
+            message: 'The chapter «第2章» https://a.example/2.html goes on past 50 pages; …',
+            count: 3,
+          },
         ],
       }),
     );
@@ -157,7 +203,13 @@ describe('taskNotes', () => {
   });
 
   it('counts locked chapters apart from missing ones', () => {
-    const task = makeTask({ status: 'running', totalChapters: 10, completedChapters: 5, failedChapters: 1, lockedChapters: 3 });
+    const task = makeTask({
+      status: 'running',
+      totalChapters: 10,
+      completedChapters: 5,
+      failedChapters: 1,
+      lockedChapters: 3,
+    });
     expect(taskNotes(task).lockedChapters).toBe('3 chapters locked');
     // Locked chapters are dealt with: they count towards the percent, not as missing.
     expect(progressText(task)).toBe('5/10 chapters · 1 missing · 90%');
@@ -168,7 +220,9 @@ describe('taskNotes', () => {
   });
 
   it('shows why a cancelled task stopped, without calling it a warning', () => {
-    const notes = taskNotes(makeTask({ status: 'cancelled', error: { code: 'cancelled', message: 'The download was cancelled.' } }));
+    const notes = taskNotes(
+      makeTask({ status: 'cancelled', error: { code: 'cancelled', message: 'The download was cancelled.' } }),
+    );
     expect(notes).toEqual({ info: 'The download was cancelled.' });
   });
 
@@ -183,7 +237,9 @@ describe('taskNotes', () => {
 
 describe('errorMessage', () => {
   it('keeps the worker sentence of an AppError', () => {
-    expect(errorMessage(new AppError('invalid_url', '"foo" is not a web address.'))).toBe('"foo" is not a web address.');
+    expect(errorMessage(new AppError('invalid_url', '"foo" is not a web address.'))).toBe(
+      '"foo" is not a web address.',
+    );
   });
 
   it('handles plain errors, strings and nothing at all', () => {
@@ -207,7 +263,8 @@ describe('the card of a failed task', () => {
     progress: 50,
     error: {
       code: 'http_status',
-      message: '4 of 8 chapters could not be downloaded, more than the 10% allowed in Settings, so the download stopped. The last one said: http://127.0.0.1/book/2/2.html answered HTTP 403 Forbidden.',
+      message:
+        '4 of 8 chapters could not be downloaded, more than the 10% allowed in Settings, so the download stopped. The last one said: http://127.0.0.1/book/2/2.html answered HTTP 403 Forbidden.',
     },
   });
 

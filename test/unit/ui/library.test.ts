@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import './english';
 import type { LibraryBook } from '../../../lib/contract';
-import { applyLibraryMessage, bookToAskAbout, formatBytes, isLibraryPortMessage, libraryRow, sortLibrary, storedTotal } from '../../../lib/ui/library';
+import {
+  applyLibraryMessage,
+  bookToAskAbout,
+  formatBytes,
+  isLibraryPortMessage,
+  libraryRow,
+  sortLibrary,
+  storedTotal,
+} from '../../../lib/ui/library';
 
 const NOW = 10_000_000;
 function makeBook(overrides: Partial<LibraryBook> = {}): LibraryBook {
@@ -26,7 +34,15 @@ const hours = { checkUpdatesHours: 6 };
 
 describe('libraryRow', () => {
   it('says what a book holds, when it was checked, and offers an update only when chapters wait', () => {
-    const row = libraryRow(makeBook({ newChapters: 2, lastCheck: { at: NOW - 3 * 3_600_000, found: 2, removed: 0 }, file: { fileName: 'The Book - A. Writer.epub', at: 1, chapters: { from: 1, to: 20 } } }), NOW, hours);
+    const row = libraryRow(
+      makeBook({
+        newChapters: 2,
+        lastCheck: { at: NOW - 3 * 3_600_000, found: 2, removed: 0 },
+        file: { fileName: 'The Book - A. Writer.epub', at: 1, chapters: { from: 1, to: 20 } },
+      }),
+      NOW,
+      hours,
+    );
     expect(row).toMatchObject({
       title: 'The Book',
       byline: 'A. Writer · www.example.com',
@@ -43,14 +59,30 @@ describe('libraryRow', () => {
       canUpdate: true,
       canFree: true,
     });
-    expect(libraryRow(makeBook({ lastCheck: { at: NOW, found: 0, removed: 0 } }), NOW, hours)).toMatchObject({ news: 'No new chapters', newsKind: 'none', canUpdate: false });
-    expect(libraryRow(makeBook(), NOW, hours)).toMatchObject({ checked: 'Not checked yet', newsKind: 'unchecked', file: 'No file made yet' });
+    expect(libraryRow(makeBook({ lastCheck: { at: NOW, found: 0, removed: 0 } }), NOW, hours)).toMatchObject({
+      news: 'No new chapters',
+      newsKind: 'none',
+      canUpdate: false,
+    });
+    expect(libraryRow(makeBook(), NOW, hours)).toMatchObject({
+      checked: 'Not checked yet',
+      newsKind: 'unchecked',
+      file: 'No file made yet',
+    });
   });
 
   it('shows why the last check failed, and the chapters the site removed but the book keeps', () => {
-    const failed = libraryRow(makeBook({ lastCheck: { at: NOW, found: 0, removed: 0, error: { code: 'http_status', message: 'The site answered 404.' } } }), NOW, hours);
+    const failed = libraryRow(
+      makeBook({
+        lastCheck: { at: NOW, found: 0, removed: 0, error: { code: 'http_status', message: 'The site answered 404.' } },
+      }),
+      NOW,
+      hours,
+    );
     expect(failed).toMatchObject({ newsKind: 'failed', news: 'The last check failed: The site answered 404.' });
-    expect(libraryRow(makeBook({ lastCheck: { at: NOW, found: 1, removed: 2 } }), NOW, hours).removed).toBe('2 chapters the site no longer lists are kept in the book');
+    expect(libraryRow(makeBook({ lastCheck: { at: NOW, found: 1, removed: 2 } }), NOW, hours).removed).toBe(
+      '2 chapters the site no longer lists are kept in the book',
+    );
   });
 
   it('says a freed book updates as part files only, and offers nothing to free', () => {
@@ -60,8 +92,15 @@ describe('libraryRow', () => {
   });
 
   it('offers no button while a check or update runs, and says when automatic checks are off', () => {
-    expect(libraryRow(makeBook({ busy: 'updating', newChapters: 3 }), NOW, hours)).toMatchObject({ canCheck: false, canUpdate: false, canFree: false, busy: 'updating' });
-    expect(libraryRow(makeBook(), NOW, { checkUpdatesHours: 0 }).followHelp).toBe('Automatic checks are off in Settings; use Check now.');
+    expect(libraryRow(makeBook({ busy: 'updating', newChapters: 3 }), NOW, hours)).toMatchObject({
+      canCheck: false,
+      canUpdate: false,
+      canFree: false,
+      busy: 'updating',
+    });
+    expect(libraryRow(makeBook(), NOW, { checkUpdatesHours: 0 }).followHelp).toBe(
+      'Automatic checks are off in Settings; use Check now.',
+    );
   });
 });
 
@@ -85,15 +124,24 @@ describe('the list', () => {
   });
 
   it('asks about following only a book never asked and not followed', () => {
-    expect(bookToAskAbout([makeBook({ id: 'x' }), makeBook({ id: 'y', followed: false, followAsked: false })])?.id).toBe('y');
+    expect(
+      bookToAskAbout([makeBook({ id: 'x' }), makeBook({ id: 'y', followed: false, followAsked: false })])?.id,
+    ).toBe('y');
     expect(bookToAskAbout([makeBook({ followed: false, followAsked: true })])).toBeUndefined();
   });
 
   it('applies live updates, adding a book it did not have', () => {
     const list = [makeBook({ id: 'a' })];
-    expect(applyLibraryMessage(list, { type: 'library.updated', book: makeBook({ id: 'a', newChapters: 4 }) })[0]!.newChapters).toBe(4);
-    expect(applyLibraryMessage(list, { type: 'library.updated', book: makeBook({ id: 'n' }) }).map((b) => b.id)).toEqual(['n', 'a']);
-    expect(applyLibraryMessage(list, { type: 'chapters.found', bookId: 'a', title: 'The Book', chapters: 2 })).toBe(list);
+    expect(
+      applyLibraryMessage(list, { type: 'library.updated', book: makeBook({ id: 'a', newChapters: 4 }) })[0]!
+        .newChapters,
+    ).toBe(4);
+    expect(
+      applyLibraryMessage(list, { type: 'library.updated', book: makeBook({ id: 'n' }) }).map((b) => b.id),
+    ).toEqual(['n', 'a']);
+    expect(applyLibraryMessage(list, { type: 'chapters.found', bookId: 'a', title: 'The Book', chapters: 2 })).toBe(
+      list,
+    );
   });
 
   it('takes only the library messages from the port', () => {

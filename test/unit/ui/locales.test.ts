@@ -13,7 +13,9 @@ const en = messagesOf('en');
 const zh = messagesOf('zh_CN');
 
 function declared(messages: MessagesFile, key: string): string[] {
-  return Object.keys(messages[key]!.placeholders ?? {}).map((name) => name.toLowerCase()).sort();
+  return Object.keys(messages[key]!.placeholders ?? {})
+    .map((name) => name.toLowerCase())
+    .sort();
 }
 
 /** Every .ts/.tsx file the extension is built from, and its manifest. */
@@ -55,7 +57,9 @@ describe('locales', () => {
     expect(placeholdersOf(zh[key]!)).toEqual(placeholdersOf(en[key]!));
     // The same blank takes the same substitution in both languages.
     const contents = (messages: MessagesFile) =>
-      Object.fromEntries(Object.entries(messages[key]!.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
+      Object.fromEntries(
+        Object.entries(messages[key]!.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
+      );
     expect(contents(zh)).toEqual(contents(en));
   });
 

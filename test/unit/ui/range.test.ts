@@ -15,10 +15,22 @@ describe('parseRange', () => {
   });
 
   it('names the box that is wrong, and why', () => {
-    expect(parseRange('0', '', 12)).toEqual({ ok: false, field: 'from', message: '"First chapter" must be a whole chapter number of 1 or more.' });
+    expect(parseRange('0', '', 12)).toEqual({
+      ok: false,
+      field: 'from',
+      message: '"First chapter" must be a whole chapter number of 1 or more.',
+    });
     expect(parseRange('1', 'x', 12)).toMatchObject({ ok: false, field: 'to' });
     expect(parseRange('2.5', '', 12)).toMatchObject({ ok: false, field: 'from' });
-    expect(parseRange('9', '3', 12)).toEqual({ ok: false, field: 'from', message: 'The first chapter (9) comes after the last (3).' });
-    expect(parseRange('13', '', 12)).toEqual({ ok: false, field: 'from', message: 'This book has 12 chapters, so it has no chapter 13.' });
+    expect(parseRange('9', '3', 12)).toEqual({
+      ok: false,
+      field: 'from',
+      message: 'The first chapter (9) comes after the last (3).',
+    });
+    expect(parseRange('13', '', 12)).toEqual({
+      ok: false,
+      field: 'from',
+      message: 'This book has 12 chapters, so it has no chapter 13.',
+    });
   });
 });

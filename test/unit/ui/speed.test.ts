@@ -3,7 +3,8 @@ import './english';
 import { SpeedMeter, formatRate, formatTimeLeft, speedText } from '../../../lib/ui/speed';
 import { makeTask } from './fixtures';
 
-const running = (completedChapters: number, extra = {}) => makeTask({ status: 'running', totalChapters: 500, completedChapters, ...extra });
+const running = (completedChapters: number, extra = {}) =>
+  makeTask({ status: 'running', totalChapters: 500, completedChapters, ...extra });
 
 describe('SpeedMeter', () => {
   it('says nothing until it has watched for a few seconds', () => {

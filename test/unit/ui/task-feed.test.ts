@@ -64,7 +64,9 @@ afterEach(() => {
 
 describe('backoffDelay(RECONNECT)', () => {
   it('doubles from 250 ms and stays bounded at 5 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 100].map((n) => backoffDelay(n, RECONNECT))).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000, 5000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 100].map((n) => backoffDelay(n, RECONNECT))).toEqual([
+      250, 500, 1000, 2000, 4000, 5000, 5000, 5000,
+    ]);
   });
 });
 
@@ -82,7 +84,10 @@ describe('createTaskFeed', () => {
     expect(feed.getState().loaded).toBe(true);
     expect(ids()).toEqual(['new', 'old']);
 
-    ports[0]!.push({ type: 'task.updated', task: makeTask({ id: 'old', createdAt: 1, status: 'running', progress: 40 }) });
+    ports[0]!.push({
+      type: 'task.updated',
+      task: makeTask({ id: 'old', createdAt: 1, status: 'running', progress: 40 }),
+    });
     expect(feed.getState().tasks[1]).toMatchObject({ id: 'old', status: 'running', progress: 40 });
     ports[0]!.push({ type: 'task.removed', taskId: 'new' });
     ports[0]!.push({ type: 'nonsense' });

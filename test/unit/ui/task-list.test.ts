@@ -26,7 +26,11 @@ describe('sortTasks', () => {
 });
 
 describe('upsertTask', () => {
-  const list = [makeTask({ id: 'c', createdAt: 30 }), makeTask({ id: 'b', createdAt: 20 }), makeTask({ id: 'a', createdAt: 10 })];
+  const list = [
+    makeTask({ id: 'c', createdAt: 30 }),
+    makeTask({ id: 'b', createdAt: 20 }),
+    makeTask({ id: 'a', createdAt: 10 }),
+  ];
 
   it('puts a new task in its newest-first place', () => {
     expect(ids(upsertTask(list, makeTask({ id: 'n', createdAt: 40 })))).toEqual(['n', 'c', 'b', 'a']);
@@ -89,7 +93,9 @@ describe('isPortMessage', () => {
 
 describe('clearableTasks', () => {
   it('clears completed and cancelled tasks and keeps failed, queued and running ones', () => {
-    const tasks = (['queued', 'running', 'completed', 'failed', 'cancelled'] as const).map((status) => makeTask({ id: status, status }));
+    const tasks = (['queued', 'running', 'completed', 'failed', 'cancelled'] as const).map((status) =>
+      makeTask({ id: status, status }),
+    );
     expect(clearableTasks(tasks).map((task) => task.id)).toEqual(['completed', 'cancelled']);
   });
 });

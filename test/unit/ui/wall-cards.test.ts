@@ -10,7 +10,14 @@ const waiting = (id: string, title: string, wall: Partial<WaitingFor> = {}, extr
     id,
     title,
     status: 'waiting',
-    waitingFor: { kind: 'challenge', host: 'novel.example', url: `https://novel.example/${id}`, since: 100, until: 1_900, ...wall },
+    waitingFor: {
+      kind: 'challenge',
+      host: 'novel.example',
+      url: `https://novel.example/${id}`,
+      since: 100,
+      until: 1_900,
+      ...wall,
+    },
     ...extra,
   });
 
@@ -33,14 +40,18 @@ describe('wall cards', () => {
         since: 100,
         until: 1_900,
         taskIds: ['a', 'b', 'c'],
-        message: '«First Book» is waiting for you to confirm you are human on novel.example. 2 more downloads from this site wait with it.',
+        message:
+          '«First Book» is waiting for you to confirm you are human on novel.example. 2 more downloads from this site wait with it.',
       },
     ]);
   });
 
   it('one card for each host, a sign-in asked in its own words, the earliest wall first', () => {
     const cards = wallCards(
-      [waiting('x', 'Login Book', { kind: 'login', host: 'books.example', since: 50 }), waiting('y', 'Other', { host: 'other.example', since: 60 })],
+      [
+        waiting('x', 'Login Book', { kind: 'login', host: 'books.example', since: 50 }),
+        waiting('y', 'Other', { host: 'other.example', since: 60 }),
+      ],
       strings,
     );
     expect(cards.map((card) => [card.host, card.message])).toEqual([

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import '../english';
-import { formatDuration, heartbeatSeverity, HEARTBEAT_CRITICAL_MS, HEARTBEAT_WARNING_MS, relativeTime } from '../../../../lib/ui/options/heartbeat';
+import {
+  formatDuration,
+  heartbeatSeverity,
+  HEARTBEAT_CRITICAL_MS,
+  HEARTBEAT_WARNING_MS,
+  relativeTime,
+} from '../../../../lib/ui/options/heartbeat';
 
 describe('heartbeatSeverity', () => {
   it('judges only running tasks with a known age', () => {

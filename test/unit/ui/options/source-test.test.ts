@@ -41,6 +41,10 @@ describe('testReportRows', () => {
   it('shows the cover only when asked for or found, and works without the rule', () => {
     expect(testReportRows(report, rule).some((r) => r.key === 'cover')).toBe(false);
     const rows = testReportRows({ ...report, book: { ...report.book, cover: 'http://x/c.png' } }, undefined);
-    expect(rows.find((r) => r.key === 'cover')).toMatchObject({ selector: undefined, found: 'http://x/c.png', missing: false });
+    expect(rows.find((r) => r.key === 'cover')).toMatchObject({
+      selector: undefined,
+      found: 'http://x/c.png',
+      missing: false,
+    });
   });
 });

@@ -10,12 +10,23 @@ import {
   toJsonFile,
 } from '../../../../lib/ui/options/sources-json';
 
-const rule = { id: 'mine', name: 'Mine', enabled: true, matches: ['https://example.com/book/*'], book: { title: 'h1' }, toc: { chapters: 'a' }, chapter: { content: '#c' } };
+const rule = {
+  id: 'mine',
+  name: 'Mine',
+  enabled: true,
+  matches: ['https://example.com/book/*'],
+  book: { title: 'h1' },
+  toc: { chapters: 'a' },
+  chapter: { content: '#c' },
+};
 
 describe('parseSourcesJson', () => {
   it('takes one source or a list of them', () => {
     expect(parseSourcesJson(JSON.stringify(rule))).toEqual({ ok: true, sources: [rule] });
-    expect(parseSourcesJson(JSON.stringify([rule, { ...rule, id: 'b' }]))).toMatchObject({ ok: true, sources: [{ id: 'mine' }, { id: 'b' }] });
+    expect(parseSourcesJson(JSON.stringify([rule, { ...rule, id: 'b' }]))).toMatchObject({
+      ok: true,
+      sources: [{ id: 'mine' }, { id: 'b' }],
+    });
   });
 
   it('explains empty input and empty lists', () => {
@@ -32,10 +43,19 @@ describe('parseSourcesJson', () => {
   });
 
   it('refuses values that are not objects, naming the list item', () => {
-    expect(parseSourcesJson('42')).toEqual({ ok: false, message: 'A source must be a JSON object ({ … }) or a list of them ([ … ]).' });
+    expect(parseSourcesJson('42')).toEqual({
+      ok: false,
+      message: 'A source must be a JSON object ({ … }) or a list of them ([ … ]).',
+    });
     expect(parseSourcesJson('null')).toMatchObject({ ok: false });
-    expect(parseSourcesJson(JSON.stringify([rule, 'x']))).toEqual({ ok: false, message: 'Item 2 of the list is not a JSON object ({ … }).' });
-    expect(parseSourcesJson(JSON.stringify([[rule]]))).toEqual({ ok: false, message: 'Item 1 of the list is not a JSON object ({ … }).' });
+    expect(parseSourcesJson(JSON.stringify([rule, 'x']))).toEqual({
+      ok: false,
+      message: 'Item 2 of the list is not a JSON object ({ … }).',
+    });
+    expect(parseSourcesJson(JSON.stringify([[rule]]))).toEqual({
+      ok: false,
+      message: 'Item 1 of the list is not a JSON object ({ … }).',
+    });
   });
 
   it('leaves field checks to the worker', () => {
