@@ -1,8 +1,9 @@
 // Takes the README's screenshots from the real extension in Chromium, against the demo site:
-// the popup on a book page with three downloads (one running, one failed, one completed), and
-// the options page's settings and diagnostics. Run `npm run screenshots` (builds first).
+// the popup on a book page with four downloads (one waiting for the reader behind an anti-bot
+// check, one running, one failed, one completed), and the options page's library, settings and
+// diagnostics. Run `npm run screenshots` (builds first).
 //
-//   docs/screenshots/popup.png, options-settings.png, options-diagnostics.png
+//   docs/screenshots/popup.png, options-library.png, options-settings.png, options-diagnostics.png
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,9 +43,10 @@ async function main(): Promise<void> {
   const site = await startDemoSite();
   const ext = await launchExtension();
   try {
-    // A finished book.
+    // A finished book, followed for new chapters.
     const done = await start(ext, `${site.origin}/book/1/`, 'txt');
     await ext.waitForTask(done.id, ended, 60_000);
+    await ext.call({ type: 'library.follow', bookId: done.id, followed: true });
 
     // A book whose chapters the site refuses: it fails, with the site's answer as the reason.
     site.setFault(/^\/book\/2\/\d+\.html$/, { kind: 'status', status: 403 });
@@ -52,6 +54,10 @@ async function main(): Promise<void> {
     const failedEnd = await ext.waitForTask(failed.id, ended, 60_000);
     if (failedEnd.status !== 'failed') throw new Error(`expected a failed task, got ${failedEnd.status}`);
     site.setFault(null);
+
+    // A book behind an anti-bot check: it waits for the reader, and the popup asks them once.
+    const walled = await start(ext, `${site.wallOrigins.challenge}/book/en/`, 'epub');
+    await ext.waitForTask(walled.id, (t) => t.status === 'waiting', 60_000);
 
     // The page the reader is on: a book the popup offers at the top.
     const bookUrl = `${site.origin}/book/en/`;
@@ -66,11 +72,16 @@ async function main(): Promise<void> {
     await popup.setViewportSize({ width: 360, height: 600 });
     await popup.goto(ext.url(`popup.html?url=${encodeURIComponent(bookUrl)}`));
     await popup.getByTestId('detected-book').waitFor({ timeout: 10_000 });
+    await popup.getByTestId('wall-card').waitFor({ timeout: 10_000 });
     // Long enough for the popup to measure the speed.
     await popup.getByTestId('speed').waitFor({ timeout: 15_000 });
     await shoot(popup, 360, 2, 'popup.png');
 
     const options = await ext.context.newPage();
+    await options.goto(ext.url('options.html#library'));
+    await options.getByTestId('library-row').first().waitFor({ timeout: 10_000 });
+    await shoot(options, 1200, 1, 'options-library.png');
+
     await options.goto(ext.url('options.html#settings'));
     await options.getByTestId('settings-form').waitFor({ timeout: 10_000 });
     await shoot(options, 1200, 1, 'options-settings.png');
@@ -82,6 +93,7 @@ async function main(): Promise<void> {
     await shoot(options, 1200, 1, 'options-diagnostics.png');
 
     await ext.send({ type: 'task.cancel', taskId: running.id });
+    await ext.send({ type: 'task.cancel', taskId: walled.id });
     console.log(`Saved in ${OUT}`);
   } finally {
     await ext.close();
