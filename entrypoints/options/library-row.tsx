@@ -58,12 +58,14 @@ export function LibraryRow({ book, settings, call, now }: LibraryRowProps) {
         <div class="library-facts">
           <span data-testid="library-chapters">{row.chapters}</span>
           <span data-testid="library-checked">{row.checked}</span>
-          <span
-            data-testid="library-news"
-            class={row.newsKind === 'failed' ? 'note-error' : row.newsKind === 'new' ? 'note-warning' : undefined}
-          >
-            {row.news}
-          </span>
+          {row.news && (
+            <span
+              data-testid="library-news"
+              class={row.newsKind === 'failed' ? 'note-error' : row.newsKind === 'new' ? 'note-warning' : undefined}
+            >
+              {row.news}
+            </span>
+          )}
         </div>
         {row.removed && <div class="muted">{row.removed}</div>}
         <div class="muted" data-testid="library-file">

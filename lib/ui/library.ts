@@ -11,7 +11,7 @@ export interface LibraryRow {
   byline: string;
   chapters: string;
   checked: string;
-  /** What the last check found, or why it failed. */
+  /** What the last check found, or why it failed; empty before the first (`checked` says so). */
   news: string;
   newsKind: 'new' | 'none' | 'failed' | 'unchecked';
   /** Chapters the site no longer lists, kept in the book; null when none. */
@@ -37,7 +37,7 @@ export function libraryRow(book: LibraryBook, now: number, settings: Pick<Settin
     new: s.newChapters(book.newChapters),
     none: s.noNewChapters,
     failed: s.checkFailed(check?.error?.message ?? ''),
-    unchecked: s.neverChecked,
+    unchecked: '',
   }[newsKind];
   return {
     title: book.title,

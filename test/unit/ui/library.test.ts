@@ -66,6 +66,8 @@ describe('libraryRow', () => {
     });
     expect(libraryRow(makeBook(), NOW, hours)).toMatchObject({
       checked: 'Not checked yet',
+      // Said once, not again as the news.
+      news: '',
       newsKind: 'unchecked',
       file: 'No file made yet',
     });
@@ -109,7 +111,7 @@ describe('sizes', () => {
     expect(formatBytes(820)).toBe('820 byte');
     expect(formatBytes(12_700)).toBe('12.4 kB');
     expect(formatBytes(3.1 * 1_048_576)).toBe('3.1 MB');
-    expect(storedTotal(2 * 1_073_741_824)).toBe('Stored chapters take 2 GB in all.');
+    expect(storedTotal(2 * 1_073_741_824)).toBe('The chapters stored for all downloads (unfinished ones included) take 2 GB.');
   });
 });
 
