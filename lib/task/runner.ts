@@ -132,7 +132,7 @@ export class TaskRunner {
       return stored;
     }
     const { notes, ...read } = await readBook(this.task.url, this.task.range, this.reading, this.task.toc);
-    const limit = fileLimitError(read.chapters.length, this.task.format, this.task.url);
+    const limit = fileLimitError(read.chapters, this.task.format, this.task.url, this.deps.settings);
     if (limit) throw limit;
     const book: BookRecord = { taskId: this.task.id, ...read };
     for (const note of notes) this.log(note.level, note.message);

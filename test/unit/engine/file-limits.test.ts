@@ -18,7 +18,7 @@ describe('books larger than their file can hold', () => {
       const failed = await waitForTask(task.id, ended, 60_000);
       expect(failed).toMatchObject({ status: 'failed', completedChapters: 0, error: { code: 'too_large' } });
       expect(failed.error!.message).toBe(
-        `The book at ${url} has 70,000 chapters; one EPUB file holds at most 65,526, so nothing was downloaded. Download it in parts with a chapter range (chapters 1–65,526, then 65,527–70,000), or as TXT.`,
+        `The book at ${url} has 70,000 chapters; one EPUB file holds at most 65,526, so nothing was downloaded. Set "Split each book into" files of at most 65,526 chapters in Settings, download it in parts with a chapter range (chapters 1–65,526, then 65,527–70,000), or as TXT.`,
       );
       expect(chapterRequests()).toBe(0);
 
@@ -32,9 +32,30 @@ describe('books larger than their file can hold', () => {
     },
   );
 
-  it('lets TXT books and EPUBs up to the limit through', () => {
-    expect(fileLimitError(MAX_EPUB_CHAPTERS, 'epub', 'https://a.example/')).toBeUndefined();
-    expect(fileLimitError(MAX_EPUB_CHAPTERS + 1, 'epub', 'https://a.example/')?.code).toBe('too_large');
-    expect(fileLimitError(1_000_000, 'txt', 'https://a.example/')).toBeUndefined();
+  it('lets TXT books, EPUBs up to the limit and books split into parts that fit through', () => {
+    const toc = (count: number, volumeEvery?: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        title: `${i + 1}`,
+        url: `https://a.example/${i + 1}.html`,
+        ...(volumeEvery ? { volume: `${Math.floor(i / volumeEvery) + 1}` } : {}),
+      }));
+    const whole = { splitMode: 'none', splitChapters: 1000 } as const;
+    expect(fileLimitError(toc(MAX_EPUB_CHAPTERS), 'epub', 'https://a.example/', whole)).toBeUndefined();
+    expect(fileLimitError(toc(MAX_EPUB_CHAPTERS + 1), 'epub', 'https://a.example/', whole)?.code).toBe('too_large');
+    expect(fileLimitError(toc(1_000_000), 'txt', 'https://a.example/', whole)).toBeUndefined();
+    // Split every 1,000 chapters, or by volumes that each fit: every file holds its part.
+    expect(
+      fileLimitError(toc(100_000), 'epub', 'https://a.example/', { splitMode: 'chapters', splitChapters: 1000 }),
+    ).toBeUndefined();
+    expect(
+      fileLimitError(toc(100_000, 50_000), 'epub', 'https://a.example/', { splitMode: 'volume', splitChapters: 1000 }),
+    ).toBeUndefined();
+    // A volume too large for one file is refused, naming how many chapters it would hold.
+    expect(
+      fileLimitError(toc(100_000, 70_000), 'epub', 'https://a.example/', { splitMode: 'volume', splitChapters: 1000 })
+        ?.message,
+    ).toMatch(
+      /^The book at https:\/\/a\.example\/ would put 70,000 of its 100,000 chapters into one file; one EPUB file holds at most 65,526/,
+    );
   });
 });

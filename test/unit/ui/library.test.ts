@@ -111,7 +111,9 @@ describe('sizes', () => {
     expect(formatBytes(820)).toBe('820 byte');
     expect(formatBytes(12_700)).toBe('12.4 kB');
     expect(formatBytes(3.1 * 1_048_576)).toBe('3.1 MB');
-    expect(storedTotal(2 * 1_073_741_824)).toBe('The chapters stored for all downloads (unfinished ones included) take 2 GB.');
+    expect(storedTotal(2 * 1_073_741_824)).toBe(
+      'The chapters stored for all downloads (unfinished ones included) take 2 GB.',
+    );
   });
 });
 
