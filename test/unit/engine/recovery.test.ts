@@ -1,56 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/contract';
-import { Store } from '../../../lib/store/store';
 import { MAX_RESUMES_WITHOUT_PROGRESS } from '../../../lib/service/task-manager';
-import { chapterParagraphs, chapterTitle } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
 import { poll } from '../../fixtures/poll';
+import { leftBehind } from './left-behind';
 import { startService, useDemoSite } from './service-harness';
 
 const site = useDemoSite();
 
 /** What a worker that died mid-download leaves in storage: a `running` task and some chapters. */
-async function orphan(dbName: string, patch: Partial<Task>, storedChapters: number[]): Promise<Task> {
-  const store = await Store.open(dbName);
-  const id = randomUUID();
-  const url = `${site.origin}/book/1/`;
-  const task: Task = {
-    id,
-    url,
-    sourceId: 'demo',
-    format: 'txt',
-    status: 'running',
-    title: '演示之书',
-    author: '示例作者',
-    totalChapters: 12,
-    completedChapters: storedChapters.length,
-    failedChapters: 0,
-    progress: 10,
-    createdAt: Date.now() - 60_000,
-    startedAt: Date.now() - 60_000,
-    heartbeatAt: Date.now() - 50_000,
-    resumes: 0,
-    resumesWithoutProgress: 0,
-    ...patch,
-  };
-  await store.putTask(task);
-  const chapters = Array.from({ length: 12 }, (_, i) => ({
-    title: chapterTitle('1', i + 1),
-    url: `${site.origin}/book/1/${i + 1}.html`,
-  }));
-  await store.putBook({ taskId: id, title: '演示之书', author: '示例作者', chapters });
-  for (const n of storedChapters) {
-    await store.putChapter({
-      taskId: id,
-      index: n - 1,
-      title: chapterTitle('1', n),
-      url: chapters[n - 1]!.url,
-      text: chapterParagraphs('1', n).join('\n'),
-    });
-  }
-  store.close();
-  return task;
+function orphan(dbName: string, patch: Partial<Task>, storedChapters: number[]): Promise<Task> {
+  return leftBehind(dbName, site.origin, patch, storedChapters);
 }
 
 describe('recovering tasks whose worker was lost', () => {

@@ -4,63 +4,36 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Task, WaitingFor } from '../../../lib/contract';
-import { Store } from '../../../lib/store/store';
-import { chapterParagraphs, chapterTitle } from '../../fixtures/site';
 import { expectedTxtLines } from '../../fixtures/expected-txt';
 import { cookieJar } from './cookie-jar';
+import { leftBehind } from './left-behind';
 import { startService, useDemoSite } from './service-harness';
 
 const site = useDemoSite();
 
 /** What a worker stopped while its task waited leaves in storage: the waiting task and its first chapters. */
-async function leftWaiting(dbName: string, until: number, storedChapters: number[]): Promise<Task> {
+function leftWaiting(dbName: string, until: number, storedChapters: number[]): Promise<Task> {
   const origin = site.wallOrigins.challenge;
-  const store = await Store.open(dbName);
-  const id = randomUUID();
-  const chapters = Array.from({ length: 12 }, (_, i) => ({
-    title: chapterTitle('1', i + 1),
-    url: `${origin}/book/1/${i + 1}.html`,
-  }));
-  const next = storedChapters.length + 1;
   const waitingFor: WaitingFor = {
     kind: 'challenge',
     host: `127.0.0.2:${site.port}`,
-    url: `${origin}/book/1/${next}.html`,
+    url: `${origin}/book/1/${storedChapters.length + 1}.html`,
     since: until - 60_000,
     until,
   };
-  const task: Task = {
-    id,
-    url: `${origin}/book/1/`,
-    sourceId: 'demo',
-    format: 'txt',
-    status: 'waiting',
-    title: '演示之书',
-    author: '示例作者',
-    totalChapters: 12,
-    completedChapters: storedChapters.length,
-    failedChapters: 0,
-    progress: 25,
-    createdAt: Date.now() - 120_000,
-    startedAt: Date.now() - 120_000,
-    heartbeatAt: Date.now() - 100_000,
-    resumes: 0,
-    resumesWithoutProgress: 0,
-    waitingFor,
-  };
-  await store.putTask(task);
-  await store.putBook({ taskId: id, title: '演示之书', author: '示例作者', chapters });
-  for (const n of storedChapters) {
-    await store.putChapter({
-      taskId: id,
-      index: n - 1,
-      title: chapterTitle('1', n),
-      url: chapters[n - 1]!.url,
-      text: chapterParagraphs('1', n).join('\n'),
-    });
-  }
-  store.close();
-  return task;
+  return leftBehind(
+    dbName,
+    origin,
+    {
+      status: 'waiting',
+      progress: 25,
+      createdAt: Date.now() - 120_000,
+      startedAt: Date.now() - 120_000,
+      heartbeatAt: Date.now() - 100_000,
+      waitingFor,
+    },
+    storedChapters,
+  );
 }
 
 describe('a waiting task whose worker was stopped', () => {
