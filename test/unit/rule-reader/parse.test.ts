@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceRule } from '../../../lib/contract';
-import { AppError } from '../../../lib/errors';
 import { finishToc, parseBook, parseChapterPage, parseTocPage } from '../../../lib/rule-reader/parse';
+import { appErrorOf } from '../../fixtures/app-error';
 
 const rule: SourceRule = {
   id: 'biquge',
@@ -67,16 +67,6 @@ const CHAPTER = `<html><body>
   <a id="next-page" href="1_2.html">下一页</a>
 </body></html>`;
 
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError, nothing was thrown');
-}
-
 describe('parseBook', () => {
   it('reads title, author, intro and absolute cover and toc URLs', () => {
     expect(parseBook(BOOK, BOOK_URL, rule)).toEqual({
@@ -111,7 +101,7 @@ describe('parseBook', () => {
   });
 
   it('fails with code parse naming the page and selector when the title is missing', () => {
-    const error = thrown(() => parseBook('<html><body><h1>not in #info</h1></body></html>', BOOK_URL, rule));
+    const error = appErrorOf(() => parseBook('<html><body><h1>not in #info</h1></body></html>', BOOK_URL, rule));
     expect(error.code).toBe('parse');
     expect(error.message).toContain(BOOK_URL);
     expect(error.message).toContain('"#info h1"');
@@ -186,7 +176,7 @@ describe('finishToc', () => {
   });
 
   it('fails with code parse naming the selector and URL when there are no chapters', () => {
-    const error = thrown(() => finishToc([], rule, TOC_URL));
+    const error = appErrorOf(() => finishToc([], rule, TOC_URL));
     expect(error.code).toBe('parse');
     expect(error.message).toContain(TOC_URL);
     expect(error.message).toContain('"#list dd a"');
@@ -216,7 +206,7 @@ describe('parseChapterPage', () => {
   });
 
   it('fails with code parse when the content is missing', () => {
-    const error = thrown(() => parseChapterPage('<div id="other">text</div>', CHAPTER_URL, rule, 't'));
+    const error = appErrorOf(() => parseChapterPage('<div id="other">text</div>', CHAPTER_URL, rule, 't'));
     expect(error.code).toBe('parse');
     expect(error.message).toContain(CHAPTER_URL);
     expect(error.message).toContain('"#content"');
@@ -224,11 +214,11 @@ describe('parseChapterPage', () => {
 
   it('fails with code parse when purify leaves nothing', () => {
     const html = '<div id="content">一秒记住【笔趣阁】，最快更新！<br>(本章完)</div>';
-    expect(thrown(() => parseChapterPage(html, CHAPTER_URL, rule, 't')).code).toBe('parse');
+    expect(appErrorOf(() => parseChapterPage(html, CHAPTER_URL, rule, 't')).code).toBe('parse');
   });
 
   it('rejects an invalid purify regex with invalid_source', () => {
     const bad = { ...rule, chapter: { ...rule.chapter, purify: ['(unclosed'] } };
-    expect(thrown(() => parseChapterPage(CHAPTER, CHAPTER_URL, bad, 't')).code).toBe('invalid_source');
+    expect(appErrorOf(() => parseChapterPage(CHAPTER, CHAPTER_URL, bad, 't')).code).toBe('invalid_source');
   });
 });

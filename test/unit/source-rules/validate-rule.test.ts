@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../lib/errors';
 import { ruleProblems, validateRule, validateRules } from '../../../lib/source-rules/validate-rule';
+import { appErrorOf } from '../../fixtures/app-error';
 
 const good = {
   id: 'mysite',
@@ -10,16 +10,6 @@ const good = {
   toc: { chapters: '#list dd a' },
   chapter: { content: '#content', purify: ['一秒记住.*?最快更新'] },
 };
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('validateRule', () => {
   it('accepts a good rule, defaults "enabled" and returns a clean copy', () => {
@@ -65,7 +55,7 @@ describe('validateRule', () => {
       /is not a valid regex: .*unterminated group/i,
     );
 
-    const error = thrown(() => validateRule(bad));
+    const error = appErrorOf(() => validateRule(bad));
     expect(error.code).toBe('invalid_source');
     expect(error.message).toMatch(
       /^The source "Bad Id" is not valid: id: .*; name: .*crawl\.delayMs: expected a whole number from 0 to 60000\.$/,
@@ -79,7 +69,7 @@ describe('validateRule', () => {
       'chapter: missing, expected an object',
     ]);
     expect(ruleProblems('{"id":"x"}')).toEqual(['expected an object']);
-    expect(thrown(() => validateRule(null)).message).toBe('The source is not valid: expected an object.');
+    expect(appErrorOf(() => validateRule(null)).message).toBe('The source is not valid: expected an object.');
   });
 
   it('refuses unknown keys by their path, with a hint where the key belongs', () => {
@@ -193,11 +183,11 @@ describe('validateRules', () => {
   it('takes one rule or a list, and refuses an empty list', () => {
     expect(validateRules(good).map((r) => r.id)).toEqual(['mysite']);
     expect(validateRules([good, { ...good, id: 'other' }]).map((r) => r.id)).toEqual(['mysite', 'other']);
-    expect(thrown(() => validateRules([])).code).toBe('invalid_source');
+    expect(appErrorOf(() => validateRules([])).code).toBe('invalid_source');
   });
 
   it('names every bad rule of a list, by id or by position', () => {
-    const error = thrown(() => validateRules([good, { ...good, id: 'two', toc: {} }, { ...good, id: 3 }]));
+    const error = appErrorOf(() => validateRules([good, { ...good, id: 'two', toc: {} }, { ...good, id: 3 }]));
     expect(error.code).toBe('invalid_source');
     expect(error.message).toBe(
       'The source "two" is not valid: toc.chapters: missing, expected a selector text or a query object. ' +

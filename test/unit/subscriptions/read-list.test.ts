@@ -1,24 +1,16 @@
 // A subscribed list is read entry by entry: every good entry comes out as a stored rule, every bad
 // one with its reasons, whatever its neighbours are (source.import, by contrast, refuses the lot).
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../lib/errors';
 import { MAX_LIST_ENTRIES, readRuleList } from '../../../lib/subscriptions/read-list';
 import { validateRule } from '../../../lib/source-rules/validate-rule';
 import { brokenRule, demoRule, LEGADO_DEMO, LEGADO_DEMO_ID, LEGADO_SCRIPTED } from '../../fixtures/rule-lists';
+import { appErrorOf } from '../../fixtures/app-error';
 
 const URL_ = 'http://lists.example/rules.json';
 const BUILT_IN = new Set(['generic', 'royalroad']);
 const read = (list: unknown) => readRuleList(typeof list === 'string' ? list : JSON.stringify(list), URL_, BUILT_IN);
 
-function refusal(list: unknown): AppError {
-  try {
-    read(list);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('the list was read, not refused');
-}
+const refusal = (list: unknown) => appErrorOf(() => read(list));
 
 describe('reading a subscribed rule list', () => {
   it('installs the good entries of a mixed list and skips each bad one with its reasons', () => {
